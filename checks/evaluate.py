@@ -1,0 +1,102 @@
+"""Evaluate every rule for every agency on one run's crawl and produce findings.
+
+An agency whose portal yielded no page (unreachable, blocked by an anti-bot
+layer, nothing crawled) gets ``error`` findings for its web-checkable rules:
+a crawl failure is never the agency's failure.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+from .kinds import EVALUATORS, Evidence, Outcome, Page
+from .rules import Catalogue, rule_applies
+from .targets import Agency
+from .workdays import WorkdayCalendar
+
+_CHUNK = 500
+
+
+def load_evidence(db, run_id: int, agencies: list[Agency]) -> dict[str, Evidence]:
+    pages_by_agency: dict[str, list[Page]] = defaultdict(list)
+    for row in db.conn.execute(
+        "SELECT agency_id, url, title, title_simplified, published, page_type, [column], doc_number "
+        "FROM pages WHERE run_id = ? AND status BETWEEN 200 AND 299",
+        (run_id,),
+    ):
+        pages_by_agency[row[0]].append(Page(*row[1:]))
+
+    def links(column: str):
+        def query(urls: list[str]) -> list[tuple[str, str, str]]:
+            result = []
+            for i in range(0, len(urls), _CHUNK):
+                chunk = urls[i : i + _CHUNK]
+                result += db.conn.execute(
+                    f"SELECT from_url, to_url, anchor FROM links WHERE run_id = ? AND {column} IN "
+                    f"({', '.join('?' for _ in chunk)})",
+                    (run_id, *chunk),
+                ).fetchall()
+            return result
+
+        return query
+
+    return {
+        a.id: Evidence(agency=a, pages=pages_by_agency.get(a.id, []), links_from=links("from_url"), links_to=links("to_url"))
+        for a in agencies
+    }
+
+
+def crawl_failure(db, run_id: int, agency: Agency, evidence: Evidence) -> Outcome | None:
+    """An ``error`` outcome when nothing of the agency's portal could be read in this run."""
+    if evidence.pages:
+        return None
+    errors = db.conn.execute(
+        "SELECT kind, http_status, url, message FROM fetch_errors WHERE run_id = ? AND agency_id = ? ORDER BY id",
+        (run_id, agency.id),
+    ).fetchall()
+    if not errors:
+        return Outcome("error", "not_crawled", "本次审计未抓取到该单位网站的任何页面（可能未运行抓取或被中断），无法核查。")
+    kind, status, url, message = errors[0]
+    if any(e[0] == "blocked" for e in errors):
+        return Outcome(
+            "error", "blocked",
+            f"网站返回反爬虫验证（HTTP {status}），无法核查；这不代表该单位未落实。首个错误：{url}",
+        )
+    words = {"dns": "域名无法解析", "timeout": "连接超时", "refused": "连接被拒绝", "http": f"HTTP {status} 错误"}
+    return Outcome(
+        "error", "unreachable",
+        f"网站无法访问（{words.get(kind, message or kind)}，共 {len(errors)} 次失败），无法核查；这不代表该单位未落实。首个错误：{url}",
+    )
+
+
+def evaluate_run(db, run_id: int, catalogue: Catalogue, agencies: list[Agency],
+                 calendar: WorkdayCalendar | None = None) -> list[dict]:
+    calendar = calendar or WorkdayCalendar(catalogue.calendar_file)
+    evidence = load_evidence(db, run_id, agencies)
+    findings = []
+    for agency in agencies:
+        ev = evidence[agency.id]
+        failure = crawl_failure(db, run_id, agency, ev)
+        for rule in catalogue.rules:
+            if not rule_applies(rule, agency):
+                outcome = Outcome("not_applicable", "out_of_scope", f"该规则（{rule.notice.issuer}）不适用于{agency.name}。")
+            elif failure and rule.web_checkable:
+                outcome = failure
+            else:
+                outcome = EVALUATORS[rule.kind](rule, ev, calendar)
+            findings.append(
+                {"run_id": run_id, "agency_id": agency.id, "rule_id": rule.id, "weight": rule.weight, **outcome.as_row()}
+            )
+    return findings
+
+
+def count_statuses(findings: list[dict]) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    for finding in findings:
+        counts[finding["status"]] += 1
+    return dict(counts)
+
+
+def counts_json(findings: list[dict]) -> str:
+    return json.dumps(count_statuses(findings), ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,18 @@
+"""Rule kinds: one module per kind, each a pure function ``evaluate(rule, evidence, calendar)``.
+
+Adding a kind: write ``checks/kinds/<kind>.py``, register it here and in
+``checks.rules.KINDS``, and add ``tests/test_rule_<kind>.py``.
+"""
+
+from . import column_exists, interpretation_timely, manual, plan_published, published_by_date
+from .base import Evidence, Outcome, Page
+
+EVALUATORS = {
+    "plan_published": plan_published.evaluate,
+    "column_exists": column_exists.evaluate,
+    "interpretation_timely": interpretation_timely.evaluate,
+    "published_by_date": published_by_date.evaluate,
+    "manual": manual.evaluate,
+}
+
+__all__ = ["EVALUATORS", "Evidence", "Outcome", "Page"]

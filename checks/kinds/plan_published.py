@@ -1,0 +1,107 @@
+"""plan_published: the agency's own implementation plan or measures for the notice's year,
+published on its portal within N working days of the notice (or by a date).
+
+pass: the earliest matching page is dated on or before the deadline.
+fail: no matching page was found, or the earliest one is late (days late in the detail).
+manual: a matching page was found but shows no publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .base import Evidence, Outcome, cite, compile_any, provisional_note, title_of
+
+DEFAULT_TITLE_PATTERNS = r"实施方案|工作措施|工作方案|分工方案|工作要点|责任分工|任务分解|具体措施"
+
+
+def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
+    params = rule.params
+    notice = rule.notice
+    if params.get("by_date"):
+        deadline = dt.date.fromisoformat(str(params["by_date"]))
+        requirement = f"要求在{deadline.isoformat()}前公开"
+    else:
+        anchor = params.get("anchor", "issued")
+        start = notice.anchor_date(anchor)
+        deadline = calendar.working_days_after(start, params["working_days"])
+        anchor_word = "公布" if anchor == "published" else "印发"
+        requirement = (
+            f"要求在通知{anchor_word}（{start.isoformat()}）后{params['working_days']}个工作日内"
+            f"（即{deadline.isoformat()}前）公开"
+        )
+    plan_words = compile_any(params.get("title_patterns"), DEFAULT_TITLE_PATTERNS)
+    must_mention = compile_any(params.get("must_mention"), "政务公开")
+    year = str(params.get("year") or notice.year)
+
+    candidates = [
+        page
+        for page in evidence.pages
+        if plan_words.search(title_of(page))
+        and must_mention.search(title_of(page))
+        and year in title_of(page)
+        and page.page_type != "list"
+        and not _is_upstream_document(page, notice)
+        and not (page.published and page.published_date < notice.issued)
+    ]
+    what = params.get("what", "本单位贯彻落实的实施方案或工作措施")
+    if not candidates:
+        return Outcome(
+            "fail",
+            "missing",
+            f"{requirement}{what}；在已抓取的 {len(evidence.pages)} 个页面中未找到{year}年政务公开实施方案或工作措施。"
+            + provisional_note(deadline),
+            deadline=deadline,
+        )
+    dated = sorted((p for p in candidates if p.published), key=lambda p: p.published)
+    if not dated:
+        return Outcome(
+            "manual",
+            "undated",
+            f"{requirement}{what}；找到{cite(candidates[0])}，但页面未显示发布日期，请人工核实。",
+            evidence=candidates[0],
+            deadline=deadline,
+        )
+    first = dated[0]
+    deadline_date = deadline if isinstance(deadline, dt.date) else deadline.date
+    if first.published_date <= deadline_date:
+        return Outcome(
+            "pass",
+            "on_time",
+            f"{requirement}{what}；已于{first.published}公开{cite(first)}。" + provisional_note(deadline),
+            evidence=first,
+            deadline=deadline,
+        )
+    late = calendar.working_days_between(deadline_date, first.published_date)
+    return Outcome(
+        "fail",
+        "late",
+        f"{requirement}{what}；{cite(first)}于{first.published}发布，逾期{late}个工作日。" + provisional_note(deadline),
+        evidence=first,
+        deadline=deadline,
+    )
+
+
+_UPSTREAM_ISSUERS = re.compile(r"^(国务院|中共中央|中央|国家)")
+
+
+def _is_upstream_document(page, notice) -> bool:
+    """The notice itself, its attachment, or a higher authority's document reposted by the agency
+    is not the agency's own plan."""
+    title = title_of(page)
+    if notice.doc_number and page.doc_number == notice.doc_number:
+        return True
+    if _UPSTREAM_ISSUERS.search(title) or title.startswith(notice.issuer):
+        return True
+    return any(name in title for name in notice_document_names(notice))
+
+
+def notice_document_names(notice) -> list[str]:
+    """Names under which the notice or the document it issues appears in page titles."""
+    names = re.findall(r"《([^》]{8,})》", notice.title)
+    core = re.sub(r"的通知$", "", notice.title.split("关于", 1)[-1])
+    core = re.sub(r"^(印发|转发)", "", core).strip("《》")
+    if len(core) >= 8:
+        names.append(core)
+    return names

@@ -1,0 +1,296 @@
+"""The rule catalogue: ``rules/*.yaml``, one file per notice.
+
+A rule file holds one ``notice`` (title, issuer, 文号, dates, who it binds)
+and its ``rules``; each rule quotes the sentence it enforces.  See
+``rules/README.md`` for the format.  :func:`load_catalogue` validates as it
+loads and raises :class:`RulesError` with ``file: rule id: problem``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .targets import LEVELS, Agency
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+CALENDAR_FILE_NAME = "calendar.yaml"
+
+# kind -> whether a website can show it
+KINDS = {
+    "plan_published": True,
+    "column_exists": True,
+    "interpretation_timely": True,
+    "published_by_date": True,
+    "manual": False,
+}
+
+_SELECTOR_KEYS = {"levels", "provinces", "parents", "units", "agencies", "all"}
+
+
+class RulesError(ValueError):
+    """A rule file that cannot be used; one line naming the file and rule."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    id: str
+    title: str
+    issuer: str
+    doc_number: str | None
+    issued: dt.date
+    published: dt.date | None
+    year: int
+    province: str | None
+    source_file: str | None
+    binds: dict
+    path: Path
+
+    def anchor_date(self, anchor: str) -> dt.date | None:
+        """The date a deadline counts from: ``issued`` (印发后) or ``published`` (公布后)."""
+        return self.published if anchor == "published" else self.issued
+
+    def as_row(self) -> dict:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "issuer": self.issuer,
+            "doc_number": self.doc_number,
+            "issued": self.issued.isoformat(),
+            "published": self.published.isoformat() if self.published else None,
+            "source_file": self.source_file,
+            "binds": json.dumps(self.binds, ensure_ascii=False),
+        }
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    notice: Notice
+    kind: str
+    title: str
+    quote: str
+    params: dict
+    applies_to: dict
+    weight: float
+
+    @property
+    def web_checkable(self) -> bool:
+        return KINDS[self.kind]
+
+    def as_row(self) -> dict:
+        return {
+            "rule_id": self.id,
+            "notice": self.notice.id,
+            "kind": self.kind,
+            "title": self.title,
+            "quote": self.quote,
+            "params": json.dumps(self.params, ensure_ascii=False, default=str),
+            "applies_to": json.dumps(self.applies_to, ensure_ascii=False),
+            "weight": self.weight,
+            "web_checkable": int(self.web_checkable),
+        }
+
+
+@dataclass
+class Catalogue:
+    notices: list[Notice] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    directory: Path | None = None
+
+    @property
+    def calendar_file(self) -> Path | None:
+        return self.directory / CALENDAR_FILE_NAME if self.directory else None
+
+
+def load_catalogue(directory: str | Path = RULES_DIR) -> Catalogue:
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise RulesError(f"{directory}: 规则目录不存在 (rules directory not found)")
+    catalogue = Catalogue(directory=directory)
+    seen_rules: dict[str, Path] = {}
+    seen_notices: dict[str, Path] = {}
+    files = sorted(p for p in directory.glob("*.yaml") if p.name != CALENDAR_FILE_NAME)
+    if not files:
+        raise RulesError(f"{directory}: 没有规则文件 (no *.yaml rule files)")
+    for path in files:
+        notice, rules = load_rule_file(path)
+        if notice.id in seen_notices:
+            raise RulesError(f"{path}: notice id '{notice.id}' 重复 (also in {seen_notices[notice.id].name})")
+        seen_notices[notice.id] = path
+        for rule in rules:
+            if rule.id in seen_rules:
+                raise RulesError(f"{path}: {rule.id}: 规则 id 重复 (duplicate rule id, also in {seen_rules[rule.id].name})")
+            seen_rules[rule.id] = path
+        catalogue.notices.append(notice)
+        catalogue.rules.extend(rules)
+    return catalogue
+
+
+def load_rule_file(path: Path) -> tuple[Notice, list[Rule]]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RulesError(f"{path}: YAML 格式错误 ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(data, dict) or "notice" not in data or "rules" not in data:
+        raise RulesError(f"{path}: 需要 notice 和 rules 两个键 (expected 'notice:' and 'rules:')")
+    notice = _parse_notice(data["notice"], path)
+    if not isinstance(data["rules"], list):
+        raise RulesError(f"{path}: rules 应为列表")
+    rules = [_parse_rule(entry, notice, path, i) for i, entry in enumerate(data["rules"], start=1)]
+    return notice, rules
+
+
+def _date(value, where: str, field_name: str) -> dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise RulesError(f"{where}: field '{field_name}' 日期无效 {value!r} (use YYYY-MM-DD)") from None
+
+
+def _parse_notice(entry, path: Path) -> Notice:
+    where = f"{path}: notice"
+    if not isinstance(entry, dict):
+        raise RulesError(f"{where}: 应为映射")
+    for key in ("id", "title", "issuer", "issued"):
+        if not entry.get(key):
+            raise RulesError(f"{where}: 缺少字段 '{key}'")
+    issued = _date(entry["issued"], where, "issued")
+    binds = entry.get("binds") or {"all": True}
+    _check_selector(binds, f"{where}: binds")
+    return Notice(
+        id=str(entry["id"]),
+        title=entry["title"],
+        issuer=entry["issuer"],
+        doc_number=entry.get("doc_number"),
+        issued=issued,
+        published=_date(entry.get("published"), where, "published"),
+        year=int(entry.get("year") or issued.year),
+        province=entry.get("province"),
+        source_file=entry.get("source_file"),
+        binds=binds,
+        path=path,
+    )
+
+
+def _check_selector(selector, where: str) -> None:
+    if not isinstance(selector, dict):
+        raise RulesError(f"{where}: 应为映射 (levels/provinces/parents/units/agencies)")
+    unknown = set(selector) - _SELECTOR_KEYS
+    if unknown:
+        raise RulesError(f"{where}: 未知的适用范围键 {sorted(unknown)} (known: {sorted(_SELECTOR_KEYS)})")
+    for level in selector.get("levels") or []:
+        if level not in LEVELS:
+            raise RulesError(f"{where}: 未知级别 {level!r}")
+
+
+def _parse_rule(entry, notice: Notice, path: Path, index: int) -> Rule:
+    where = f"{path}: rules[{index}]"
+    if not isinstance(entry, dict):
+        raise RulesError(f"{where}: 应为映射")
+    if entry.get("id"):
+        where = f"{path}: {entry['id']}"
+    for key in ("id", "kind", "quote"):
+        if not entry.get(key):
+            raise RulesError(f"{where}: 缺少字段 '{key}'")
+    if not re.match(r"^[a-z0-9][a-z0-9-]*$", str(entry["id"])):
+        raise RulesError(f"{where}: id 只能包含 a-z 0-9 -")
+    kind = entry["kind"]
+    if kind not in KINDS:
+        raise RulesError(f"{where}: 未知规则类型 {kind!r} (known: {', '.join(KINDS)})")
+    params = entry.get("params") or {}
+    if not isinstance(params, dict):
+        raise RulesError(f"{where}: params 应为映射")
+    _check_params(kind, params, notice, where)
+    applies_to = entry.get("applies_to") or notice.binds
+    _check_selector(applies_to, f"{where}: applies_to")
+    weight = entry.get("weight", 1)
+    if not isinstance(weight, (int, float)) or weight < 0:
+        raise RulesError(f"{where}: weight 应为非负数")
+    return Rule(
+        id=entry["id"],
+        notice=notice,
+        kind=kind,
+        title=entry.get("title") or entry["quote"][:40],
+        quote=entry["quote"],
+        params=params,
+        applies_to=applies_to,
+        weight=float(weight),
+    )
+
+
+def _check_params(kind: str, params: dict, notice: Notice, where: str) -> None:
+    if kind == "plan_published":
+        if not isinstance(params.get("working_days"), int) and not params.get("by_date"):
+            raise RulesError(f"{where}: plan_published 需要 working_days 或 by_date")
+        anchor = params.get("anchor", "issued")
+        if anchor not in ("issued", "published"):
+            raise RulesError(f"{where}: anchor 应为 issued 或 published")
+        if anchor == "published" and not notice.published:
+            raise RulesError(f"{where}: anchor 为 published，但通知未写 published 日期")
+    elif kind == "column_exists":
+        if not params.get("names"):
+            raise RulesError(f"{where}: column_exists 需要 names (专栏名称)")
+    elif kind == "interpretation_timely":
+        if not isinstance(params.get("working_days"), int):
+            raise RulesError(f"{where}: interpretation_timely 需要 working_days (0 = 同步发布)")
+    elif kind == "published_by_date":
+        if not params.get("by_date"):
+            raise RulesError(f"{where}: published_by_date 需要 by_date")
+        _date(params["by_date"], where, "by_date")
+        if not params.get("page_types") and not params.get("title_patterns"):
+            raise RulesError(f"{where}: published_by_date 需要 page_types 或 title_patterns")
+    if "by_date" in params:
+        _date(params["by_date"], where, "by_date")
+
+
+# -- applicability --------------------------------------------------------------------------
+
+_UNIT_PREFIX = re.compile(r"^(省|市|区|县|自治区|州)")
+
+
+def unit_matches(unit: str, agency: Agency, province: str | None) -> bool:
+    """Does a unit name from a notice (省统计局, 市行政审批局) denote this agency?
+
+    Exact names and aliases match; so does a name with the province/city
+    prefix dropped ("省统计局" → "河南省统计局") when the agency is in the
+    notice's province.
+    """
+    unit = unit.strip()
+    if unit in agency.names:
+        return True
+    core = _UNIT_PREFIX.sub("", unit)
+    if len(core) < 2 or (province and agency.province and agency.province != province):
+        return False
+    return any(name.endswith(core) and name != core for name in agency.names)
+
+
+def applies(selector: dict, agency: Agency, *, province: str | None = None) -> bool:
+    """All given keys must match; within a key, any value may."""
+    if selector.get("all"):
+        return True
+    if "agencies" in selector and agency.id not in selector["agencies"]:
+        return False
+    if "levels" in selector and agency.level not in selector["levels"]:
+        return False
+    if "provinces" in selector and agency.province not in selector["provinces"]:
+        return False
+    if "parents" in selector and agency.parent not in selector["parents"] and agency.id not in selector["parents"]:
+        return False
+    if "units" in selector and not any(unit_matches(u, agency, province) for u in selector["units"]):
+        return False
+    return bool(set(selector) & _SELECTOR_KEYS)
+
+
+def rule_applies(rule: Rule, agency: Agency) -> bool:
+    province = rule.notice.province
+    return applies(rule.notice.binds, agency, province=province) and applies(rule.applies_to, agency, province=province)

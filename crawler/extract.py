@@ -1,0 +1,461 @@
+"""Page understanding: bytes and URL in, fields out.
+
+This module is the single entry point that the spider and ``zwgk extract``
+share.  It does no I/O.  :func:`extract_page` returns a :class:`PageInfo`
+with the title, publication date (and which source gave it), column,
+document number (文号), page type, main text, links and attachments.
+
+The patterns follow the genre (政府网站发展指引 meta tags, TRS / Hanweb URL
+shapes, "发布时间：" labels, breadcrumbs), not any particular site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from urllib.parse import urldefrag, urljoin
+
+import lxml.html
+from lxml import etree
+from w3lib.encoding import html_to_unicode
+
+ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".wps", ".xls", ".xlsx", ".et", ".ofd", ".zip", ".rar")
+
+
+@dataclass
+class PageInfo:
+    title: str | None = None
+    title_simplified: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_source: str | None = None  # meta | label | table | url | list
+    written: str | None = None  # 成文日期 when shown
+    column: str | None = None
+    column_source: str | None = None
+    doc_number: str | None = None
+    page_type: str = "other"
+    text: str = ""
+    encoding: str | None = None
+    site_name: str | None = None
+    site_id_code: str | None = None
+    links: list[tuple[str, str]] = field(default_factory=list)  # (absolute url, anchor text)
+    attachments: list[str] = field(default_factory=list)
+    interpretation_links: list[str] = field(default_factory=list)
+    link_dates: dict[str, str] = field(default_factory=dict)  # list pages: url -> date shown beside it
+    spam: bool = False
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+class NotHTMLError(ValueError):
+    """The bytes are not an HTML page."""
+
+
+# -- text normalisation ---------------------------------------------------------------
+
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20  # ideographic space
+
+
+def normalise_width(text: str) -> str:
+    """Full-width ASCII forms (２０１７，：) to half-width; keeps 〔〕 and CJK punctuation."""
+    return text.translate(_FULLWIDTH)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified characters (OpenCC t2s)."""
+    return _t2s().convert(text) if text else text
+
+
+# -- decoding -------------------------------------------------------------------------
+
+
+def decode_html(body: bytes, content_type: str | None = None, encoding: str | None = None) -> tuple[str, str]:
+    """Decode page bytes; returns (text, encoding).
+
+    Order: an explicit ``encoding``, the HTTP header, a BOM, the ``<meta>``
+    declaration, then detection.  gb2312 and gbk are read as gb18030 (a
+    superset) so rare characters survive.
+    """
+    if encoding:
+        enc = encoding.lower()
+        if enc in ("gb2312", "gbk", "gb_2312-80"):
+            enc = "gb18030"
+        return body.decode(enc, errors="replace"), enc
+
+    def auto_detect(data: bytes) -> str | None:
+        for candidate in ("utf-8", "gb18030", "big5"):
+            try:
+                data.decode(candidate)
+                return candidate
+            except UnicodeDecodeError:
+                continue
+        return None
+
+    enc, text = html_to_unicode(content_type, body, auto_detect_fun=auto_detect)
+    return text, enc
+
+
+# -- dates ----------------------------------------------------------------------------
+
+_CN_DIGITS = {"〇": "0", "○": "0", "零": "0", "Ｏ": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4",
+              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+
+_DATE = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+_DATE_RE = re.compile(_DATE)
+_CN_DATE_RE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+
+# Labels that name the publication date, and labels that name other dates.
+_PUB_LABEL = re.compile(
+    r"(发布时间|发布日期|公开日期|发稿时间|发表时间|上传时间|信息时间|發佈時間|發布時間|發佈日期|發布日期|公開日期|時間|时间|日期)"
+    r"\s*[:：]?\s*\]?\s*" + _DATE
+)
+_NOT_PUB_LABELS = ("成文", "生成", "更新", "修改", "打印", "访问", "截止", "实施", "有效", "印发", "统计", "登记",
+                   "訪問", "實施", "印發", "統計", "登記")
+_WRITTEN_LABEL = re.compile(r"成文日期\s*[:：]?\s*" + _DATE)
+
+_URL_DATES = [
+    re.compile(r"/t((?:19|20)\d{2})(\d{2})(\d{2})_\d+"),  # TRS: t20170605_88.html
+    re.compile(r"/art/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/art_"),  # Hanweb
+    re.compile(r"/((?:19|20)\d{2})-(\d{2})/(\d{2})/content_"),  # /2017-06/08/content_5512.htm
+    re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/[^/]*\.s?html?$"),
+    re.compile(r"/((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})/"),
+]
+
+
+def _cn_number(text: str) -> int:
+    """Chinese numeral up to 99 (十二, 二十一, 三十)."""
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        return int(_CN_DIGITS.get(tens, "1") if tens else 1) * 10 + (int(_CN_DIGITS[units]) if units else 0)
+    return int(_CN_DIGITS[text])
+
+
+def make_date(year, month, day) -> str | None:
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except (ValueError, TypeError):
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """First date in ``text`` as YYYY-MM-DD (2017-06-07, 2017年6月7日, 二〇一七年六月七日, full-width forms)."""
+    text = normalise_width(text)
+    match = _DATE_RE.search(text)
+    if match:
+        return make_date(*match.groups())
+    match = _CN_DATE_RE.search(text)
+    if match:
+        year = "".join(_CN_DIGITS[c] for c in match.group(1))
+        return make_date(year, _cn_number(match.group(2)), _cn_number(match.group(3)))
+    return None
+
+
+def date_from_url(url: str) -> str | None:
+    for pattern in _URL_DATES:
+        match = pattern.search(url)
+        if match:
+            found = make_date(*match.groups())
+            if found:
+                return found
+    return None
+
+
+def _labelled_publication_date(text: str) -> str | None:
+    for match in _PUB_LABEL.finditer(text):
+        before = text[max(0, match.start() - 3) : match.start()]
+        if any(word in before + match.group(1) for word in _NOT_PUB_LABELS):
+            continue
+        found = make_date(match.group(2), match.group(3), match.group(4))
+        if found:
+            return found
+    return None
+
+
+# -- document numbers -------------------------------------------------------------------
+
+_DOC_NUMBER_RE = re.compile(
+    r"([\u4e00-\u9fff]{1,15}?(?:发|字|函|办|电|令|规|通|政|府|委|厅|局|函|复|〔|\b)?)\s*"
+    r"[〔\[【（(［﹝]\s*((?:19|20)\d{2})\s*[〕\]】）)］﹞]\s*第?\s*(\d{1,4})\s*号"
+)
+
+
+def normalise_doc_number(raw: str) -> str | None:
+    """豫政办明电[2017]69号 / 【】/（）variants → 豫政办明电〔2017〕69号."""
+    text = normalise_width(re.sub(r"[\s\u200b-\u200d\u2060\ufeff]+", "", raw or ""))
+    match = _DOC_NUMBER_RE.search(text)
+    if not match:
+        return None
+    org = re.sub(r"^(发文字号|文号|字号)[:：]?", "", match.group(1))
+    org = re.sub(r"^.*(?:的通知|的批复|的通告|的意见|通知)", "", org)
+    if not org:
+        return None
+    return f"{org}〔{match.group(2)}〕{int(match.group(3))}号"
+
+
+# -- page types ---------------------------------------------------------------------------
+
+_TYPE_PATTERNS = [
+    ("interpretation", re.compile(r"解读|图解|一图读懂|答记者问|政策问答")),
+    ("annual_report", re.compile(r"(信息公开|政务公开).{0,6}(年度报告|年报)|年度报告|工作年报")),
+    ("progress_report", re.compile(r"落实情况|进展情况|完成情况|推进情况|执行情况")),
+    ("plan", re.compile(r"实施方案|工作方案|工作措施|分工方案|工作要点|任务分解|责任分工|试点方案")),
+    ("statistics", re.compile(r"统计公报|统计数据|统计月报")),
+    ("policy", re.compile(r"(通知|意见|决定|办法|规定|通告|批复|复函|答复|通报|条例|细则|规划|预案|令)$")),
+    ("notice", re.compile(r"公示|公告|招聘|征求意见|启事|通知")),
+]
+
+
+def classify_page(title: str | None, *, doc_number: str | None, is_list: bool) -> str:
+    """One of policy, interpretation, plan, annual_report, progress_report, statistics, notice, news, list, other."""
+    if is_list:
+        return "list"
+    if not title:
+        return "other"
+    simplified = to_simplified(title)
+    for page_type, pattern in _TYPE_PATTERNS:
+        if pattern.search(simplified):
+            if page_type == "notice" and doc_number:
+                return "policy"
+            return page_type
+    if doc_number:
+        return "policy"
+    return "news"
+
+
+# -- HTML helpers -----------------------------------------------------------------------
+
+_MAIN_CONTENT_XPATH = (
+    "//div[contains(@class,'TRS_Editor')] | //div[@id='zoom'] | //div[@id='UCAP-CONTENT']"
+    " | //div[contains(@class,'article-content')] | //div[contains(@class,'pages_content')]"
+    " | //div[@id='content'] | //div[contains(@class,'content')] | //article"
+)
+_BREADCRUMB_XPATH = (
+    "//*[contains(@class,'crumb') or contains(@class,'position') or contains(@class,'location')"
+    " or contains(@class,'dqwz') or contains(@id,'crumb') or contains(@id,'position')]"
+)
+_BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→|/|＞|>)\s*")
+_SITE_SUFFIX_SEP = re.compile(r"\s*(?:_|\||—|－|-{1,2}| - )\s*")
+_SPAM_WORDS = re.compile(
+    r"博彩|赌场|娱乐城|百家乐|六合彩|时时彩|老虎机|彩票投注|体育投注|真人娱乐|棋牌游戏|澳门威尼斯人|葡京|"
+    r"投资理财_理财|股票配资|网赚|代开发票|私服|外挂"
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|left\s*:\s*-\d{3,}px|top\s*:\s*-\d{3,}px")
+_HANWEB_RECORD_LINK = re.compile(r"""<a\s[^>]*href\s*=\s*['"]?([^'" >]+)['"]?[^>]*>(.*?)</a>""", re.S | re.I)
+
+
+def _text(node) -> str:
+    return re.sub(r"\s+", " ", node.text_content()).strip() if node is not None else ""
+
+
+def _meta(tree, name: str) -> str | None:
+    for node in tree.iterfind(".//meta"):
+        if (node.get("name") or node.get("http-equiv") or "").lower() == name.lower():
+            value = (node.get("content") or "").strip()
+            if value:
+                return value
+    return None
+
+
+def _strip_site_suffix(title: str, site_name: str | None) -> str:
+    parts = [p for p in _SITE_SUFFIX_SEP.split(title) if p]
+    if len(parts) <= 1:
+        return title.strip()
+    # The document title is the longest leading part; site and column names follow.
+    if site_name and parts[0] == site_name:
+        parts = parts[1:]
+    return max(parts[:1] + [p for p in parts if len(p) > len(parts[0]) * 1.5], key=len).strip()
+
+
+def _heading(tree) -> str | None:
+    for xpath in (
+        "//h1",
+        "//*[contains(@class,'article-title') or contains(@class,'arti_title') or contains(@class,'title')]"
+        "[self::h1 or self::h2 or self::h3 or self::div or self::p or self::td]",
+        "//h2",
+    ):
+        for node in tree.xpath(xpath):
+            text = _text(node)
+            if 4 <= len(text) <= 120:
+                return text
+    return None
+
+
+def _breadcrumb(tree) -> str | None:
+    candidates = tree.xpath(_BREADCRUMB_XPATH)
+    for node in candidates:
+        text = _text(node)
+        if not text or len(text) > 120:
+            continue
+        text = re.sub(r"^.*?(当前位置|您的位置|所在位置|当前的位置)\s*[:：]?\s*", "", text)
+        parts = [p for p in _BREADCRUMB_SEP.split(text) if p and p not in ("正文", "详情", "内容")]
+        if len(parts) >= 2 or (parts and "首页" not in parts[0]):
+            return parts[-1]
+    # Breadcrumbs that carry no class: a "当前位置：" text followed by links.
+    for node in tree.xpath("//*[contains(text(),'当前位置') or contains(text(),'您的位置')]"):
+        text = _text(node.getparent() if node.getparent() is not None else node)
+        text = re.sub(r"^.*?(当前位置|您的位置)\s*[:：]?\s*", "", text)
+        parts = [p for p in _BREADCRUMB_SEP.split(text) if p and p not in ("正文", "详情")]
+        if parts and len(text) < 120:
+            return parts[-1]
+    return None
+
+
+def _main_text(tree) -> str:
+    nodes = tree.xpath(_MAIN_CONTENT_XPATH)
+    best = max((_text(n) for n in nodes), key=len, default="")
+    if len(best) < 40:
+        body = tree.find(".//body")
+        best = _text(body if body is not None else tree)
+    return best
+
+
+def _list_item_dates(tree, base_url: str) -> dict[str, str]:
+    """On list pages, the date printed beside each link (li, tr or dd rows)."""
+    dates: dict[str, str] = {}
+    for row in tree.xpath("//li[.//a] | //tr[.//a] | //dd[.//a]"):
+        anchors = row.xpath(".//a[@href]")
+        if len(anchors) != 1:
+            continue
+        found = parse_date(row.text_content() or "")
+        if found:
+            dates[urldefrag(urljoin(base_url, anchors[0].get("href").strip()))[0]] = found
+    return dates
+
+
+def _hidden_links(tree) -> bool:
+    for node in tree.xpath("//*[@style]"):
+        if _HIDDEN_STYLE.search(node.get("style", "")) and node.xpath(".//a[@href]"):
+            return True
+    return False
+
+
+def _collect_links(tree, base_url: str, raw_html: str) -> list[tuple[str, str]]:
+    seen: dict[str, str] = {}
+    for node in tree.iterfind(".//a"):
+        href = (node.get("href") or "").strip()
+        if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
+            continue
+        url = urldefrag(urljoin(base_url, href))[0]
+        if not url.startswith(("http://", "https://")):
+            continue
+        anchor = re.sub(r"\s+", " ", node.text_content() or node.get("title") or "").strip()[:200]
+        if url not in seen or (anchor and not seen[url]):
+            seen[url] = anchor
+    # Hanweb list pages keep their records inside <script type="text/xml"> CDATA.
+    if "<datastore" in raw_html:
+        for script in tree.xpath("//script[@type='text/xml']"):
+            for href, anchor in _HANWEB_RECORD_LINK.findall(script.text or ""):
+                url = urldefrag(urljoin(base_url, href))[0]
+                seen.setdefault(url, re.sub(r"<[^>]+>|\s+", "", anchor)[:200])
+    return list(seen.items())
+
+
+# -- the entry point ----------------------------------------------------------------------
+
+
+def extract_page(
+    body: bytes,
+    url: str,
+    *,
+    content_type: str | None = None,
+    encoding: str | None = None,
+    context: dict | None = None,
+) -> PageInfo:
+    """Understand one page.
+
+    ``context`` carries what the list page that linked here said about it:
+    ``{"column": "政策解读", "date": "2017-06-07", "anchor": "..."}``; it is used
+    only where the page itself is silent.
+    """
+    context = context or {}
+    html, enc = decode_html(body, content_type, encoding)
+    stripped = html.lstrip()[:1024].lower()
+    if "<" not in stripped or stripped.startswith("%pdf"):
+        raise NotHTMLError("not an HTML page")
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise NotHTMLError(f"cannot parse HTML: {exc}") from None
+    for bad in tree.xpath("//script[not(@type='text/xml')] | //style | //noscript"):
+        bad.drop_tree()
+
+    info = PageInfo(encoding=enc)
+    info.site_name = _meta(tree, "SiteName")
+    site_id = _meta(tree, "SiteIDCode")
+    if not site_id:
+        match = re.search(r"网站标识码\s*[:：]?\s*((?:bm)?\d{8,10})", _text(tree.find(".//body")) if tree.find(".//body") is not None else "")
+        site_id = match.group(1) if match else None
+    info.site_id_code = site_id
+
+    article_title = _meta(tree, "ArticleTitle")
+    html_title = tree.findtext(".//title")
+    html_title = re.sub(r"\s+", " ", html_title).strip() if html_title else None
+    title = article_title or _heading(tree) or (_strip_site_suffix(html_title, info.site_name) if html_title else None)
+    info.title = title or None
+    info.title_simplified = to_simplified(normalise_width(info.title)) if info.title else None
+
+    body_node = tree.find(".//body")
+    page_text = normalise_width(_text(body_node if body_node is not None else tree))
+
+    # Publication date: a visible label near the title beats a meta stamp (often a
+    # regeneration time), which beats the URL, which beats the list page's date.
+    title_at = page_text.find(info.title[:12]) if info.title else -1
+    window = page_text[max(0, title_at) : max(0, title_at) + 600] if title_at >= 0 else page_text[:1500]
+    for source, value in (
+        ("label", _labelled_publication_date(window) or _labelled_publication_date(page_text[:3000])),
+        ("meta", parse_date(_meta(tree, "PubDate") or _meta(tree, "publishdate") or "")),
+        ("url", date_from_url(url)),
+        ("list", context.get("date")),
+    ):
+        if value:
+            info.published, info.published_source = value, source
+            break
+    written = _WRITTEN_LABEL.search(page_text)
+    info.written = make_date(*written.groups()) if written else None
+
+    meta_column = _meta(tree, "ColumnName")
+    crumb = _breadcrumb(tree)
+    for source, value in (("breadcrumb", crumb), ("meta", meta_column), ("list", context.get("column"))):
+        if value:
+            info.column, info.column_source = value.strip(), source
+            break
+
+    info.doc_number = normalise_doc_number(window) or normalise_doc_number(page_text[:3000])
+
+    info.links = _collect_links(tree, url, html)
+    info.link_dates = _list_item_dates(tree, url)
+    info.attachments = [u for u, _ in info.links if u.lower().split("?")[0].endswith(ATTACHMENT_EXTENSIONS)]
+    info.interpretation_links = [
+        u for u, anchor in info.links if "解读" in to_simplified(anchor) and len(anchor) > 6 and u != url
+    ]
+
+    info.text = to_simplified(normalise_width(_main_text(tree)))
+    has_article_meta = bool(article_title or _meta(tree, "PubDate"))
+    # A list page is a page of dated links, or a page that declares a column and no
+    # article, that is not itself an article.
+    is_list = (len(info.link_dates) >= 3 or (meta_column and not has_article_meta)) and not has_article_meta
+    is_list = is_list and info.published_source != "label"
+    info.page_type = classify_page(info.title, doc_number=info.doc_number, is_list=is_list)
+    if is_list:
+        info.published = info.published if info.published_source in ("meta", "label") else None
+        info.published_source = info.published_source if info.published else None
+        if not meta_column and not crumb and info.title:
+            info.column, info.column_source = info.title, "title"
+    info.spam = bool(_SPAM_WORDS.search(page_text) or _hidden_links(tree))
+    return info
+
+
+def content_hash(text: str) -> str:
+    """Hash of the normalised main text: equal for pages whose content did not change."""
+    return hashlib.sha256(re.sub(r"\s+", "", text).encode("utf-8")).hexdigest()

@@ -1,0 +1,29 @@
+"""What the spider hands the pipeline: one fetched page, or one failed fetch."""
+
+from __future__ import annotations
+
+import scrapy
+
+
+class PageItem(scrapy.Item):
+    run_id = scrapy.Field()
+    agency_id = scrapy.Field()
+    url = scrapy.Field()
+    final_url = scrapy.Field()
+    status = scrapy.Field()
+    depth = scrapy.Field()
+    referrer = scrapy.Field()
+    fetched_at = scrapy.Field()
+    content_type = scrapy.Field()
+    body = scrapy.Field()  # raw bytes as fetched
+    info = scrapy.Field()  # crawler.extract.PageInfo
+
+
+class FetchErrorItem(scrapy.Item):
+    run_id = scrapy.Field()
+    agency_id = scrapy.Field()
+    url = scrapy.Field()
+    kind = scrapy.Field()  # dns | timeout | refused | http | blocked | other
+    http_status = scrapy.Field()
+    message = scrapy.Field()
+    at = scrapy.Field()

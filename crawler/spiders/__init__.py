@@ -1,0 +1,1 @@
+"""Spiders: one per site family; ``portal`` handles generic government portals."""
