@@ -36,7 +36,7 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None) -> list
         try:
             notice, rules = load_rule_file(path)
         except RulesError as exc:
-            problems.append(f"{exc}".replace(": ", ": error: ", 1) if ": error: " not in str(exc) else str(exc))
+            problems.append(f"{exc.where}: error: {exc.problem}")
             continue
         source_text = None
         if notice.source_file:

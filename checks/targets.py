@@ -74,7 +74,7 @@ def load_targets(path: str | Path) -> list[Agency]:
         raise TargetsError(f"{where}: 无法读取 (cannot read: {exc})") from None
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""
         raise TargetsError(f"{where}:{line} YAML 格式错误 (invalid YAML: {getattr(exc, 'problem', exc)})") from None

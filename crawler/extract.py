@@ -185,22 +185,24 @@ def _labelled_publication_date(text: str) -> str | None:
 # -- document numbers -------------------------------------------------------------------
 
 _DOC_NUMBER_RE = re.compile(
-    r"([\u4e00-\u9fff]{1,15}?(?:发|字|函|办|电|令|规|通|政|府|委|厅|局|函|复|〔|\b)?)\s*"
+    r"([\u4e00-\u9fff]{1,20})\s*"
     r"[〔\[【（(［﹝]\s*((?:19|20)\d{2})\s*[〕\]】）)］﹞]\s*第?\s*(\d{1,4})\s*号"
 )
+_DOC_LABEL = re.compile(r"^.*?(发文字号|发文文号|文号|字号)")
 
 
 def normalise_doc_number(raw: str) -> str | None:
-    """豫政办明电[2017]69号 / 【】/（）variants → 豫政办明电〔2017〕69号."""
-    text = normalise_width(re.sub(r"[\s\u200b-\u200d\u2060\ufeff]+", "", raw or ""))
-    match = _DOC_NUMBER_RE.search(text)
-    if not match:
-        return None
-    org = re.sub(r"^(发文字号|文号|字号)[:：]?", "", match.group(1))
-    org = re.sub(r"^.*(?:的通知|的批复|的通告|的意见|通知)", "", org)
-    if not org:
-        return None
-    return f"{org}〔{match.group(2)}〕{int(match.group(3))}号"
+    """豫政办明电[2017]69号 / 【】/（）variants → 豫政办明电〔2017〕69号; None when there is none."""
+    text = normalise_width(re.sub(r"[\u200b-\u200d\u2060\ufeff]+", "", raw or ""))
+    for match in _DOC_NUMBER_RE.finditer(text):
+        org = _DOC_LABEL.sub("", match.group(1))
+        if match.start() > 0 and text[match.start() - 1].isdigit() and org.startswith("日"):
+            org = org[1:]  # "2017年6月5日某政办〔2017〕3号": the 日 closes a date
+        org = re.sub(r"^.*(?:的通知|的批复|的通告|的意见|通知)", "", org)
+        if re.search(r"关于|落实|贯彻|转发|废止", org) or not org:
+            continue  # a title citing another document
+        return f"{org}〔{match.group(2)}〕{int(match.group(3))}号"
+    return None
 
 
 # -- page types ---------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -45,6 +46,12 @@ def sample_targets_yaml(port_base: int = 8801) -> str:
 
 class _PortalHandler(SimpleHTTPRequestHandler):
     gbk = False
+    delay = 0.0  # seconds before each answer: a slow portal, for interruption tests
+
+    def send_head(self):
+        if self.delay:
+            time.sleep(self.delay)
+        return super().send_head()
 
     def log_message(self, format, *args):  # quiet: the crawler reports what it fetched
         pass
@@ -59,8 +66,9 @@ class _PortalHandler(SimpleHTTPRequestHandler):
 class SamplePortals:
     """Context manager: serve every sample portal on its port while open."""
 
-    def __init__(self, port_base: int = 8801, root: Path = PORTALS_DIR):
+    def __init__(self, port_base: int = 8801, root: Path = PORTALS_DIR, delay: float = 0.0):
         self.port_base = port_base
+        self.delay = delay
         self.root = root
         self.servers: list[ThreadingHTTPServer] = []
 
@@ -69,7 +77,7 @@ class SamplePortals:
             directory = self.root / agency_id
             if not directory.is_dir():
                 continue
-            handler = type("Handler", (_PortalHandler,), {"gbk": agency_id in GBK_SITES})
+            handler = type("Handler", (_PortalHandler,), {"gbk": agency_id in GBK_SITES, "delay": self.delay})
             server = ThreadingHTTPServer(
                 ("127.0.0.1", self.port_base + offset), functools.partial(handler, directory=str(directory))
             )

@@ -94,7 +94,18 @@ def _is_upstream_document(page, notice) -> bool:
         return True
     if _UPSTREAM_ISSUERS.search(title) or title.startswith(notice.issuer):
         return True
-    return any(name in title for name in notice_document_names(notice))
+    if notice.title in title:
+        return True
+    bare = _bare_document_name(title)
+    return any(bare == _bare_document_name(name) for name in notice_document_names(notice))
+
+
+def _bare_document_name(title: str) -> str:
+    """《X》, 关于印发X的通知, X → X (so a repost and the original compare equal)."""
+    title = re.sub(r"^.*?关于", "", title)
+    title = re.sub(r"^(印发|转发)", "", title)
+    title = re.sub(r"的通知$", "", title)
+    return title.strip("《》 ")
 
 
 def notice_document_names(notice) -> list[str]:

@@ -1,0 +1,108 @@
+"""What the crawl stores: raw bytes exactly as fetched, fetch errors, anti-bot answers as errors."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+import zlib
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from conftest import free_port_base, zwgk
+
+GBK_PAGE = (
+    '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
+    "<title>关于印发某县2017年政务公开工作实施方案的通知_通知公告_某县人民政府</title></head>"
+    "<body><h1>关于印发某县2017年政务公开工作实施方案的通知</h1><p>发布时间：２０１７年０６月０５日</p>"
+    "<p>某政办〔2017〕3号</p><div class='content'>各乡镇人民政府，县直各单位：现将实施方案印发给你们。</div></body></html>"
+).encode("gbk")
+
+HOME = (
+    "<html><head><meta charset='utf-8'><title>某县人民政府</title></head><body>"
+    "<a href='/plan.html'>实施方案</a> <a href='/missing.html'>坏链接</a> <a href='/file.pdf'>附件</a>"
+    "</body></html>"
+).encode("utf-8")
+
+
+class Portal(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        port = self.server.server_address[1]
+        if port == self.server.blocked_port:
+            body = b"<html><script>var $_ts=window['$_ts'];document.cookie='x';location.reload()</script></html>"
+            self.send_response(412)
+        elif self.path in ("/", "/index.html"):
+            body = HOME
+            self.send_response(200)
+        elif self.path == "/plan.html":
+            body = GBK_PAGE
+            self.send_response(200)
+        else:
+            body = b"not found"
+            self.send_response(404)
+        self.send_header("Content-Type", "text/html")  # no charset: the page must say it
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def portals(tmp_path):
+    base = free_port_base(2)
+    servers = []
+    for port in (base, base + 1):
+        server = ThreadingHTTPServer(("127.0.0.1", port), Portal)
+        server.blocked_port = base + 1
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(
+        "agencies:\n"
+        f"  - {{id: mouxian, name: 某县人民政府, level: county, province: 河南省, urls: ['http://127.0.0.1:{base}/']}}\n"
+        f"  - {{id: guarded, name: 某市人民政府, level: city, province: 河南省, urls: ['http://127.0.0.1:{base + 1}/']}}\n",
+        encoding="utf-8",
+    )
+    yield targets
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def test_raw_bytes_kept_exactly_and_gbk_decoded(portals, tmp_path):
+    db = tmp_path / "a.db"
+    zwgk("audit", "--targets", str(portals), "--db", str(db))
+    conn = sqlite3.connect(db)
+    title, published, doc, page_type, sha, encoding = conn.execute(
+        "SELECT title, published, doc_number, page_type, raw_sha256, encoding FROM pages WHERE url LIKE '%plan.html'"
+    ).fetchone()
+    assert title == "关于印发某县2017年政务公开工作实施方案的通知"
+    assert published == "2017-06-05" and doc == "某政办〔2017〕3号" and page_type == "plan"
+    assert encoding == "gb18030"
+    compressed, size = conn.execute("SELECT compressed, size FROM raw_pages WHERE sha256 = ?", (sha,)).fetchone()
+    raw = zlib.decompress(compressed)
+    assert raw == GBK_PAGE and size == len(GBK_PAGE) and hashlib.sha256(raw).hexdigest() == sha
+    links = conn.execute("SELECT to_url, anchor FROM links WHERE from_url LIKE '%/'").fetchall()
+    assert any(u.endswith("/file.pdf") and a == "附件" for u, a in links)
+
+
+def test_fetch_errors_recorded_and_anti_bot_is_error_not_fail(portals, tmp_path):
+    db = tmp_path / "a.db"
+    zwgk("audit", "--targets", str(portals), "--db", str(db))
+    conn = sqlite3.connect(db)
+    errors = conn.execute("SELECT agency_id, kind, http_status, url FROM fetch_errors").fetchall()
+    assert ("mouxian", "http", 404) in {e[:3] for e in errors}
+    assert ("guarded", "blocked", 412) in {e[:3] for e in errors}
+    statuses = dict(conn.execute(
+        "SELECT agency_id || ' ' || rule_id, status FROM findings WHERE rule_id = 'henan-2017-plan'"
+    ).fetchall())
+    assert statuses["guarded henan-2017-plan"] == "error"
+    reason, detail = conn.execute(
+        "SELECT reason, detail FROM findings WHERE agency_id = 'guarded' AND rule_id = 'henan-2017-plan'"
+    ).fetchone()
+    assert reason == "blocked" and "反爬虫" in detail
+    # 2017-06-05 is within 10 working days of 2017-05-23
+    assert statuses["mouxian henan-2017-plan"] == "pass"
