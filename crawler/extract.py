@@ -16,7 +16,7 @@ import hashlib
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from urllib.parse import urldefrag, urljoin
+from urllib.parse import urldefrag, urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -148,9 +148,14 @@ def make_date(year, month, day) -> str | None:
         return None
 
 
+_ANY_DIGIT = re.compile(r"[0-9０-９〇○零一二三四五六七八九]")
+_FULLWIDTH_DIGIT = re.compile(r"[０-９]")
+
+
 def parse_date(text: str) -> str | None:
     """First date in ``text`` as YYYY-MM-DD (2017-06-07, 2017年6月7日, 二〇一七年六月七日, full-width forms)."""
-    text = normalise_width(text)
+    if _FULLWIDTH_DIGIT.search(text):
+        text = normalise_width(text)
     match = _DATE_RE.search(text)
     if match:
         return make_date(*match.groups())
@@ -193,6 +198,8 @@ _DOC_LABEL = re.compile(r"^.*?(发文字号|发文文号|文号|字号)")
 
 def normalise_doc_number(raw: str) -> str | None:
     """豫政办明电[2017]69号 / 【】/（）variants → 豫政办明电〔2017〕69号; None when there is none."""
+    if not raw or "号" not in raw:
+        return None
     text = normalise_width(re.sub(r"[\u200b-\u200d\u2060\ufeff]+", "", raw or ""))
     for match in _DOC_NUMBER_RE.finditer(text):
         org = _DOC_LABEL.sub("", match.group(1))
@@ -322,16 +329,21 @@ def _main_text(tree) -> str:
     return best
 
 
-def _list_item_dates(tree, base_url: str) -> dict[str, str]:
+def _list_item_dates(tree, resolve) -> dict[str, str]:
     """On list pages, the date printed beside each link (li, tr or dd rows)."""
     dates: dict[str, str] = {}
     for row in tree.xpath("//li[.//a] | //tr[.//a] | //dd[.//a]"):
         anchors = row.xpath(".//a[@href]")
         if len(anchors) != 1:
             continue
-        found = parse_date(row.text_content() or "")
+        text = row.text_content()
+        if not _ANY_DIGIT.search(text):
+            continue
+        found = parse_date(text)
         if found:
-            dates[urldefrag(urljoin(base_url, anchors[0].get("href").strip()))[0]] = found
+            url = resolve(anchors[0].get("href"))
+            if url:
+                dates[url] = found
     return dates
 
 
@@ -342,14 +354,39 @@ def _hidden_links(tree) -> bool:
     return False
 
 
-def _collect_links(tree, base_url: str, raw_html: str) -> list[tuple[str, str]]:
+def _resolver(base_url: str):
+    """href → absolute URL without fragment (None for javascript:, mailto: …), cached per page."""
+    parts = urlsplit(base_url)
+    origin = f"{parts.scheme}://{parts.netloc}"
+    cache: dict[str, str | None] = {}
+
+    def resolve(href: str | None) -> str | None:
+        if href is None:
+            return None
+        if href in cache:
+            return cache[href]
+        raw = href.strip()
+        if not raw or raw.startswith(("javascript:", "mailto:", "tel:", "#")):
+            url = None
+        elif raw.startswith(("http://", "https://")):
+            url = raw.split("#", 1)[0]
+        elif raw.startswith("/") and not raw.startswith("//") and "/." not in raw:
+            url = origin + raw.split("#", 1)[0]
+        else:
+            url = urldefrag(urljoin(base_url, raw))[0]
+            if not url.startswith(("http://", "https://")):
+                url = None
+        cache[href] = url
+        return url
+
+    return resolve
+
+
+def _collect_links(tree, resolve, raw_html: str) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     for node in tree.iterfind(".//a"):
-        href = (node.get("href") or "").strip()
-        if not href or href.startswith(("javascript:", "mailto:", "tel:", "#")):
-            continue
-        url = urldefrag(urljoin(base_url, href))[0]
-        if not url.startswith(("http://", "https://")):
+        url = resolve(node.get("href"))
+        if url is None:
             continue
         anchor = re.sub(r"\s+", " ", node.text_content() or node.get("title") or "").strip()[:200]
         if url not in seen or (anchor and not seen[url]):
@@ -358,8 +395,9 @@ def _collect_links(tree, base_url: str, raw_html: str) -> list[tuple[str, str]]:
     if "<datastore" in raw_html:
         for script in tree.xpath("//script[@type='text/xml']"):
             for href, anchor in _HANWEB_RECORD_LINK.findall(script.text or ""):
-                url = urldefrag(urljoin(base_url, href))[0]
-                seen.setdefault(url, re.sub(r"<[^>]+>|\s+", "", anchor)[:200])
+                url = resolve(href)
+                if url:
+                    seen.setdefault(url, re.sub(r"<[^>]+>|\s+", "", anchor)[:200])
     return list(seen.items())
 
 
@@ -435,8 +473,9 @@ def extract_page(
 
     info.doc_number = normalise_doc_number(window) or normalise_doc_number(page_text[:3000])
 
-    info.links = _collect_links(tree, url, html)
-    info.link_dates = _list_item_dates(tree, url)
+    resolve = _resolver(url)
+    info.links = _collect_links(tree, resolve, html)
+    info.link_dates = _list_item_dates(tree, resolve)
     info.attachments = [u for u, _ in info.links if u.lower().split("?")[0].endswith(ATTACHMENT_EXTENSIONS)]
     info.interpretation_links = [
         u for u, anchor in info.links if "解读" in to_simplified(anchor) and len(anchor) > 6 and u != url

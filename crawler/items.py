@@ -15,8 +15,7 @@ class PageItem(scrapy.Item):
     referrer = scrapy.Field()
     fetched_at = scrapy.Field()
     content_type = scrapy.Field()
-    body = scrapy.Field()  # raw bytes as fetched
-    info = scrapy.Field()  # crawler.extract.PageInfo
+    understood = scrapy.Field()  # crawler.understand.Understood: fields, raw bytes compressed, hashes
 
 
 class FetchErrorItem(scrapy.Item):

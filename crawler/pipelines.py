@@ -2,19 +2,22 @@
 
 Each page keeps its raw bytes (zlib, keyed by SHA-256) so that evidence can be
 shown exactly as fetched.  A batch is written in one transaction; a crawl that
-is killed loses at most the unwritten batch, which a resumed crawl fetches again.
+is killed loses at most the unwritten batches, which a resumed crawl fetches again.
+
+Batches are written by a writer thread: SQLite releases the GIL while it
+updates its B-trees, so index maintenance runs on the second core while Scrapy
+keeps crawling on the first.
 """
 
 from __future__ import annotations
 
-import hashlib
+import queue
+import threading
 import time
-import zlib
 
 from scrapy.exceptions import NotConfigured
 
 from checks import storage
-from crawler.extract import content_hash
 from crawler.items import FetchErrorItem, PageItem
 
 
@@ -26,6 +29,8 @@ class SQLitePipeline:
         self.pages: list[dict] = []
         self.errors: list[dict] = []
         self.last_flush = time.monotonic()
+        self.batches: queue.Queue = queue.Queue(maxsize=4)  # backpressure if the disk falls behind
+        self.writer_error: BaseException | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -35,11 +40,15 @@ class SQLitePipeline:
         return cls(db_path, crawler.settings.getint("ZWGK_BATCH_SIZE"), crawler.stats)
 
     def open_spider(self, spider=None):
-        self.db = storage.open_db(self.db_path)
+        storage.open_db(self.db_path).conn.close()  # create or migrate the schema before writing
+        self.writer = threading.Thread(target=self._write_batches, name="zwgk-sqlite-writer", daemon=True)
+        self.writer.start()
 
     def close_spider(self, spider=None):
         self.flush()
-        self.db.conn.close()
+        self.batches.put(None)
+        self.writer.join()
+        self._raise_writer_error()
 
     def process_item(self, item, spider=None):
         if isinstance(item, PageItem):
@@ -51,17 +60,34 @@ class SQLitePipeline:
         return item
 
     def flush(self):
+        self._raise_writer_error()
         if self.pages or self.errors:
-            storage.write_crawl_batch(self.db.conn, self.pages, self.errors)
-            self.stats.inc_value("zwgk/pages_written", len(self.pages))
-            self.stats.inc_value("zwgk/errors_written", len(self.errors))
+            self.batches.put((self.pages, self.errors))
             self.pages, self.errors = [], []
         self.last_flush = time.monotonic()
 
+    def _write_batches(self):
+        conn = storage.open_crawl_connection(self.db_path)
+        try:
+            while (batch := self.batches.get()) is not None:
+                if self.writer_error is None:
+                    try:
+                        storage.write_crawl_batch(conn, *batch)
+                        self.stats.inc_value("zwgk/pages_written", len(batch[0]))
+                        self.stats.inc_value("zwgk/errors_written", len(batch[1]))
+                    except BaseException as exc:  # surfaced on the crawl thread by _raise_writer_error
+                        self.writer_error = exc
+        finally:
+            conn.close()
+
+    def _raise_writer_error(self):
+        if self.writer_error is not None:
+            raise RuntimeError(f"cannot write to {self.db_path}: {self.writer_error}") from self.writer_error
+
     @staticmethod
     def _page_row(item: PageItem) -> dict:
-        info = item["info"]
-        body = item["body"]
+        understood = item["understood"]
+        info = understood.info
         return {
             "run_id": item["run_id"],
             "agency_id": item["agency_id"],
@@ -76,15 +102,15 @@ class SQLitePipeline:
             "doc_number": info.doc_number,
             "page_type": info.page_type,
             "text": info.text,
-            "content_hash": content_hash(info.text),
-            "raw_sha256": hashlib.sha256(body).hexdigest(),
+            "content_hash": understood.content_hash,
+            "raw_sha256": understood.raw_sha256,
             "encoding": info.encoding,
             "depth": item["depth"],
             "referrer": item["referrer"],
             "site_id_code": info.site_id_code,
             "fetched_at": item["fetched_at"],
             "content_type": item["content_type"],
-            "size": len(body),
-            "compressed": zlib.compress(body, 6),
+            "size": understood.size,
+            "compressed": understood.compressed,
             "links": info.links,
         }

@@ -13,6 +13,7 @@ interrupted crawl continues where it stopped.
 
 from __future__ import annotations
 
+import heapq
 import logging
 import re
 from collections import defaultdict
@@ -20,13 +21,14 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
 from checks import storage
 from checks.targets import Agency, load_targets
-from crawler.extract import ATTACHMENT_EXTENSIONS, NotHTMLError, extract_page
+from crawler.extract import ATTACHMENT_EXTENSIONS
 from crawler.items import FetchErrorItem, PageItem
+from crawler.understand import understand
 
 # Sections a supervisor's evidence lives in: fetched before the rest of the site.
 _PRIORITY_WORDS = re.compile(
@@ -44,18 +46,25 @@ _CHALLENGE = re.compile(rb"__jsluid|\$_ts=|document\.cookie\s*=.{0,200}location"
 
 @dataclass
 class AgencyState:
+    """One agency's crawl: what it has seen, fetched and still wants to fetch.
+
+    ``frontier`` is a heap of links not yet requested, best first (shallow, 政务公开
+    sections); requests are made from it only while the agency has a free slot,
+    so the page cap is exact and no request is built that will not be sent.
+    """
+
     agency: Agency
-    scheduled: int = 0
     fetched: int = 0
     errors: int = 0
     inflight: int = 0
     done: bool = False
     seen: set = field(default_factory=set)
+    frontier: list = field(default_factory=list)
+    pushed: int = 0  # tie-breaker: first discovered, first fetched
 
 
 class PortalSpider(scrapy.Spider):
     name = "portal"
-    custom_settings = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,7 +84,9 @@ class PortalSpider(scrapy.Spider):
         spider.max_pages = int(kwargs.get("max_pages") or settings.getint("ZWGK_MAX_PAGES"))
         spider.max_depth = int(kwargs.get("max_depth") or settings.getint("ZWGK_MAX_DEPTH"))
         spider.resume = str(kwargs.get("resume") or settings.get("ZWGK_RESUME")).lower() in ("1", "true", "yes")
-        if settings.get("LOG_LEVEL") != "DEBUG" and settings.get("LOG_LEVEL") != "INFO":
+        # Two requests per download slot: one downloading, one waiting, never more.
+        spider.slot_depth = 2 * settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN")
+        if settings.get("LOG_LEVEL") not in ("DEBUG", "INFO"):
             # Failed fetches are recorded in fetch_errors and reported by the progress lines.
             logging.getLogger("scrapy.downloadermiddlewares.retry").setLevel(logging.CRITICAL)
         spider.state = {a.id: AgencyState(a) for a in spider.agencies}
@@ -84,9 +95,10 @@ class PortalSpider(scrapy.Spider):
             db = storage.open_db(spider.db_path)
             spider.run_id = storage.start_run(db, targets=str(targets), rules_dir="", options={"source": "scrapy crawl"})
             db.conn.close()
+        crawler.signals.connect(spider.top_up_all, signal=scrapy.signals.spider_idle)
         return spider
 
-    # -- scheduling ----------------------------------------------------------------------
+    # -- the frontier --------------------------------------------------------------------
 
     async def start(self):
         for request in self.start_requests():
@@ -97,20 +109,17 @@ class PortalSpider(scrapy.Spider):
         for agency in self.agencies:
             state = self.state[agency.id]
             if agency.id in resumed:
-                fetched, frontier = resumed[agency.id]
+                fetched, pages, frontier = resumed[agency.id]
                 state.seen |= fetched
-                state.fetched = state.scheduled = len(fetched)
-                candidates = [(u, 0, None, None) for u in agency.urls] + frontier
-            else:
-                candidates = [(u, 0, None, None) for u in agency.urls]
-            emitted = False
-            for url, depth, referrer, context in candidates:
-                request = self._request(state, url, depth, referrer, context, priority_bonus=0)
-                if request is not None:
-                    emitted = True
-                    yield request
-            if not emitted:
+                state.fetched = pages
+                for url, depth, referrer, context in frontier:
+                    self._push(state, url, depth, referrer, context, 0)
+            for url in agency.urls:
+                self._push(state, url, 0, None, None, 100)
+            requests = list(self._pop_requests(state))
+            if not requests:
                 self._maybe_done(state)
+            yield from requests
 
     def _resume_frontier(self) -> dict:
         """Per agency: URLs already fetched in this run, and links from them not yet fetched."""
@@ -137,7 +146,7 @@ class PortalSpider(scrapy.Spider):
                 ):
                     if to_url not in fetched:
                         frontier.append((to_url, depth_of.get(from_url, 0) + 1, from_url, {"anchor": anchor}))
-                result[agency.id] = (fetched, frontier)
+                result[agency.id] = (fetched, len(rows), frontier)
         finally:
             db.conn.close()
         return result
@@ -147,31 +156,52 @@ class PortalSpider(scrapy.Spider):
         netloc, path = parts.netloc.lower(), parts.path or "/"
         return any(netloc == host and path.startswith(prefix) for host, prefix in self.scopes[agency_id])
 
-    def _request(self, state: AgencyState, url, depth, referrer, context, priority_bonus):
-        if url in state.seen or depth > self.max_depth:
-            return None
-        if state.scheduled >= self.max_pages * 3 or not self.in_scope(state.agency.id, url):
-            return None
+    def _push(self, state: AgencyState, url, depth, referrer, context, priority_bonus) -> None:
+        if url in state.seen or depth > self.max_depth or not self.in_scope(state.agency.id, url):
+            return
         if urlsplit(url).path.lower().endswith(_SKIP_EXTENSIONS):
-            return None
+            return
         state.seen.add(url)
-        state.scheduled += 1
-        state.inflight += 1
-        return scrapy.Request(
-            url,
-            callback=self.parse,
-            errback=self.on_error,
-            priority=(self.max_depth - depth) * 10 + priority_bonus,
-            dont_filter=True,  # the spider keeps its own per-agency seen set
-            meta={
-                "agency_id": state.agency.id,
-                "depth": depth,
-                "referrer": referrer,
-                "context": context or {},
-                "download_slot": state.agency.id,
-                "handle_httpstatus_all": True,
-            },
-        )
+        state.pushed += 1
+        heapq.heappush(state.frontier, (depth * 10 - priority_bonus, state.pushed, url, depth, referrer, context))
+
+    def _pop_requests(self, state: AgencyState):
+        """Requests for the agency's best frontier links, while it has free slots and pages left."""
+        while (
+            state.frontier
+            and state.inflight < self.slot_depth
+            and state.fetched + state.inflight < self.max_pages
+        ):
+            _, _, url, depth, referrer, context = heapq.heappop(state.frontier)
+            state.inflight += 1
+            yield scrapy.Request(
+                url,
+                callback=self.parse,
+                errback=self.on_error,
+                priority=-depth,
+                dont_filter=True,  # the spider keeps its own per-agency seen set
+                meta={
+                    "agency_id": state.agency.id,
+                    "depth": depth,
+                    "referrer": referrer,
+                    "context": context or {},
+                    "download_slot": state.agency.id,
+                    "handle_httpstatus_all": True,
+                },
+            )
+
+    def _top_up(self, state: AgencyState) -> None:
+        for request in self._pop_requests(state):
+            self.crawler.engine.crawl(request)
+        self._maybe_done(state)
+
+    def top_up_all(self):
+        """On idle, make sure no agency has links left that were never requested."""
+        for state in self.state.values():
+            if state.frontier and state.fetched < self.max_pages:
+                self._top_up(state)
+                if state.inflight:
+                    raise DontCloseSpider
 
     def closed(self, reason):
         """Record on the run whether the crawl finished or was cut short (Ctrl-C, shutdown)."""
@@ -191,33 +221,26 @@ class PortalSpider(scrapy.Spider):
         if response.status >= 400 or (response.status in _BLOCKED_STATUSES):
             yield self._error_item(state, original_url, self._http_error_kind(response), response.status,
                                    f"HTTP {response.status}")
-            self._maybe_done(state)
+            self._top_up(state)
             return
         if len(response.body) < 4096 and _CHALLENGE.search(response.body):
             yield self._error_item(state, original_url, "blocked", response.status, "JavaScript 反爬虫验证页面")
-            self._maybe_done(state)
+            self._top_up(state)
             return
 
         state.fetched += 1
         self.crawler.stats.inc_value("zwgk/pages")
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
-        try:
-            info = extract_page(response.body, response.url, content_type=content_type, context=meta["context"])
-        except NotHTMLError:
-            info = None
-        if info is not None:
+        understood = understand(response.body, response.url, content_type, meta["context"])
+        info = understood.info
+        if info.page_type != "attachment" and meta["depth"] < self.max_depth:
             bonus_of = self._priority_bonus
+            list_column = info.column if info.page_type == "list" else None
             for url, anchor in info.links:
-                if state.fetched + state.inflight >= self.max_pages * 3:
-                    break
-                request = self._request(
-                    state, url, meta["depth"] + 1, original_url,
-                    {"anchor": anchor, "date": info.link_dates.get(url),
-                     "column": info.column if info.page_type == "list" else None},
-                    bonus_of(url, anchor),
-                )
-                if request is not None:
-                    yield request
+                if url not in state.seen:
+                    self._push(state, url, meta["depth"] + 1, original_url,
+                               {"anchor": anchor, "date": info.link_dates.get(url), "column": list_column},
+                               bonus_of(url, anchor))
         yield PageItem(
             run_id=self.run_id,
             agency_id=state.agency.id,
@@ -228,17 +251,16 @@ class PortalSpider(scrapy.Spider):
             referrer=meta["referrer"],
             fetched_at=storage.now_iso(),
             content_type=content_type,
-            body=response.body,
-            info=info if info is not None else _attachment_info(response),
+            understood=understood,
         )
-        self._maybe_done(state)
+        self._top_up(state)
 
     def on_error(self, failure):
         request = failure.request
         state = self.state[request.meta["agency_id"]]
         state.inflight -= 1
         if failure.check(IgnoreRequest):
-            self._maybe_done(state)
+            self._top_up(state)
             return
         if failure.check(DNSLookupError):
             kind = "dns"
@@ -249,7 +271,7 @@ class PortalSpider(scrapy.Spider):
         else:
             kind = "other"
         yield self._error_item(state, request.url, kind, None, str(failure.value)[:500])
-        self._maybe_done(state)
+        self._top_up(state)
 
     @staticmethod
     def _http_error_kind(response) -> str:
@@ -273,15 +295,8 @@ class PortalSpider(scrapy.Spider):
         return bonus
 
     def _maybe_done(self, state: AgencyState):
-        if state.inflight == 0 and not state.done:
+        finished = not state.frontier or state.fetched >= self.max_pages
+        if state.inflight == 0 and finished and not state.done:
             state.done = True
             self.agencies_done += 1
             self.on_agency_done(state.agency.id, state.fetched, state.errors)
-
-
-def _attachment_info(response):
-    """A fetched resource that is not HTML: recorded with its bytes, not understood."""
-    from crawler.extract import PageInfo
-
-    name = urlsplit(response.url).path.rsplit("/", 1)[-1]
-    return PageInfo(title=name or None, title_simplified=name or None, page_type="attachment")

@@ -1,0 +1,40 @@
+"""Understanding a fetched page: extracted fields plus the raw bytes' hash and compressed copy.
+
+Everything the pipeline stores besides the crawl metadata.  (Running this in a
+separate process was measured slower than inline: pickling the results costs
+more than parsing saves; see bench/README.md.)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from crawler.extract import NotHTMLError, PageInfo, content_hash, extract_page
+
+
+@dataclass
+class Understood:
+    info: PageInfo
+    raw_sha256: str
+    compressed: bytes
+    size: int
+    content_hash: str
+
+
+def understand(body: bytes, url: str, content_type: str | None, context: dict) -> Understood:
+    try:
+        info = extract_page(body, url, content_type=content_type, context=context)
+    except NotHTMLError:
+        # Not HTML (an attachment served without an extension): kept as bytes, not understood.
+        name = urlsplit(url).path.rsplit("/", 1)[-1] or None
+        info = PageInfo(title=name, title_simplified=name, page_type="attachment")
+    return Understood(
+        info=info,
+        raw_sha256=hashlib.sha256(body).hexdigest(),
+        compressed=zlib.compress(body, 6),
+        size=len(body),
+        content_hash=content_hash(info.text),
+    )
