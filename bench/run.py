@@ -52,15 +52,53 @@ http {{
     return conf
 
 
+def tree_rss_kib(root: int) -> int:
+    """Resident memory of a process and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/status") as f:
+                fields = dict(line.split(":", 1) for line in f if ":" in line)
+            parents[int(entry)] = int(fields["PPid"])
+            rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0])
+        except (OSError, KeyError, ValueError):
+            continue
+    family, grew = {root}, True
+    while grew:
+        grew = False
+        for pid, ppid in parents.items():
+            if ppid in family and pid not in family:
+                family.add(pid)
+                grew = True
+    return sum(rss.get(pid, 0) for pid in family)
+
+
 def measure(command: list[str], env: dict | None = None, cwd=None) -> tuple[float, int, int]:
-    """Run a command; wall seconds, exit code, and peak RSS (KiB) of it and the children it waited for."""
+    """Run a command; wall seconds, exit code, and peak RSS (KiB) of its whole process tree."""
     started = time.monotonic()
     process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, tree_rss_kib(process.pid))
+        time.sleep(0.25)
     elapsed = time.monotonic() - started
-    if os.waitstatus_to_exitcode(status) != 0:
+    if process.returncode != 0:
         print(process.stderr.read().decode()[-2000:], file=sys.stderr)
-    return elapsed, os.waitstatus_to_exitcode(status), usage.ru_maxrss
+    return elapsed, process.returncode, peak
+
+
+def run_naive(out: Path) -> tuple[float, int, int]:
+    stats_file = out / "naive-stats.json"
+    plain_env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
+    seconds, _, rss = measure(
+        [sys.executable, "-m", "scrapy", "runspider", str(HERE / "naive_spider.py"), "-a", f"start_file={out / 'starts.txt'}",
+         "-a", f"stats_out={stats_file}", "-s", "LOG_LEVEL=WARNING", "-s", "CONCURRENT_REQUESTS=48"],
+        plain_env, cwd=out,  # outside the project: Scrapy's defaults, not ours
+    )
+    return seconds, json.loads(stats_file.read_text()).get("response_received_count", 0), rss
 
 
 def main() -> None:
@@ -68,6 +106,8 @@ def main() -> None:
     parser.add_argument("--agencies", type=int, default=200)
     parser.add_argument("--pages", type=int, default=250, help="pages per agency (rounded to the farm's shape)")
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--skip-naive", action="store_true", help="measure only the audit crawl")
+    parser.add_argument("--processes", type=int, help="crawl processes (default: zwgk's default, one per core)")
     args = parser.parse_args()
 
     farm = HERE / "farm" / f"{args.agencies}x{args.pages}"
@@ -89,29 +129,24 @@ def main() -> None:
         env = dict(os.environ, SCRAPY_SETTINGS_MODULE="crawler.settings", PYTHONPATH=str(ROOT))
 
         # 1. naive baseline: Scrapy's defaults, with the same total concurrency as the audit
-        stats_file = args.out / "naive-stats.json"
-        plain_env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
-        naive_s, code, naive_rss = measure(
-            [sys.executable, "-m", "scrapy", "runspider", str(HERE / "naive_spider.py"), "-a", f"start_file={args.out / 'starts.txt'}",
-             "-a", f"stats_out={stats_file}", "-s", "LOG_LEVEL=WARNING", "-s", "CONCURRENT_REQUESTS=48"],
-            plain_env, cwd=args.out,  # outside the project: Scrapy's defaults, not ours
-        )
-        naive_pages = json.loads(stats_file.read_text()).get("response_received_count", 0)
+        naive_s, naive_pages, naive_rss = (1.0, 0, 0) if args.skip_naive else run_naive(args.out)
 
-        # 2. the audit crawl (spider + extraction + SQLite), as `zwgk crawl` runs it
+        # 2. the audit crawl (spider + extraction + SQLite), exactly as `zwgk crawl` runs it
         from checks import storage
-        from crawler.run import crawl_command
-        from zwgk.audit import CrawlOptions, check, prepare_run
+        from checks.rules import load_catalogue
+        from zwgk.audit import agencies_of_run, check
 
         db_path = args.out / "bench.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        db, run_id, agencies, catalogue = prepare_run(str(db_path), str(targets), None, CrawlOptions())
-        audit_s, code, audit_rss = measure(
-            crawl_command(targets=str(targets), db=str(db_path), run_id=run_id, max_pages=args.pages + 10,
-                          max_depth=8, resume=False, progress_interval=0),
-            env,
-        )
+        command = [sys.executable, "-m", "zwgk.cli", "crawl", "--targets", str(targets), "--db", str(db_path),
+                   "--max-pages", str(args.pages + 10), "--max-depth", "8", "--concurrency", "48"]
+        if args.processes:
+            command += ["--processes", str(args.processes)]
+        audit_s, code, audit_rss = measure(command, env)
+        db = storage.open_db(db_path)
+        run_id = storage.latest_run_id(db)
+        agencies, catalogue = agencies_of_run(db, run_id), load_catalogue()
         audit_pages = db.conn.execute("SELECT count(*) FROM pages WHERE run_id = ?", (run_id,)).fetchone()[0]
 
         # 3. zwgk check on what was stored
@@ -123,11 +158,13 @@ def main() -> None:
     finally:
         subprocess.run([nginx, "-c", str(conf), "-s", "stop"], check=False)
 
-    naive_rate, audit_rate = naive_pages / naive_s, audit_pages / audit_s
+    naive_rate, audit_rate = max(naive_pages / naive_s, 1e-9), audit_pages / audit_s
     print(f"farm: {args.agencies} agencies × {args.pages} pages ({farm})")
-    print(f"naive spider : {naive_pages:6d} pages in {naive_s:6.1f} s = {naive_rate:7.1f} pages/s, peak RSS {naive_rss / 1024:6.0f} MB")
-    print(f"audit crawl  : {audit_pages:6d} pages in {audit_s:6.1f} s = {audit_rate:7.1f} pages/s, peak RSS {audit_rss / 1024:6.0f} MB"
-          f"  ({audit_rate / naive_rate:.2f}× naive)")
+    if naive_pages:
+        print(f"naive spider : {naive_pages:6d} pages in {naive_s:6.1f} s = {naive_rate:7.1f} pages/s, peak RSS {naive_rss / 1024:6.0f} MB")
+    ratio = f"  ({audit_rate / naive_rate:.2f}× naive)" if naive_pages else ""
+    print(f"audit crawl  : {audit_pages:6d} pages in {audit_s:6.1f} s = {audit_rate:7.1f} pages/s, "
+          f"peak RSS {audit_rss / 1024:6.0f} MB (all processes){ratio}")
     print(f"zwgk check   : {len(agencies)} agencies × {len(catalogue.rules)} rules = {findings} findings in {check_s:.2f} s")
     print(f"database     : {size_mb:.0f} MB")
 

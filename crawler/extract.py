@@ -18,7 +18,6 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-import lxml.html
 from lxml import etree
 from w3lib.encoding import html_to_unicode
 
@@ -263,8 +262,13 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|left\s*:
 _HANWEB_RECORD_LINK = re.compile(r"""<a\s[^>]*href\s*=\s*['"]?([^'" >]+)['"]?[^>]*>(.*?)</a>""", re.S | re.I)
 
 
+def _raw_text(node) -> str:
+    # itertext on plain lxml.etree elements: lxml.html's element classes cost a lookup per node
+    return "".join(node.itertext()) if node is not None else ""
+
+
 def _text(node) -> str:
-    return re.sub(r"\s+", " ", node.text_content()).strip() if node is not None else ""
+    return re.sub(r"\s+", " ", _raw_text(node)).strip()
 
 
 def _meta(tree, name: str) -> str | None:
@@ -320,6 +324,23 @@ def _breadcrumb(tree) -> str | None:
     return None
 
 
+_PARSER = etree.HTMLParser(remove_comments=False, remove_pis=True)
+
+
+def _drop(node) -> None:
+    """Remove a node but keep its tail text (lxml.html's drop_tree, for plain etree)."""
+    parent = node.getparent()
+    if parent is None:
+        return
+    if node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    parent.remove(node)
+
+
 def _main_text(tree) -> str:
     nodes = tree.xpath(_MAIN_CONTENT_XPATH)
     best = max((_text(n) for n in nodes), key=len, default="")
@@ -329,19 +350,32 @@ def _main_text(tree) -> str:
     return best
 
 
-def _list_item_dates(tree, resolve) -> dict[str, str]:
-    """On list pages, the date printed beside each link (li, tr or dd rows)."""
+_ROW_TAGS = {"li", "tr", "dd"}
+
+
+def _list_item_dates(anchors, resolve) -> dict[str, str]:
+    """On list pages, the date printed beside each link: in the li, tr or dd row that holds
+    the link and no other."""
     dates: dict[str, str] = {}
-    for row in tree.xpath("//li[.//a] | //tr[.//a] | //dd[.//a]"):
-        anchors = row.xpath(".//a[@href]")
-        if len(anchors) != 1:
+    rows: dict = {}
+    for anchor in anchors:
+        row = anchor.getparent()
+        for _ in range(3):
+            if row is None or row.tag in _ROW_TAGS:
+                break
+            row = row.getparent()
+        if row is None or row.tag not in _ROW_TAGS:
             continue
-        text = row.text_content()
+        rows.setdefault(row, []).append(anchor)
+    for row, row_anchors in rows.items():
+        if len(row_anchors) != 1:
+            continue
+        text = _raw_text(row)
         if not _ANY_DIGIT.search(text):
             continue
         found = parse_date(text)
         if found:
-            url = resolve(anchors[0].get("href"))
+            url = resolve(row_anchors[0].get("href"))
             if url:
                 dates[url] = found
     return dates
@@ -382,13 +416,13 @@ def _resolver(base_url: str):
     return resolve
 
 
-def _collect_links(tree, resolve, raw_html: str) -> list[tuple[str, str]]:
+def _collect_links(anchors, tree, resolve, raw_html: str) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
-    for node in tree.iterfind(".//a"):
+    for node in anchors:
         url = resolve(node.get("href"))
         if url is None:
             continue
-        anchor = re.sub(r"\s+", " ", node.text_content() or node.get("title") or "").strip()[:200]
+        anchor = re.sub(r"\s+", " ", _raw_text(node) or node.get("title") or "").strip()[:200]
         if url not in seen or (anchor and not seen[url]):
             seen[url] = anchor
     # Hanweb list pages keep their records inside <script type="text/xml"> CDATA.
@@ -424,11 +458,13 @@ def extract_page(
     if "<" not in stripped or stripped.startswith("%pdf"):
         raise NotHTMLError("not an HTML page")
     try:
-        tree = lxml.html.document_fromstring(html)
+        tree = etree.fromstring(html, _PARSER)
     except (etree.ParserError, ValueError) as exc:
         raise NotHTMLError(f"cannot parse HTML: {exc}") from None
-    for bad in tree.xpath("//script[not(@type='text/xml')] | //style | //noscript"):
-        bad.drop_tree()
+    if tree is None:
+        raise NotHTMLError("empty document")
+    for bad in tree.xpath("//script[not(@type='text/xml')] | //style | //noscript | //comment()"):
+        _drop(bad)
 
     info = PageInfo(encoding=enc)
     info.site_name = _meta(tree, "SiteName")
@@ -446,14 +482,16 @@ def extract_page(
     info.title_simplified = to_simplified(normalise_width(info.title)) if info.title else None
 
     body_node = tree.find(".//body")
-    page_text = normalise_width(_text(body_node if body_node is not None else tree))
+    page_text = _text(body_node if body_node is not None else tree)
+    # Dates, labels and 文号 are read from the top of the page, with full-width digits made ASCII.
+    head = normalise_width(page_text[:6000])
 
     # Publication date: a visible label near the title beats a meta stamp (often a
     # regeneration time), which beats the URL, which beats the list page's date.
-    title_at = page_text.find(info.title[:12]) if info.title else -1
-    window = page_text[max(0, title_at) : max(0, title_at) + 600] if title_at >= 0 else page_text[:1500]
+    title_at = head.find(normalise_width(info.title[:12])) if info.title else -1
+    window = head[max(0, title_at) : max(0, title_at) + 600] if title_at >= 0 else head[:1500]
     for source, value in (
-        ("label", _labelled_publication_date(window) or _labelled_publication_date(page_text[:3000])),
+        ("label", _labelled_publication_date(window) or _labelled_publication_date(head[:3000])),
         ("meta", parse_date(_meta(tree, "PubDate") or _meta(tree, "publishdate") or "")),
         ("url", date_from_url(url)),
         ("list", context.get("date")),
@@ -461,7 +499,7 @@ def extract_page(
         if value:
             info.published, info.published_source = value, source
             break
-    written = _WRITTEN_LABEL.search(page_text)
+    written = _WRITTEN_LABEL.search(head)
     info.written = make_date(*written.groups()) if written else None
 
     meta_column = _meta(tree, "ColumnName")
@@ -471,11 +509,12 @@ def extract_page(
             info.column, info.column_source = value.strip(), source
             break
 
-    info.doc_number = normalise_doc_number(window) or normalise_doc_number(page_text[:3000])
+    info.doc_number = normalise_doc_number(window) or normalise_doc_number(head[:3000])
 
     resolve = _resolver(url)
-    info.links = _collect_links(tree, resolve, html)
-    info.link_dates = _list_item_dates(tree, resolve)
+    anchors = [a for a in tree.iter("a") if a.get("href")]
+    info.links = _collect_links(anchors, tree, resolve, html)
+    info.link_dates = _list_item_dates(anchors, resolve)
     info.attachments = [u for u, _ in info.links if u.lower().split("?")[0].endswith(ATTACHMENT_EXTENSIONS)]
     info.interpretation_links = [
         u for u, anchor in info.links if "解读" in to_simplified(anchor) and len(anchor) > 6 and u != url

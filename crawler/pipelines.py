@@ -29,7 +29,7 @@ class SQLitePipeline:
         self.pages: list[dict] = []
         self.errors: list[dict] = []
         self.last_flush = time.monotonic()
-        self.batches: queue.Queue = queue.Queue(maxsize=4)  # backpressure if the disk falls behind
+        self.batches: queue.Queue = queue.Queue(maxsize=2)  # backpressure if the disk falls behind
         self.writer_error: BaseException | None = None
 
     @classmethod

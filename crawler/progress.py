@@ -42,7 +42,7 @@ class CrawlProgress:
 
     def agency_done(self, agency_id: str, pages: int, errors: int):
         done, total = self.spider.agencies_done, len(self.spider.agencies)
-        self._print(f"[抓取] 完成 {agency_id}：{pages} 页，{errors} 个错误（{done}/{total} 个单位）")
+        self._print(f"{self._prefix()} 完成 {agency_id}：{pages} 页，{errors} 个错误（{done}/{total} 个单位）")
 
     def report(self, final: bool = False):
         stats = self.crawler.stats
@@ -50,10 +50,14 @@ class CrawlProgress:
         errors = stats.get_value("zwgk/fetch_errors", 0)
         elapsed = max(time.monotonic() - self.started, 1e-6)
         done, total = self.spider.agencies_done, len(self.spider.agencies)
-        prefix = "[抓取] 结束" if final else "[抓取] 进度"
+        prefix = f"{self._prefix()} {'结束' if final else '进度'}"
         self._print(
             f"{prefix}：单位 {done}/{total} 完成，已抓取 {pages} 页，失败 {errors} 次，{pages / elapsed:.1f} 页/秒"
         )
+
+    def _prefix(self) -> str:
+        shard = getattr(self.spider, "shard_label", "")
+        return f"[抓取 进程{shard}]" if shard else "[抓取]"
 
     @staticmethod
     def _print(line: str):

@@ -1,8 +1,10 @@
-"""Run the ``portal`` spider in a child process.
+"""Run the ``portal`` spider in child processes.
 
 Twisted's reactor cannot be restarted inside one process, so every crawl runs
-as ``python -m scrapy crawl portal`` with the project settings; Ctrl-C reaches
-the child, which shuts down gracefully and flushes what it has fetched.
+as ``python -m scrapy crawl portal`` with the project settings.  Scrapy uses
+one core per process, so ``processes`` spiders run side by side, each on every
+N-th agency, all writing to the same database.  Ctrl-C reaches the children,
+which shut down gracefully and flush what they have fetched.
 """
 
 from __future__ import annotations
@@ -38,17 +40,31 @@ def crawl_command(*, targets: str, db: str, run_id: int, max_pages: int, max_dep
     return command
 
 
-def run_crawl(**kwargs) -> int:
-    """Run the crawl; returns the child's exit code (130 when interrupted)."""
+def default_processes(agencies: int) -> int:
+    return max(1, min(os.cpu_count() or 1, agencies))
+
+
+def run_crawl(processes: int = 1, **kwargs) -> int:
+    """Run the crawl; returns 0 when every process finished, else non-zero (130 when interrupted)."""
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="crawler.settings")
-    process = subprocess.Popen(crawl_command(**kwargs), env=env)
+    if processes > 1:
+        # the total concurrency is shared among the processes, not multiplied by them
+        total = kwargs.get("concurrency") or 48
+        kwargs["concurrency"] = max(4, -(-total // processes))
+    children = []
+    for shard in range(processes):
+        extra = dict(kwargs.pop("extra", None) or {}, ZWGK_SHARD=shard, ZWGK_SHARDS=processes)
+        children.append(subprocess.Popen(crawl_command(extra=extra, **kwargs), env=env))
+        kwargs["extra"] = {k: v for k, v in extra.items() if not k.startswith("ZWGK_SHARD")}
     try:
-        return process.wait()
+        codes = [child.wait() for child in children]
     except KeyboardInterrupt:
-        # The child got the same SIGINT and is shutting down cleanly; let it finish writing.
-        try:
-            return process.wait(timeout=60) or 130
-        except (KeyboardInterrupt, subprocess.TimeoutExpired):
-            process.kill()
-            process.wait()
-            return 130
+        # The children got the same SIGINT and are shutting down cleanly; let them finish writing.
+        codes = [130]
+        for child in children:
+            try:
+                child.wait(timeout=60)
+            except (KeyboardInterrupt, subprocess.TimeoutExpired):
+                child.kill()
+                child.wait()
+    return next((code for code in codes if code), 0)

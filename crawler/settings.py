@@ -28,6 +28,7 @@ LOG_LEVEL = "INFO"
 
 # Breadth-first within priorities: the spider sets priority from depth and section.
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 
 ITEM_PIPELINES = {"crawler.pipelines.SQLitePipeline": 300}
@@ -40,6 +41,10 @@ ZWGK_RUN_ID = None
 ZWGK_MAX_PAGES = 300  # per agency
 ZWGK_MAX_DEPTH = 4
 ZWGK_RESUME = False
+# Scrapy uses one core per process: `zwgk crawl --processes N` runs N spiders, each on every
+# N-th agency (ZWGK_SHARD = 0 … N-1 of ZWGK_SHARDS = N).
+ZWGK_SHARD = 0
+ZWGK_SHARDS = 1
 ZWGK_BATCH_SIZE = 200  # pages per SQLite transaction
 ZWGK_PROGRESS_INTERVAL = 5.0  # seconds between progress lines (0 = off)
 

@@ -34,7 +34,7 @@ def understand(body: bytes, url: str, content_type: str | None, context: dict) -
     return Understood(
         info=info,
         raw_sha256=hashlib.sha256(body).hexdigest(),
-        compressed=zlib.compress(body, 6),
+        compressed=zlib.compress(body, 1),  # fast; level 6 saves ~20% space for 3× the CPU
         size=len(body),
         content_hash=content_hash(info.text),
     )

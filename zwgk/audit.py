@@ -12,7 +12,7 @@ from checks.rules import Catalogue, load_catalogue
 from checks.scoring import score_run
 from checks.targets import Agency, load_targets
 from checks.workdays import WorkdayCalendar
-from crawler.run import run_crawl
+from crawler.run import default_processes, run_crawl
 
 
 class AuditError(Exception):
@@ -28,6 +28,7 @@ class CrawlOptions:
     delay: float | None = None
     log_level: str = "WARNING"
     progress_interval: float = 5.0
+    processes: int | None = None  # default: one per core, at most one per agency
 
 
 def prepare_run(db_path: str, targets_path: str, rules_dir: str | None, options: CrawlOptions,
@@ -56,21 +57,24 @@ def prepare_run(db_path: str, targets_path: str, rules_dir: str | None, options:
 
 def crawl(db, run_id: int, targets_path: str, db_path: str, options: CrawlOptions, resume: bool) -> str:
     """Crawl for a run; returns the run status afterwards: ``crawled`` or ``interrupted``."""
+    storage.update_run(db, run_id, status="running")
+    agency_count = db.conn.execute("SELECT agencies FROM audit_runs WHERE id = ?", (run_id,)).fetchone()[0] or 1
     code = run_crawl(
+        processes=options.processes or default_processes(agency_count),
         targets=str(targets_path), db=str(db_path), run_id=run_id, max_pages=options.max_pages,
         max_depth=options.max_depth, resume=resume, concurrency=options.concurrency,
         per_agency=options.per_agency, delay=options.delay, log_level=options.log_level,
         progress_interval=options.progress_interval,
     )
     status = storage.get_run(db, run_id)["status"]
-    if code != 0 or status != "crawled":
+    if code != 0 or status != "running":
         storage.update_run(db, run_id, status="interrupted")
         return "interrupted"
     pages, errors = db.conn.execute(
         "SELECT (SELECT count(*) FROM pages WHERE run_id = ?), (SELECT count(*) FROM fetch_errors WHERE run_id = ?)",
         (run_id, run_id),
     ).fetchone()
-    storage.update_run(db, run_id, pages=pages, fetch_errors=errors)
+    storage.update_run(db, run_id, pages=pages, fetch_errors=errors, status="crawled")
     return "crawled"
 
 

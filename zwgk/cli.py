@@ -32,6 +32,7 @@ def crawl_options(function):
         click.option("--concurrency", type=click.IntRange(1), help="同时进行的请求总数（默认 48）"),
         click.option("--per-agency", type=click.IntRange(1), help="对同一单位网站同时进行的请求数（默认 4）"),
         click.option("--delay", type=click.FloatRange(0), help="对同一单位两次请求之间的间隔秒数（默认 0）"),
+        click.option("--processes", type=click.IntRange(1), help="并行抓取的进程数（默认每个 CPU 核一个）"),
         click.option("--verbose", is_flag=True, help="显示 Scrapy 日志"),
     ]
     for option in reversed(options):
@@ -39,10 +40,10 @@ def crawl_options(function):
     return function
 
 
-def _options(max_pages, max_depth, concurrency, per_agency, delay, verbose, progress_interval=5.0):
+def _options(max_pages, max_depth, concurrency, per_agency, delay, verbose, processes=None, progress_interval=5.0):
     return audit_mod.CrawlOptions(
         max_pages=max_pages, max_depth=max_depth, concurrency=concurrency, per_agency=per_agency, delay=delay,
-        log_level="INFO" if verbose else "WARNING", progress_interval=progress_interval,
+        log_level="INFO" if verbose else "WARNING", progress_interval=progress_interval, processes=processes,
     )
 
 

@@ -78,7 +78,9 @@ class PortalSpider(scrapy.Spider):
         targets = kwargs.get("targets") or settings.get("ZWGK_TARGETS")
         if not targets:
             raise ValueError("set ZWGK_TARGETS (or -a targets=FILE) to a targets file")
-        spider.agencies = load_targets(targets)
+        shard, shards = settings.getint("ZWGK_SHARD"), max(1, settings.getint("ZWGK_SHARDS"))
+        spider.agencies = [a for i, a in enumerate(load_targets(targets)) if i % shards == shard]
+        spider.shard_label = f"{shard + 1}/{shards}" if shards > 1 else ""
         spider.db_path = kwargs.get("db") or settings.get("ZWGK_DB")
         spider.run_id = int(kwargs.get("run_id") or settings.get("ZWGK_RUN_ID") or 0)
         spider.max_pages = int(kwargs.get("max_pages") or settings.getint("ZWGK_MAX_PAGES"))
@@ -204,12 +206,14 @@ class PortalSpider(scrapy.Spider):
                     raise DontCloseSpider
 
     def closed(self, reason):
-        """Record on the run whether the crawl finished or was cut short (Ctrl-C, shutdown)."""
-        db = storage.open_db(self.db_path)
-        try:
-            storage.update_run(db, self.run_id, status="crawled" if reason == "finished" else "interrupted")
-        finally:
-            db.conn.close()
+        """Record on the run that the crawl was cut short (Ctrl-C, shutdown); the caller marks
+        it crawled once every process has finished."""
+        if reason != "finished":
+            db = storage.open_db(self.db_path)
+            try:
+                storage.update_run(db, self.run_id, status="interrupted")
+            finally:
+                db.conn.close()
 
     # -- responses -------------------------------------------------------------------------
 
