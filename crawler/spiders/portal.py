@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import scrapy
-from scrapy.exceptions import DontCloseSpider, IgnoreRequest
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest, UsageError
 from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
 
 from checks import storage
@@ -77,7 +77,7 @@ class PortalSpider(scrapy.Spider):
         settings = crawler.settings
         targets = kwargs.get("targets") or settings.get("ZWGK_TARGETS")
         if not targets:
-            raise ValueError("set ZWGK_TARGETS (or -a targets=FILE) to a targets file")
+            raise UsageError("set the targets file: scrapy crawl portal -s ZWGK_TARGETS=targets.yaml -s ZWGK_DB=findings.db")
         shard, shards = settings.getint("ZWGK_SHARD"), max(1, settings.getint("ZWGK_SHARDS"))
         spider.agencies = [a for i, a in enumerate(load_targets(targets)) if i % shards == shard]
         spider.shard_label = f"{shard + 1}/{shards}" if shards > 1 else ""
