@@ -190,16 +190,47 @@ def _labelled_publication_date(text: str) -> str | None:
 
 _DOC_NUMBER_RE = re.compile(
     r"([\u4e00-\u9fff]{1,20})\s*"
-    r"[〔\[【（(［﹝]\s*((?:19|20)\d{2})\s*[〕\]】）)］﹞]\s*第?\s*(\d{1,4})\s*号"
+    r"[〔\[【（(［﹝]\s*((?:19|20)\d{2})\s*[〕\]】）)］﹞]\s*(?:第\s*(\d{1,4})\s*号|号\s*(\d{1,4})|(\d{1,4})\s*(?:号|$))"
 )
 _DOC_LABEL = re.compile(r"^.*?(发文字号|发文文号|文号|字号)")
 
 
+_ORDER_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{1,20}令)\s*第\s*(\d{1,5})\s*号")
+# 国家税务总局公告2019年第44号, 农业农村部2019年第4号, 上海市人民政府令2018年第8号
+_YEAR_NUMBER_RE = re.compile(r"([\u4e00-\u9fff]{2,20}?)\s*((?:19|20)\d{2})\s*年\s*第\s*(\d{1,4})\s*号")
+# An issuer cut by a scraper starts in the middle of a name (号市人大…, 共和国财政部…, 市地方税务局…).
+_CUT_ISSUER = re.compile(r"^(号|市(?!场)|省(?!委)|县|区|和|共和国|人民代表大会|业和|公告$|令$)")
+_SENTENCE_WORDS = re.compile(r"关于|落实|贯彻|转发|废止|^据|^根据|^依据|发布$|印发$")
+_PLACEHOLDER_ISSUERS = {"其他", "其它", "无", "暂无"}
+
+
 def normalise_doc_number(raw: str) -> str | None:
-    """豫政办明电[2017]69号 / 【】/（）variants → 豫政办明电〔2017〕69号; None when there is none."""
+    """豫政办明电[2017]69号 / 【】/（）variants → 豫政办明电〔2017〕69号; 国令第707号; 国家税务总局公告2019年第44号.
+
+    None when the text holds no document number of its own.
+    """
     if not raw or "号" not in raw:
         return None
     text = normalise_width(re.sub(r"[\u200b-\u200d\u2060\ufeff]+", "", raw or ""))
+    bracketed = _bracketed_number(text)
+    if bracketed:
+        return bracketed
+    compact = re.sub(r"\s+", "", text)
+    match = _YEAR_NUMBER_RE.search(compact)
+    if match:
+        org = _DOC_LABEL.sub("", match.group(1))
+        if _CUT_ISSUER.search(org) or _SENTENCE_WORDS.search(org):
+            return None
+        return f"{org}{match.group(2)}年第{int(match.group(3))}号"
+    match = _ORDER_NUMBER_RE.search(compact)
+    if match:
+        org = _DOC_LABEL.sub("", match.group(1))
+        if not re.search(r"关于|落实|贯彻|转发|废止", org):
+            return f"{org}第{int(match.group(2))}号"
+    return None
+
+
+def _bracketed_number(text: str) -> str | None:
     for match in _DOC_NUMBER_RE.finditer(text):
         org = _DOC_LABEL.sub("", match.group(1))
         if match.start() > 0 and text[match.start() - 1].isdigit() and org.startswith("日"):
@@ -207,7 +238,10 @@ def normalise_doc_number(raw: str) -> str | None:
         org = re.sub(r"^.*(?:的通知|的批复|的通告|的意见|通知)", "", org)
         if re.search(r"关于|落实|贯彻|转发|废止", org) or not org:
             continue  # a title citing another document
-        return f"{org}〔{match.group(2)}〕{int(match.group(3))}号"
+        if org in _PLACEHOLDER_ISSUERS:
+            return None
+        number = match.group(3) or match.group(4) or match.group(5)
+        return f"{org}〔{match.group(2)}〕{int(number)}号"
     return None
 
 
@@ -224,8 +258,13 @@ _TYPE_PATTERNS = [
 ]
 
 
+_GUIDE = re.compile(r"公开指南|公开制度|公开目录|依申请公开$")
+
+
 def classify_page(title: str | None, *, doc_number: str | None, is_list: bool) -> str:
     """One of policy, interpretation, plan, annual_report, progress_report, statistics, notice, news, list, other."""
+    if title and _GUIDE.search(title) and not doc_number:
+        return "other"
     if is_list:
         return "list"
     if not title:
@@ -252,7 +291,9 @@ _BREADCRUMB_XPATH = (
     "//*[contains(@class,'crumb') or contains(@class,'position') or contains(@class,'location')"
     " or contains(@class,'dqwz') or contains(@id,'crumb') or contains(@id,'position')]"
 )
-_BREADCRUMB_SEP = re.compile(r"\s*(?:>>|>|›|»|→|/|＞|>)\s*")
+_BREADCRUMB_SEP = re.compile(r"\s*(?:->|>>|>|›|»|→|/|＞|>|\\)\s*")
+_BREADCRUMB_START = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置|所在位置|当前的位置)?\s*[:：]?\s*(?:网站首页|首页|主页)\s*(?:->|>>|>|›|»|→|/|＞)")
+_HEADING_NOISE = re.compile(r"\s*(更多\s*>*|more\s*>*|MORE\s*>*|>>)\s*$")
 _SITE_SUFFIX_SEP = re.compile(r"\s*(?:_|\||—|－|-{1,2}| - )\s*")
 _SPAM_WORDS = re.compile(
     r"博彩|赌场|娱乐城|百家乐|六合彩|时时彩|老虎机|彩票投注|体育投注|真人娱乐|棋牌游戏|澳门威尼斯人|葡京|"
@@ -298,7 +339,7 @@ def _heading(tree) -> str | None:
         "//h2",
     ):
         for node in tree.xpath(xpath):
-            text = _text(node)
+            text = _HEADING_NOISE.sub("", _text(node))
             if 4 <= len(text) <= 120:
                 return text
     return None
@@ -321,10 +362,88 @@ def _breadcrumb(tree) -> str | None:
         parts = [p for p in _BREADCRUMB_SEP.split(text) if p and p not in ("正文", "详情")]
         if parts and len(text) < 120:
             return parts[-1]
+    # Unmarked trails: an element of links whose text starts "首页 > …" (or "首页->…").
+    for node in tree.iter("div", "p", "span", "td", "li", "nav"):
+        if len(node.findall("a")) < 2:
+            continue
+        text = _text(node)
+        if len(text) < 120 and _BREADCRUMB_START.search(text):
+            parts = [p for p in _BREADCRUMB_SEP.split(_BREADCRUMB_START.sub("", text)) if p and p not in ("正文", "详情")]
+            if parts:
+                return parts[-1]
+    return None
+
+
+def _heading_before_list(tree) -> str | None:
+    """The column name of a list page: the short heading just before its main list of links
+    (the ul/ol/table with the most rows that hold a link)."""
+    best, best_rows = None, 0
+    for container in tree.iter("ul", "ol", "table", "tbody"):
+        rows = sum(1 for row in container if row.tag in ("li", "tr") and row.find(".//a") is not None)
+        if rows > best_rows:
+            best, best_rows = container, rows
+    if best is None or best_rows < 3:
+        return None
+    node = best
+    for _ in range(5):
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str):
+                continue
+            for candidate in sibling.iter():
+                if not isinstance(candidate.tag, str) or candidate.find(".//a") is not None or candidate.tag == "a":
+                    continue
+                marked = candidate.tag in ("h1", "h2", "h3", "h4") or "title" in (
+                    (candidate.get("class") or "") + (candidate.get("id") or "")).lower()
+                text = _HEADING_NOISE.sub("", _text(candidate))
+                if marked and 2 <= len(text) <= 16:
+                    return text
+            break
+        node = node.getparent()
+        if node is None:
+            return None
     return None
 
 
 _PARSER = etree.HTMLParser(remove_comments=False, remove_pis=True)
+
+# Labels of the 信息公开 catalogue header (索引号 / 发文机关 / 成文日期 / 标题 / 发文字号 / 发布日期 …)
+_CATALOGUE_LABELS = {
+    "标题": "title", "名称": "title", "文件名称": "title", "信息名称": "title", "文件标题": "title",
+    "发布日期": "published", "公开日期": "published", "发布时间": "published", "公开时间": "published",
+    "成文日期": "written", "发文日期": "issued", "生成日期": "generated",
+    "发文字号": "doc_number", "文号": "doc_number", "发文文号": "doc_number",
+    "发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "公开机构": "issuer",
+    "索引号": "index_no", "主题分类": "category", "分类": "category",
+}
+_LABEL_CLEAN = re.compile(r"[\s\u3000:：]+")
+
+
+def _catalogue_fields(tree) -> dict[str, str]:
+    """Fields of the catalogue header table: a label cell followed by its value cell, or
+    "label：value" in one cell."""
+    fields: dict[str, str] = {}
+    for cell in tree.iter("td", "th", "dt", "span", "b", "strong", "label", "li", "p", "div"):
+        raw = _raw_text(cell)
+        if len(raw) > 60:
+            continue
+        label = _LABEL_CLEAN.sub("", raw)
+        key = _CATALOGUE_LABELS.get(label)
+        value = ""
+        if key:
+            following = cell.getnext()
+            if following is None and cell.getparent() is not None and cell.getparent().tag in ("td", "th", "dt"):
+                following = cell.getparent().getnext()  # <td><b>标题：</b></td><td>…</td>
+            value = _text(following) if following is not None else (cell.tail or "").strip()
+            if _LABEL_CLEAN.sub("", value) in _CATALOGUE_LABELS:
+                continue  # a header row of a list table: labels follow labels
+        else:
+            match = re.match(r"^\s*([\u4e00-\u9fff\u3000 ]{2,8}?)\s*[:：]\s*(.+)$", raw, re.S)
+            if match and cell.tag in ("td", "li", "span", "p"):
+                key = _CATALOGUE_LABELS.get(_LABEL_CLEAN.sub("", match.group(1)))
+                value = re.sub(r"\s+", " ", match.group(2)).strip()
+        if key and value and key not in fields and len(value) < 200:
+            fields[key] = value
+    return fields
 
 
 def _drop(node) -> None:
@@ -381,6 +500,21 @@ def _list_item_dates(anchors, resolve) -> dict[str, str]:
     return dates
 
 
+_SHORT_DATE = re.compile(r"(?<![\d-])(0?[1-9]|1[0-2])[-/.](0?[1-9]|[12]\d|3[01])\s*\]?\s*$")
+
+
+def _short_dated_rows(anchors) -> int:
+    """Rows that end with a month-day date (list pages that print "07-06" and keep the year elsewhere)."""
+    count = 0
+    for anchor in anchors:
+        row = anchor.getparent()
+        if row is not None and row.tag != "li":
+            row = row.getparent()
+        if row is not None and row.tag == "li" and _SHORT_DATE.search(_raw_text(row)):
+            count += 1
+    return count
+
+
 def _hidden_links(tree) -> bool:
     for node in tree.xpath("//*[@style]"):
         if _HIDDEN_STYLE.search(node.get("style", "")) and node.xpath(".//a[@href]"):
@@ -422,7 +556,11 @@ def _collect_links(anchors, tree, resolve, raw_html: str) -> list[tuple[str, str
         url = resolve(node.get("href"))
         if url is None:
             continue
-        anchor = re.sub(r"\s+", " ", _raw_text(node) or node.get("title") or "").strip()[:200]
+        anchor = re.sub(r"\s+", " ", _raw_text(node)).strip()
+        full = (node.get("title") or "").strip()
+        if full and (not anchor or anchor.endswith(("...", "…", "..")) or len(full) > len(anchor)):
+            anchor = full  # list pages cut long titles and keep them whole in title=""
+        anchor = anchor[:200]
         if url not in seen or (anchor and not seen[url]):
             seen[url] = anchor
     # Hanweb list pages keep their records inside <script type="text/xml"> CDATA.
@@ -474,10 +612,14 @@ def extract_page(
         site_id = match.group(1) if match else None
     info.site_id_code = site_id
 
+    catalogue = _catalogue_fields(tree)
     article_title = _meta(tree, "ArticleTitle")
     html_title = tree.findtext(".//title")
     html_title = re.sub(r"\s+", " ", html_title).strip() if html_title else None
-    title = article_title or _heading(tree) or (_strip_site_suffix(html_title, info.site_name) if html_title else None)
+    title = (
+        catalogue.get("title") or article_title or _heading(tree)
+        or (_strip_site_suffix(html_title, info.site_name) if html_title else None)
+    )
     info.title = title or None
     info.title_simplified = to_simplified(normalise_width(info.title)) if info.title else None
 
@@ -491,6 +633,7 @@ def extract_page(
     title_at = head.find(normalise_width(info.title[:12])) if info.title else -1
     window = head[max(0, title_at) : max(0, title_at) + 600] if title_at >= 0 else head[:1500]
     for source, value in (
+        ("table", parse_date(catalogue.get("published", ""))),
         ("label", _labelled_publication_date(window) or _labelled_publication_date(head[:3000])),
         ("meta", parse_date(_meta(tree, "PubDate") or _meta(tree, "publishdate") or "")),
         ("url", date_from_url(url)),
@@ -500,7 +643,10 @@ def extract_page(
             info.published, info.published_source = value, source
             break
     written = _WRITTEN_LABEL.search(head)
-    info.written = make_date(*written.groups()) if written else None
+    info.written = parse_date(catalogue.get("written", "")) or (make_date(*written.groups()) if written else None)
+    if not info.published and catalogue.get("issued"):
+        # an xxgk catalogue whose only date is 发文日期: that is the date it shows
+        info.published, info.published_source = parse_date(catalogue["issued"]), "table"
 
     meta_column = _meta(tree, "ColumnName")
     crumb = _breadcrumb(tree)
@@ -509,7 +655,10 @@ def extract_page(
             info.column, info.column_source = value.strip(), source
             break
 
-    info.doc_number = normalise_doc_number(window) or normalise_doc_number(head[:3000])
+    info.doc_number = (
+        normalise_doc_number(catalogue.get("doc_number", ""))
+        or normalise_doc_number(window) or normalise_doc_number(head[:3000])
+    )
 
     resolve = _resolver(url)
     anchors = [a for a in tree.iter("a") if a.get("href")]
@@ -521,17 +670,27 @@ def extract_page(
     ]
 
     info.text = to_simplified(normalise_width(_main_text(tree)))
-    has_article_meta = bool(article_title or _meta(tree, "PubDate"))
-    # A list page is a page of dated links, or a page that declares a column and no
-    # article, that is not itself an article.
-    is_list = (len(info.link_dates) >= 3 or (meta_column and not has_article_meta)) and not has_article_meta
-    is_list = is_list and info.published_source != "label"
+    has_article_meta = bool(article_title or _meta(tree, "PubDate") or catalogue.get("title"))
+    link_text = sum(len(anchor) for _, anchor in info.links)
+    # A list page: dated links, a declared column with no article, or a page that is
+    # mostly links — and not itself an article with a labelled date.
+    is_list = (
+        len(info.link_dates) >= 3
+        or _short_dated_rows(anchors) >= 5
+        or (meta_column and not has_article_meta)
+        or (len(info.links) >= 5 and link_text > 0.6 * max(len(info.text), 1))
+    )
+    is_list = is_list and not has_article_meta and info.published_source not in ("label", "table")
     info.page_type = classify_page(info.title, doc_number=info.doc_number, is_list=is_list)
+    if is_list and not (html_title and _SITE_SUFFIX_SEP.search(html_title)):
+        info.title = info.title_simplified = None  # a list page's <title> is only the site's name
     if is_list:
         info.published = info.published if info.published_source in ("meta", "label") else None
         info.published_source = info.published_source if info.published else None
-        if not meta_column and not crumb and info.title:
-            info.column, info.column_source = info.title, "title"
+        if not crumb:
+            heading = _heading_before_list(tree)
+            if info.title or heading:
+                info.column, info.column_source = (info.title, "title") if info.title else (heading, "heading")
     info.spam = bool(_SPAM_WORDS.search(page_text) or _hidden_links(tree))
     return info
 

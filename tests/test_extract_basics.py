@@ -62,7 +62,7 @@ def test_visible_publication_label_beats_written_date_and_regenerated_meta():
         "<meta name='PubDate' content='2024-03-01 00:00'>",
     )
     info = extract_page(page, "http://a/t20220128_1.html")
-    assert (info.published, info.published_source, info.written) == ("2022-01-28", "label", "2022-01-27")
+    assert (info.published, info.published_source, info.written) == ("2022-01-28", "table", "2022-01-27")
 
 
 def test_gbk_page_without_header_charset():
