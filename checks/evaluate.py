@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
+from .builtin import BUILTIN_RULES
 from .kinds import EVALUATORS, Evidence, Outcome, Page
 from .rules import Catalogue, rule_applies
 from .targets import Agency
@@ -21,7 +22,7 @@ _CHUNK = 500
 def load_evidence(db, run_id: int, agencies: list[Agency]) -> dict[str, Evidence]:
     pages_by_agency: dict[str, list[Page]] = defaultdict(list)
     for row in db.conn.execute(
-        "SELECT agency_id, url, title, title_simplified, published, page_type, [column], doc_number "
+        "SELECT agency_id, url, title, title_simplified, published, page_type, [column], doc_number, spam "
         "FROM pages WHERE run_id = ? AND status BETWEEN 200 AND 299",
         (run_id,),
     ):
@@ -78,7 +79,7 @@ def evaluate_run(db, run_id: int, catalogue: Catalogue, agencies: list[Agency],
     for agency in agencies:
         ev = evidence[agency.id]
         failure = crawl_failure(db, run_id, agency, ev)
-        for rule in catalogue.rules:
+        for rule in [*catalogue.rules, *BUILTIN_RULES]:
             if not rule_applies(rule, agency):
                 outcome = Outcome("not_applicable", "out_of_scope", f"该规则（{rule.notice.issuer}）不适用于{agency.name}。")
             elif failure and rule.web_checkable:

@@ -28,6 +28,7 @@ KINDS = {
     "interpretation_timely": True,
     "published_by_date": True,
     "manual": False,
+    "site_security": True,  # built in (checks/builtin.py), not for rule files
 }
 
 _SELECTOR_KEYS = {"levels", "provinces", "parents", "units", "agencies", "all"}
@@ -223,7 +224,7 @@ def _parse_rule(entry, notice: Notice, path: Path, index: int) -> Rule:
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", str(entry["id"])):
         raise RulesError(f"{where}", f"id 只能包含 a-z 0-9 -")
     kind = entry["kind"]
-    if kind not in KINDS:
+    if kind not in KINDS or kind == "site_security":
         raise RulesError(f"{where}", f"未知规则类型 {kind!r} (known: {', '.join(KINDS)})")
     params = entry.get("params") or {}
     if not isinstance(params, dict):

@@ -81,6 +81,9 @@ _TABLES: dict[str, dict] = {
             "content_hash": str,
             "raw_sha256": str,
             "encoding": str,
+            "file_type": str,
+            "site_name": str,
+            "spam": int,
             "depth": int,
             "referrer": str,
             "site_id_code": str,
@@ -318,9 +321,13 @@ def write_crawl_batch(conn: sqlite3.Connection, pages: list[dict], errors: list[
 
 def save_catalogue(db: sqlite_utils.Database, catalogue) -> None:
     """Write the notices and rules tables from a loaded rule catalogue."""
+    from .builtin import BUILTIN_RULES
+
+    rules = [*catalogue.rules, *BUILTIN_RULES]
+    notices = {r.notice.id: r.notice for r in rules}
     with db.conn:
-        db["notices"].upsert_all([n.as_row() for n in catalogue.notices], pk="id")
-        db["rules"].upsert_all([r.as_row() for r in catalogue.rules], pk="rule_id")
+        db["notices"].upsert_all([n.as_row() for n in notices.values()], pk="id")
+        db["rules"].upsert_all([r.as_row() for r in rules], pk="rule_id")
 
 
 def replace_findings(db: sqlite_utils.Database, run_id: int, findings: list[dict], scores: list[dict]) -> None:

@@ -37,6 +37,7 @@ class PageInfo:
     page_type: str = "other"
     text: str = ""
     encoding: str | None = None
+    file_type: str = "html"  # html, pdf, docx, xlsx, ofd, ole (doc/xls/wps), zip, unknown
     site_name: str | None = None
     site_id_code: str | None = None
     links: list[tuple[str, str]] = field(default_factory=list)  # (absolute url, anchor text)

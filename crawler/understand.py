@@ -10,8 +10,7 @@ from __future__ import annotations
 import hashlib
 import zlib
 from dataclasses import dataclass
-from urllib.parse import urlsplit
-
+from crawler.attachments import sniff_type, understand_attachment
 from crawler.extract import NotHTMLError, PageInfo, content_hash, extract_page
 
 
@@ -25,12 +24,14 @@ class Understood:
 
 
 def understand(body: bytes, url: str, content_type: str | None, context: dict) -> Understood:
-    try:
-        info = extract_page(body, url, content_type=content_type, context=context)
-    except NotHTMLError:
-        # Not HTML (an attachment served without an extension): kept as bytes, not understood.
-        name = urlsplit(url).path.rsplit("/", 1)[-1] or None
-        info = PageInfo(title=name, title_simplified=name, page_type="attachment")
+    kind = sniff_type(body)
+    if kind in ("html", "unknown"):
+        try:
+            info = extract_page(body, url, content_type=content_type, context=context)
+        except NotHTMLError:
+            info = understand_attachment(body, url, kind, context)
+    else:
+        info = understand_attachment(body, url, kind, context)
     return Understood(
         info=info,
         raw_sha256=hashlib.sha256(body).hexdigest(),

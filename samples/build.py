@@ -56,6 +56,7 @@ class Site:
     columns: list[Column]
     articles: list[Article]
     site_code: str
+    injected_spam: bool = False  # a hidden link (暗链) planted in the home page
 
 
 FILLER = (
@@ -151,6 +152,7 @@ def sites() -> list[Site]:
                 *news("玉溪市", 4, "ywdt", 2017, 9),
             ],
             "5304000001",
+            injected_spam=True,
         ),
         Site(
             "yuetang", "湘潭市岳塘区人民政府", "hanweb", "utf-8",
@@ -228,8 +230,12 @@ def render_site(site: Site) -> dict[str, str]:
     nav = "".join(f'<li><a href="{column_path(site, c)}">{c.name}</a></li>' for c in site.columns)
     latest = sorted(site.articles, key=lambda a: a.date, reverse=True)[:6]
     home_items = "".join(f'<li><a href="{a.path}">{a.title}</a><span>{a.date}</span></li>' for a in latest)
+    planted = (
+        '<div style="position:absolute;left:-9999px"><a href="http://example.invalid/">澳门威尼斯人娱乐城</a></div>'
+        if site.injected_spam else ""
+    )
     files["/index.html"] = page_shell(
-        site, site.name, f'<div class="notice-box"><h3>最新信息</h3><ul>{home_items}</ul></div>', nav, meta={
+        site, site.name, f'<div class="notice-box"><h3>最新信息</h3><ul>{home_items}</ul></div>{planted}', nav, meta={
             "SiteName": site.name, "SiteDomain": "127.0.0.1", "SiteIDCode": site.site_code})
     for column in site.columns:
         items = sorted((a for a in site.articles if a.column == column.key), key=lambda a: a.date, reverse=True)

@@ -4,7 +4,7 @@ Adding a kind: write ``checks/kinds/<kind>.py``, register it here and in
 ``checks.rules.KINDS``, and add ``tests/test_rule_<kind>.py``.
 """
 
-from . import column_exists, interpretation_timely, manual, plan_published, published_by_date
+from . import column_exists, interpretation_timely, manual, plan_published, published_by_date, site_security
 from .base import Evidence, Outcome, Page
 
 EVALUATORS = {
@@ -13,6 +13,7 @@ EVALUATORS = {
     "interpretation_timely": interpretation_timely.evaluate,
     "published_by_date": published_by_date.evaluate,
     "manual": manual.evaluate,
+    "site_security": site_security.evaluate,
 }
 
 __all__ = ["EVALUATORS", "Evidence", "Outcome", "Page"]

@@ -23,6 +23,7 @@ class Page:
     page_type: str | None
     column: str | None
     doc_number: str | None
+    spam: int = 0
 
     @property
     def published_date(self) -> dt.date | None:

@@ -26,7 +26,6 @@ from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTi
 
 from checks import storage
 from checks.targets import Agency, load_targets
-from crawler.extract import ATTACHMENT_EXTENSIONS
 from crawler.items import FetchErrorItem, PageItem
 from crawler.understand import understand
 
@@ -36,8 +35,9 @@ _PRIORITY_WORDS = re.compile(
     r"政務公開|信息公開|政策解讀|專欄|專題"
 )
 _PRIORITY_PATHS = re.compile(r"/(zwgk|xxgk|zfxxgk|zcjd|tzgg|zcwj|ztzl|xxgknb|gkml|gkmlpt|zfwj|col)/", re.I)
-_SKIP_EXTENSIONS = ATTACHMENT_EXTENSIONS + (
-    ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".svg", ".ico", ".css", ".js", ".mp4", ".mp3", ".avi", ".flv",
+# Attachments (.pdf .doc .docx .wps .xls …) are fetched: a plan may exist only as one.
+_SKIP_EXTENSIONS = (
+    ".zip", ".rar", ".7z", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".svg", ".ico", ".css", ".js", ".mp4", ".mp3", ".avi", ".flv",
     ".swf", ".apk", ".exe", ".xml", ".txt", ".json",
 )
 _BLOCKED_STATUSES = {412, 521}  # 瑞数 / 加速乐 JavaScript challenges
@@ -243,7 +243,8 @@ class PortalSpider(scrapy.Spider):
             for url, anchor in info.links:
                 if url not in state.seen:
                     self._push(state, url, meta["depth"] + 1, original_url,
-                               {"anchor": anchor, "date": info.link_dates.get(url), "column": list_column},
+                               {"anchor": anchor, "date": info.link_dates.get(url), "column": list_column,
+                                "parent_date": info.published},
                                bonus_of(url, anchor))
         yield PageItem(
             run_id=self.run_id,
