@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from .builtin import BUILTIN_RULES
 from .kinds import EVALUATORS, Evidence, Outcome, Page
+from .pairing import pair_interpretations
 from .rules import Catalogue, rule_applies
 from .targets import Agency
 from .workdays import WorkdayCalendar
@@ -71,10 +72,19 @@ def crawl_failure(db, run_id: int, agency: Agency, evidence: Evidence) -> Outcom
     )
 
 
+def interpretation_pair_rows(evidence: dict[str, Evidence], run_id: int) -> list[dict]:
+    return [
+        {"run_id": run_id, "agency_id": agency_id, "policy_url": policy.url, "interpretation_url": interp.url,
+         "how": how, "policy_published": policy.published, "interpretation_published": interp.published}
+        for agency_id, ev in evidence.items()
+        for policy, interp, how in pair_interpretations(ev)
+    ]
+
+
 def evaluate_run(db, run_id: int, catalogue: Catalogue, agencies: list[Agency],
-                 calendar: WorkdayCalendar | None = None) -> list[dict]:
+                 calendar: WorkdayCalendar | None = None, evidence: dict[str, Evidence] | None = None) -> list[dict]:
     calendar = calendar or WorkdayCalendar(catalogue.calendar_file)
-    evidence = load_evidence(db, run_id, agencies)
+    evidence = evidence if evidence is not None else load_evidence(db, run_id, agencies)
     findings = []
     for agency in agencies:
         ev = evidence[agency.id]

@@ -155,6 +155,17 @@ _TABLES: dict[str, dict] = {
         },
         pk="id",
     ),
+    "interpretation_pairs": dict(
+        columns={
+            "run_id": int,
+            "agency_id": str,
+            "policy_url": str,
+            "interpretation_url": str,
+            "how": str,  # link | doc_number | title
+            "policy_published": str,
+            "interpretation_published": str,
+        },
+    ),
     "scores": dict(
         columns={
             "run_id": int,
@@ -184,6 +195,7 @@ _INDEXES = [
     ("findings", ["run_id", "agency_id", "rule_id"], True),
     ("findings", ["rule_id"], False),
     ("findings", ["status"], False),
+    ("interpretation_pairs", ["run_id", "agency_id"], False),
 ]
 
 
@@ -330,10 +342,12 @@ def save_catalogue(db: sqlite_utils.Database, catalogue) -> None:
         db["rules"].upsert_all([r.as_row() for r in rules], pk="rule_id")
 
 
-def replace_findings(db: sqlite_utils.Database, run_id: int, findings: list[dict], scores: list[dict]) -> None:
-    """Replace a run's findings and scores atomically (re-checking a run is idempotent)."""
+def replace_findings(db: sqlite_utils.Database, run_id: int, findings: list[dict], scores: list[dict],
+                     pairs: list[dict] = ()) -> None:
+    """Replace a run's findings, scores and interpretation pairs atomically (re-checking is idempotent)."""
     with db.conn:
-        db.conn.execute("DELETE FROM findings WHERE run_id = ?", (run_id,))
-        db.conn.execute("DELETE FROM scores WHERE run_id = ?", (run_id,))
+        for table in ("findings", "scores", "interpretation_pairs"):
+            db.conn.execute(f"DELETE FROM [{table}] WHERE run_id = ?", (run_id,))
         db["findings"].insert_all(findings, batch_size=500)
         db["scores"].insert_all(scores, batch_size=500)
+        db["interpretation_pairs"].insert_all(pairs, batch_size=500)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from html import unescape as html_unescape
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from urllib.parse import urldefrag, urljoin, urlsplit
@@ -551,6 +552,34 @@ def _resolver(base_url: str):
     return resolve
 
 
+_HANWEB_NEXTGROUP = re.compile(r"<nextgroup>\s*<!\[CDATA\[\s*<a[^>]+href\s*=\s*['\"]?([^'\" >]+)", re.I)
+_HANWEB_TOTAL = re.compile(r"<totalrecord>\s*(\d+)|totalRecord\s*[=:]\s*(\d+)", re.I)
+_HANWEB_PERPAGE = re.compile(r"perpage\s*[=:]\s*['\"]?(\d+)", re.I)
+_HANWEB_RECORD = re.compile(r"<record>", re.I)
+
+
+def hanweb_links(raw_html: str) -> list[tuple[str, str]]:
+    """Links of a Hanweb (大汉) datastore: its records, and dataproxy.jsp URLs for the records
+    after those shown (startrecord/endrecord/perpage, three pages per request as jpage.js asks)."""
+    start = raw_html.find("<datastore")
+    end = raw_html.find("</datastore>", start)
+    block = raw_html[start : end if end > 0 else len(raw_html)]
+    links = [(href, anchor) for href, anchor in _HANWEB_RECORD_LINK.findall(block) if "dataproxy" not in href]
+    nextgroup = _HANWEB_NEXTGROUP.search(block)
+    total = _HANWEB_TOTAL.search(raw_html)
+    if nextgroup and total:
+        base = html_unescape(nextgroup.group(1))
+        total_records = int(total.group(1) or total.group(2))
+        perpage_match = _HANWEB_PERPAGE.search(raw_html)
+        perpage = int(perpage_match.group(1)) if perpage_match else 15
+        shown = len(_HANWEB_RECORD.findall(block)) or perpage
+        joiner = "&" if "?" in base else "?"
+        for first in range(shown + 1, min(total_records, 5000) + 1, perpage * 3):
+            last = min(first + perpage * 3 - 1, total_records)
+            links.append((f"{base}{joiner}startrecord={first}&endrecord={last}&perpage={perpage}", ""))
+    return links
+
+
 def _collect_links(anchors, tree, resolve, raw_html: str) -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     for node in anchors:
@@ -564,13 +593,13 @@ def _collect_links(anchors, tree, resolve, raw_html: str) -> list[tuple[str, str
         anchor = anchor[:200]
         if url not in seen or (anchor and not seen[url]):
             seen[url] = anchor
-    # Hanweb list pages keep their records inside <script type="text/xml"> CDATA.
+    # Hanweb list pages keep their records inside <script type="text/xml"> CDATA, and page
+    # through dataproxy.jsp; neither is in the DOM.
     if "<datastore" in raw_html:
-        for script in tree.xpath("//script[@type='text/xml']"):
-            for href, anchor in _HANWEB_RECORD_LINK.findall(script.text or ""):
-                url = resolve(href)
-                if url:
-                    seen.setdefault(url, re.sub(r"<[^>]+>|\s+", "", anchor)[:200])
+        for href, anchor in hanweb_links(raw_html):
+            url = resolve(href)
+            if url:
+                seen.setdefault(url, re.sub(r"<[^>]+>|\s+", "", anchor)[:200])
     return list(seen.items())
 
 
@@ -680,6 +709,7 @@ def extract_page(
         or _short_dated_rows(anchors) >= 5
         or (meta_column and not has_article_meta)
         or (len(info.links) >= 5 and link_text > 0.6 * max(len(info.text), 1))
+        or len(_HANWEB_RECORD.findall(html)) >= 3  # a Hanweb datastore of records
     )
     is_list = is_list and not has_article_meta and info.published_source not in ("label", "table")
     info.page_type = classify_page(info.title, doc_number=info.doc_number, is_list=is_list)

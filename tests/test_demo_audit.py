@@ -78,3 +78,13 @@ def test_check_reevaluates_without_fetching(sample_portals, tmp_path):
     assert findings_of(db, 1) == before
     assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == pages_before
     assert "重新核查完成" in result.stderr
+
+
+def test_interpretation_pairs_are_stored(sample_portals, tmp_path):
+    db = tmp_path / "audit.db"
+    zwgk("audit", "--targets", str(sample_portals), "--db", str(db))
+    conn = sqlite3.connect(db)
+    pairs = {(how, p.rsplit("/", 1)[-1], i.rsplit("/", 1)[-1]) for how, p, i in conn.execute(
+        "SELECT how, policy_url, interpretation_url FROM interpretation_pairs WHERE agency_id = 'shijiazhuang'")}
+    hows = {how for how, _, _ in pairs}
+    assert len(pairs) == 2 and hows == {"link", "title"}

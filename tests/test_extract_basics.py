@@ -109,3 +109,29 @@ def test_attachments_interpretation_links_and_spam():
 def test_not_html():
     with pytest.raises(NotHTMLError):
         extract_page(b"%PDF-1.4 binary", "http://a/x.pdf")
+
+
+HANWEB_LIST = """<html><head><meta name="ColumnName" content="通知公告"></head><body>
+<div id="4327"><script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&amp;webid=1&amp;columnid=4327&amp;unitid=17893"></a>]]></nextgroup>
+<recordset><record><![CDATA[<li><a href="/art/2019/7/5/art_4327_1.html">甲</a><span>2019-07-05</span></li>]]></record>
+<record><![CDATA[<li><a href="/art/2019/7/4/art_4327_2.html">乙</a><span>2019-07-04</span></li>]]></record></recordset>
+</datastore></script></div>
+<script>var totalRecord = 20; new Page({perPage: 2});</script></body></html>"""
+
+
+def test_hanweb_dataproxy_pages_are_generated():
+    info = extract_page(HANWEB_LIST.encode(), "http://a/col/col4327/index.html")
+    urls = [u for u, _ in info.links]
+    assert "http://a/art/2019/7/4/art_4327_2.html" in urls
+    proxies = [u for u in urls if "dataproxy.jsp" in u]
+    assert proxies[0] == ("http://a/module/web/jpage/dataproxy.jsp?page=1&webid=1&columnid=4327&unitid=17893"
+                          "&startrecord=3&endrecord=8&perpage=2")
+    assert proxies[-1].endswith("startrecord=15&endrecord=20&perpage=2") and len(proxies) == 3
+
+
+def test_dataproxy_answer_is_a_list_of_records():
+    answer = ("<datastore><recordset>" + "".join(
+        f"<record><![CDATA[<li><a href='/art/2019/6/{d}/art_4327_{d}.html'>通知{d}</a></li>]]></record>" for d in range(1, 7)
+    ) + "</recordset></datastore>").encode()
+    info = extract_page(answer, "http://a/module/web/jpage/dataproxy.jsp?startrecord=3", context={"column": "通知公告"})
+    assert len(info.links) == 6 and info.page_type == "list" and info.column == "通知公告"

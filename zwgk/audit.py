@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checks import storage
-from checks.evaluate import count_statuses, evaluate_run
+from checks.evaluate import count_statuses, evaluate_run, interpretation_pair_rows, load_evidence
 from checks.rules import Catalogue, load_catalogue
 from checks.scoring import score_run
 from checks.targets import Agency, load_targets
@@ -81,9 +81,10 @@ def crawl(db, run_id: int, targets_path: str, db_path: str, options: CrawlOption
 def check(db, run_id: int, agencies: list[Agency], catalogue: Catalogue) -> dict[str, int]:
     """Evaluate all rules for all agencies on the run's crawl; write findings and scores."""
     calendar = WorkdayCalendar(catalogue.calendar_file)
-    findings = evaluate_run(db, run_id, catalogue, agencies, calendar)
+    evidence = load_evidence(db, run_id, agencies)
+    findings = evaluate_run(db, run_id, catalogue, agencies, calendar, evidence)
     scores = score_run(findings, agencies)
-    storage.replace_findings(db, run_id, findings, scores)
+    storage.replace_findings(db, run_id, findings, scores, interpretation_pair_rows(evidence, run_id))
     counts = count_statuses(findings)
     storage.update_run(
         db, run_id, findings=len(findings), counts=json.dumps(counts, ensure_ascii=False, sort_keys=True),

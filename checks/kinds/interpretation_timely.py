@@ -1,8 +1,7 @@
 """interpretation_timely: each policy document published under the notice has its interpretation
 (解读) published within N working days (N = 0: the same day, 三同步).
 
-A policy and its interpretation are paired through links between them (相关解读, 原文链接)
-or through the policy's 文号 or title quoted in the interpretation's title.
+Policies and interpretations are paired by checks.pairing (links, quoted 文号 or title).
 
 pass: every policy document found has a timely interpretation.
 fail: some policy has no interpretation, or a late one (the first such is the evidence).
@@ -12,9 +11,9 @@ not_applicable: no policy document of the period was found on the portal.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
-from .base import Evidence, Outcome, cite, title_of
+from ..pairing import pair_interpretations
+from .base import Evidence, Outcome, cite
 
 
 def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
@@ -34,11 +33,11 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
             "no_policies",
             f"要求政策文件的解读材料{lag_words}；{window}期间未在网站上发现政策文件，本项不适用。",
         )
-    interpretations = [p for p in evidence.pages if p.page_type == "interpretation"]
+    pairs = pair_interpretations(evidence)
     problems = []
     for policy in sorted(policies, key=lambda p: p.published):
         deadline = calendar.working_days_after(policy.published_date, lag)
-        found = _interpretations_of(policy, interpretations, evidence)
+        found = [interpretation for p, interpretation, _ in pairs if p is policy]
         dated = sorted((p for p in found if p.published), key=lambda p: p.published)
         if not dated:
             problems.append((policy, "missing", deadline, None))
@@ -67,28 +66,3 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
         evidence=policy,
         deadline=deadline,
     )
-
-
-def _interpretations_of(policy, interpretations, evidence: Evidence):
-    linked = {to for _, to, anchor in evidence.links_from([policy.url]) if "解读" in (anchor or "")}
-    linked |= {frm for frm, _, _ in evidence.links_to([policy.url])}
-    found = [p for p in interpretations if p.url in linked]
-    quoted = _quoted_name(title_of(policy))
-    for page in interpretations:
-        if page in found:
-            continue
-        title = title_of(page)
-        if (policy.doc_number and policy.doc_number in title) or (quoted and quoted in title):
-            found.append(page)
-    return found
-
-
-def _quoted_name(title: str) -> str | None:
-    """The part of a policy title an interpretation quotes: 《…》 or the text after 关于."""
-    match = re.search(r"《([^》]{4,})》", title)
-    if match:
-        return match.group(1)
-    core = re.sub(r"^.*?关于", "", title)
-    core = re.sub(r"^(印发|转发|公布)", "", core)
-    core = re.sub(r"的(通知|意见|决定|通告|批复)$", "", core)
-    return core if len(core) >= 6 else None
