@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 
-def score_run(findings: list[dict], agencies) -> list[dict]:
+def score_run(findings: list[dict], agencies, evaluation_points: float = 4.0) -> list[dict]:
     level_of = {a.id: a.level for a in agencies}
     rows: dict[str, dict] = {}
     for agency in agencies:
@@ -32,8 +32,10 @@ def score_run(findings: list[dict], agencies) -> list[dict]:
                 row["points_earned"] += finding["weight"]
     for row in rows.values():
         row["run_id"] = run_id
+        row["evaluation_points"] = None
         if row["points_possible"]:
             row["percent"] = round(100.0 * row["points_earned"] / row["points_possible"], 1)
+            row["evaluation_points"] = round(evaluation_points * row["points_earned"] / row["points_possible"], 2)
     _rank(list(rows.values()), "rank")
     by_level = defaultdict(list)
     for row in rows.values():

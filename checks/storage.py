@@ -46,6 +46,7 @@ _TABLES: dict[str, dict] = {
             "fetch_errors": int,
             "findings": int,
             "counts": str,  # JSON: findings by status
+            "text_indexed": int,  # 1 once the run's pages are in pages_fts
             "options": str,  # JSON: caps and settings used
         },
         pk="id",
@@ -180,6 +181,7 @@ _TABLES: dict[str, dict] = {
             "errors": int,
             "manual": int,
             "not_applicable": int,
+            "evaluation_points": float,  # scaled to the weight of 政务公开 in the evaluation (e.g. 4)
         },
         pk=("run_id", "agency_id"),
     ),
@@ -197,6 +199,19 @@ _INDEXES = [
     ("findings", ["status"], False),
     ("interpretation_pairs", ["run_id", "agency_id"], False),
 ]
+
+
+# Supervisors browse findings with the rule, its notice and the agency beside them.
+_VIEWS = {
+    "findings_view": """
+SELECT f.id, f.run_id, f.agency_id, a.name AS agency_name, a.level, a.province,
+       f.rule_id, r.title AS rule_title, r.kind, r.notice, n.title AS notice_title, r.quote,
+       f.status, f.reason, f.deadline, f.evidence_url, f.evidence_title, f.evidence_date, f.detail, f.weight
+FROM findings f
+LEFT JOIN rules r ON r.rule_id = f.rule_id
+LEFT JOIN notices n ON n.id = r.notice
+LEFT JOIN agencies a ON a.id = f.agency_id""",
+}
 
 
 def now_iso() -> str:
@@ -232,6 +247,15 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.conn.execute(
             f"CREATE {'UNIQUE ' if unique else ''}INDEX IF NOT EXISTS [{index_name}] "
             f"ON [{table}] ({', '.join(f'[{c}]' for c in columns)})"
+        )
+    for name, sql in _VIEWS.items():
+        db.conn.execute(f"DROP VIEW IF EXISTS [{name}]")
+        db.conn.execute(f"CREATE VIEW [{name}] AS {sql}")
+    if "pages_fts" not in existing:
+        # trigram: Chinese has no spaces, so the default tokenizer finds nothing inside text;
+        # queries of 1–2 characters use the LIKE search query instead.
+        db.conn.execute(
+            "CREATE VIRTUAL TABLE [pages_fts] USING FTS5 (title, text, content=[pages], tokenize='trigram')"
         )
     db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -340,6 +364,18 @@ def save_catalogue(db: sqlite_utils.Database, catalogue) -> None:
     with db.conn:
         db["notices"].upsert_all([n.as_row() for n in notices.values()], pk="id")
         db["rules"].upsert_all([r.as_row() for r in rules], pk="rule_id")
+
+
+def index_run_text(db: sqlite_utils.Database, run_id: int) -> None:
+    """Add a run's pages to the full-text index (pages_fts), once per run."""
+    with db.conn:
+        done = db.conn.execute("SELECT text_indexed FROM audit_runs WHERE id = ?", (run_id,)).fetchone()
+        if done and done[0]:
+            return
+        db.conn.execute(
+            "INSERT INTO pages_fts (rowid, title, text) SELECT id, title, text FROM pages WHERE run_id = ?", (run_id,)
+        )
+        db.conn.execute("UPDATE audit_runs SET text_indexed = 1 WHERE id = ?", (run_id,))
 
 
 def replace_findings(db: sqlite_utils.Database, run_id: int, findings: list[dict], scores: list[dict],

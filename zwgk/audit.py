@@ -78,14 +78,15 @@ def crawl(db, run_id: int, targets_path: str, db_path: str, options: CrawlOption
     return "crawled"
 
 
-def check(db, run_id: int, agencies: list[Agency], catalogue: Catalogue) -> dict[str, int]:
+def check(db, run_id: int, agencies: list[Agency], catalogue: Catalogue, evaluation_points: float = 4.0) -> dict[str, int]:
     """Evaluate all rules for all agencies on the run's crawl; write findings and scores."""
     calendar = WorkdayCalendar(catalogue.calendar_file)
     evidence = load_evidence(db, run_id, agencies)
     findings = evaluate_run(db, run_id, catalogue, agencies, calendar, evidence)
-    scores = score_run(findings, agencies)
+    scores = score_run(findings, agencies, evaluation_points)
     storage.replace_findings(db, run_id, findings, scores, interpretation_pair_rows(evidence, run_id))
     counts = count_statuses(findings)
+    storage.index_run_text(db, run_id)
     storage.update_run(
         db, run_id, findings=len(findings), counts=json.dumps(counts, ensure_ascii=False, sort_keys=True),
         finished=storage.now_iso(), status="finished",

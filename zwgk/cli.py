@@ -61,13 +61,15 @@ def cli():
 @click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False), help="审计数据库 (SQLite)")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help=f"规则目录（默认 {RULES_DIR}）")
 @click.option("--resume", type=int, default=None, help="续抓被中断的运行 RUN_ID（见 audit_runs 表）")
+@click.option("--evaluation-points", default=4.0, show_default=True, type=click.FloatRange(0),
+              help="政务公开在绩效考核中的分值，得分按此折算")
 @crawl_options
-def audit(targets, db, rules_dir, resume, **crawl):
+def audit(targets, db, rules_dir, resume, evaluation_points, **crawl):
     """Crawl, check and score in one run (一次完整审计)."""
-    _run_audit(targets, db, rules_dir, resume, _options(**crawl))
+    _run_audit(targets, db, rules_dir, resume, _options(**crawl), evaluation_points=evaluation_points)
 
 
-def _run_audit(targets, db, rules_dir, resume, options, quiet=False):
+def _run_audit(targets, db, rules_dir, resume, options, quiet=False, evaluation_points=4.0):
     started = time.monotonic()
     try:
         database, run_id, agencies, catalogue = audit_mod.prepare_run(db, targets, rules_dir, options, resume)
@@ -77,7 +79,7 @@ def _run_audit(targets, db, rules_dir, resume, options, quiet=False):
     status = audit_mod.crawl(database, run_id, targets, db, options, resume=bool(resume))
     if status == "interrupted":
         _fail(f"抓取被中断，已保存的页面不会丢失。续抓：zwgk audit --targets {targets} --db {db} --resume {run_id}", 130)
-    counts = audit_mod.check(database, run_id, agencies, catalogue)
+    counts = audit_mod.check(database, run_id, agencies, catalogue, evaluation_points)
     if not quiet:
         _print_scorecard(database, run_id)
     pages = storage.get_run(database, run_id)["pages"]
@@ -113,7 +115,9 @@ def crawl(targets, db, resume, **crawl):
 @click.option("--run", "run_id", type=int, help="要重新核查的运行（默认最新一次有页面的运行）")
 @click.option("--targets", "-t", type=click.Path(dir_okay=False), help="单位清单（默认用该运行保存的单位）")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="规则目录")
-def check(db, run_id, targets, rules_dir):
+@click.option("--evaluation-points", default=4.0, show_default=True, type=click.FloatRange(0),
+              help="政务公开在绩效考核中的分值，得分按此折算")
+def check(db, run_id, targets, rules_dir, evaluation_points):
     """Re-evaluate the rules on what a run crawled, without fetching (重新核查)."""
     if not Path(db).exists():
         _fail(f"{db}: 数据库不存在")
@@ -129,7 +133,7 @@ def check(db, run_id, targets, rules_dir):
     storage.save_agencies(database, agencies)
     storage.save_catalogue(database, catalogue)
     started = time.monotonic()
-    counts = audit_mod.check(database, run_id, agencies, catalogue)
+    counts = audit_mod.check(database, run_id, agencies, catalogue, evaluation_points)
     _print_scorecard(database, run_id)
     click.echo(
         f"运行 #{run_id} 重新核查完成（{time.monotonic() - started:.2f} 秒）："
@@ -140,17 +144,28 @@ def check(db, run_id, targets, rules_dir):
 
 @cli.command()
 @click.argument("db", type=click.Path(dir_okay=False), default="findings.db")
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址（局域网部署用 0.0.0.0，并设置密码）")
 @click.option("--port", "-p", default=8001, show_default=True, type=int)
-def serve(db, host, port):
-    """Browse findings in Datasette (浏览审计结果)."""
-    if not Path(db).exists():
-        _fail(f"{db}: 数据库不存在，请先运行 zwgk audit 或 zwgk demo")
-    from zwgk.serve import datasette_command
-
+@click.option("--password-env", metavar="VAR",
+              help="从环境变量 VAR 读取密码：所有页面需以 supervisor 账号登录 (/-/login)")
+@click.option("--no-sql", is_flag=True, help="禁止任意 SQL 查询（只保留表格浏览和预设查询）")
+def serve(db, host, port, password_env, no_sql):
+    """Browse findings in Datasette, read-only (浏览审计结果)."""
+    import os
     import subprocess
 
-    command = datasette_command(db, host=host, port=port)
+    from zwgk.serve import datasette_command
+
+    if not Path(db).exists():
+        _fail(f"{db}: 数据库不存在，请先运行 zwgk audit 或 zwgk demo")
+    password = None
+    if password_env:
+        password = os.environ.get(password_env)
+        if not password:
+            _fail(f"环境变量 {password_env} 未设置或为空")
+    # Bring the schema up to date (views, full-text index) before serving the file read-only.
+    storage.open_db(db).conn.close()
+    command = datasette_command(db, host=host, port=port, password=password, allow_sql=not no_sql)
     click.echo(f"Datasette: http://{host}:{port}/  （Ctrl-C 退出）", err=True)
     try:
         sys.exit(subprocess.call(command))
@@ -210,6 +225,69 @@ def extract(source, url, encoding):
     data["links"] = len(data["links"])
     data.pop("link_dates")
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@cli.group()
+def export():
+    """Export scores or findings for the evaluation office (CSV / XLSX)."""
+
+
+def _export(kind, db, run_id, fmt, output, **kwargs):
+    from zwgk.export import ExportError, export_findings, export_scores
+
+    if not Path(db).exists():
+        _fail(f"{db}: 数据库不存在")
+    database = storage.open_db(db)
+    output = Path(output or f"{kind}.{fmt}")
+    try:
+        count = (export_scores if kind == "scores" else export_findings)(database, run_id, fmt, output, **kwargs)
+    except ExportError as exc:
+        _fail(str(exc))
+    click.echo(f"已导出 {count} 行到 {output}", err=True)
+
+
+@export.command("scores")
+@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--run", "run_id", type=int, help="运行编号（默认最新）")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="输出文件（默认 scores.FORMAT）")
+def export_scores_command(db, run_id, fmt, output):
+    """Scores per agency: Chinese headers; XLSX has one sheet per level and a frozen header row."""
+    _export("scores", db, run_id, fmt, output)
+
+
+@export.command("findings")
+@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--run", "run_id", type=int, help="运行编号（默认最新）")
+@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="输出文件（默认 findings.FORMAT）")
+@click.option("--all", "include_not_applicable", is_flag=True, help="包括“不适用”的结论")
+def export_findings_command(db, run_id, fmt, output, include_not_applicable):
+    """Findings with rule, notice sentence, deadline and evidence."""
+    _export("findings", db, run_id, fmt, output, include_not_applicable=include_not_applicable)
+
+
+@cli.command()
+@click.argument("agency")
+@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--run", "run_id", type=int, help="运行编号（默认该单位最新一次）")
+@click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="输出文件（默认打印到屏幕）")
+def report(agency, db, run_id, fmt, output):
+    """An agency's rectification list (整改清单): failed obligations, their sentences, deadlines, evidence."""
+    from zwgk.export import ExportError, rectification_list
+
+    if not Path(db).exists():
+        _fail(f"{db}: 数据库不存在")
+    try:
+        text = rectification_list(storage.open_db(db), agency, run_id, fmt)
+    except ExportError as exc:
+        _fail(str(exc))
+    if output:
+        Path(output).write_text(text, encoding="utf-8")
+        click.echo(f"已写入 {output}", err=True)
+    else:
+        click.echo(text)
 
 
 @cli.group()

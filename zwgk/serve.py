@@ -1,8 +1,10 @@
-"""Datasette on an audit database, with the project's Chinese metadata, served read-only."""
+"""Datasette on an audit database: the project's Chinese metadata, canned queries and
+dashboards, served read-only (immutable), optionally behind a password and without SQL."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -10,26 +12,44 @@ from pathlib import Path
 import yaml
 
 METADATA = Path(__file__).resolve().parent / "datasette" / "metadata.yml"
+ACCOUNT = "supervisor"
 
 
-def metadata_for(db: str | Path) -> dict:
-    """The project metadata with its per-table settings keyed by this database's name.
+def metadata_for(db: str | Path, *, password: str | None = None) -> dict:
+    """The project metadata for this database file.
 
     Datasette names a database after its file (findings.db → findings); the
-    template keeps its table settings under "*" so it fits any file name.
+    template writes "{db}" where that name goes.  With a password, every page
+    needs the ``supervisor`` account (datasette-auth-passwords).
     """
-    metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
-    databases = metadata.get("databases", {})
-    if "*" in databases:
-        databases[Path(db).stem] = databases.pop("*")
+    text = METADATA.read_text(encoding="utf-8").replace("{db}", Path(db).stem)
+    metadata = yaml.safe_load(text)
+    if password:
+        from datasette_auth_passwords.utils import hash_password
+
+        metadata.setdefault("plugins", {})["datasette-auth-passwords"] = {
+            f"{ACCOUNT}_password_hash": hash_password(password),
+        }
+        metadata["allow"] = {"id": ACCOUNT}
     return metadata
 
 
-def datasette_command(db: str, *, host: str = "127.0.0.1", port: int = 8001) -> list[str]:
-    metadata_file = Path(tempfile.mkdtemp(prefix="zwgk-serve-")) / "metadata.json"
-    metadata_file.write_text(json.dumps(metadata_for(db), ensure_ascii=False), encoding="utf-8")
+def write_metadata(db: str | Path, *, password: str | None = None) -> Path:
+    directory = Path(tempfile.mkdtemp(prefix="zwgk-serve-"))
+    path = directory / "metadata.json"
+    path.write_text(json.dumps(metadata_for(db, password=password), ensure_ascii=False), encoding="utf-8")
+    os.chmod(path, 0o600)  # may hold a password hash
+    return path
+
+
+def datasette_command(db: str, *, host: str = "127.0.0.1", port: int = 8001, password: str | None = None,
+                      allow_sql: bool = True) -> list[str]:
     # -i (immutable): Datasette opens the file read-only, so no SQL can change it.
-    return [
-        sys.executable, "-m", "datasette", "serve", "-i", str(db), "--metadata", str(metadata_file),
+    command = [
+        sys.executable, "-m", "datasette", "serve", "-i", str(db), "--metadata", str(write_metadata(db, password=password)),
         "--host", host, "--port", str(port), "--setting", "default_page_size", "50",
+        "--setting", "sql_time_limit_ms", "5000",
     ]
+    if not allow_sql:
+        command += ["--setting", "default_allow_sql", "off"]
+    return command

@@ -29,6 +29,12 @@ from checks.targets import Agency, load_targets
 from crawler.items import FetchErrorItem, PageItem
 from crawler.understand import understand
 
+def _scrapy_errors(*names: str) -> list[type]:
+    import scrapy.exceptions
+
+    return [getattr(scrapy.exceptions, name) for name in names if hasattr(scrapy.exceptions, name)]
+
+
 # Sections a supervisor's evidence lives in: fetched before the rest of the site.
 _PRIORITY_WORDS = re.compile(
     r"政务公开|信息公开|政府信息|政策解读|解读|专栏|专题|通知公告|政策文件|规范性文件|文件|实施方案|工作要点|年报|年度报告|公开指南|"
@@ -40,7 +46,13 @@ _SKIP_EXTENSIONS = (
     ".zip", ".rar", ".7z", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".svg", ".ico", ".css", ".js", ".mp4", ".mp3", ".avi", ".flv",
     ".swf", ".apk", ".exe", ".xml", ".txt", ".json",
 )
-_BLOCKED_STATUSES = {412, 521}  # 瑞数 / 加速乐 JavaScript challenges
+_BLOCKED_STATUSES = {412, 521}
+# Scrapy ≥ 2.13 raises its own download exceptions; older versions pass Twisted's through.
+_ERROR_KINDS = [
+    ("dns", [DNSLookupError, *_scrapy_errors("CannotResolveHostError")]),
+    ("timeout", [TimeoutError, TCPTimedOutError, *_scrapy_errors("DownloadTimeoutError")]),
+    ("refused", [ConnectionRefusedError, *_scrapy_errors("DownloadConnectionRefusedError")]),
+]  # 瑞数 / 加速乐 JavaScript challenges
 _CHALLENGE = re.compile(rb"__jsluid|\$_ts=|document\.cookie\s*=.{0,200}location", re.S)
 
 
@@ -267,14 +279,7 @@ class PortalSpider(scrapy.Spider):
         if failure.check(IgnoreRequest):
             self._top_up(state)
             return
-        if failure.check(DNSLookupError):
-            kind = "dns"
-        elif failure.check(TimeoutError, TCPTimedOutError):
-            kind = "timeout"
-        elif failure.check(ConnectionRefusedError):
-            kind = "refused"
-        else:
-            kind = "other"
+        kind = next((kind for kind, errors in _ERROR_KINDS if failure.check(*errors)), "other")
         yield self._error_item(state, request.url, kind, None, str(failure.value)[:500])
         self._top_up(state)
 

@@ -1,0 +1,201 @@
+"""Supervisors' Datasette: canned queries, facets, search, dashboards, read-only, inert crawled HTML,
+exports and the rectification list — on the demo database, through Datasette's own test client."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import shutil
+import sqlite3
+
+import pytest
+from datasette.app import Datasette
+
+from conftest import free_port_base, zwgk
+from zwgk.sample_portals import SamplePortals, sample_targets_yaml
+from zwgk.serve import metadata_for
+
+XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+
+
+@pytest.fixture(scope="module")
+def audit_db(tmp_path_factory):
+    """Two audits of the sample portals; in the second, kunming's column check has turned to fail,
+    and one crawled title carries markup."""
+    tmp = tmp_path_factory.mktemp("datasette")
+    base = free_port_base()
+    targets = tmp / "targets.yaml"
+    targets.write_text(sample_targets_yaml(base), encoding="utf-8")
+    db = tmp / "audit.db"
+    with SamplePortals(base):
+        zwgk("audit", "--targets", str(targets), "--db", str(db))
+        zwgk("audit", "--targets", str(targets), "--db", str(db))
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE findings SET status = 'fail' WHERE run_id = 2 AND agency_id = 'kunming' AND rule_id = 'yunnan-2017-column'")
+    conn.execute("UPDATE pages SET title = ? WHERE id = (SELECT min(id) FROM pages WHERE agency_id = 'luoyang' AND run_id = 2)",
+                 (XSS,))
+    conn.commit()
+    conn.close()
+    return db
+
+
+def client_for(db, **kwargs):
+    return Datasette([], immutables=[str(db)], metadata=metadata_for(db, **kwargs.pop("meta", {})), **kwargs)
+
+
+def get(ds, path):
+    return asyncio.run(ds.client.get(path))
+
+
+def rows(ds, path):
+    route, _, query = path.partition("?")
+    response = get(ds, f"{route}.json?{query}&_shape=array")
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_home_page_explains_and_links_the_views(audit_db):
+    page = get(client_for(audit_db), "/").text
+    assert "政务公开网站审计" in page
+    for view in ("scorecard", "agency_findings", "rule_findings", "overdue", "changes", "spam_pages",
+                 "fetch_errors_by_agency", "/-/dashboards/audit"):
+        assert view in page
+
+
+def test_scorecard(audit_db):
+    result = rows(client_for(audit_db), "/audit/scorecard")
+    assert len(result) == 8 and all(r["运行"] == 2 for r in result)
+    by_agency = {r["单位编号"]: r for r in result}
+    assert by_agency["yuxi"]["得分率"] == 40.0 and by_agency["yuxi"]["折算分"] == 1.6
+    assert by_agency["xiangtan-county"]["排名"] is None and by_agency["xiangtan-county"]["无法核查"] == 3
+    first_run = rows(client_for(audit_db), "/audit/scorecard?run=1")
+    assert {r["运行"] for r in first_run} == {1}
+
+
+def test_agency_findings_show_evidence_and_the_notice_sentence(audit_db):
+    result = rows(client_for(audit_db), "/audit/agency_findings?agency=kaifeng")
+    first = result[0]
+    assert first["结论"] == "fail" and first["规则"] == "henan-2017-plan"
+    assert first["证据网址"].endswith("/tzgg/show_5001.html") and "逾期1个工作日" in first["说明"]
+    assert "10个工作日内在政府网站公开" in first["通知原文"]
+    assert all(r["结论"] != "not_applicable" for r in result)
+
+
+def test_rule_across_agencies(audit_db):
+    result = rows(client_for(audit_db), "/audit/rule_findings?rule=henan-2017-plan")
+    assert {r["单位"]: r["结论"] for r in result} == {"开封市人民政府": "fail", "河南省统计局": "fail", "洛阳市人民政府": "pass"}
+
+
+def test_overdue_changes_spam_and_errors(audit_db):
+    ds = client_for(audit_db)
+    overdue = rows(ds, "/audit/overdue")
+    late = {r["单位"]: r["逾期天数"] for r in overdue if r["要求"].startswith("制定实施方案")}
+    assert late["开封市人民政府"] == 1  # published 2017-06-08, deadline 2017-06-07
+    changes = rows(ds, "/audit/changes")
+    assert [(c["单位"], c["规则"], c["变化"]) for c in changes] == [("昆明市人民政府", "yunnan-2017-column", "新增未通过")]
+    spam = rows(ds, "/audit/spam_pages")
+    assert {r["单位"] for r in spam} == {"玉溪市人民政府"}
+    errors = rows(ds, "/audit/fetch_errors_by_agency")
+    assert [(r["单位"], r["类型"]) for r in errors] == [("湘潭县人民政府", "refused")]
+
+
+def test_facets_and_full_text_search(audit_db):
+    ds = client_for(audit_db)
+    data = get(ds, "/audit/findings_view.json?_facet=status&_facet=kind&_facet=notice&_facet=level&_facet=province").json()
+    assert {"status", "kind", "notice", "level", "province"} <= set(data["facet_results"])
+    found = get(ds, "/audit/pages.json?_search=政务公开&_shape=array").json()
+    assert found and all("政务公开" in ((p["title"] or "") + (p["text"] or "")) for p in found)
+    short = rows(ds, "/audit/search_pages?q=解读")  # two characters: below trigram length, LIKE query
+    assert any("解读" in (r["标题"] or "") for r in short)
+
+
+def test_dashboards_render(audit_db):
+    page = get(client_for(audit_db), "/-/dashboards/audit")
+    assert page.status_code == 200 and "政务公开审计看板" in page.text
+
+
+def test_crawled_markup_is_inert(audit_db):
+    ds = client_for(audit_db)
+    for path in ("/audit/pages?agency_id=luoyang", "/audit/search_pages?q=alert", "/audit/pages?title__contains=alert"):
+        page = get(ds, path).text
+        assert "<script>alert(1)</script>" not in page and "<img src=x onerror" not in page
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_read_only_and_sql_switch(audit_db):
+    ds = client_for(audit_db)
+    response = get(ds, "/audit.json?sql=" + "DELETE FROM findings")
+    assert response.status_code == 400
+    assert get(client_for(audit_db, settings={"default_allow_sql": False}), "/audit.json?sql=select+1").status_code == 403
+    assert rows(client_for(audit_db, settings={"default_allow_sql": False}), "/audit/scorecard")
+    assert sqlite3.connect(audit_db).execute("SELECT count(*) FROM findings").fetchone()[0] > 0
+
+
+def test_password_protection(audit_db):
+    ds = client_for(audit_db, meta={"password": "s3cret"})
+    assert get(ds, "/").status_code == 403
+    assert get(ds, "/-/login").status_code == 200
+
+
+def test_exports_open_with_chinese_headers(audit_db, tmp_path):
+    from openpyxl import load_workbook
+
+    xlsx = tmp_path / "scores.xlsx"
+    zwgk("export", "scores", "--db", str(audit_db), "--run", "2", "--format", "xlsx", "-o", str(xlsx))
+    book = load_workbook(xlsx)
+    assert set(book.sheetnames) == {"市级", "县级", "部门"}
+    sheet = book["市级"]
+    assert [c.value for c in sheet[1]][:4] == ["排名", "同级排名", "单位编号", "单位"]
+    assert sheet.freeze_panes == "A2" and sheet.max_row == 6  # header + five cities
+    csv_path = tmp_path / "findings.csv"
+    zwgk("export", "findings", "--db", str(audit_db), "--format", "csv", "-o", str(csv_path))
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.DictReader(raw.decode("utf-8-sig").splitlines()))
+    assert {"单位", "结论", "通知原文", "证据网址"} <= set(table[0])
+    assert all(r["结论"] != "不适用" for r in table)
+
+
+def test_rectification_list(audit_db, tmp_path):
+    markdown = zwgk("report", "kaifeng", "--db", str(audit_db), "--format", "md").stdout
+    assert "开封市人民政府政务公开整改清单" in markdown and "henan-2017-plan" in markdown
+    assert markdown.index("一、未落实") < markdown.index("henan-2017-plan") < markdown.index("三、需人工核实")
+    html_path = tmp_path / "r.html"
+    zwgk("report", "luoyang", "--db", str(audit_db), "-o", str(html_path))
+    assert "<script>" not in html_path.read_text(encoding="utf-8")
+    missing = zwgk("report", "nobody", "--db", str(audit_db), check=False)
+    assert missing.returncode == 2 and "nobody" in missing.stderr
+
+
+@pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")
+def test_in_a_real_browser(audit_db, tmp_path):
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    port = free_port_base(1)
+    server = subprocess.Popen([sys.executable, "-m", "zwgk.cli", "serve", str(audit_db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
+        for name, path, expected in [("scorecard", "/audit/scorecard", "昆明市人民政府"),
+                                     ("agency", "/audit/agency_findings?agency=kaifeng", "逾期1个工作日")]:
+            dom = subprocess.run(["chromium", *flags, "--dump-dom", base + path], capture_output=True, text=True,
+                                 timeout=60).stdout
+            assert expected in dom
+            shot = tmp_path / f"{name}.png"
+            subprocess.run(["chromium", *flags, "--window-size=1400,1000", f"--screenshot={shot}", base + path],
+                           capture_output=True, timeout=60)
+            assert shot.exists() and shot.stat().st_size > 10_000
+    finally:
+        server.terminate()
+        server.wait(10)
