@@ -232,32 +232,45 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create what is missing and migrate additively.
+
+    Several crawl processes open the same file at once, so every step tolerates
+    another process having just done it.
+    """
     existing = set(db.table_names())
     for name, spec in _TABLES.items():
         if name not in existing:
-            db[name].create(spec["columns"], pk=spec.get("pk"), not_null=None)
+            db[name].create(spec["columns"], pk=spec.get("pk"), not_null=None, if_not_exists=True)
         else:
             # additive migration: add columns that newer versions declare
             have = {c.name for c in db[name].columns}
             for column, ctype in spec["columns"].items():
                 if column not in have:
-                    db[name].add_column(column, ctype)
+                    try:
+                        db[name].add_column(column, ctype)
+                    except sqlite3.OperationalError as exc:
+                        if "duplicate column" not in str(exc):
+                            raise
     for table, columns, unique in _INDEXES:
         index_name = f"idx_{table}_{'_'.join(columns)}"
         db.conn.execute(
             f"CREATE {'UNIQUE ' if unique else ''}INDEX IF NOT EXISTS [{index_name}] "
             f"ON [{table}] ({', '.join(f'[{c}]' for c in columns)})"
         )
+    current = dict(db.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall())
     for name, sql in _VIEWS.items():
-        db.conn.execute(f"DROP VIEW IF EXISTS [{name}]")
-        db.conn.execute(f"CREATE VIEW [{name}] AS {sql}")
-    if "pages_fts" not in existing:
-        # trigram: Chinese has no spaces, so the default tokenizer finds nothing inside text;
-        # queries of 1–2 characters use the LIKE search query instead.
-        db.conn.execute(
-            "CREATE VIRTUAL TABLE [pages_fts] USING FTS5 (title, text, content=[pages], tokenize='trigram')"
-        )
+        statement = f"CREATE VIEW [{name}] AS {sql}"
+        if current.get(name) != statement:
+            with db.conn:
+                db.conn.execute(f"DROP VIEW IF EXISTS [{name}]")
+                db.conn.execute(statement.replace("CREATE VIEW", "CREATE VIEW IF NOT EXISTS", 1))
+    # trigram: Chinese has no spaces, so the default tokenizer finds nothing inside text;
+    # queries of 1–2 characters use the LIKE search query instead.
+    db.conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS [pages_fts] USING FTS5 (title, text, content=[pages], tokenize='trigram')"
+    )
     db.conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.conn.commit()
 
 
 # -- runs ---------------------------------------------------------------------------
