@@ -27,6 +27,9 @@ KINDS = {
     "column_exists": True,
     "interpretation_timely": True,
     "published_by_date": True,
+    "topic_disclosed": True,
+    "annual_report": True,
+    "leader_published": True,
     "manual": False,
     "site_security": True,  # built in (checks/builtin.py), not for rule files
 }
@@ -268,6 +271,9 @@ def _check_params(kind: str, params: dict, notice: Notice, where: str) -> None:
         _date(params["by_date"], where, "by_date")
         if not params.get("page_types") and not params.get("title_patterns"):
             raise RulesError(f"{where}", f"published_by_date 需要 page_types 或 title_patterns")
+    elif kind == "topic_disclosed":
+        if not params.get("topic") and not params.get("keywords"):
+            raise RulesError(where, "topic_disclosed 需要 topic 或 keywords")
     if "by_date" in params:
         _date(params["by_date"], where, "by_date")
 

@@ -148,3 +148,28 @@ def test_unit_names_resolve_to_agencies():
     assert applies({"levels": ["city"], "provinces": ["河南省"]}, AGENCY)
     assert not applies({"levels": ["department"]}, AGENCY)
     assert not rule_applies(rule("manual", {}, binds={"provinces": ["云南省"]}), AGENCY)
+
+
+def test_topic_disclosed_by_date_and_continuous():
+    r = rule("topic_disclosed", {"topic": "(二)推进预决算、权力清单信息公开", "by_date": "2017-11-30"})
+    assert run(r, [page("洛阳市2017年部门预决算公开", "2017-08-01")]).status == "pass"
+    assert run(r, [page("洛阳市2017年部门预决算公开", "2017-12-20")]).reason == "outside_period"
+    assert run(r, [page("洛阳市召开全体会议", "2017-08-01")]).reason == "missing"
+    continuous = rule("topic_disclosed", {"topic": "及时公开随机抽查结果", "continuous": True})
+    assert run(continuous, [page("2017年第二批随机抽查结果公示", "2017-09-01")]).status == "pass"
+    assert run(continuous, [page("2019年随机抽查结果", "2019-09-01")]).status == "fail"  # outside the year after the notice
+
+
+def test_annual_report_deadline_depends_on_level():
+    r = rule("annual_report", {"year": 2017})
+    report = page("洛阳市人民政府2017年政府信息公开工作年度报告", "2018-03-30", "annual_report")
+    assert run(r, [report]).status == "pass"  # a government: 31 March
+    department = Agency("d", "洛阳市统计局", "department", ("http://d/",), province="河南省")
+    outcome = EVALUATORS["annual_report"](r, Evidence(department, [report], lambda u: [], lambda u: []), CAL)
+    assert (outcome.status, outcome.deadline) == ("fail", dt.date(2018, 1, 31))  # a department: 31 January
+
+
+def test_leader_published():
+    r = rule("leader_published", {})
+    assert run(r, [page("市政府领导分工", "2017-05-01")]).status == "pass"
+    assert run(r, [page("新闻", "2017-05-01")]).status == "fail"

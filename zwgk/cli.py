@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -292,7 +293,29 @@ def report(agency, db, run_id, fmt, output):
 
 @cli.group()
 def rules():
-    """Rule files: check them (lint)."""
+    """Rule files: draft them from a notice, check them (lint)."""
+
+
+@rules.command()
+@click.argument("notice", type=click.Path(dir_okay=False))
+@click.option("--id", "notice_id", help="通知编号（默认取文件名）")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="写入文件（默认打印到屏幕）")
+def draft(notice, notice_id, output):
+    """Draft a rule file from a notice (text, HTML, PDF or DOCX) for a supervisor to review."""
+    from checks.draft import DraftError, draft as draft_notice, draft_yaml, read_notice
+
+    try:
+        text = read_notice(notice)
+    except DraftError as exc:
+        _fail(str(exc))
+    result = draft_notice(text)
+    notice_id = notice_id or re.sub(r"[^a-z0-9-]+", "-", Path(notice).stem.lower()).strip("-") or "notice"
+    document = draft_yaml(result, notice_id, source_file=str(notice))
+    if output:
+        Path(output).write_text(document, encoding="utf-8")
+        click.echo(f"已写入 {output}：{len(result.obligations)} 条义务，任务表 {len(result.table)} 行", err=True)
+    else:
+        click.echo(document)
 
 
 @rules.command()

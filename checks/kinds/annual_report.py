@@ -1,0 +1,35 @@
+"""annual_report: the 政府信息公开工作年度报告 for year Y is published by 31 January of Y+1
+(departments) or 31 March of Y+1 (governments) — 条例第49条 — or by ``by_date``.
+
+pass: an annual report page for Y dated on or before the deadline.
+fail: none found, or a late one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .base import Evidence, Outcome, cite, title_of
+
+
+def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
+    year = int(rule.params.get("year") or rule.notice.year)
+    if rule.params.get("by_date"):
+        deadline = dt.date.fromisoformat(str(rule.params["by_date"]))
+    elif evidence.agency.level == "department":
+        deadline = dt.date(year + 1, 1, 31)
+    else:
+        deadline = dt.date(year + 1, 3, 31)
+    reports = sorted(
+        (p for p in evidence.pages if p.page_type == "annual_report" and str(year) in title_of(p) and p.published),
+        key=lambda p: p.published,
+    )
+    what = f"{year}年政府信息公开工作年度报告"
+    if not reports:
+        return Outcome("fail", "missing", f"要求在{deadline.isoformat()}前公开{what}；未在网站上找到。", deadline=deadline)
+    first = reports[0]
+    if first.published_date <= deadline:
+        return Outcome("pass", "on_time", f"要求在{deadline.isoformat()}前公开{what}；已公开{cite(first)}。",
+                       evidence=first, deadline=deadline)
+    return Outcome("fail", "late", f"要求在{deadline.isoformat()}前公开{what}；{cite(first)}晚于期限。",
+                   evidence=first, deadline=deadline)

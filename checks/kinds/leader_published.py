@@ -1,0 +1,23 @@
+"""leader_published: the leader in charge of 政务公开 (分管负责同志) is named publicly —
+a leadership or division-of-work page (领导信息, 领导分工) on the portal.
+
+pass: such a page was found (the supervisor confirms it names the 政务公开 portfolio).
+fail: none found.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .base import Evidence, Outcome, cite, title_of
+
+_LEADERSHIP = re.compile(r"领导分工|工作分工|领导班子|领导信息|领导之窗|领导简介|分管")
+
+
+def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
+    pages = [p for p in evidence.pages if _LEADERSHIP.search(title_of(p)) or _LEADERSHIP.search(p.column or "")]
+    if pages:
+        return Outcome("pass", "found", f"要求对外公布分管政务公开工作的负责同志；找到领导分工信息{cite(pages[0])}。",
+                       evidence=pages[0])
+    return Outcome("fail", "missing",
+                   f"要求对外公布分管政务公开工作的负责同志；在已抓取的 {len(evidence.pages)} 个页面中未找到领导分工信息。")

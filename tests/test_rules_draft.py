@@ -1,0 +1,133 @@
+"""`zwgk rules draft`: the five source notices give back the catalogue's metadata, deadlines and
+table rows; the labelled real notices measure how it does on notices it was not written for."""
+
+from __future__ import annotations
+
+import io
+
+import docx
+import pytest
+
+from checks.draft import clean_text, cn_number, deadline_of, draft, read_notice
+from checks.rules import load_catalogue, load_rule_file
+from conftest import SHARED, zwgk
+
+pytestmark = pytest.mark.skipif(not (SHARED / "notices").is_dir(), reason="../shared/notices not present")
+
+CATALOGUE = load_catalogue()
+NOTICES = {n.id: n for n in CATALOGUE.notices}
+
+
+def drafted(notice_id):
+    return draft(read_notice(SHARED / NOTICES[notice_id].source_file))
+
+
+@pytest.mark.parametrize("notice_id", sorted(NOTICES))
+def test_metadata_matches_the_catalogue(notice_id):
+    notice, result = NOTICES[notice_id], drafted(notice_id)
+    assert result.title == notice.title
+    assert result.issuer == notice.issuer
+    assert result.doc_number == notice.doc_number
+    assert result.issued == notice.issued.isoformat()
+    if result.published:
+        assert result.published == notice.published.isoformat()
+
+
+@pytest.mark.parametrize(
+    "rule", [r for r in CATALOGUE.rules if r.kind in ("plan_published", "published_by_date", "interpretation_timely")],
+    ids=lambda r: r.id,
+)
+def test_catalogue_deadlines_are_reproduced(rule):
+    result = drafted(rule.notice.id)
+    quote = clean_text(rule.quote)
+    match = next(o for o in result.obligations if quote[:20] in o["quote"] or o["quote"][:20] in quote)
+    assert match["kind"] == rule.kind
+    for key in ("working_days", "anchor", "by_date"):
+        if key in rule.params:
+            assert str(match.get(key)) == str(rule.params[key]), key
+
+
+def test_xiangtan_table_rows():
+    rows = drafted("xiangtan-2019").table
+    assert len(rows) == 53
+    assert rows[0]["lead_units"] == ["各级各部门"] and rows[0]["by_date"] == "2019-06-30"
+    assert rows[1]["by_date"] == "2019-11-30"
+    assert rows[2]["lead_units"][0] == "市行政审批局"  # 排第一位的为牵头单位
+    assert sum(1 for r in rows if r.get("deadline_text") == "及时公开") >= 10
+
+
+def test_henan_table_rows_with_lead_and_cooperating_units():
+    rows = drafted("henan-2017").table
+    statistics = next(r for r in rows if "分月度" in r["task"])
+    assert statistics["lead_units"] == ["省统计局"] and statistics["cooperating_units"][0] == "各省辖市"
+    economy = next(r for r in rows if "经济政策解读" in r["task"])
+    assert economy["lead_units"][:3] == ["省发展改革委", "省人力资源社会保障厅", "省财政厅"]
+    assert "人行郑州中心支行" in economy["lead_units"]
+    assert len(rows) >= 20
+
+
+def test_parenthesised_lead_units():
+    rows = drafted("hebei-2016").table
+    assert any(r["lead_units"] == ["省编委办", "省人力资源社会保障厅"] for r in rows)
+    yibin = drafted("yibin-2017").table
+    assert any(r["lead_units"] == ["区发展改革委", "区组织和人力资源社会保障局"] for r in yibin)
+
+
+def test_noise_is_removed():
+    yunnan = clean_text(read_notice(SHARED / NOTICES["yunnan-2017"].source_file))
+    assert "關" not in yunnan and "(guān)" not in yunnan and "关于印发" in yunnan
+    xiangtan = clean_text(read_notice(SHARED / NOTICES["xiangtan-2019"].source_file))
+    assert "投资理财" not in xiangtan and "根据《国务院办公厅" in xiangtan
+
+
+@pytest.mark.parametrize("text, n", [("20", 20), ("二十", 20), ("三十", 30), ("十五", 15), ("一百", 100), ("五", 5)])
+def test_chinese_numerals(text, n):
+    assert cn_number(text) == n
+
+
+def test_deadline_phrases():
+    assert deadline_of("在本通知印发后二十个工作日内公开", 2019) == {"working_days": 20, "anchor": "issued"}
+    assert deadline_of("请于6月10日前在门户网站公开", 2019) == {"by_date": "2019-06-10"}
+    assert deadline_of("2019年11月底前完成", None) == {"by_date": "2019-11-30"}
+    assert deadline_of("年底前公开", 2018) == {"by_date": "2018-12-31"}
+
+
+def test_draft_command_writes_a_loadable_rule_file(tmp_path):
+    output = tmp_path / "xiangtan.yaml"
+    result = zwgk("rules", "draft", str(SHARED / NOTICES["xiangtan-2019"].source_file), "--id", "xiangtan-draft",
+                  "-o", str(output))
+    assert "任务表 53 行" in result.stderr
+    notice, rules = load_rule_file(output)
+    assert notice.id == "xiangtan-draft" and len(rules) > 53
+    assert {r.kind for r in rules} >= {"plan_published", "column_exists", "topic_disclosed"}
+
+
+def test_docx_notice(tmp_path):
+    lines = read_notice(SHARED / NOTICES["henan-2017"].source_file).splitlines()
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    path = tmp_path / "notice.docx"
+    document.save(path)
+    result = draft(read_notice(path))
+    assert result.doc_number == "豫政办明电〔2017〕69号"
+    assert any(o["kind"] == "plan_published" and o["working_days"] == 10 for o in result.obligations)
+
+
+def test_unreadable_notice_is_one_line(tmp_path):
+    path = tmp_path / "x.pdf"
+    path.write_bytes(b"%PDF-1.4 nothing")
+    result = zwgk("rules", "draft", str(path), check=False)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_real_notices_it_was_not_written_for():
+    from tests.eval.notices import REAL_PAGES, evaluate
+
+    if not REAL_PAGES.is_dir():
+        pytest.skip("../shared/real-pages not present")
+    score = evaluate()
+    ratio = {k: ok / total for k, (ok, total) in score.items()}
+    assert ratio["doc_number"] >= 0.9 and ratio["issued"] >= 0.9 and ratio["published"] >= 0.8
+    assert ratio["title"] >= 0.6 and ratio["issuer"] >= 0.7
+    assert ratio["obligations"] >= 0.75 and ratio["obligation_fields"] >= 0.8
