@@ -277,8 +277,18 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
 _SENTENCE_END = re.compile(r"(?<=[。；;!！?？])")
 
 
+# A disclosure the sentence orders ("做好…公开", "及时公布…结果"), not the word 公开 in 政务公开工作.
+_DISCLOSURE = re.compile(
+    r"(做好|及时|主动|全面|依法|集中|定期|推进|进一步)[^,，。；]{0,20}(公开|公布|发布|公示)(?!工作力量)"
+    r"|(公开|公布|发布|公示)[^,，。；]{0,12}(信息|情况|结果|清单|目录|名单|标准|数据|规划|政策|文件|事项|进展)"
+)
+_PREAMBLE = re.compile(r"^(为|根据|按照|现将|现就|经)|通知如下|印发给你们|现予印发")
+
+
 def classify_obligation(sentence: str, deadline: dict) -> str | None:
     """The rule kind of an obligation sentence, or None when it states none we can use."""
+    if _PREAMBLE.search(sentence):
+        return None
     website = re.search(r"网站|门户|网上|对外公布|公开发布|在.{0,10}公开", sentence)
     if re.search(r"负责同志分管|分管.{0,8}工作.{0,10}对外公布|明确.{0,4}负责同志", sentence) and "公布" in sentence:
         return "leader_published"
@@ -300,7 +310,11 @@ def classify_obligation(sentence: str, deadline: dict) -> str | None:
         return "topic_disclosed"
     # Without a deadline: a disclosure the sentence orders is continuous; a concrete internal
     # action is manual.  Exhortations (加强, 提升) and mechanisms are neither.
-    if re.search(r"公开|公布|发布", sentence) and re.search(r"做好|及时|主动|推进|进一步|全面|集中", sentence):
+    if re.search(r"作出明确规定|办理.{0,8}申请|答复|答辩|回头看", sentence):
+        return "manual"
+    if re.search(r"制定并?公开.{0,12}(清单|方案|措施|要点)", sentence):
+        return "plan_published"
+    if _DISCLOSURE.search(sentence):
         return "topic_disclosed"
     if re.search(r"报送|报备|台账|听取|梳理|编制|制定|收集|办理|约稿|汇总|反馈|细化", sentence):
         return "manual"
@@ -316,6 +330,8 @@ def obligations(text: str, year: int | None) -> list[dict]:
             sentence = sentence.strip()
             if len(sentence) < 10 or len(sentence) > 400:
                 continue
+            if re.match(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])", sentence) and len(sentence) < 30:
+                continue  # a heading ("一、围绕深化改革推进公开"), not an obligation
             if not re.search(r"要|应|须|必须|请|务必|做好|推进|及时|进一步|确保|积极|坚持", sentence) and "专栏" not in sentence:
                 continue
             deadline = deadline_of(sentence, year)
@@ -472,6 +488,8 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
     rules = []
     for index, item in enumerate(notice.obligations, start=1):
         params = {k: item[k] for k in ("working_days", "anchor", "by_date") if item.get(k) is not None}
+        if item["kind"] == "plan_published" and not ("working_days" in params or "by_date" in params):
+            item = {**item, "kind": "topic_disclosed"}  # no deadline stated: a continuing disclosure
         if item["kind"] == "column_exists":
             names = re.findall(r"《([^》]{2,30})》", item["quote"]) or re.findall(r"开设([\u4e00-\u9fff]{2,20}?)(?:专题)?专栏", item["quote"])
             params["names"] = names or ["TODO: 专栏名称"]

@@ -19,12 +19,18 @@ _FILLER = re.compile(
 )
 
 
+# Words too general to say that a page is about the topic.
+_GENERIC = {"政府", "政务", "政府信息", "部门", "单位", "社会", "重点", "领域", "信息", "工作", "情况", "政策", "事项", "项目", "各级", "全省", "全市"}
+
+
 def keywords(rule) -> list[str]:
+    """Title words that show a page is on the topic: ``keywords`` if given, else the topic's
+    named items (split at 、 and ，, not at 和: 政府和社会资本合作 is one name)."""
     if rule.params.get("keywords"):
         return list(rule.params["keywords"])
     topic = re.split(r"[。;；]", rule.params["topic"])[0]
-    parts = re.split(r"[、，,和及与]", _FILLER.sub(" ", topic))
-    return [p.strip() for p in parts if len(p.strip()) >= 2][:6]
+    parts = [p.strip(" ()（）“”") for p in re.split(r"[、，,\s]", _FILLER.sub(" ", topic))]
+    return [p for p in parts if len(p) >= 2 and p not in _GENERIC][:6]
 
 
 def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
