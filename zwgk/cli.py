@@ -359,13 +359,20 @@ def _print_scorecard(db, run_id: int) -> None:
     for row in table:
         click.echo("  ".join(_pad(c, w) for c, w in zip(row, widths)))
     findings = list(db.query(
-        """SELECT f.agency_id, f.rule_id, f.status, f.detail FROM findings f
-           WHERE f.run_id = ? AND f.status IN ('pass', 'fail', 'error') ORDER BY f.agency_id, f.rule_id""",
+        """SELECT f.agency_id, f.rule_id, f.status, f.detail, r.kind FROM findings f JOIN rules r ON r.rule_id = f.rule_id
+           WHERE f.run_id = ? AND f.status IN ('fail', 'error')
+           ORDER BY f.agency_id, r.kind IN ('topic_disclosed', 'site_security'), f.weight DESC, f.rule_id""",
         [run_id],
     ))
-    click.echo("\n结论明细（不含“不适用”和“需人工核实”）")
+    click.echo("\n主要问题（每个单位最多 3 条；完整清单：zwgk report 单位编号，或在 Datasette 中查看）")
+    shown: dict[str, int] = {}
     for f in findings:
-        click.echo(f"  [{STATUS_LABELS[f['status']]}] {f['agency_id']} · {f['rule_id']}：{f['detail'][:110]}")
+        shown[f["agency_id"]] = shown.get(f["agency_id"], 0) + 1
+        if shown[f["agency_id"]] <= 3:
+            click.echo(f"  [{STATUS_LABELS[f['status']]}] {f['agency_id']} · {f['rule_id']}：{f['detail'][:110]}")
+        elif shown[f["agency_id"]] == 4:
+            more = sum(1 for g in findings if g["agency_id"] == f["agency_id"]) - 3
+            click.echo(f"  …… {f['agency_id']} 另有 {more} 条")
 
 
 if __name__ == "__main__":
