@@ -152,7 +152,7 @@ def deadline_of(sentence: str, year: int | None) -> dict:
         else:
             result["anchor"] = None
         return result
-    if re.search(r"同步(起草|审批|公开|发布)|一并.{0,8}发布|同时.{0,4}发布", sentence) and "解读" in sentence:
+    if re.search(r"三同步|同步(起草|审批|公开|发布)|一并.{0,8}发布|同时.{0,4}发布", sentence) and "解读" in sentence:
         result["working_days"], result["anchor"] = 0, "document"
         return result
     dates = list(_BY_DATE.finditer(sentence))
@@ -511,6 +511,9 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
         elif row.get("deadline_text"):
             params["continuous"] = True
         kind = "topic_disclosed" if re.search(r"公开|公布|发布|解读", row["task"]) else "manual"
+        lag = deadline_of(row["task"], notice.year).get("working_days")
+        if "解读" in row["task"] and lag is not None:
+            kind, params = "interpretation_timely", {"working_days": lag, "lead_units": row["lead_units"]}
         rules.append({"id": f"{notice_id}-task-{index}", "kind": kind, "quote": row["task"], "params": params,
                       "applies_to": {"units": row["lead_units"] + row["cooperating_units"]}, "weight": 1})
     document = {
