@@ -12,7 +12,6 @@ one notice.
 from __future__ import annotations
 
 import datetime as dt
-import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path

@@ -7,7 +7,6 @@ a crawl failure is never the agency's failure.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 
 from .builtin import BUILTIN_RULES
@@ -107,7 +106,3 @@ def count_statuses(findings: list[dict]) -> dict[str, int]:
     for finding in findings:
         counts[finding["status"]] += 1
     return dict(counts)
-
-
-def counts_json(findings: list[dict]) -> str:
-    return json.dumps(count_statuses(findings), ensure_ascii=False, sort_keys=True)

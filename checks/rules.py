@@ -132,21 +132,21 @@ class Catalogue:
 def load_catalogue(directory: str | Path = RULES_DIR) -> Catalogue:
     directory = Path(directory)
     if not directory.is_dir():
-        raise RulesError(f"{directory}", f"规则目录不存在 (rules directory not found)")
+        raise RulesError(str(directory), "规则目录不存在 (rules directory not found)")
     catalogue = Catalogue(directory=directory)
     seen_rules: dict[str, Path] = {}
     seen_notices: dict[str, Path] = {}
     files = sorted(p for p in directory.glob("*.yaml") if p.name != CALENDAR_FILE_NAME)
     if not files:
-        raise RulesError(f"{directory}", f"没有规则文件 (no *.yaml rule files)")
+        raise RulesError(str(directory), "没有规则文件 (no *.yaml rule files)")
     for path in files:
         notice, rules = load_rule_file(path)
         if notice.id in seen_notices:
-            raise RulesError(f"{path}", f"notice id '{notice.id}' 重复 (also in {seen_notices[notice.id].name})")
+            raise RulesError(str(path), f"notice id '{notice.id}' 重复 (also in {seen_notices[notice.id].name})")
         seen_notices[notice.id] = path
         for rule in rules:
             if rule.id in seen_rules:
-                raise RulesError(f"{path}", f"{rule.id}: 规则 id 重复 (duplicate rule id, also in {seen_rules[rule.id].name})")
+                raise RulesError(str(path), f"{rule.id}: 规则 id 重复 (duplicate rule id, also in {seen_rules[rule.id].name})")
             seen_rules[rule.id] = path
         catalogue.notices.append(notice)
         catalogue.rules.extend(rules)
@@ -158,12 +158,12 @@ def load_rule_file(path: Path) -> tuple[Notice, list[Rule]]:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_DatesAsText)
     except (yaml.YAMLError, ValueError) as exc:
         # ValueError: YAML reads 2017-13-01 as a timestamp and fails to build the date
-        raise RulesError(f"{path}", f"YAML 格式错误 ({getattr(exc, 'problem', exc)})") from None
+        raise RulesError(str(path), f"YAML 格式错误 ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(data, dict) or "notice" not in data or "rules" not in data:
-        raise RulesError(f"{path}", f"需要 notice 和 rules 两个键 (expected 'notice:' and 'rules:')")
+        raise RulesError(str(path), "需要 notice 和 rules 两个键 (expected 'notice:' and 'rules:')")
     notice = _parse_notice(data["notice"], path)
     if not isinstance(data["rules"], list):
-        raise RulesError(f"{path}", f"rules 应为列表")
+        raise RulesError(str(path), "rules 应为列表")
     rules = [_parse_rule(entry, notice, path, i) for i, entry in enumerate(data["rules"], start=1)]
     return notice, rules
 
@@ -176,16 +176,16 @@ def _date(value, where: str, field_name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        raise RulesError(f"{where}", f"field '{field_name}' 日期无效 {value!r} (use YYYY-MM-DD)") from None
+        raise RulesError(where, f"field '{field_name}' 日期无效 {value!r} (use YYYY-MM-DD)") from None
 
 
 def _parse_notice(entry, path: Path) -> Notice:
     where = f"{path}: notice"
     if not isinstance(entry, dict):
-        raise RulesError(f"{where}", f"应为映射")
+        raise RulesError(where, "应为映射")
     for key in ("id", "title", "issuer", "issued"):
         if not entry.get(key):
-            raise RulesError(f"{where}", f"缺少字段 '{key}'")
+            raise RulesError(where, f"缺少字段 '{key}'")
     issued = _date(entry["issued"], where, "issued")
     binds = entry.get("binds") or {"all": True}
     _check_selector(binds, f"{where}: binds")
@@ -206,38 +206,38 @@ def _parse_notice(entry, path: Path) -> Notice:
 
 def _check_selector(selector, where: str) -> None:
     if not isinstance(selector, dict):
-        raise RulesError(f"{where}", f"应为映射 (levels/provinces/parents/units/agencies)")
+        raise RulesError(where, "应为映射 (levels/provinces/parents/units/agencies)")
     unknown = set(selector) - _SELECTOR_KEYS
     if unknown:
-        raise RulesError(f"{where}", f"未知的适用范围键 {sorted(unknown)} (known: {sorted(_SELECTOR_KEYS)})")
+        raise RulesError(where, f"未知的适用范围键 {sorted(unknown)} (known: {sorted(_SELECTOR_KEYS)})")
     for level in selector.get("levels") or []:
         if level not in LEVELS:
-            raise RulesError(f"{where}", f"未知级别 {level!r}")
+            raise RulesError(where, f"未知级别 {level!r}")
 
 
 def _parse_rule(entry, notice: Notice, path: Path, index: int) -> Rule:
     where = f"{path}: rules[{index}]"
     if not isinstance(entry, dict):
-        raise RulesError(f"{where}", f"应为映射")
+        raise RulesError(where, "应为映射")
     if entry.get("id"):
         where = f"{path}: {entry['id']}"
     for key in ("id", "kind", "quote"):
         if not entry.get(key):
-            raise RulesError(f"{where}", f"缺少字段 '{key}'")
+            raise RulesError(where, f"缺少字段 '{key}'")
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", str(entry["id"])):
-        raise RulesError(f"{where}", f"id 只能包含 a-z 0-9 -")
+        raise RulesError(where, "id 只能包含 a-z 0-9 -")
     kind = entry["kind"]
     if kind not in KINDS or kind == "site_security":
-        raise RulesError(f"{where}", f"未知规则类型 {kind!r} (known: {', '.join(KINDS)})")
+        raise RulesError(where, f"未知规则类型 {kind!r} (known: {', '.join(KINDS)})")
     params = entry.get("params") or {}
     if not isinstance(params, dict):
-        raise RulesError(f"{where}", f"params 应为映射")
+        raise RulesError(where, "params 应为映射")
     _check_params(kind, params, notice, where)
     applies_to = entry.get("applies_to") or notice.binds
     _check_selector(applies_to, f"{where}: applies_to")
     weight = entry.get("weight", 1)
     if not isinstance(weight, (int, float)) or weight < 0:
-        raise RulesError(f"{where}", f"weight 应为非负数")
+        raise RulesError(where, "weight 应为非负数")
     return Rule(
         id=entry["id"],
         notice=notice,
@@ -253,24 +253,24 @@ def _parse_rule(entry, notice: Notice, path: Path, index: int) -> Rule:
 def _check_params(kind: str, params: dict, notice: Notice, where: str) -> None:
     if kind == "plan_published":
         if not isinstance(params.get("working_days"), int) and not params.get("by_date"):
-            raise RulesError(f"{where}", f"plan_published 需要 working_days 或 by_date")
+            raise RulesError(where, "plan_published 需要 working_days 或 by_date")
         anchor = params.get("anchor", "issued")
         if anchor not in ("issued", "published"):
-            raise RulesError(f"{where}", f"anchor 应为 issued 或 published")
+            raise RulesError(where, "anchor 应为 issued 或 published")
         if anchor == "published" and not notice.published:
-            raise RulesError(f"{where}", f"anchor 为 published，但通知未写 published 日期")
+            raise RulesError(where, "anchor 为 published，但通知未写 published 日期")
     elif kind == "column_exists":
         if not params.get("names"):
-            raise RulesError(f"{where}", f"column_exists 需要 names (专栏名称)")
+            raise RulesError(where, "column_exists 需要 names (专栏名称)")
     elif kind == "interpretation_timely":
         if not isinstance(params.get("working_days"), int):
-            raise RulesError(f"{where}", f"interpretation_timely 需要 working_days (0 = 同步发布)")
+            raise RulesError(where, "interpretation_timely 需要 working_days (0 = 同步发布)")
     elif kind == "published_by_date":
         if not params.get("by_date"):
-            raise RulesError(f"{where}", f"published_by_date 需要 by_date")
+            raise RulesError(where, "published_by_date 需要 by_date")
         _date(params["by_date"], where, "by_date")
         if not params.get("page_types") and not params.get("title_patterns"):
-            raise RulesError(f"{where}", f"published_by_date 需要 page_types 或 title_patterns")
+            raise RulesError(where, "published_by_date 需要 page_types 或 title_patterns")
     elif kind == "topic_disclosed":
         if not params.get("topic") and not params.get("keywords"):
             raise RulesError(where, "topic_disclosed 需要 topic 或 keywords")

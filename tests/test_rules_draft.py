@@ -3,7 +3,6 @@ table rows; the labelled real notices measure how it does on notices it was not 
 
 from __future__ import annotations
 
-import io
 
 import docx
 import pytest

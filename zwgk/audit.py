@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from checks import storage
 from checks.evaluate import count_statuses, evaluate_run, interpretation_pair_rows, load_evidence
@@ -117,7 +116,3 @@ def scorecard(db, run_id: int) -> list[dict]:
            WHERE s.run_id = ? ORDER BY s.rank IS NULL, s.rank, a.id""",
         [run_id],
     ))
-
-
-def resolve_path(path: str | Path) -> str:
-    return str(Path(path).expanduser().resolve())

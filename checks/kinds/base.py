@@ -7,9 +7,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..rules import Rule
 from ..targets import Agency
-from ..workdays import Deadline, WorkdayCalendar
+from ..workdays import Deadline
 
 
 @dataclass
@@ -65,9 +64,6 @@ class Outcome:
             "evidence_date": self.evidence.published if self.evidence else None,
             "deadline": deadline.isoformat() if deadline else None,
         }
-
-
-KindFunction = Callable[[Rule, Evidence, WorkdayCalendar], Outcome]
 
 
 def compile_any(patterns, default: str) -> re.Pattern:

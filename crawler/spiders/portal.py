@@ -16,7 +16,6 @@ from __future__ import annotations
 import heapq
 import logging
 import re
-from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
