@@ -247,21 +247,27 @@ def _export(kind, db, run_id, fmt, output, **kwargs):
     click.echo(f"已导出 {count} 行到 {output}", err=True)
 
 
+def export_options(function):
+    options = [
+        click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False)),
+        click.option("--run", "run_id", type=int, help="运行编号（默认最新）"),
+        click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx", show_default=True),
+        click.option("--output", "-o", type=click.Path(dir_okay=False), help="输出文件（默认 scores.FORMAT 或 findings.FORMAT）"),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
 @export.command("scores")
-@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--run", "run_id", type=int, help="运行编号（默认最新）")
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="输出文件（默认 scores.FORMAT）")
+@export_options
 def export_scores_command(db, run_id, fmt, output):
     """Scores per agency: Chinese headers; XLSX has one sheet per level and a frozen header row."""
     _export("scores", db, run_id, fmt, output)
 
 
 @export.command("findings")
-@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--run", "run_id", type=int, help="运行编号（默认最新）")
-@click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="输出文件（默认 findings.FORMAT）")
+@export_options
 @click.option("--all", "include_not_applicable", is_flag=True, help="包括“不适用”的结论")
 def export_findings_command(db, run_id, fmt, output, include_not_applicable):
     """Findings with rule, notice sentence, deadline and evidence."""
