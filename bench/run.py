@@ -132,8 +132,8 @@ def main() -> None:
         naive_s, naive_pages, naive_rss = (1.0, 0, 0) if args.skip_naive else run_naive(args.out)
 
         # 2. the audit crawl (spider + extraction + SQLite), exactly as `zwgk crawl` runs it
-        from checks import storage
-        from checks.rules import load_catalogue
+        from checks.catalogue import load_catalogue
+        from core import store
         from zwgk.audit import agencies_of_run, check
 
         db_path = args.out / "bench.db"
@@ -144,16 +144,16 @@ def main() -> None:
         if args.processes:
             command += ["--processes", str(args.processes)]
         audit_s, code, audit_rss = measure(command, env)
-        db = storage.open_db(db_path)
-        run_id = storage.latest_run_id(db)
+        db = store.open_db(db_path)
+        run_id = store.latest_run_id(db)
         agencies, catalogue = agencies_of_run(db, run_id), load_catalogue()
-        audit_pages = db.conn.execute("SELECT count(*) FROM pages WHERE run_id = ?", (run_id,)).fetchone()[0]
+        audit_pages = store.run_counts(db, run_id)[0]
 
         # 3. zwgk check on what was stored
         t = time.monotonic()
         check(db, run_id, agencies, catalogue)
         check_s = time.monotonic() - t
-        findings = db.conn.execute("SELECT count(*) FROM findings WHERE run_id = ?", (run_id,)).fetchone()[0]
+        findings = len(store.rows(db, "findings", run_id=run_id))
         size_mb = db_path.stat().st_size / 1e6
     finally:
         subprocess.run([nginx, "-c", str(conf), "-s", "stop"], check=False)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .rules import Notice, Rule
+from .catalogue import Notice, Rule
 
 SECURITY = Notice(
     id="zwgk-builtin",

@@ -9,41 +9,21 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .builtin import BUILTIN_RULES
-from .kinds import EVALUATORS, Evidence, Outcome, Page
-from .pairing import pair_interpretations
-from .rules import Catalogue, rule_applies
-from .targets import Agency
-from .workdays import WorkdayCalendar
+from core import store
+from core.model import Agency
 
-_CHUNK = 500
+from .catalogue import Catalogue, rule_applies
+from .kinds import KINDS, Evidence, Outcome
+from .pairing import pair_interpretations
+from .workdays import WorkdayCalendar
 
 
 def load_evidence(db, run_id: int, agencies: list[Agency]) -> dict[str, Evidence]:
-    pages_by_agency: dict[str, list[Page]] = defaultdict(list)
-    for row in db.conn.execute(
-        "SELECT agency_id, url, title, title_simplified, published, page_type, [column], doc_number, spam "
-        "FROM pages WHERE run_id = ? AND status BETWEEN 200 AND 299",
-        (run_id,),
-    ):
-        pages_by_agency[row[0]].append(Page(*row[1:]))
-
-    def links(column: str):
-        def query(urls: list[str]) -> list[tuple[str, str, str]]:
-            result = []
-            for i in range(0, len(urls), _CHUNK):
-                chunk = urls[i : i + _CHUNK]
-                result += db.conn.execute(
-                    f"SELECT from_url, to_url, anchor FROM links WHERE run_id = ? AND {column} IN "
-                    f"({', '.join('?' for _ in chunk)})",
-                    (run_id, *chunk),
-                ).fetchall()
-            return result
-
-        return query
-
+    pages_by_agency = store.pages_by_agency(db, run_id)
     return {
-        a.id: Evidence(agency=a, pages=pages_by_agency.get(a.id, []), links_from=links("from_url"), links_to=links("to_url"))
+        a.id: Evidence(agency=a, pages=pages_by_agency.get(a.id, []),
+                       links_from=lambda urls: store.links_among(db, run_id, "from_url", urls),
+                       links_to=lambda urls: store.links_among(db, run_id, "to_url", urls))
         for a in agencies
     }
 
@@ -52,10 +32,7 @@ def crawl_failure(db, run_id: int, agency: Agency, evidence: Evidence) -> Outcom
     """An ``error`` outcome when nothing of the agency's portal could be read in this run."""
     if evidence.pages:
         return None
-    errors = db.conn.execute(
-        "SELECT kind, http_status, url, message FROM fetch_errors WHERE run_id = ? AND agency_id = ? ORDER BY id",
-        (run_id, agency.id),
-    ).fetchall()
+    errors = store.fetch_errors_of(db, run_id, agency.id)
     if not errors:
         return Outcome("error", "not_crawled", "本次审计未抓取到该单位网站的任何页面（可能未运行抓取或被中断），无法核查。")
     kind, status, url, message = errors[0]
@@ -88,13 +65,13 @@ def evaluate_run(db, run_id: int, catalogue: Catalogue, agencies: list[Agency],
     for agency in agencies:
         ev = evidence[agency.id]
         failure = crawl_failure(db, run_id, agency, ev)
-        for rule in [*catalogue.rules, *BUILTIN_RULES]:
+        for rule in catalogue.all_rules:
             if not rule_applies(rule, agency):
                 outcome = Outcome("not_applicable", "out_of_scope", f"该规则（{rule.notice.issuer}）不适用于{agency.name}。")
             elif failure and rule.web_checkable:
                 outcome = failure
             else:
-                outcome = EVALUATORS[rule.kind](rule, ev, calendar)
+                outcome = KINDS[rule.kind].evaluate(rule, ev, calendar)
             findings.append(
                 {"run_id": run_id, "agency_id": agency.id, "rule_id": rule.id, "weight": rule.weight, **outcome.as_row()}
             )

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from .rules import CALENDAR_FILE_NAME, RulesError, load_rule_file, rule_applies, unit_matches
-from .targets import TargetsError, load_targets
+from core.targets import TargetsError, load_targets
+from core.text import comparable
+
+from .catalogue import (
+    CALENDAR_FILE_NAME,
+    RulesError,
+    load_rule_file,
+    rule_applies,
+    unit_matches,
+)
+from .kinds import KINDS, param_problems
 
 # The source notices live in ../shared/notices beside the repository.
 NOTICE_DIRS = [Path(__file__).resolve().parent.parent.parent / "shared"]
-
-
-def _normalise(text: str) -> str:
-    from crawler.extract import normalise_width, to_simplified
-
-    text = re.sub(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)", "", text)  # pinyin noise: 關(guān)
-    return re.sub(r"\s+", "", to_simplified(normalise_width(text)))
 
 
 def lint_rules(rules_dir: str | Path, targets: str | Path | None = None) -> list[str]:
@@ -43,13 +44,16 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None) -> list
             for base in NOTICE_DIRS:
                 candidate = base / notice.source_file
                 if candidate.exists():
-                    source_text = _normalise(candidate.read_text(encoding="utf-8"))
+                    source_text = comparable(candidate.read_text(encoding="utf-8"))
         for rule in rules:
             if rule.id in seen:
                 problems.append(f"{path}: {rule.id}: error: duplicate rule id (also in {seen[rule.id].name})")
             seen[rule.id] = path
-            if source_text is not None and _normalise(rule.quote) not in source_text:
+            if source_text is not None and comparable(rule.quote) not in source_text:
                 problems.append(f"{path}: {rule.id}: error: quote not found in {notice.source_file}")
+            _errors, unread = param_problems(KINDS[rule.kind], rule.params, notice)
+            for name in unread:
+                problems.append(f"{path}: {rule.id}: warning: parameter '{name}' is not read by kind {rule.kind}")
             if agencies and not any(rule_applies(rule, a) for a in agencies):
                 problems.append(f"{path}: {rule.id}: warning: applies to no agency in {targets}")
             for unit in rule.applies_to.get("units", []):

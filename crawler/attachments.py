@@ -7,59 +7,9 @@ led there, date from the page that linked it, text from the file itself.
 
 from __future__ import annotations
 
-import io
-import zipfile
-
-from crawler.extract import PageInfo, classify_page, normalise_width, to_simplified
-
-MAX_TEXT = 200_000  # characters kept of an attachment's text
-PDF_PAGES = 20  # pages of a PDF read for its text
-
-
-def sniff_type(body: bytes) -> str:
-    """pdf, docx, xlsx, ofd, zip, ole (doc/xls/wps), html or unknown — from the bytes, not the name."""
-    head = body[:8]
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        return "ole"
-    if head.startswith(b"PK\x03\x04"):
-        try:
-            names = set(zipfile.ZipFile(io.BytesIO(body)).namelist())
-        except zipfile.BadZipFile:
-            return "zip"
-        if "word/document.xml" in names:
-            return "docx"
-        if "xl/workbook.xml" in names:
-            return "xlsx"
-        if "OFD.xml" in names:
-            return "ofd"
-        return "zip"
-    start = body[:512].lstrip().lower()
-    if start.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta", b"<div", b"<table")):
-        return "html"
-    return "unknown"
-
-
-def attachment_text(body: bytes, kind: str) -> str:
-    """Text of a PDF or DOCX attachment ('' for other types or unreadable files)."""
-    try:
-        if kind == "pdf":
-            from pdfminer.high_level import extract_text
-
-            return extract_text(io.BytesIO(body), maxpages=PDF_PAGES)[:MAX_TEXT]
-        if kind == "docx":
-            import docx
-
-            document = docx.Document(io.BytesIO(body))
-            parts = [p.text for p in document.paragraphs]
-            for table in document.tables:
-                for row in table.rows:
-                    parts.append(" ".join(cell.text for cell in row.cells))
-            return "\n".join(parts)[:MAX_TEXT]
-    except Exception:  # a damaged file is recorded with its bytes, its text left empty
-        return ""
-    return ""
+from core.documents import attachment_text
+from core.text import normalise_width, to_simplified
+from crawler.extract import PageInfo, classify_page
 
 
 def understand_attachment(body: bytes, url: str, kind: str, context: dict) -> PageInfo:

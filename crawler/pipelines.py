@@ -11,13 +11,14 @@ keeps crawling on the first.
 
 from __future__ import annotations
 
+import json
 import queue
 import threading
 import time
 
 from scrapy.exceptions import NotConfigured
 
-from checks import storage
+from core import store
 from crawler.items import FetchErrorItem, PageItem
 
 
@@ -40,7 +41,7 @@ class SQLitePipeline:
         return cls(db_path, crawler.settings.getint("ZWGK_BATCH_SIZE"), crawler.stats)
 
     def open_spider(self, spider=None):
-        storage.open_db(self.db_path).conn.close()  # create or migrate the schema before writing
+        store.open_db(self.db_path).conn.close()  # create or migrate the schema before writing
         self.writer = threading.Thread(target=self._write_batches, name="zwgk-sqlite-writer", daemon=True)
         self.writer.start()
 
@@ -67,12 +68,12 @@ class SQLitePipeline:
         self.last_flush = time.monotonic()
 
     def _write_batches(self):
-        conn = storage.open_crawl_connection(self.db_path)
+        conn = store.open_crawl_connection(self.db_path)
         try:
             while (batch := self.batches.get()) is not None:
                 if self.writer_error is None:
                     try:
-                        storage.write_crawl_batch(conn, *batch)
+                        store.write_crawl_batch(conn, *batch)
                         self.stats.inc_value("zwgk/pages_written", len(batch[0]))
                         self.stats.inc_value("zwgk/errors_written", len(batch[1]))
                     except BaseException as exc:  # surfaced on the crawl thread by _raise_writer_error
@@ -108,6 +109,9 @@ class SQLitePipeline:
             "file_type": info.file_type,
             "site_name": info.site_name,
             "spam": int(info.spam),
+            "written": info.written,
+            "interpretation_links": json.dumps(info.interpretation_links, ensure_ascii=False) if info.interpretation_links else None,
+            "attachments": json.dumps(info.attachments, ensure_ascii=False) if info.attachments else None,
             "depth": item["depth"],
             "referrer": item["referrer"],
             "site_id_code": info.site_id_code,

@@ -10,7 +10,9 @@ from __future__ import annotations
 import hashlib
 import zlib
 from dataclasses import dataclass
-from crawler.attachments import sniff_type, understand_attachment
+
+from core.documents import sniff_type
+from crawler.attachments import understand_attachment
 from crawler.extract import NotHTMLError, PageInfo, content_hash, extract_page
 
 

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import io
-import sqlite3
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import docx
 import pytest
-
 from conftest import free_port_base, zwgk
-from crawler.attachments import attachment_text, sniff_type
+
+from core import store
+from core.documents import attachment_text, sniff_type
 from crawler.understand import understand
 
 
@@ -110,10 +110,9 @@ def portal(tmp_path):
 def test_plan_published_only_as_an_attachment_is_found(portal, tmp_path):
     db = tmp_path / "a.db"
     zwgk("audit", "--targets", str(portal), "--db", str(db))
-    conn = sqlite3.connect(db)
-    row = conn.execute("SELECT title, page_type, published, file_type FROM pages WHERE url LIKE '%.doc'").fetchone()
-    assert row == ("某县2017年政务公开工作实施方案", "plan", "2017-06-05", "docx")
-    status, evidence = conn.execute(
-        "SELECT status, evidence_url FROM findings WHERE agency_id = 'mouxian' AND rule_id = 'henan-2017-plan'"
-    ).fetchone()
-    assert status == "pass" and evidence.endswith(".doc")
+    database = store.open_db(db)
+    page = next(p for p in store.rows(database, "pages") if p["url"].endswith(".doc"))
+    assert (page["title"], page["page_type"], page["published"], page["file_type"]) == (
+        "某县2017年政务公开工作实施方案", "plan", "2017-06-05", "docx")
+    finding, = store.rows(database, "findings", agency_id="mouxian", rule_id="henan-2017-plan")
+    assert finding["status"] == "pass" and finding["evidence_url"].endswith(".doc")

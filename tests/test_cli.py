@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 import time
@@ -11,8 +10,9 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from conftest import free_port_base, zwgk
+
+from core import store
 
 
 @pytest.mark.parametrize("command", [[], ["audit"], ["crawl"], ["check"], ["serve"], ["demo"], ["extract"],
@@ -72,4 +72,4 @@ def test_serve_shows_findings_read_only(sample_portals, tmp_path):
     finally:
         server.terminate()
         server.wait(10)
-    assert sqlite3.connect(db).execute("SELECT count(*) FROM findings").fetchone()[0] > 0
+    assert store.count(store.open_db(db), "findings") > 0

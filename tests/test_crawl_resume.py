@@ -10,22 +10,18 @@ import sys
 import time
 
 from conftest import free_port_base, zwgk
+
+from core import store
 from zwgk.sample_portals import SamplePortals, sample_targets_yaml
 
 
 def page_urls(db, run_id):
-    conn = sqlite3.connect(db)
-    urls = {r[0] for r in conn.execute("SELECT url FROM pages WHERE run_id = ?", (run_id,))}
-    conn.close()
-    return urls
+    return {r["url"] for r in store.rows(store.open_readonly(db), "pages", run_id=run_id)}
 
 
 def count_pages(db):
     try:
-        conn = sqlite3.connect(db)
-        n = conn.execute("SELECT count(*) FROM pages").fetchone()[0]
-        conn.close()
-        return n
+        return store.count(store.open_readonly(db), "pages")
     except sqlite3.Error:
         return 0
 
@@ -56,10 +52,10 @@ def test_killed_crawl_resumes_to_the_same_pages(tmp_path):
         result = zwgk("crawl", "--targets", str(targets), "--db", str(cut_db), "--resume", "1", "--per-agency", "1")
         assert "运行 #1" in result.stdout
     assert page_urls(cut_db, 1) == expected
-    conn = sqlite3.connect(cut_db)
+    database = store.open_readonly(cut_db)
     # nothing fetched twice ends up twice
-    assert conn.execute("SELECT count(*) FROM pages WHERE run_id = 1").fetchone()[0] == len(expected)
-    assert conn.execute("SELECT count(*) FROM audit_runs").fetchone()[0] == 1
+    assert len(store.rows(database, "pages", run_id=1)) == len(expected)
+    assert store.count(database, "audit_runs") == 1
 
 
 def test_ctrl_c_marks_the_run_interrupted_and_says_how_to_resume(tmp_path):
@@ -79,7 +75,6 @@ def test_ctrl_c_marks_the_run_interrupted_and_says_how_to_resume(tmp_path):
         out, err = process.communicate(timeout=120)
         assert process.returncode == 130, err
         assert "--resume 1" in err and "Traceback" not in err
-        conn = sqlite3.connect(db)
-        assert conn.execute("SELECT status FROM audit_runs WHERE id = 1").fetchone()[0] == "interrupted"
+        assert store.get_run(store.open_readonly(db), 1)["status"] == "interrupted"
         zwgk("audit", "--targets", str(targets), "--db", str(db), "--resume", "1")
-        assert conn.execute("SELECT status FROM audit_runs WHERE id = 1").fetchone()[0] == "finished"
+        assert store.get_run(store.open_readonly(db), 1)["status"] == "finished"

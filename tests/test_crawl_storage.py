@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 import threading
 import zlib
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
 from conftest import free_port_base, zwgk
+
+from core import store
 
 GBK_PAGE = (
     '<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">'
@@ -75,34 +75,32 @@ def portals(tmp_path):
 def test_raw_bytes_kept_exactly_and_gbk_decoded(portals, tmp_path):
     db = tmp_path / "a.db"
     zwgk("audit", "--targets", str(portals), "--db", str(db))
-    conn = sqlite3.connect(db)
-    title, published, doc, page_type, sha, encoding = conn.execute(
-        "SELECT title, published, doc_number, page_type, raw_sha256, encoding FROM pages WHERE url LIKE '%plan.html'"
-    ).fetchone()
+    database = store.open_db(db)
+    page = next(p for p in store.rows(database, "pages") if p["url"].endswith("plan.html"))
+    title, published, doc, page_type, sha, encoding = (
+        page[c] for c in ("title", "published", "doc_number", "page_type", "raw_sha256", "encoding"))
     assert title == "关于印发某县2017年政务公开工作实施方案的通知"
     assert published == "2017-06-05" and doc == "某政办〔2017〕3号" and page_type == "plan"
     assert encoding == "gb18030"
-    compressed, size = conn.execute("SELECT compressed, size FROM raw_pages WHERE sha256 = ?", (sha,)).fetchone()
+    stored = store.raw_page(database, sha)
+    compressed, size = stored["compressed"], stored["size"]
     raw = zlib.decompress(compressed)
     assert raw == GBK_PAGE and size == len(GBK_PAGE) and hashlib.sha256(raw).hexdigest() == sha
-    links = conn.execute("SELECT to_url, anchor FROM links WHERE from_url LIKE '%/'").fetchall()
+    links = [(r["to_url"], r["anchor"]) for r in store.rows(database, "links") if r["from_url"].endswith("/")]
     assert any(u.endswith("/file.pdf") and a == "附件" for u, a in links)
 
 
 def test_fetch_errors_recorded_and_anti_bot_is_error_not_fail(portals, tmp_path):
     db = tmp_path / "a.db"
     zwgk("audit", "--targets", str(portals), "--db", str(db))
-    conn = sqlite3.connect(db)
-    errors = conn.execute("SELECT agency_id, kind, http_status, url FROM fetch_errors").fetchall()
-    assert ("mouxian", "http", 404) in {e[:3] for e in errors}
-    assert ("guarded", "blocked", 412) in {e[:3] for e in errors}
-    statuses = dict(conn.execute(
-        "SELECT agency_id || ' ' || rule_id, status FROM findings WHERE rule_id = 'henan-2017-plan'"
-    ).fetchall())
+    database = store.open_db(db)
+    errors = {(e["agency_id"], e["kind"], e["http_status"]) for e in store.rows(database, "fetch_errors")}
+    assert ("mouxian", "http", 404) in errors
+    assert ("guarded", "blocked", 412) in errors
+    findings = {f["agency_id"]: f for f in store.rows(database, "findings", rule_id="henan-2017-plan")}
+    statuses = {f"{agency} henan-2017-plan": f["status"] for agency, f in findings.items()}
     assert statuses["guarded henan-2017-plan"] == "error"
-    reason, detail = conn.execute(
-        "SELECT reason, detail FROM findings WHERE agency_id = 'guarded' AND rule_id = 'henan-2017-plan'"
-    ).fetchone()
+    reason, detail = findings["guarded"]["reason"], findings["guarded"]["detail"]
     assert reason == "blocked" and "反爬虫" in detail
     # 2017-06-05 is within 10 working days of 2017-05-23
     assert statuses["mouxian henan-2017-plan"] == "pass"

@@ -6,14 +6,13 @@ from __future__ import annotations
 import asyncio
 import csv
 import shutil
-import sqlite3
 
 import pytest
+from conftest import free_port_base, zwgk
 from datasette.app import Datasette
 
-from conftest import free_port_base, zwgk
+from core import store
 from zwgk.sample_portals import SamplePortals, sample_targets_yaml
-from zwgk.serve import metadata_for
 
 XSS = "<script>alert(1)</script><img src=x onerror=alert(2)>"
 
@@ -30,17 +29,19 @@ def audit_db(tmp_path_factory):
     with SamplePortals(base):
         zwgk("audit", "--targets", str(targets), "--db", str(db))
         zwgk("audit", "--targets", str(targets), "--db", str(db))
-    conn = sqlite3.connect(db)
-    conn.execute("UPDATE findings SET status = 'fail' WHERE run_id = 2 AND agency_id = 'kunming' AND rule_id = 'yunnan-2017-column'")
-    conn.execute("UPDATE pages SET title = ? WHERE id = (SELECT min(id) FROM pages WHERE agency_id = 'luoyang' AND run_id = 2)",
-                 (XSS,))
-    conn.commit()
-    conn.close()
+    database = store.open_db(db)
+    finding = store.rows(database, "findings", run_id=2, agency_id="kunming", rule_id="yunnan-2017-column")[0]
+    page = min(store.rows(database, "pages", run_id=2, agency_id="luoyang"), key=lambda p: p["id"])
+    with database.conn:
+        database["findings"].update(finding["id"], {"status": "fail"})
+        database["pages"].update(page["id"], {"title": XSS})
+    database.conn.close()
     return db
 
 
 def client_for(db, **kwargs):
-    return Datasette([], immutables=[str(db)], metadata=metadata_for(db, **kwargs.pop("meta", {})), **kwargs)
+    """Datasette as `zwgk serve` runs it: the project's plugin supplies the metadata."""
+    return Datasette([], immutables=[str(db)], **kwargs)
 
 
 def get(ds, path):
@@ -131,11 +132,14 @@ def test_read_only_and_sql_switch(audit_db):
     assert response.status_code == 400
     assert get(client_for(audit_db, settings={"default_allow_sql": False}), "/audit.json?sql=select+1").status_code == 403
     assert rows(client_for(audit_db, settings={"default_allow_sql": False}), "/audit/scorecard")
-    assert sqlite3.connect(audit_db).execute("SELECT count(*) FROM findings").fetchone()[0] > 0
+    assert store.count(store.open_db(audit_db), "findings") > 0
 
 
-def test_password_protection(audit_db):
-    ds = client_for(audit_db, meta={"password": "s3cret"})
+def test_password_protection(audit_db, monkeypatch):
+    from datasette_zwgk.serve import datasette_environment
+
+    monkeypatch.setenv("ZWGK_PASSWORD_HASH", datasette_environment("s3cret")["ZWGK_PASSWORD_HASH"])
+    ds = client_for(audit_db)
     assert get(ds, "/").status_code == 403
     assert get(ds, "/-/login").status_code == 200
 

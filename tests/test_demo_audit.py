@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import yaml
+from conftest import ROOT, zwgk
 
 from checks.builtin import BUILTIN_RULES
-from checks.rules import load_catalogue, rule_applies
-from checks.targets import load_targets
-from conftest import ROOT, zwgk
+from checks.catalogue import load_catalogue, rule_applies
+from core import store
+from core.targets import load_targets
 
 EXPECTED = yaml.safe_load((ROOT / "samples" / "expected.yaml").read_text(encoding="utf-8"))
 
 
 def findings_of(db, run_id):
-    conn = sqlite3.connect(db)
-    rows = conn.execute("SELECT agency_id, rule_id, status FROM findings WHERE run_id = ?", (run_id,)).fetchall()
-    conn.close()
-    return {(a, r): s for a, r, s in rows}
+    return {(f["agency_id"], f["rule_id"]): f["status"] for f in store.rows(store.open_readonly(db), "findings", run_id=run_id)}
 
 
 def expected_status(agency, rule) -> str:
@@ -54,14 +50,13 @@ def test_audit_matches_what_each_sample_was_built_to_show(sample_portals, tmp_pa
 def test_scores_exclude_errors_and_manual_and_rank_agencies(sample_portals, tmp_path):
     db = tmp_path / "audit.db"
     zwgk("audit", "--targets", str(sample_portals), "--db", str(db))
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    scores = {r["agency_id"]: dict(r) for r in conn.execute("SELECT * FROM scores WHERE run_id = 1")}
+    database = store.open_readonly(db)
+    scores = {r["agency_id"]: r for r in store.rows(database, "scores", run_id=1)}
     for agency_id, score in scores.items():
-        earned, possible, manual = conn.execute(
-            "SELECT sum(CASE WHEN status = 'pass' THEN weight ELSE 0 END), "
-            "sum(CASE WHEN status IN ('pass', 'fail') THEN weight ELSE 0 END), sum(status = 'manual') "
-            "FROM findings WHERE run_id = 1 AND agency_id = ?", (agency_id,)).fetchone()
+        findings = store.rows(database, "findings", run_id=1, agency_id=agency_id)
+        earned = sum(f["weight"] for f in findings if f["status"] == "pass")
+        possible = sum(f["weight"] for f in findings if f["status"] in ("pass", "fail"))
+        manual = sum(f["status"] == "manual" for f in findings)
         assert (score["points_earned"], score["points_possible"], score["manual"]) == (earned, possible, manual)
         if possible:
             assert score["evaluation_points"] == round(4 * earned / possible, 2)
@@ -74,9 +69,8 @@ def test_scores_exclude_errors_and_manual_and_rank_agencies(sample_portals, tmp_
     # the unreachable site is neither rewarded nor punished: no score, no rank, every check an error
     county = scores["xiangtan-county"]
     assert county["percent"] is None and county["rank"] is None and county["passed"] == county["failed"] == 0
-    assert county["errors"] == conn.execute(
-        "SELECT count(*) FROM findings WHERE run_id = 1 AND agency_id = 'xiangtan-county' AND status = 'error'").fetchone()[0] > 2
-    run = dict(conn.execute("SELECT * FROM audit_runs WHERE id = 1").fetchone())
+    assert county["errors"] == len(store.rows(database, "findings", run_id=1, agency_id="xiangtan-county", status="error")) > 2
+    run = store.get_run(database, 1)
     assert run["status"] == "finished" and run["agencies"] == 8 and run["pages"] > 100
     assert run["finished"] >= run["started"]
 
@@ -85,36 +79,34 @@ def test_second_audit_keeps_the_first_run(sample_portals, tmp_path):
     db = tmp_path / "audit.db"
     zwgk("audit", "--targets", str(sample_portals), "--db", str(db))
     zwgk("audit", "--targets", str(sample_portals), "--db", str(db))
-    conn = sqlite3.connect(db)
-    runs = conn.execute("SELECT id, status FROM audit_runs ORDER BY id").fetchall()
-    assert runs == [(1, "finished"), (2, "finished")]
-    per_run = dict(conn.execute("SELECT run_id, count(*) FROM pages GROUP BY run_id").fetchall())
+    database = store.open_readonly(db)
+    assert [(r["id"], r["status"]) for r in store.runs(database)] == [(1, "finished"), (2, "finished")]
+    pages = store.rows(database, "pages")
+    per_run = {run: sum(p["run_id"] == run for p in pages) for run in (1, 2)}
     assert per_run[1] == per_run[2] > 100
     assert findings_of(db, 1) == findings_of(db, 2)
     # raw bytes are stored once per distinct content, however many runs saw them
-    distinct = conn.execute("SELECT count(DISTINCT raw_sha256) FROM pages").fetchone()[0]
-    assert conn.execute("SELECT count(*) FROM raw_pages").fetchone()[0] == distinct
+    assert store.count(database, "raw_pages") == len({p["raw_sha256"] for p in pages})
 
 
 def test_check_reevaluates_without_fetching(sample_portals, tmp_path):
     db = tmp_path / "audit.db"
     zwgk("audit", "--targets", str(sample_portals), "--db", str(db))
     before = findings_of(db, 1)
-    conn = sqlite3.connect(db)
-    pages_before = conn.execute("SELECT count(*) FROM pages").fetchone()[0]
-    conn.execute("DELETE FROM findings")
-    conn.commit()
+    database = store.open_db(db)
+    pages_before = store.count(database, "pages")
+    store.replace_findings(database, 1, [], [])
+    assert findings_of(db, 1) == {}
     result = zwgk("check", "--db", str(db))
     assert findings_of(db, 1) == before
-    assert conn.execute("SELECT count(*) FROM pages").fetchone()[0] == pages_before
+    assert store.count(database, "pages") == pages_before
     assert "重新核查完成" in result.stderr
 
 
 def test_interpretation_pairs_are_stored(sample_portals, tmp_path):
     db = tmp_path / "audit.db"
     zwgk("audit", "--targets", str(sample_portals), "--db", str(db))
-    conn = sqlite3.connect(db)
-    pairs = {(how, p.rsplit("/", 1)[-1], i.rsplit("/", 1)[-1]) for how, p, i in conn.execute(
-        "SELECT how, policy_url, interpretation_url FROM interpretation_pairs WHERE agency_id = 'shijiazhuang'")}
+    pairs = {(r["how"], r["policy_url"].rsplit("/", 1)[-1], r["interpretation_url"].rsplit("/", 1)[-1])
+             for r in store.rows(store.open_readonly(db), "interpretation_pairs", agency_id="shijiazhuang")}
     hows = {how for how, _, _ in pairs}
     assert len(pairs) == 2 and hows == {"link", "title"}

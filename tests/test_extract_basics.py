@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from crawler.extract import NotHTMLError, date_from_url, extract_page, normalise_doc_number, parse_date
+from core.text import normalise_doc_number, parse_date
+from crawler.extract import NotHTMLError, date_from_url, extract_page
 
 
 def html(body: str, head: str = "", charset: str = "utf-8") -> bytes:

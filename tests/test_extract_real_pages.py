@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.eval.real_pages import REAL_PAGES, docnumber_accuracy, field_accuracy, htmldate_accuracy
+from tests.eval.real_pages import (
+    REAL_PAGES,
+    docnumber_accuracy,
+    field_accuracy,
+    htmldate_accuracy,
+)
 
 pytestmark = pytest.mark.skipif(not REAL_PAGES.is_dir(), reason="../shared/real-pages not present")
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from checks.kinds import EVALUATORS, Evidence, Page
-from checks.rules import Notice, Rule, applies, rule_applies, unit_matches
-from checks.targets import Agency
+from checks.catalogue import Notice, Rule, applies, rule_applies, unit_matches
+from checks.kinds import KINDS, Evidence, Page
 from checks.workdays import WorkdayCalendar
+from core.targets import Agency
 
 CAL = WorkdayCalendar()
 AGENCY = Agency("x", "洛阳市人民政府", "city", ("http://x/",), province="河南省", aliases=("洛阳市政府",))
@@ -45,7 +45,7 @@ def evidence(pages, links=()):
 
 
 def run(r, pages, links=()):
-    return EVALUATORS[r.kind](r, evidence(pages, links), CAL)
+    return KINDS[r.kind].evaluate(r, evidence(pages, links), CAL)
 
 
 PLAN = {"working_days": 10, "anchor": "issued"}
@@ -165,7 +165,7 @@ def test_annual_report_deadline_depends_on_level():
     report = page("洛阳市人民政府2017年政府信息公开工作年度报告", "2018-03-30", "annual_report")
     assert run(r, [report]).status == "pass"  # a government: 31 March
     department = Agency("d", "洛阳市统计局", "department", ("http://d/",), province="河南省")
-    outcome = EVALUATORS["annual_report"](r, Evidence(department, [report], lambda u: [], lambda u: []), CAL)
+    outcome = KINDS["annual_report"].evaluate(r, Evidence(department, [report], lambda u: [], lambda u: []), CAL)
     assert (outcome.status, outcome.deadline) == ("fail", dt.date(2018, 1, 31))  # a department: 31 January
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-
-from checks.lint import _normalise, lint_rules
-from checks.rules import RULES_DIR, RulesError, load_catalogue
 from conftest import SHARED, zwgk
+
+from checks.catalogue import RULES_DIR, RulesError, load_catalogue
+from checks.lint import lint_rules
+from core.text import comparable
 
 CATALOGUE = load_catalogue()
 
@@ -24,7 +25,7 @@ def test_five_notices_with_plan_or_column_rules():
 @pytest.mark.parametrize("rule", CATALOGUE.rules, ids=lambda r: r.id)
 def test_every_quote_is_a_sentence_of_its_notice(rule):
     source = (SHARED / rule.notice.source_file).read_text(encoding="utf-8")
-    assert _normalise(rule.quote) in _normalise(source)
+    assert comparable(rule.quote) in comparable(source)
 
 
 def test_lint_passes_on_the_catalogue():

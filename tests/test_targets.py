@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
-from checks.targets import Agency, TargetsError, load_targets
 from conftest import zwgk
+
+from core.targets import Agency, TargetsError, load_targets
 
 GOOD = """agencies:
   - id: luoyang

@@ -7,8 +7,9 @@ import csv
 import html
 from pathlib import Path
 
-LEVEL_NAMES = {"province": "省级", "city": "市级", "county": "县级", "department": "部门"}
-STATUS_NAMES = {"pass": "通过", "fail": "未通过", "error": "无法核查", "manual": "需人工核实", "not_applicable": "不适用"}
+from core import store
+from core.model import LEVEL_LABELS as LEVEL_NAMES
+from core.model import STATUS_LABELS as STATUS_NAMES
 
 SCORE_COLUMNS = [
     ("rank", "排名"), ("rank_in_level", "同级排名"), ("agency_id", "单位编号"), ("name", "单位"), ("level", "级别"),
@@ -29,22 +30,18 @@ class ExportError(Exception):
 
 
 def resolve_run(db, run_id: int | None) -> int:
-    run_id = run_id or db.conn.execute("SELECT max(run_id) FROM findings").fetchone()[0]
-    if not run_id or not db.conn.execute("SELECT 1 FROM findings WHERE run_id = ? LIMIT 1", (run_id,)).fetchone():
+    run_id = run_id or store.latest_findings_run(db)
+    if not run_id or not store.run_has_findings(db, run_id):
         raise ExportError(f"没有运行 {run_id} 的核查结论" if run_id else "数据库中还没有核查结论")
     return run_id
 
 
 def score_rows(db, run_id: int) -> list[dict]:
-    return list(db.query(
-        """SELECT s.*, a.name, a.level, a.province FROM scores s JOIN agencies a ON a.id = s.agency_id
-           WHERE s.run_id = ? ORDER BY s.rank IS NULL, s.rank, a.name""", [run_id]))
+    return store.scorecard(db, run_id)
 
 
 def finding_rows(db, run_id: int, include_not_applicable: bool = False) -> list[dict]:
-    rows = list(db.query(
-        f"""SELECT * FROM findings_view WHERE run_id = ? {"" if include_not_applicable else "AND status <> 'not_applicable'"}
-            ORDER BY agency_id, rule_id""", [run_id]))
+    rows = store.findings_of_run(db, run_id, include_not_applicable)
     for row in rows:
         row["status_name"] = STATUS_NAMES.get(row["status"], row["status"])
         row["level"] = LEVEL_NAMES.get(row["level"], row["level"])
@@ -109,14 +106,14 @@ def export_findings(db, run_id: int | None, fmt: str, path: Path, include_not_ap
 def rectification_list(db, agency_id: str, run_id: int | None, fmt: str) -> str:
     """整改清单: every failed obligation of one agency with its source sentence, deadline and evidence;
     then what could not be checked and what needs checking by hand."""
-    agency = next(iter(db.query("SELECT * FROM agencies WHERE id = ?", [agency_id])), None)
+    agency = store.agency_row(db, agency_id)
     if agency is None:
         raise ExportError(f"没有编号为 {agency_id} 的单位")
-    run_id = run_id or db.conn.execute("SELECT max(run_id) FROM findings WHERE agency_id = ?", (agency_id,)).fetchone()[0]
+    run_id = run_id or store.latest_findings_run(db, agency_id)
     if not run_id:
         raise ExportError(f"单位 {agency_id} 还没有核查结论")
     rows = [r for r in finding_rows(db, run_id) if r["agency_id"] == agency_id]
-    score = next(iter(db.query("SELECT * FROM scores WHERE run_id = ? AND agency_id = ?", [run_id, agency_id])), {})
+    score = store.score_of(db, run_id, agency_id)
     sections = [
         ("一、未落实的要求（需整改）", [r for r in rows if r["status"] == "fail"]),
         ("二、无法核查的要求（网站无法访问或被拦截，请确认网站可访问）", [r for r in rows if r["status"] == "error"]),

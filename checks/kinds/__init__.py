@@ -1,7 +1,13 @@
-"""Rule kinds: one module per kind, each a pure function ``evaluate(rule, evidence, calendar)``.
+"""Rule kinds: one module per kind, the one registry of them.
 
-Adding a kind: write ``checks/kinds/<kind>.py``, register it here and in
-``checks.rules.KINDS``, and add ``tests/test_rule_<kind>.py``.
+Each module holds a docstring saying what it checks and what ``pass``, ``fail``,
+``error`` mean for it, ``WEB_CHECKABLE`` (can a website show it at all),
+``PARAMS`` (the parameters its ``evaluate`` reads, see :class:`base.Param`),
+optionally ``requires(params, notice)``, and the pure function
+``evaluate(rule, evidence, calendar) -> Outcome``.
+
+Adding a kind: write ``checks/kinds/<kind>.py``, add it to ``KINDS`` below, and
+add ``tests/test_rule_<kind>.py``.
 """
 
 from . import (
@@ -15,18 +21,23 @@ from . import (
     site_security,
     topic_disclosed,
 )
-from .base import Evidence, Outcome, Page
+from .base import Evidence, Outcome, Page, param_problems
 
-EVALUATORS = {
-    "plan_published": plan_published.evaluate,
-    "column_exists": column_exists.evaluate,
-    "interpretation_timely": interpretation_timely.evaluate,
-    "published_by_date": published_by_date.evaluate,
-    "manual": manual.evaluate,
-    "site_security": site_security.evaluate,
-    "topic_disclosed": topic_disclosed.evaluate,
-    "annual_report": annual_report.evaluate,
-    "leader_published": leader_published.evaluate,
+KINDS = {
+    module.__name__.rsplit(".", 1)[-1]: module
+    for module in (
+        plan_published,
+        column_exists,
+        interpretation_timely,
+        published_by_date,
+        topic_disclosed,
+        annual_report,
+        leader_published,
+        manual,
+        site_security,
+    )
 }
+# Kinds that the project adds itself (checks/builtin.py); rule files may not use them.
+BUILTIN_KINDS = {"site_security"}
 
-__all__ = ["EVALUATORS", "Evidence", "Outcome", "Page"]
+__all__ = ["BUILTIN_KINDS", "KINDS", "Evidence", "Outcome", "Page", "param_problems"]

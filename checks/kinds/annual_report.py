@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .base import Evidence, Outcome, cite, title_of
+from .base import Evidence, Outcome, Param, cite, title_of
+
+WEB_CHECKABLE = True
+PARAMS = {
+    "year": Param(int, "年报所属年度（默认通知年度）"),
+    "by_date": Param("date", "截止日期（默认按条例第49条）"),
+}
+
 
 
 def evaluate(rule, evidence: Evidence, calendar) -> Outcome:

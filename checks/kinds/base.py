@@ -7,26 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..targets import Agency
+from core.model import Agency, Page
+
 from ..workdays import Deadline
-
-
-@dataclass
-class Page:
-    """A crawled page as the checks see it (no body text: findings cite, they don't quote)."""
-
-    url: str
-    title: str | None
-    title_simplified: str | None
-    published: str | None
-    page_type: str | None
-    column: str | None
-    doc_number: str | None
-    spam: int = 0
-
-    @property
-    def published_date(self) -> dt.date | None:
-        return dt.date.fromisoformat(self.published) if self.published else None
 
 
 @dataclass
@@ -76,7 +59,7 @@ def compile_any(patterns, default: str) -> re.Pattern:
 
 
 def title_of(page: Page) -> str:
-    return page.title_simplified or page.title or ""
+    return page.display_title
 
 
 def provisional_note(deadline) -> str:
@@ -87,3 +70,65 @@ def provisional_note(deadline) -> str:
 
 def cite(page: Page) -> str:
     return f"《{page.title or page.url}》（{page.published or '日期不详'}，{page.url}）"
+
+
+# -- parameter schemas ----------------------------------------------------------------------
+# Each kind module declares PARAMS = {name: Param(...)} for every parameter its evaluate reads,
+# and may define ``requires(params, notice) -> str | None`` for rules across parameters.
+
+
+@dataclass(frozen=True)
+class Param:
+    """One parameter a kind reads: its type (int, str, "date", "regex", "list" or "regexes"), whether
+    a rule must give it, the values allowed, the least value, and what it means (for the README)."""
+
+    type: object
+    doc: str
+    required: bool = False
+    choices: tuple = ()
+    minimum: int | None = None
+
+
+def _problem(name: str, spec: Param, value) -> str | None:
+    if spec.type is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"参数 {name} 应为整数"
+        if spec.minimum is not None and value < spec.minimum:
+            return f"参数 {name} 不能小于 {spec.minimum}（现为 {value}）"
+    elif spec.type == "date":
+        try:
+            dt.date.fromisoformat(str(value))
+        except ValueError:
+            return f"参数 {name} 日期无效 {value!r} (use YYYY-MM-DD)"
+    elif spec.type in ("regex", "regexes", "list"):
+        values = [value] if isinstance(value, str) else value
+        if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
+            return f"参数 {name} 应为文字或文字列表"
+        if spec.type != "list":
+            for pattern in values:
+                try:
+                    re.compile(pattern)
+                except re.error as exc:
+                    return f"参数 {name} 的正则表达式无效 {pattern!r}（{exc}）"
+    elif spec.type is str and not isinstance(value, (str, int)):
+        return f"参数 {name} 应为文字"
+    if spec.choices and value not in spec.choices:
+        return f"参数 {name} 应为 {' 或 '.join(spec.choices)}（现为 {value!r}）"
+    return None
+
+
+def param_problems(kind_module, params: dict, notice) -> tuple[list[str], list[str]]:
+    """(errors, unread): problems with the parameters a kind reads, and the names it does not read."""
+    schema: dict[str, Param] = kind_module.PARAMS
+    errors = [f"缺少参数 {name}" for name, spec in schema.items() if spec.required and name not in params]
+    for name, value in params.items():
+        if name in schema:
+            problem = _problem(name, schema[name], value)
+            if problem:
+                errors.append(problem)
+    requires = getattr(kind_module, "requires", None)
+    if requires and not errors:
+        problem = requires(params, notice)
+        if problem:
+            errors.append(problem)
+    return errors, sorted(set(params) - set(schema))

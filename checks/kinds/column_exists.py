@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import re
 
-from .base import Evidence, Outcome, cite, title_of
-from crawler.extract import to_simplified
+from core.text import to_simplified
+
+from .base import Evidence, Outcome, Param, cite, title_of
+
+WEB_CHECKABLE = True
+PARAMS = {
+    "names": Param("regexes", "专栏名称（任一）", required=True),
+    "min_items": Param(int, "专栏至少应有的文章数（默认 1）", minimum=0),
+}
+
 
 
 def _core(name: str) -> str:

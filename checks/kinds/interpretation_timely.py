@@ -13,7 +13,15 @@ from __future__ import annotations
 import datetime as dt
 
 from ..pairing import pair_interpretations
-from .base import Evidence, Outcome, cite
+from .base import Evidence, Outcome, Param, cite
+
+WEB_CHECKABLE = True
+PARAMS = {
+    "working_days": Param(int, "文件公开后几个工作日内解读（0 = 同步发布）", required=True, minimum=0),
+    "since": Param("date", "检查期间起点（默认通知印发日）"),
+    "until": Param("date", "检查期间终点（默认通知年度年底）"),
+}
+
 
 
 def evaluate(rule, evidence: Evidence, calendar) -> Outcome:

@@ -11,6 +11,10 @@ import re
 
 from .base import Evidence, Outcome, cite, title_of
 
+WEB_CHECKABLE = True
+PARAMS: dict = {}
+
+
 _LEADERSHIP = re.compile(r"领导分工|工作分工|领导班子|领导信息|领导之窗|领导简介|分管")
 
 

@@ -4,7 +4,14 @@ internal filing).  Always ``manual``, so the supervisor sees it in the list to v
 
 from __future__ import annotations
 
-from .base import Evidence, Outcome
+from .base import Evidence, Outcome, Param
+
+WEB_CHECKABLE = False
+PARAMS = {
+    "reason": Param(str, "为何网站上无法核查（督查人员阅读）"),
+    "by_date": Param("date", "截止日期（仅供参考）"),
+}
+
 
 
 def evaluate(rule, evidence: Evidence, calendar) -> Outcome:

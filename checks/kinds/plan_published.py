@@ -11,7 +11,35 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .base import Evidence, Outcome, cite, compile_any, provisional_note, title_of
+from .base import (
+    Evidence,
+    Outcome,
+    Param,
+    cite,
+    compile_any,
+    provisional_note,
+    title_of,
+)
+
+WEB_CHECKABLE = True
+PARAMS = {
+    "working_days": Param(int, "通知印发（或公布）后的工作日数", minimum=0),
+    "anchor": Param(str, "期限起算日：issued 印发 / published 公布", choices=("issued", "published")),
+    "by_date": Param("date", "固定期限（代替 working_days）"),
+    "year": Param(int, "方案所属年度（默认通知年度）"),
+    "what": Param(str, "要求公开的内容，写入结论"),
+    "title_patterns": Param("regexes", "方案标题的正则（默认：实施方案、工作要点……）"),
+    "must_mention": Param("regexes", "标题还须提到的词（默认：政务公开）"),
+}
+
+
+def requires(params: dict, notice) -> str | None:
+    if "working_days" not in params and not params.get("by_date"):
+        return "plan_published 需要 working_days 或 by_date"
+    if params.get("anchor") == "published" and not notice.published:
+        return "anchor 为 published，但通知未写 published 日期"
+    return None
+
 
 DEFAULT_TITLE_PATTERNS = r"实施方案|工作措施|工作方案|分工方案|工作要点|责任分工|任务分解|具体措施"
 

@@ -10,7 +10,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .base import Evidence, Outcome, cite, compile_any, title_of
+from .base import Evidence, Outcome, Param, cite, compile_any, title_of
+
+WEB_CHECKABLE = True
+PARAMS = {
+    "by_date": Param("date", "截止日期", required=True),
+    "page_types": Param("list", "页面类型（如 progress_report）"),
+    "title_patterns": Param("regexes", "标题的正则"),
+    "must_mention": Param("regexes", "标题还须提到的词"),
+    "what": Param(str, "要求公开的内容，写入结论"),
+    "year": Param(int, "所属年度（默认通知年度）"),
+}
+
+
+def requires(params: dict, notice) -> str | None:
+    if not params.get("page_types") and not params.get("title_patterns"):
+        return "published_by_date 需要 page_types 或 title_patterns"
+    return None
+
 
 
 def evaluate(rule, evidence: Evidence, calendar) -> Outcome:

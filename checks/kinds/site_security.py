@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from .base import Evidence, Outcome, cite
 
+WEB_CHECKABLE = True
+PARAMS: dict = {}
+
+
 
 def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
     flagged = [p for p in evidence.pages if p.spam]

@@ -11,7 +11,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .base import Evidence, Outcome, cite, title_of
+from .base import Evidence, Outcome, Param, cite, title_of
+
+WEB_CHECKABLE = True
+PARAMS = {
+    "topic": Param(str, "任务原文中要求公开的事项"),
+    "keywords": Param("list", "标题检索词（代替从 topic 中提取）"),
+    "by_date": Param("date", "截止日期"),
+    "window_days": Param(int, "持续公开任务的检查天数（默认 365）", minimum=1),
+}
+
+
+def requires(params: dict, notice) -> str | None:
+    if not params.get("topic") and not params.get("keywords"):
+        return "topic_disclosed 需要 topic 或 keywords"
+    return None
+
 
 _FILLER = re.compile(
     r"^[（(]?[一二三四五六七八九十\d]+[)）.．、]?|推进|做好|加强|深化|深入|及时|全面|依法|进一步|扎实|认真|主动|"

@@ -21,12 +21,19 @@ from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest, UsageError
-from twisted.internet.error import ConnectionRefusedError, DNSLookupError, TCPTimedOutError, TimeoutError
+from twisted.internet.error import (
+    ConnectionRefusedError,
+    DNSLookupError,
+    TCPTimedOutError,
+    TimeoutError,
+)
 
-from checks import storage
-from checks.targets import Agency, load_targets
+from core import store
+from core.model import Agency
+from core.targets import load_targets
 from crawler.items import FetchErrorItem, PageItem
 from crawler.understand import understand
+
 
 def _scrapy_errors(*names: str) -> list[type]:
     import scrapy.exceptions
@@ -105,8 +112,8 @@ class PortalSpider(scrapy.Spider):
         spider.state = {a.id: AgencyState(a) for a in spider.agencies}
         spider.scopes = {a.id: a.scopes for a in spider.agencies}
         if not spider.run_id:
-            db = storage.open_db(spider.db_path)
-            spider.run_id = storage.start_run(db, targets=str(targets), rules_dir="", options={"source": "scrapy crawl"})
+            db = store.open_db(spider.db_path)
+            spider.run_id = store.start_run(db, targets=str(targets), rules_dir="", options={"source": "scrapy crawl"})
             db.conn.close()
         crawler.signals.connect(spider.top_up_all, signal=scrapy.signals.spider_idle)
         return spider
@@ -136,29 +143,19 @@ class PortalSpider(scrapy.Spider):
 
     def _resume_frontier(self) -> dict:
         """Per agency: URLs already fetched in this run, and links from them not yet fetched."""
-        db = storage.open_db(self.db_path)
+        db = store.open_db(self.db_path)
         result = {}
         try:
             for agency in self.agencies:
-                rows = db.conn.execute(
-                    "SELECT url, final_url, depth FROM pages WHERE run_id = ? AND agency_id = ?",
-                    (self.run_id, agency.id),
-                ).fetchall()
-                failed = {r[0] for r in db.conn.execute(
-                    "SELECT url FROM fetch_errors WHERE run_id = ? AND agency_id = ?", (self.run_id, agency.id)
-                )}
+                rows, failed, links = store.resume_state(db.conn, self.run_id, agency.id)
                 if not rows and not failed:
                     continue
                 fetched = {r[0] for r in rows} | {r[1] for r in rows if r[1]} | failed
                 depth_of = {r[0]: r[2] or 0 for r in rows}
-                frontier = []
-                for from_url, to_url, anchor in db.conn.execute(
-                    "SELECT l.from_url, l.to_url, l.anchor FROM links l JOIN pages p "
-                    "ON p.run_id = l.run_id AND p.url = l.from_url WHERE l.run_id = ? AND p.agency_id = ?",
-                    (self.run_id, agency.id),
-                ):
-                    if to_url not in fetched:
-                        frontier.append((to_url, depth_of.get(from_url, 0) + 1, from_url, {"anchor": anchor}))
+                frontier = [
+                    (to_url, depth_of.get(from_url, 0) + 1, from_url, {"anchor": anchor})
+                    for from_url, to_url, anchor in links if to_url not in fetched
+                ]
                 result[agency.id] = (fetched, len(rows), frontier)
         finally:
             db.conn.close()
@@ -220,9 +217,9 @@ class PortalSpider(scrapy.Spider):
         """Record on the run that the crawl was cut short (Ctrl-C, shutdown); the caller marks
         it crawled once every process has finished."""
         if reason != "finished":
-            db = storage.open_db(self.db_path)
+            db = store.open_db(self.db_path)
             try:
-                storage.update_run(db, self.run_id, status="interrupted")
+                store.update_run(db, self.run_id, status="interrupted")
             finally:
                 db.conn.close()
 
@@ -265,7 +262,7 @@ class PortalSpider(scrapy.Spider):
             status=response.status,
             depth=meta["depth"],
             referrer=meta["referrer"],
-            fetched_at=storage.now_iso(),
+            fetched_at=store.now_iso(),
             content_type=content_type,
             understood=understood,
         )
@@ -291,7 +288,7 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value("zwgk/fetch_errors")
         return FetchErrorItem(
             run_id=self.run_id, agency_id=state.agency.id, url=url, kind=kind,
-            http_status=status, message=message, at=storage.now_iso(),
+            http_status=status, message=message, at=store.now_iso(),
         )
 
     @staticmethod

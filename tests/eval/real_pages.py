@@ -15,7 +15,8 @@ import json
 import sys
 from pathlib import Path
 
-from crawler.extract import extract_page, normalise_doc_number
+from core.text import normalise_doc_number
+from crawler.extract import extract_page
 
 REAL_PAGES = Path(__file__).resolve().parents[3] / "shared" / "real-pages"
 FIELDS = ("title", "published", "written", "column", "doc_number", "page_type", "interpretation_links")

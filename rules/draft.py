@@ -11,12 +11,18 @@ one notice.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crawler.extract import normalise_doc_number, normalise_width, to_simplified
+from core.text import (
+    clean_text,
+    cn_number,
+    make_date,
+    month_end,
+    normalise_doc_number,
+    parse_date,
+)
 
 # -- reading ------------------------------------------------------------------------------
 
@@ -27,7 +33,7 @@ class DraftError(ValueError):
 
 def read_notice(path: str | Path) -> str:
     """The notice's text, whatever the file type (decided by content)."""
-    from crawler.attachments import attachment_text, sniff_type
+    from core.documents import attachment_text, sniff_type
 
     path = Path(path)
     try:
@@ -58,7 +64,7 @@ def read_notice(path: str | Path) -> str:
 def _html_to_lines(body: bytes) -> str:
     from lxml import etree
 
-    from crawler.extract import decode_html
+    from core.documents import decode_html
 
     html, _ = decode_html(body)
     tree = etree.fromstring(html, etree.HTMLParser())
@@ -70,63 +76,6 @@ def _html_to_lines(body: bytes) -> str:
         if text and text.strip():
             lines.append(text.strip())
     return "\n".join(lines)
-
-
-# -- cleaning -----------------------------------------------------------------------------
-
-_PINYIN = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7})\)")
-# Injected SEO tokens repeat their own ending after an underscore ("投资理财_理财").
-_SPAM = re.compile(r"[\u4e00-\u9fff]{0,4}([\u4e00-\u9fff]{2})_\1|股票配资|博彩|娱乐城|时时彩")
-
-
-def clean_text(text: str) -> str:
-    """Simplified characters, ASCII digits, no pinyin noise, no injected spam tokens."""
-    text = normalise_width(text)
-    text = _PINYIN.sub("", text)
-    text = to_simplified(text)
-    text = _SPAM.sub("", text)
-    return text
-
-
-# -- numbers and dates ----------------------------------------------------------------------
-
-_CN = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def cn_number(text: str) -> int:
-    """20, 二十, 三十, 十五, 一百 → int."""
-    if text.isdigit():
-        return int(text)
-    total, current = 0, 0
-    for char in text:
-        if char in _CN:
-            current = _CN[char]
-        elif char == "十":
-            total += (current or 1) * 10
-            current = 0
-        elif char == "百":
-            total += (current or 1) * 100
-            current = 0
-    return total + current
-
-
-def cn_date(text: str) -> str | None:
-    """2017年5月23日 / 二〇一七年五月二十三日 → 2017-05-23."""
-    match = re.search(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
-    if match:
-        return _iso(*match.groups())
-    match = re.search(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日", text)
-    if match:
-        year = "".join(str(_CN[c]) for c in match.group(1))
-        return _iso(year, cn_number(match.group(2)), cn_number(match.group(3)))
-    return None
-
-
-def _iso(year, month, day) -> str | None:
-    try:
-        return dt.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
 
 
 _NUMBER = r"(\d+|[一二两三四五六七八九十百]+)"
@@ -161,11 +110,8 @@ def deadline_of(sentence: str, year: int | None) -> dict:
         found_year = int(match.group(1)) if match.group(1) else year
         if found_year:
             month = int(match.group(2))
-            if match.group(4):  # 月底前
-                day = (dt.date(found_year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)).day
-            else:
-                day = int(match.group(3))
-            result["by_date"] = _iso(found_year, month, day)
+            result["by_date"] = (month_end(found_year, month) if match.group(4)  # 月底前
+                                 else make_date(found_year, month, int(match.group(3))))
         return result
     match = _YEAR_END.search(sentence)
     if match:
@@ -211,7 +157,7 @@ def notice_metadata(text: str) -> DraftNotice:
     published = _PUBLISHED.search(head)
     if published:
         groups = [g for g in published.groups() if g]
-        notice.published = _iso(*groups[:3])
+        notice.published = make_date(*groups[:3])
     notice.issuer, notice.issued = _signature(lines)
     if not notice.issuer and notice.title and "关于" in notice.title:
         prefix = notice.title.split("关于", 1)[0]
@@ -260,7 +206,7 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
     for index, line in enumerate(lines):
         if not _DATE_LINE.match(line):
             continue
-        date = cn_date(line)
+        date = parse_date(line)
         for back in range(1, 3):
             if index - back < 0:
                 break

@@ -18,49 +18,18 @@ entry and the field, so the CLI can print it without a traceback.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
-LEVELS = ("province", "city", "county", "department")
+from .model import LEVELS, Agency
+
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 class TargetsError(ValueError):
     """A targets file that cannot be used; the message is one line for the user."""
-
-
-@dataclass(frozen=True)
-class Agency:
-    id: str
-    name: str
-    level: str
-    urls: tuple[str, ...]
-    province: str | None = None
-    parent: str | None = None
-    aliases: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
-
-    @property
-    def scopes(self) -> list[tuple[str, str]]:
-        """(host:port, path prefix) pairs that are in scope for this agency's crawl.
-
-        A start URL at the site root puts the whole host in scope; a start URL
-        below the root (a department hosted on its government's portal) keeps
-        the crawl within that directory.
-        """
-        result = []
-        for url in self.urls:
-            parts = urlsplit(url)
-            path = parts.path or "/"
-            prefix = path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
-            result.append((parts.netloc.lower(), prefix))
-        return result
 
 
 def load_targets(path: str | Path) -> list[Agency]:

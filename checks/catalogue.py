@@ -1,8 +1,8 @@
 """The rule catalogue: ``rules/*.yaml``, one file per notice.
 
 A rule file holds one ``notice`` (title, issuer, 文号, dates, who it binds)
-and its ``rules``; each rule quotes the sentence it enforces.  See
-``rules/README.md`` for the format.  :func:`load_catalogue` validates as it
+and its ``rules``; each rule quotes the sentence it enforces.  The format is in
+README.md ("Rule files").  :func:`load_catalogue` validates as it
 loads and raises :class:`RulesError` with ``file: rule id: problem``.
 """
 
@@ -16,23 +16,12 @@ from pathlib import Path
 
 import yaml
 
-from .targets import LEVELS, Agency
+from core.model import LEVELS, Agency
+
+from .kinds import BUILTIN_KINDS, KINDS, param_problems
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 CALENDAR_FILE_NAME = "calendar.yaml"
-
-# kind -> whether a website can show it
-KINDS = {
-    "plan_published": True,
-    "column_exists": True,
-    "interpretation_timely": True,
-    "published_by_date": True,
-    "topic_disclosed": True,
-    "annual_report": True,
-    "leader_published": True,
-    "manual": False,
-    "site_security": True,  # built in (checks/builtin.py), not for rule files
-}
 
 _SELECTOR_KEYS = {"levels", "provinces", "parents", "units", "agencies", "all"}
 
@@ -102,7 +91,7 @@ class Rule:
 
     @property
     def web_checkable(self) -> bool:
-        return KINDS[self.kind]
+        return KINDS[self.kind].WEB_CHECKABLE
 
     def as_row(self) -> dict:
         return {
@@ -123,6 +112,13 @@ class Catalogue:
     notices: list[Notice] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     directory: Path | None = None
+
+    @property
+    def all_rules(self) -> list[Rule]:
+        """The notices' rules and the checks every audit makes (checks/builtin.py)."""
+        from .builtin import BUILTIN_RULES
+
+        return [*self.rules, *BUILTIN_RULES]
 
     @property
     def calendar_file(self) -> Path | None:
@@ -227,12 +223,15 @@ def _parse_rule(entry, notice: Notice, path: Path, index: int) -> Rule:
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", str(entry["id"])):
         raise RulesError(where, "id 只能包含 a-z 0-9 -")
     kind = entry["kind"]
-    if kind not in KINDS or kind == "site_security":
-        raise RulesError(where, f"未知规则类型 {kind!r} (known: {', '.join(KINDS)})")
+    if kind not in KINDS or kind in BUILTIN_KINDS:
+        known = ", ".join(k for k in KINDS if k not in BUILTIN_KINDS)
+        raise RulesError(where, f"未知规则类型 {kind!r} (known: {known})")
     params = entry.get("params") or {}
     if not isinstance(params, dict):
         raise RulesError(where, "params 应为映射")
-    _check_params(kind, params, notice, where)
+    errors, _unread = param_problems(KINDS[kind], params, notice)
+    if errors:
+        raise RulesError(where, "；".join(errors))
     applies_to = entry.get("applies_to") or notice.binds
     _check_selector(applies_to, f"{where}: applies_to")
     weight = entry.get("weight", 1)
@@ -248,34 +247,6 @@ def _parse_rule(entry, notice: Notice, path: Path, index: int) -> Rule:
         applies_to=applies_to,
         weight=float(weight),
     )
-
-
-def _check_params(kind: str, params: dict, notice: Notice, where: str) -> None:
-    if kind == "plan_published":
-        if not isinstance(params.get("working_days"), int) and not params.get("by_date"):
-            raise RulesError(where, "plan_published 需要 working_days 或 by_date")
-        anchor = params.get("anchor", "issued")
-        if anchor not in ("issued", "published"):
-            raise RulesError(where, "anchor 应为 issued 或 published")
-        if anchor == "published" and not notice.published:
-            raise RulesError(where, "anchor 为 published，但通知未写 published 日期")
-    elif kind == "column_exists":
-        if not params.get("names"):
-            raise RulesError(where, "column_exists 需要 names (专栏名称)")
-    elif kind == "interpretation_timely":
-        if not isinstance(params.get("working_days"), int):
-            raise RulesError(where, "interpretation_timely 需要 working_days (0 = 同步发布)")
-    elif kind == "published_by_date":
-        if not params.get("by_date"):
-            raise RulesError(where, "published_by_date 需要 by_date")
-        _date(params["by_date"], where, "by_date")
-        if not params.get("page_types") and not params.get("title_patterns"):
-            raise RulesError(where, "published_by_date 需要 page_types 或 title_patterns")
-    elif kind == "topic_disclosed":
-        if not params.get("topic") and not params.get("keywords"):
-            raise RulesError(where, "topic_disclosed 需要 topic 或 keywords")
-    if "by_date" in params:
-        _date(params["by_date"], where, "by_date")
 
 
 # -- applicability --------------------------------------------------------------------------

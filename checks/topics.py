@@ -1,0 +1,175 @@
+"""The topic vocabulary (``rules/topics.yaml``): the concrete things agencies must publish, and how
+a page that publishes one is recognised.
+
+:func:`load_vocabulary` reads and validates the file once per path; :meth:`Topic.judge` says how
+strongly one page shows one topic:
+
+* ``strong`` — the title matches one of the topic's ``titles`` patterns and none of its
+  ``exclude`` patterns (nor the vocabulary's ``common_exclude``), and the page is not news;
+* ``weak``   — only a loose sign: a ``loose`` word in the title, a page in a column whose name
+  matches the topic's ``columns``, or a title match on a news item (召开…会议, 要闻).  A weak match
+  never passes a rule; it asks a supervisor to look (``manual``, reason ``weak_match``);
+* ``None``   — nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+VOCABULARY_FILE_NAME = "topics.yaml"
+DEFAULT_VOCABULARY = Path(__file__).resolve().parent.parent / "rules" / VOCABULARY_FILE_NAME
+RHYTHMS = ("once", "yearly", "quarterly", "continuous")
+
+# Page types that report events rather than publish the item itself.
+_NEWS_TYPES = {"news"}
+
+
+class VocabularyError(ValueError):
+    """``rules/topics.yaml`` cannot be used; the message names the topic and the field."""
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    """Why a page counts for a topic: ``strength`` (strong | weak) and what matched, in Chinese."""
+
+    strength: str
+    why: str
+    pattern: str
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    source: str
+    rhythm: str
+    titles: tuple[re.Pattern, ...]
+    exclude: tuple[re.Pattern, ...]
+    loose: tuple[str, ...]
+    columns: tuple[re.Pattern, ...]
+
+    def excluded(self, title: str, common: tuple[re.Pattern, ...] = ()) -> re.Pattern | None:
+        return next((p for p in (*self.exclude, *common) if p.search(title)), None)
+
+    def title_pattern(self, title: str) -> re.Pattern | None:
+        return next((p for p in self.titles if p.search(title)), None)
+
+    def column_pattern(self, column: str | None) -> re.Pattern | None:
+        return next((p for p in self.columns if p.search(column)), None) if column else None
+
+    def judge(self, title: str, column: str | None, page_type: str | None,
+              vocabulary: "Vocabulary") -> TopicMatch | None:
+        """How strongly a page with this title, column and type shows the topic."""
+        if not title or vocabulary.excluded(self, title):
+            return None
+        pattern = self.title_pattern(title)
+        if pattern:
+            if page_type in _NEWS_TYPES or vocabulary.news_like(title):
+                return TopicMatch("weak", f"标题符合“{pattern.pattern}”，但该页是新闻动态，不是公开事项本身", pattern.pattern)
+            return TopicMatch("strong", f"标题符合“{pattern.pattern}”", pattern.pattern)
+        if page_type in _NEWS_TYPES or vocabulary.news_like(title):
+            return None  # a loose word in a news item says nothing about the disclosure
+        word = next((w for w in self.loose if w in title), None)
+        if word:
+            return TopicMatch("weak", f"标题仅含泛指词“{word}”", word)
+        column_pattern = self.column_pattern(column)
+        if column_pattern:
+            return TopicMatch("weak", f"仅所在栏目“{column}”相符，标题未表明公开事项", column_pattern.pattern)
+        return None
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    topics: dict[str, Topic]
+    common_exclude: tuple[re.Pattern, ...]
+    news_titles: tuple[re.Pattern, ...]
+    path: Path
+
+    def __getitem__(self, topic_id: str) -> Topic:
+        return self.topics[topic_id]
+
+    def __contains__(self, topic_id: str) -> bool:
+        return topic_id in self.topics
+
+    def excluded(self, topic: Topic, title: str) -> bool:
+        return topic.excluded(title, self.common_exclude) is not None
+
+    def news_like(self, title: str) -> bool:
+        return any(p.search(title) for p in self.news_titles)
+
+
+def vocabulary_for(rules_dir: Path | None) -> Vocabulary:
+    """The vocabulary beside a rule directory, or the bundled one when that directory has none."""
+    if rules_dir is not None and (Path(rules_dir) / VOCABULARY_FILE_NAME).exists():
+        return load_vocabulary(Path(rules_dir) / VOCABULARY_FILE_NAME)
+    return load_vocabulary(DEFAULT_VOCABULARY)
+
+
+@lru_cache(maxsize=8)
+def load_vocabulary(path: Path = DEFAULT_VOCABULARY) -> Vocabulary:
+    """Read and check ``topics.yaml``; raises :class:`VocabularyError` naming topic and field."""
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise VocabularyError(f"{path}: 无法读取词表 ({exc})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("topics"), list):
+        raise VocabularyError(f"{path}: 需要 topics 列表")
+    common = _patterns(data.get("common_exclude") or [], f"{path}: common_exclude")
+    news = _patterns(data.get("news_titles") or [], f"{path}: news_titles")
+    topics: dict[str, Topic] = {}
+    for i, entry in enumerate(data["topics"], start=1):
+        topic = _topic(entry, f"{path}: topics[{i}]")
+        if topic.id in topics:
+            raise VocabularyError(f"{path}: topic id '{topic.id}' 重复")
+        topics[topic.id] = topic
+    return Vocabulary(topics, common, news, path)
+
+
+def _topic(entry, where: str) -> Topic:
+    if not isinstance(entry, dict):
+        raise VocabularyError(f"{where}: 应为映射")
+    if entry.get("id"):
+        where = f"{where} ({entry['id']})"
+    unknown = set(entry) - {"id", "name", "source", "rhythm", "titles", "exclude", "loose", "columns"}
+    if unknown:
+        raise VocabularyError(f"{where}: 未知字段 {sorted(unknown)}")
+    for key in ("id", "name", "rhythm", "titles"):
+        if not entry.get(key):
+            raise VocabularyError(f"{where}: 缺少字段 '{key}'")
+    if not re.match(r"^[a-z0-9][a-z0-9-]*$", str(entry["id"])):
+        raise VocabularyError(f"{where}: id 只能包含 a-z 0-9 -")
+    if entry["rhythm"] not in RHYTHMS:
+        raise VocabularyError(f"{where}: rhythm 应为 {' / '.join(RHYTHMS)}")
+    loose = entry.get("loose") or []
+    if not isinstance(loose, list) or not all(isinstance(w, str) and w for w in loose):
+        raise VocabularyError(f"{where}: loose 应为词语列表")
+    return Topic(
+        id=entry["id"],
+        name=entry["name"],
+        source=entry.get("source") or "",
+        rhythm=entry["rhythm"],
+        titles=_patterns(entry["titles"], f"{where}: titles"),
+        exclude=_patterns(entry.get("exclude") or [], f"{where}: exclude"),
+        loose=tuple(loose),
+        columns=_patterns(entry.get("columns") or [], f"{where}: columns"),
+    )
+
+
+def _patterns(values, where: str) -> tuple[re.Pattern, ...]:
+    if isinstance(values, str) or not isinstance(values, list):
+        raise VocabularyError(f"{where}: 应为正则表达式列表")
+    compiled = []
+    for value in values:
+        if not isinstance(value, str) or not value:
+            raise VocabularyError(f"{where}: 应为非空文字 ({value!r})")
+        try:
+            compiled.append(re.compile(value))
+        except re.error as exc:
+            raise VocabularyError(f"{where}: 正则表达式无效 {value!r} ({exc})") from None
+    return tuple(compiled)

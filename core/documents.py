@@ -1,0 +1,87 @@
+"""Documents as bytes: the file type decided by content, the text of PDF and DOCX files, HTML decoding.
+
+Used by the crawler (pages and attachments) and by rule drafting (notices as files).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from w3lib.encoding import html_to_unicode
+
+MAX_TEXT = 200_000  # characters kept of an attachment's text
+PDF_PAGES = 20  # pages of a PDF read for its text
+
+
+def sniff_type(body: bytes) -> str:
+    """pdf, docx, xlsx, ofd, zip, ole (doc/xls/wps), html or unknown — from the bytes, not the name."""
+    head = body[:8]
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "ole"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(body)).namelist())
+        except zipfile.BadZipFile:
+            return "zip"
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "OFD.xml" in names:
+            return "ofd"
+        return "zip"
+    start = body[:512].lstrip().lower()
+    if start.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<meta", b"<div", b"<table")):
+        return "html"
+    return "unknown"
+
+
+def attachment_text(body: bytes, kind: str) -> str:
+    """Text of a PDF or DOCX attachment ('' for other types or unreadable files)."""
+    try:
+        if kind == "pdf":
+            from pdfminer.high_level import extract_text
+
+            return extract_text(io.BytesIO(body), maxpages=PDF_PAGES)[:MAX_TEXT]
+        if kind == "docx":
+            import docx
+
+            document = docx.Document(io.BytesIO(body))
+            parts = [p.text for p in document.paragraphs]
+            for table in document.tables:
+                for row in table.rows:
+                    parts.append(" ".join(cell.text for cell in row.cells))
+            return "\n".join(parts)[:MAX_TEXT]
+    except Exception:  # a damaged file is recorded with its bytes, its text left empty
+        return ""
+    return ""
+
+
+def decode_html(body: bytes, content_type: str | None = None, encoding: str | None = None) -> tuple[str, str]:
+    """Decode page bytes; returns (text, encoding).
+
+    Order: an explicit ``encoding``, the HTTP header, a BOM, the ``<meta>``
+    declaration, then detection.  gb2312 and gbk are read as gb18030 (a
+    superset) so rare characters survive.
+    """
+    if encoding:
+        enc = encoding.lower()
+        if enc in ("gb2312", "gbk", "gb_2312-80"):
+            enc = "gb18030"
+        return body.decode(enc, errors="replace"), enc
+
+    def auto_detect(data: bytes) -> str | None:
+        for candidate in ("utf-8", "gb18030", "big5"):
+            try:
+                data.decode(candidate)
+                return candidate
+            except UnicodeDecodeError:
+                continue
+        return None
+
+    enc, text = html_to_unicode(content_type, body, auto_detect_fun=auto_detect)
+    return text, enc
+

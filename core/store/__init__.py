@@ -1,0 +1,353 @@
+"""The audit database: the one module that holds SQL.
+
+:mod:`core.store.schema` owns the tables, indexes, views and migrations; this module
+holds every named query the project runs — the crawler's writes and resume, the
+checks' reads, the CLI's and exports' reads — and ``queries/*.sql`` holds the canned
+queries and charts that Datasette shows.  Nothing outside ``core/store`` writes SQL.
+
+Tables (all documented in README.md):
+
+``audit_runs``   one row per audit run (started, finished, targets, rules, counts)
+``agencies``     the agencies of the latest targets file, by id
+``pages``        one row per fetched page per run
+``raw_pages``    the bytes of each fetched page, zlib-compressed, keyed by SHA-256
+``links``        links seen on each page (from, to, anchor text)
+``fetch_errors`` failed fetches (DNS, timeout, HTTP 4xx/5xx, anti-bot answers)
+``notices``      the notices the rules come from
+``rules``        the rules, with the quoted sentence they enforce
+``findings``     one row per (run, agency, rule): status, reason, evidence
+``scores``       one row per (run, agency): points, percent, rank
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+
+from core.model import Agency, Page
+
+from .schema import SCHEMA_VERSION, TABLES, VIEWS, ensure_schema, open_db
+
+__all__ = ["SCHEMA_VERSION", "TABLES", "ensure_schema", "open_db"]
+
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+
+
+def now_iso() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def named_query(name: str) -> str:
+    """The SQL of ``queries/<name>.sql`` (Datasette's canned queries and charts)."""
+    return (QUERIES_DIR / f"{name}.sql").read_text(encoding="utf-8").strip()
+
+
+# -- runs ---------------------------------------------------------------------------
+
+
+def start_run(db: sqlite_utils.Database, *, targets: str, rules_dir: str, options: dict) -> int:
+    with db.conn:
+        cursor = db.conn.execute(
+            "INSERT INTO audit_runs (started, status, targets, rules_dir, options) VALUES (?, ?, ?, ?, ?)",
+            (now_iso(), "running", targets, rules_dir, json.dumps(options, ensure_ascii=False)),
+        )
+    return cursor.lastrowid
+
+
+def update_run(db: sqlite_utils.Database, run_id: int, **fields) -> None:
+    with db.conn:
+        db["audit_runs"].update(run_id, fields)
+
+
+def latest_run_id(db: sqlite_utils.Database, *, with_pages: bool = False) -> int | None:
+    sql = "SELECT max(id) FROM audit_runs"
+    if with_pages:
+        sql = "SELECT max(run_id) FROM pages"
+    row = db.conn.execute(sql).fetchone()
+    return row[0] if row else None
+
+
+def get_run(db: sqlite_utils.Database, run_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM audit_runs WHERE id = ?", [run_id]))
+    return rows[0] if rows else None
+
+
+def save_agencies(db: sqlite_utils.Database, agencies) -> None:
+    with db.conn:
+        db["agencies"].upsert_all(
+            (
+                {
+                    "id": a.id,
+                    "name": a.name,
+                    "level": a.level,
+                    "province": a.province,
+                    "parent": a.parent,
+                    "aliases": json.dumps(a.aliases, ensure_ascii=False),
+                    "urls": json.dumps(a.urls, ensure_ascii=False),
+                }
+                for a in agencies
+            ),
+            pk="id",
+        )
+
+
+# -- crawl output -------------------------------------------------------------------
+
+_PAGE_COLUMNS = [c for c in TABLES["pages"]["columns"] if c != "id"]
+_INSERT_PAGE = (
+    f"INSERT OR REPLACE INTO pages ({', '.join(f'[{c}]' for c in _PAGE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _PAGE_COLUMNS)})"
+)
+_INSERT_RAW = "INSERT OR IGNORE INTO raw_pages (sha256, content_type, size, compressed) VALUES (?, ?, ?, ?)"
+_INSERT_LINK = "INSERT INTO links (run_id, from_url, to_url, anchor) VALUES (?, ?, ?, ?)"
+_ERROR_COLUMNS = ["run_id", "agency_id", "url", "kind", "http_status", "message", "at"]
+_INSERT_ERROR = (
+    f"INSERT INTO fetch_errors ({', '.join(_ERROR_COLUMNS)}) VALUES ({', '.join('?' for _ in _ERROR_COLUMNS)})"
+)
+
+
+def open_crawl_connection(path: str | Path) -> sqlite3.Connection:
+    """A connection tuned for the crawl's bulk writes (the schema must exist: see open_db)."""
+    conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    conn.execute("PRAGMA synchronous = NORMAL")  # WAL: durable at checkpoints, safe against corruption
+    conn.execute("PRAGMA cache_size = -8192")  # 8 MiB: most index inserts stay in memory
+    return conn
+
+
+def write_crawl_batch(conn: sqlite3.Connection, pages: list[dict], errors: list[dict]) -> None:
+    """Write a batch of fetched pages (with raw bytes and links) and fetch errors in one transaction.
+
+    A page and its links are written together, so a resumed crawl, which skips the
+    pages its run already holds, never writes a page or its links twice.
+    """
+    with conn:
+        conn.executemany(_INSERT_PAGE, [[p.get(c) for c in _PAGE_COLUMNS] for p in pages])
+        conn.executemany(
+            _INSERT_RAW,
+            [(p["raw_sha256"], p["content_type"], p["size"], p["compressed"]) for p in pages],
+        )
+        conn.executemany(
+            _INSERT_LINK,
+            [(p["run_id"], p["url"], to_url, anchor) for p in pages for to_url, anchor in p["links"]],
+        )
+        conn.executemany(_INSERT_ERROR, [[e.get(c) for c in _ERROR_COLUMNS] for e in errors])
+
+
+# -- rules and findings ---------------------------------------------------------------
+
+
+def save_catalogue(db: sqlite_utils.Database, catalogue) -> None:
+    """Write the notices and rules tables from a loaded rule catalogue."""
+    rules = catalogue.all_rules
+    notices = {r.notice.id: r.notice for r in rules}
+    with db.conn:
+        db["notices"].upsert_all([n.as_row() for n in notices.values()], pk="id")
+        db["rules"].upsert_all([r.as_row() for r in rules], pk="rule_id")
+
+
+def index_run_text(db: sqlite_utils.Database, run_id: int) -> None:
+    """Add a run's pages to the full-text index (pages_fts), once per run."""
+    with db.conn:
+        done = db.conn.execute("SELECT text_indexed FROM audit_runs WHERE id = ?", (run_id,)).fetchone()
+        if done and done[0]:
+            return
+        db.conn.execute(
+            "INSERT INTO pages_fts (rowid, title, text) SELECT id, title, text FROM pages WHERE run_id = ?", (run_id,)
+        )
+        db.conn.execute("UPDATE audit_runs SET text_indexed = 1 WHERE id = ?", (run_id,))
+
+
+def replace_findings(db: sqlite_utils.Database, run_id: int, findings: list[dict], scores: list[dict],
+                     pairs: list[dict] = ()) -> None:
+    """Replace a run's findings, scores and interpretation pairs atomically (re-checking is idempotent)."""
+    with db.conn:
+        for table in ("findings", "scores", "interpretation_pairs"):
+            db.conn.execute(f"DELETE FROM [{table}] WHERE run_id = ?", (run_id,))
+        db["findings"].insert_all(findings, batch_size=500)
+        db["scores"].insert_all(scores, batch_size=500)
+        db["interpretation_pairs"].insert_all(pairs, batch_size=500)
+
+
+# -- reads: runs and agencies ----------------------------------------------------------
+
+
+def run_counts(db: sqlite_utils.Database, run_id: int) -> tuple[int, int]:
+    """(pages, fetch errors) stored for a run."""
+    return db.conn.execute(
+        "SELECT (SELECT count(*) FROM pages WHERE run_id = ?), (SELECT count(*) FROM fetch_errors WHERE run_id = ?)",
+        (run_id, run_id),
+    ).fetchone()
+
+
+def runs(db: sqlite_utils.Database) -> list[dict]:
+    return list(db.query("SELECT * FROM audit_runs ORDER BY id"))
+
+
+def agency_from_row(row: dict) -> Agency:
+    return Agency(id=row["id"], name=row["name"], level=row["level"], urls=tuple(json.loads(row["urls"] or "[]")),
+                  province=row["province"], parent=row["parent"], aliases=tuple(json.loads(row["aliases"] or "[]")))
+
+
+def stored_agencies(db: sqlite_utils.Database) -> list[Agency]:
+    return [agency_from_row(r) for r in db.query("SELECT * FROM agencies")]
+
+
+def agency_row(db: sqlite_utils.Database, agency_id: str) -> dict | None:
+    return next(iter(db.query("SELECT * FROM agencies WHERE id = ?", [agency_id])), None)
+
+
+# -- reads: the crawl --------------------------------------------------------------------
+
+_CHUNK = 500  # SQLite's limit on bound parameters is 999 in old builds
+
+
+def resume_state(conn, run_id: int, agency_id: str) -> tuple[list[tuple], set[str], list[tuple[str, str, str]]]:
+    """What a run already holds for an agency: pages (url, final_url, depth), failed URLs, and the
+    links found on those pages (from, to, anchor) — the frontier a resumed crawl starts from."""
+    pages = conn.execute(
+        "SELECT url, final_url, depth FROM pages WHERE run_id = ? AND agency_id = ?", (run_id, agency_id)
+    ).fetchall()
+    failed = {r[0] for r in conn.execute(
+        "SELECT url FROM fetch_errors WHERE run_id = ? AND agency_id = ?", (run_id, agency_id))}
+    links = conn.execute(
+        "SELECT l.from_url, l.to_url, l.anchor FROM links l JOIN pages p "
+        "ON p.run_id = l.run_id AND p.url = l.from_url WHERE l.run_id = ? AND p.agency_id = ?",
+        (run_id, agency_id),
+    ).fetchall()
+    return pages, failed, links
+
+
+def pages_by_agency(db: sqlite_utils.Database, run_id: int) -> dict[str, list[Page]]:
+    """The successfully fetched pages of a run, as the checks see them."""
+    result: dict[str, list[Page]] = {}
+    for row in db.conn.execute(
+        "SELECT agency_id, url, title, title_simplified, published, page_type, [column], doc_number, spam "
+        "FROM pages WHERE run_id = ? AND status BETWEEN 200 AND 299",
+        (run_id,),
+    ):
+        result.setdefault(row[0], []).append(Page(*row[1:]))
+    return result
+
+
+def links_among(db: sqlite_utils.Database, run_id: int, column: str, urls: list[str]) -> list[tuple[str, str, str]]:
+    """Links (from, to, anchor) of a run whose ``from_url`` or ``to_url`` (``column``) is one of ``urls``."""
+    if column not in ("from_url", "to_url"):
+        raise ValueError(column)
+    result = []
+    for i in range(0, len(urls), _CHUNK):
+        chunk = urls[i: i + _CHUNK]
+        result += db.conn.execute(
+            f"SELECT from_url, to_url, anchor FROM links WHERE run_id = ? AND {column} IN "
+            f"({', '.join('?' for _ in chunk)})",
+            (run_id, *chunk),
+        ).fetchall()
+    return result
+
+
+def fetch_errors_of(db: sqlite_utils.Database, run_id: int, agency_id: str) -> list[tuple]:
+    """(kind, http_status, url, message) of an agency's failed fetches in a run, in order."""
+    return db.conn.execute(
+        "SELECT kind, http_status, url, message FROM fetch_errors WHERE run_id = ? AND agency_id = ? ORDER BY id",
+        (run_id, agency_id),
+    ).fetchall()
+
+
+def raw_page(db: sqlite_utils.Database, sha256: str) -> dict | None:
+    return next(iter(db.query("SELECT * FROM raw_pages WHERE sha256 = ?", [sha256])), None)
+
+
+def rows(db: sqlite_utils.Database, table: str, **equal) -> list[dict]:
+    """Rows of a table or view whose columns equal the given values (tests and tools read through this)."""
+    if table not in TABLES and table not in VIEWS:
+        raise ValueError(f"unknown table {table}")
+    where = " AND ".join(f"[{column}] = ?" for column in equal)
+    return list(db.query(f"SELECT * FROM [{table}]" + (f" WHERE {where}" if where else ""), list(equal.values())))
+
+
+# -- reads: findings and scores ------------------------------------------------------------
+
+
+def latest_findings_run(db: sqlite_utils.Database, agency_id: str | None = None) -> int | None:
+    if agency_id:
+        return db.conn.execute("SELECT max(run_id) FROM findings WHERE agency_id = ?", (agency_id,)).fetchone()[0]
+    return db.conn.execute("SELECT max(run_id) FROM findings").fetchone()[0]
+
+
+def run_has_findings(db: sqlite_utils.Database, run_id: int) -> bool:
+    return db.conn.execute("SELECT 1 FROM findings WHERE run_id = ? LIMIT 1", (run_id,)).fetchone() is not None
+
+
+def scorecard(db: sqlite_utils.Database, run_id: int) -> list[dict]:
+    """Scores of a run with each agency's name and level, best first."""
+    return list(db.query(
+        """SELECT s.*, a.name, a.level, a.province FROM scores s JOIN agencies a ON a.id = s.agency_id
+           WHERE s.run_id = ? ORDER BY s.rank IS NULL, s.rank, a.name""", [run_id]))
+
+
+def score_of(db: sqlite_utils.Database, run_id: int, agency_id: str) -> dict:
+    return next(iter(db.query("SELECT * FROM scores WHERE run_id = ? AND agency_id = ?", [run_id, agency_id])), {})
+
+
+def findings_of_run(db: sqlite_utils.Database, run_id: int, include_not_applicable: bool = False) -> list[dict]:
+    """Findings of a run with rule, notice and agency beside them (the findings_view), by agency and rule."""
+    skip = "" if include_not_applicable else "AND status <> 'not_applicable'"
+    return list(db.query(f"SELECT * FROM findings_view WHERE run_id = ? {skip} ORDER BY agency_id, rule_id", [run_id]))
+
+
+def problems_of_run(db: sqlite_utils.Database, run_id: int) -> list[dict]:
+    """A run's fail and error findings, per agency the most important first (plans before topics)."""
+    return list(db.query(
+        """SELECT f.agency_id, f.rule_id, f.status, f.detail, r.kind FROM findings f JOIN rules r ON r.rule_id = f.rule_id
+           WHERE f.run_id = ? AND f.status IN ('fail', 'error')
+           ORDER BY f.agency_id, r.kind IN ('topic_disclosed', 'site_security'), f.weight DESC, f.rule_id""",
+        [run_id],
+    ))
+
+
+# -- benchmarks ------------------------------------------------------------------------------
+
+
+def copy_run_crawl(db: sqlite_utils.Database, source: int, run_id: int) -> None:
+    """Copy a run's pages, links and fetch errors into another run (benchmarks grow databases this way)."""
+    columns = [c for c in TABLES["pages"]["columns"] if c not in ("id", "run_id")]
+    with db.conn:
+        db.conn.execute(
+            f"INSERT INTO pages (run_id, {', '.join(f'[{c}]' for c in columns)}) "
+            f"SELECT ?, {', '.join(f'[{c}]' for c in columns)} FROM pages WHERE run_id = ?", (run_id, source))
+        db.conn.execute("INSERT INTO links (run_id, from_url, to_url, anchor) "
+                        "SELECT ?, from_url, to_url, anchor FROM links WHERE run_id = ?", (run_id, source))
+        db.conn.execute("INSERT INTO fetch_errors (run_id, agency_id, url, kind, http_status, message, at) "
+                        "SELECT ?, agency_id, url, kind, http_status, message, at FROM fetch_errors WHERE run_id = ?",
+                        (run_id, source))
+
+
+def count(db: sqlite_utils.Database, table: str) -> int:
+    if table not in TABLES:
+        raise ValueError(f"unknown table {table}")
+    return db[table].count
+
+
+def open_readonly(path: str | Path) -> sqlite_utils.Database:
+    """An existing audit database opened read-only (for readers beside a running crawl)."""
+    conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+    conn.execute("PRAGMA busy_timeout = 30000")
+    return sqlite_utils.Database(conn)
+
+
+@functools.lru_cache(maxsize=None)
+def is_audit_database(path: str) -> bool:
+    """Whether a SQLite file holds an audit (its ``audit_runs`` table), opened read-only."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'audit_runs'").fetchone() is not None
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False

@@ -1,0 +1,50 @@
+"""Normalising Chinese text for comparison: width, traditional → simplified, pinyin noise, spam tokens.
+
+Stored text keeps the source's own characters (quotes are verbatim); these functions
+are applied only where two texts are compared or a pattern is matched.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .spam import SEO_TOKENS
+
+_FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20  # ideographic space
+
+
+def normalise_width(text: str) -> str:
+    """Full-width ASCII forms (２０１７，：) to half-width; keeps 〔〕 and CJK punctuation."""
+    return text.translate(_FULLWIDTH)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified characters (OpenCC t2s)."""
+    return _t2s().convert(text) if text else text
+
+
+# Mirrors that convert to traditional characters sometimes append the reading: 關(guān), 務(wù).
+_PINYIN = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7})\)")
+
+
+def strip_pinyin(text: str) -> str:
+    return _PINYIN.sub("", text)
+
+
+def clean_text(text: str) -> str:
+    """Simplified characters, ASCII digits, no pinyin noise, no injected spam tokens."""
+    return SEO_TOKENS.sub("", to_simplified(strip_pinyin(normalise_width(text))))
+
+
+def comparable(text: str) -> str:
+    """:func:`clean_text` without any whitespace: the form in which quotes are found in sources."""
+    return re.sub(r"\s+", "", clean_text(text))

@@ -1,0 +1,3 @@
+from zwgk.cli import cli
+
+cli()

@@ -1,0 +1,178 @@
+"""zwgk audit / crawl / check / demo: the audit itself, and the scorecard it prints."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import click
+
+from checks.catalogue import RULES_DIR, RulesError, load_catalogue
+from core import store
+from core.model import STATUS_LABELS
+from core.targets import TargetsError, load_targets
+from zwgk import audit as audit_mod
+
+from .common import display_width, fail, pad
+
+
+def crawl_options(function):
+    options = [
+        click.option("--max-pages", default=300, show_default=True, type=click.IntRange(1), help="每个单位最多抓取的页面数"),
+        click.option("--max-depth", default=4, show_default=True, type=click.IntRange(0), help="从起始页出发的最大链接深度"),
+        click.option("--concurrency", type=click.IntRange(1), help="同时进行的请求总数（默认 48）"),
+        click.option("--per-agency", type=click.IntRange(1), help="对同一单位网站同时进行的请求数（默认 4）"),
+        click.option("--delay", type=click.FloatRange(0), help="对同一单位两次请求之间的间隔秒数（默认 0）"),
+        click.option("--processes", type=click.IntRange(1), help="并行抓取的进程数（默认每个 CPU 核一个）"),
+        click.option("--verbose", is_flag=True, help="显示 Scrapy 日志"),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _options(max_pages, max_depth, concurrency, per_agency, delay, verbose, processes=None, progress_interval=5.0):
+    return audit_mod.CrawlOptions(
+        max_pages=max_pages, max_depth=max_depth, concurrency=concurrency, per_agency=per_agency, delay=delay,
+        log_level="INFO" if verbose else "WARNING", progress_interval=progress_interval, processes=processes,
+    )
+
+
+@click.command()
+@click.option("--targets", "-t", required=True, type=click.Path(dir_okay=False), help="被检查单位清单 (YAML)")
+@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False), help="审计数据库 (SQLite)")
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help=f"规则目录（默认 {RULES_DIR}）")
+@click.option("--resume", type=int, default=None, help="续抓被中断的运行 RUN_ID（见 audit_runs 表）")
+@click.option("--evaluation-points", default=4.0, show_default=True, type=click.FloatRange(0),
+              help="政务公开在绩效考核中的分值，得分按此折算")
+@crawl_options
+def audit(targets, db, rules_dir, resume, evaluation_points, **crawl):
+    """Crawl, check and score in one run (一次完整审计)."""
+    _run_audit(targets, db, rules_dir, resume, _options(**crawl), evaluation_points=evaluation_points)
+
+
+def _run_audit(targets, db, rules_dir, resume, options, quiet=False, evaluation_points=4.0):
+    started = time.monotonic()
+    try:
+        database, run_id, agencies, catalogue = audit_mod.prepare_run(db, targets, rules_dir, options, resume)
+    except (TargetsError, RulesError, audit_mod.AuditError) as exc:
+        fail(str(exc))
+    click.echo(f"审计运行 #{run_id}：{len(agencies)} 个单位，{len(catalogue.rules)} 条规则 → {db}", err=True)
+    status = audit_mod.crawl(database, run_id, targets, db, options, resume=bool(resume))
+    if status == "interrupted":
+        fail(f"抓取被中断，已保存的页面不会丢失。续抓：zwgk audit --targets {targets} --db {db} --resume {run_id}", 130)
+    counts = audit_mod.check(database, run_id, agencies, catalogue, evaluation_points)
+    if not quiet:
+        _print_scorecard(database, run_id)
+    pages = store.get_run(database, run_id)["pages"]
+    click.echo(
+        f"完成：运行 #{run_id}，抓取 {pages} 页，用时 {time.monotonic() - started:.1f} 秒；结论 "
+        + "，".join(f"{STATUS_LABELS[s]} {n}" for s, n in sorted(counts.items())),
+        err=True,
+    )
+    return database, run_id
+
+
+@click.command()
+@click.option("--targets", "-t", required=True, type=click.Path(dir_okay=False), help="被检查单位清单 (YAML)")
+@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--resume", type=int, default=None, help="续抓被中断的运行 RUN_ID")
+@crawl_options
+def crawl(targets, db, resume, **crawl):
+    """Crawl only: store pages for a new run (or resume one) without checking."""
+    options = _options(**crawl)
+    try:
+        database, run_id, agencies, _ = audit_mod.prepare_run(db, targets, None, options, resume)
+    except (TargetsError, RulesError, audit_mod.AuditError) as exc:
+        fail(str(exc))
+    status = audit_mod.crawl(database, run_id, targets, db, options, resume=bool(resume))
+    if status == "interrupted":
+        fail(f"抓取被中断。续抓：zwgk crawl --targets {targets} --db {db} --resume {run_id}", 130)
+    run = store.get_run(database, run_id)
+    click.echo(f"运行 #{run_id}：抓取 {run['pages']} 页，失败 {run['fetch_errors']} 次。核查：zwgk check --db {db} --run {run_id}")
+
+
+@click.command()
+@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--run", "run_id", type=int, help="要重新核查的运行（默认最新一次有页面的运行）")
+@click.option("--targets", "-t", type=click.Path(dir_okay=False), help="单位清单（默认用该运行保存的单位）")
+@click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="规则目录")
+@click.option("--evaluation-points", default=4.0, show_default=True, type=click.FloatRange(0),
+              help="政务公开在绩效考核中的分值，得分按此折算")
+def check(db, run_id, targets, rules_dir, evaluation_points):
+    """Re-evaluate the rules on what a run crawled, without fetching (重新核查)."""
+    if not Path(db).exists():
+        fail(f"{db}: 数据库不存在")
+    database = store.open_db(db)
+    run_id = run_id or store.latest_run_id(database, with_pages=True) or store.latest_run_id(database)
+    if not run_id or not store.get_run(database, run_id):
+        fail(f"{db}: 没有可核查的运行")
+    try:
+        agencies = load_targets(targets) if targets else audit_mod.agencies_of_run(database, run_id)
+        catalogue = load_catalogue(rules_dir) if rules_dir else load_catalogue()
+    except (TargetsError, RulesError) as exc:
+        fail(str(exc))
+    store.save_agencies(database, agencies)
+    store.save_catalogue(database, catalogue)
+    started = time.monotonic()
+    counts = audit_mod.check(database, run_id, agencies, catalogue, evaluation_points)
+    _print_scorecard(database, run_id)
+    click.echo(
+        f"运行 #{run_id} 重新核查完成（{time.monotonic() - started:.2f} 秒）："
+        + "，".join(f"{STATUS_LABELS[s]} {n}" for s, n in sorted(counts.items())),
+        err=True,
+    )
+
+
+@click.command()
+@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--port-base", default=8801, show_default=True, type=int, help="第一个样例网站的端口")
+def demo(db, port_base):
+    """Serve the bundled sample portals on 127.0.0.1 and audit them (演示)."""
+    from zwgk.sample_portals import SamplePortals, sample_targets_yaml
+
+    workdir = Path(tempfile.mkdtemp(prefix="zwgk-demo-"))
+    targets = workdir / "targets.yaml"
+    targets.write_text(sample_targets_yaml(port_base), encoding="utf-8")
+    try:
+        with SamplePortals(port_base):
+            click.echo(f"样例网站已在 127.0.0.1:{port_base}-{port_base + 7} 上运行", err=True)
+            _run_audit(str(targets), db, None, None, _options(300, 4, None, None, None, False, progress_interval=2.0))
+    except OSError as exc:
+        fail(f"无法启动样例网站（端口 {port_base} 起被占用？可用 --port-base 换端口）：{exc}")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    click.echo(f"\n浏览结果：zwgk serve {db}")
+
+
+def _print_scorecard(db, run_id: int) -> None:
+    rows = audit_mod.scorecard(db, run_id)
+    header = ["排名", "单位", "得分", "通过", "未通过", "无法核查", "需人工"]
+    table = [
+        [
+            str(r["rank"] or "-"), f"{r['name']} ({r['agency_id']})",
+            f"{r['percent']:.1f}%" if r["percent"] is not None else "—",
+            str(r["passed"]), str(r["failed"]), str(r["errors"]), str(r["manual"]),
+        ]
+        for r in rows
+    ]
+    widths = [max(display_width(row[i]) for row in [header, *table]) for i in range(len(header))]
+    click.echo(f"\n政务公开审计记分卡（运行 #{run_id}）")
+    click.echo("  ".join(pad(h, w) for h, w in zip(header, widths)))
+    click.echo("  ".join("-" * w for w in widths))
+    for row in table:
+        click.echo("  ".join(pad(c, w) for c, w in zip(row, widths)))
+    findings = store.problems_of_run(db, run_id)
+    click.echo("\n主要问题（每个单位最多 3 条；完整清单：zwgk report 单位编号，或在 Datasette 中查看）")
+    shown: dict[str, int] = {}
+    for f in findings:
+        shown[f["agency_id"]] = shown.get(f["agency_id"], 0) + 1
+        if shown[f["agency_id"]] <= 3:
+            click.echo(f"  [{STATUS_LABELS[f['status']]}] {f['agency_id']} · {f['rule_id']}：{f['detail'][:110]}")
+        elif shown[f["agency_id"]] == 4:
+            more = sum(1 for g in findings if g["agency_id"] == f["agency_id"]) - 3
+            click.echo(f"  …… {f['agency_id']} 另有 {more} 条")
+
+

@@ -1,0 +1,42 @@
+"""zwgk serve: Datasette on an audit database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from core import store
+
+from .common import fail
+
+
+@click.command()
+@click.argument("db", type=click.Path(dir_okay=False), default="findings.db")
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址（局域网部署用 0.0.0.0，并设置密码）")
+@click.option("--port", "-p", default=8001, show_default=True, type=int)
+@click.option("--password-env", metavar="VAR",
+              help="从环境变量 VAR 读取密码：所有页面需以 supervisor 账号登录 (/-/login)")
+@click.option("--no-sql", is_flag=True, help="禁止任意 SQL 查询（只保留表格浏览和预设查询）")
+def serve(db, host, port, password_env, no_sql):
+    """Browse findings in Datasette, read-only (浏览审计结果)."""
+    import os
+
+    from datasette_zwgk.serve import datasette_command, datasette_environment
+
+    if not Path(db).exists():
+        fail(f"{db}: 数据库不存在，请先运行 zwgk audit 或 zwgk demo")
+    password = None
+    if password_env:
+        password = os.environ.get(password_env)
+        if not password:
+            fail(f"环境变量 {password_env} 未设置或为空")
+    # Bring the schema up to date (views, full-text index) before serving the file read-only.
+    store.open_db(db).conn.close()
+    command = datasette_command(db, host=host, port=port, allow_sql=not no_sql)
+    click.echo(f"Datasette: http://{host}:{port}/  （Ctrl-C 退出）", err=True)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # exec: the server is this process, so killing `zwgk serve` frees the port.
+    os.execve(command[0], command, datasette_environment(password))
