@@ -7,19 +7,28 @@ a crawl failure is never the agency's failure.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from core import store
 from core.model import Agency
 
 from .catalogue import Catalogue, rule_applies
+from .coverage import apply_coverage
 from .kinds import KINDS, Evidence, Outcome
 from .pairing import pair_interpretations
-from .workdays import WorkdayCalendar
+from .workdays import Deadline, WorkdayCalendar
 
 
-def load_evidence(db, run_id: int, agencies: list[Agency]) -> dict[str, Evidence]:
+def load_evidence(db, run_id: int, agencies: list[Agency], as_of: dt.date | None = None) -> dict[str, Evidence]:
+    """What was crawled for each agency; with ``as_of``, pages published after that date are left out
+    (the audit judges the portal as it stood on that day)."""
     pages_by_agency = store.pages_by_agency(db, run_id)
+    if as_of:
+        pages_by_agency = {
+            agency_id: [p for p in pages if not p.published_date or p.published_date <= as_of]
+            for agency_id, pages in pages_by_agency.items()
+        }
     return {
         a.id: Evidence(agency=a, pages=pages_by_agency.get(a.id, []),
                        links_from=lambda urls: store.links_among(db, run_id, "from_url", urls),
@@ -39,7 +48,7 @@ def crawl_failure(db, run_id: int, agency: Agency, evidence: Evidence) -> Outcom
     if any(e[0] == "blocked" for e in errors):
         return Outcome(
             "error", "blocked",
-            f"网站返回反爬虫验证（HTTP {status}），无法核查；这不代表该单位未落实。首个错误：{url}",
+            f"网站返回反爬虫验证或空白页面（{message or f'HTTP {status}'}），无法核查；这不代表该单位未落实。首个错误：{url}",
         )
     words = {"dns": "域名无法解析", "timeout": "连接超时", "refused": "连接被拒绝", "http": f"HTTP {status} 错误"}
     return Outcome(
@@ -57,11 +66,27 @@ def interpretation_pair_rows(evidence: dict[str, Evidence], run_id: int) -> list
     ]
 
 
+def not_yet_due(outcome: Outcome, as_of: dt.date) -> Outcome:
+    """A ``fail`` whose deadline is after the as-of date is ``pending`` (未到期): not scored, not 逾期."""
+    deadline = outcome.deadline.date if isinstance(outcome.deadline, Deadline) else outcome.deadline
+    if outcome.status != "fail" or deadline is None or deadline <= as_of:
+        return outcome
+    return Outcome(
+        "pending", "not_due",
+        f"未到期：期限为{deadline.isoformat()}，按{as_of.isoformat()}的情况判断尚未落实，期限届满后再核查。（{outcome.detail}）",
+        evidence=outcome.evidence, deadline=outcome.deadline,
+    )
+
+
 def evaluate_run(db, run_id: int, catalogue: Catalogue, agencies: list[Agency],
-                 calendar: WorkdayCalendar | None = None, evidence: dict[str, Evidence] | None = None) -> list[dict]:
+                 calendar: WorkdayCalendar | None = None, evidence: dict[str, Evidence] | None = None,
+                 as_of: dt.date | None = None) -> list[dict]:
+    """Findings for every rule × agency.  ``as_of`` (default today) is the day deadlines are judged at."""
+    as_of = as_of or dt.date.today()
     calendar = calendar or WorkdayCalendar(catalogue.calendar_file)
-    evidence = evidence if evidence is not None else load_evidence(db, run_id, agencies)
+    evidence = evidence if evidence is not None else load_evidence(db, run_id, agencies, as_of)
     findings = []
+    coverage = store.crawl_coverage(db, run_id)  # issue 13: crawl coverage (checks/coverage.py)
     for agency in agencies:
         ev = evidence[agency.id]
         failure = crawl_failure(db, run_id, agency, ev)
@@ -71,7 +96,10 @@ def evaluate_run(db, run_id: int, catalogue: Catalogue, agencies: list[Agency],
             elif failure and rule.web_checkable:
                 outcome = failure
             else:
-                outcome = KINDS[rule.kind].evaluate(rule, ev, calendar)
+                outcome = not_yet_due(KINDS[rule.kind].evaluate(rule, ev, calendar), as_of)
+                # --- issue 13: an absence found in a crawl cut short is not a fail ---
+                outcome = apply_coverage(outcome, coverage.get(agency.id))
+                # --- end issue 13 ---
             findings.append(
                 {"run_id": run_id, "agency_id": agency.id, "rule_id": rule.id, "weight": rule.weight, **outcome.as_row()}
             )

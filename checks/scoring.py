@@ -1,48 +1,99 @@
-"""Scores per run and agency.
+"""Scores per run and agency, overall and per notice.
 
-Points earned are the weights of passed rules; points possible are the weights
-of passed and failed rules.  ``error``, ``manual`` and ``not_applicable``
-findings are left out of the denominator and counted separately, so an
-unreachable site is neither rewarded nor punished silently.
+Only evidence-based verdicts count: points earned are the weights of passed rules,
+points possible the weights of passed and failed rules.  ``error``, ``manual``,
+``pending`` and ``not_applicable`` findings stay out of the denominator and are
+counted beside the score, with the coverage (verdicts / applicable rules), so a
+score that rests on few verdicts says so.
+
+Agencies are ranked only against agencies bound by the same notices (their *peer
+group*): a city bound by 26 rules of one notice and a department bound by 6 of
+another are not put on one list.  ``rank_in_level`` ranks within peer group and level.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
+_COUNTERS = {"pass": "passed", "fail": "failed", "error": "errors", "manual": "manual", "pending": "pending",
+             "not_applicable": "not_applicable"}
 
-def score_run(findings: list[dict], agencies, evaluation_points: float = 4.0) -> list[dict]:
+
+def _empty(run_id, agency_id: str) -> dict:
+    return {"run_id": run_id, "agency_id": agency_id, "points_earned": 0.0, "points_possible": 0.0, "percent": None,
+            "rank": None, "rank_in_level": None, "passed": 0, "failed": 0, "errors": 0, "manual": 0, "pending": 0,
+            "not_applicable": 0, "applicable": 0, "verdicts": 0, "coverage": None}
+
+
+def _add(row: dict, finding: dict) -> None:
+    status = finding["status"]
+    row[_COUNTERS[status]] += 1
+    if status != "not_applicable":
+        row["applicable"] += 1
+    if status in ("pass", "fail"):
+        row["verdicts"] += 1
+        row["points_possible"] += finding["weight"]
+        if status == "pass":
+            row["points_earned"] += finding["weight"]
+
+
+def _finish(row: dict) -> None:
+    if row["points_possible"]:
+        row["percent"] = round(100.0 * row["points_earned"] / row["points_possible"], 1)
+    if row["applicable"]:
+        row["coverage"] = round(100.0 * row["verdicts"] / row["applicable"], 1)
+
+
+def score_run(findings: list[dict], agencies, evaluation_points: float = 4.0,
+              notice_of: dict[str, str] | None = None, scored_notices: set[str] | None = None
+              ) -> tuple[list[dict], list[dict]]:
+    """(overall scores, per-notice scores) for one run's findings.
+
+    ``notice_of`` maps rule id → notice id; ``scored_notices`` are the notices that
+    bind agencies (the built-in checks, weight 0, are left out of peer groups).
+    """
+    notice_of = notice_of or {}
     level_of = {a.id: a.level for a in agencies}
-    rows: dict[str, dict] = {}
-    for agency in agencies:
-        rows[agency.id] = {
-            "agency_id": agency.id, "points_earned": 0.0, "points_possible": 0.0, "percent": None,
-            "rank": None, "rank_in_level": None,
-            "passed": 0, "failed": 0, "errors": 0, "manual": 0, "not_applicable": 0,
-        }
-    counter = {"pass": "passed", "fail": "failed", "error": "errors", "manual": "manual", "not_applicable": "not_applicable"}
-    run_id = None
+    run_id = findings[0]["run_id"] if findings else None
+    overall = {a.id: _empty(run_id, a.id) for a in agencies}
+    per_notice: dict[tuple[str, str], dict] = {}
     for finding in findings:
-        run_id = finding["run_id"]
-        row = rows[finding["agency_id"]]
-        row[counter[finding["status"]]] += 1
-        if finding["status"] in ("pass", "fail"):
-            row["points_possible"] += finding["weight"]
-            if finding["status"] == "pass":
-                row["points_earned"] += finding["weight"]
-    for row in rows.values():
-        row["run_id"] = run_id
-        row["evaluation_points"] = None
-        if row["points_possible"]:
-            row["percent"] = round(100.0 * row["points_earned"] / row["points_possible"], 1)
-            row["evaluation_points"] = round(evaluation_points * row["points_earned"] / row["points_possible"], 2)
-    _rank(list(rows.values()), "rank")
-    by_level = defaultdict(list)
-    for row in rows.values():
-        by_level[level_of[row["agency_id"]]].append(row)
-    for group in by_level.values():
+        _add(overall[finding["agency_id"]], finding)
+        notice = notice_of.get(finding["rule_id"])
+        if notice is None or (scored_notices is not None and notice not in scored_notices):
+            continue
+        if finding["status"] == "not_applicable":
+            continue
+        key = (finding["agency_id"], notice)
+        if key not in per_notice:
+            per_notice[key] = {**_empty(run_id, finding["agency_id"]), "notice": notice}
+        _add(per_notice[key], finding)
+
+    bound: dict[str, set[str]] = defaultdict(set)
+    for agency_id, notice in per_notice:
+        bound[agency_id].add(notice)
+    for row in overall.values():
+        _finish(row)
+        row["notices"] = ",".join(sorted(bound[row["agency_id"]]))
+        row["evaluation_points"] = (round(evaluation_points * row["points_earned"] / row["points_possible"], 2)
+                                    if row["points_possible"] else None)
+    for row in per_notice.values():
+        _finish(row)
+
+    _rank_groups(overall.values(), key=lambda r: r["notices"], level_of=level_of)
+    _rank_groups(per_notice.values(), key=lambda r: r["notice"], level_of=level_of)
+    return list(overall.values()), list(per_notice.values())
+
+
+def _rank_groups(rows, key, level_of) -> None:
+    groups, levels = defaultdict(list), defaultdict(list)
+    for row in rows:
+        groups[key(row)].append(row)
+        levels[(key(row), level_of[row["agency_id"]])].append(row)
+    for group in groups.values():
+        _rank(group, "rank")
+    for group in levels.values():
         _rank(group, "rank_in_level")
-    return list(rows.values())
 
 
 def _rank(rows: list[dict], field: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 
@@ -79,18 +80,25 @@ def crawl(db, run_id: int, targets_path: str, db_path: str, options: CrawlOption
     return "crawled"
 
 
-def check(db, run_id: int, agencies: list[Agency], catalogue: Catalogue, evaluation_points: float = 4.0) -> dict[str, int]:
-    """Evaluate all rules for all agencies on the run's crawl; write findings and scores."""
+def check(db, run_id: int, agencies: list[Agency], catalogue: Catalogue, evaluation_points: float = 4.0,
+          as_of: dt.date | None = None) -> dict[str, int]:
+    """Evaluate all rules for all agencies on the run's crawl as of a date (default today);
+    write findings and scores."""
+    as_of = as_of or dt.date.today()
     calendar = WorkdayCalendar(catalogue.calendar_file)
-    evidence = load_evidence(db, run_id, agencies)
-    findings = evaluate_run(db, run_id, catalogue, agencies, calendar, evidence)
-    scores = score_run(findings, agencies, evaluation_points)
-    store.replace_findings(db, run_id, findings, scores, interpretation_pair_rows(evidence, run_id))
+    evidence = load_evidence(db, run_id, agencies, as_of)
+    findings = evaluate_run(db, run_id, catalogue, agencies, calendar, evidence, as_of=as_of)
+    rules = catalogue.all_rules
+    scores, notice_scores = score_run(
+        findings, agencies, evaluation_points, notice_of={r.id: r.notice.id for r in rules},
+        scored_notices={n.id for n in catalogue.notices},
+    )
+    store.replace_findings(db, run_id, findings, scores, interpretation_pair_rows(evidence, run_id), notice_scores)
     counts = count_statuses(findings)
     store.index_run_text(db, run_id)
     store.update_run(
         db, run_id, findings=len(findings), counts=json.dumps(counts, ensure_ascii=False, sort_keys=True),
-        finished=store.now_iso(), status="finished",
+        finished=store.now_iso(), status="finished", as_of=as_of.isoformat(),
     )
     return counts
 

@@ -15,7 +15,8 @@ SCORE_COLUMNS = [
     ("rank", "排名"), ("rank_in_level", "同级排名"), ("agency_id", "单位编号"), ("name", "单位"), ("level", "级别"),
     ("province", "省份"), ("percent", "得分率（%）"), ("evaluation_points", "折算分"), ("points_earned", "得分"),
     ("points_possible", "应得分"), ("passed", "通过"), ("failed", "未通过"), ("errors", "无法核查"),
-    ("manual", "需人工核实"), ("run_id", "运行编号"),
+    ("manual", "需人工核实"), ("pending", "未到期"), ("applicable", "适用规则"), ("coverage", "覆盖率（%）"),
+    ("notices", "适用通知（排名范围）"), ("run_id", "运行编号"),
 ]
 FINDING_COLUMNS = [
     ("agency_id", "单位编号"), ("agency_name", "单位"), ("level", "级别"), ("province", "省份"), ("rule_id", "规则"),

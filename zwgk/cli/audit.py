@@ -47,13 +47,16 @@ def _options(max_pages, max_depth, concurrency, per_agency, delay, verbose, proc
 @click.option("--resume", type=int, default=None, help="续抓被中断的运行 RUN_ID（见 audit_runs 表）")
 @click.option("--evaluation-points", default=4.0, show_default=True, type=click.FloatRange(0),
               help="政务公开在绩效考核中的分值，得分按此折算")
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="按哪一天判断期限（YYYY-MM-DD，默认今天）：未到期且未落实的义务记为“未到期”，不计分")
 @crawl_options
-def audit(targets, db, rules_dir, resume, evaluation_points, **crawl):
+def audit(targets, db, rules_dir, resume, evaluation_points, as_of, **crawl):
     """Crawl, check and score in one run (一次完整审计)."""
-    _run_audit(targets, db, rules_dir, resume, _options(**crawl), evaluation_points=evaluation_points)
+    _run_audit(targets, db, rules_dir, resume, _options(**crawl), evaluation_points=evaluation_points,
+               as_of=as_of.date() if as_of else None)
 
 
-def _run_audit(targets, db, rules_dir, resume, options, quiet=False, evaluation_points=4.0):
+def _run_audit(targets, db, rules_dir, resume, options, quiet=False, evaluation_points=4.0, as_of=None):
     started = time.monotonic()
     try:
         database, run_id, agencies, catalogue = audit_mod.prepare_run(db, targets, rules_dir, options, resume)
@@ -63,7 +66,7 @@ def _run_audit(targets, db, rules_dir, resume, options, quiet=False, evaluation_
     status = audit_mod.crawl(database, run_id, targets, db, options, resume=bool(resume))
     if status == "interrupted":
         fail(f"抓取被中断，已保存的页面不会丢失。续抓：zwgk audit --targets {targets} --db {db} --resume {run_id}", 130)
-    counts = audit_mod.check(database, run_id, agencies, catalogue, evaluation_points)
+    counts = audit_mod.check(database, run_id, agencies, catalogue, evaluation_points, as_of=as_of)
     if not quiet:
         _print_scorecard(database, run_id)
     pages = store.get_run(database, run_id)["pages"]
@@ -101,7 +104,9 @@ def crawl(targets, db, resume, **crawl):
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="规则目录")
 @click.option("--evaluation-points", default=4.0, show_default=True, type=click.FloatRange(0),
               help="政务公开在绩效考核中的分值，得分按此折算")
-def check(db, run_id, targets, rules_dir, evaluation_points):
+@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="按哪一天判断期限（YYYY-MM-DD，默认今天）：未到期且未落实的义务记为“未到期”，不计分")
+def check(db, run_id, targets, rules_dir, evaluation_points, as_of):
     """Re-evaluate the rules on what a run crawled, without fetching (重新核查)."""
     if not Path(db).exists():
         fail(f"{db}: 数据库不存在")
@@ -117,7 +122,8 @@ def check(db, run_id, targets, rules_dir, evaluation_points):
     store.save_agencies(database, agencies)
     store.save_catalogue(database, catalogue)
     started = time.monotonic()
-    counts = audit_mod.check(database, run_id, agencies, catalogue, evaluation_points)
+    counts = audit_mod.check(database, run_id, agencies, catalogue, evaluation_points,
+                             as_of=as_of.date() if as_of else None)
     _print_scorecard(database, run_id)
     click.echo(
         f"运行 #{run_id} 重新核查完成（{time.monotonic() - started:.2f} 秒）："
@@ -149,21 +155,26 @@ def demo(db, port_base):
 
 def _print_scorecard(db, run_id: int) -> None:
     rows = audit_mod.scorecard(db, run_id)
-    header = ["排名", "单位", "得分", "通过", "未通过", "无法核查", "需人工"]
-    table = [
-        [
+    header = ["排名", "单位", "得分", "覆盖率", "通过", "未通过", "无法核查", "需人工", "未到期"]
+    groups: dict[str, list[list[str]]] = {}
+    for r in rows:
+        groups.setdefault(r["notices"] or "", []).append([
             str(r["rank"] or "-"), f"{r['name']} ({r['agency_id']})",
             f"{r['percent']:.1f}%" if r["percent"] is not None else "—",
-            str(r["passed"]), str(r["failed"]), str(r["errors"]), str(r["manual"]),
-        ]
-        for r in rows
-    ]
-    widths = [max(display_width(row[i]) for row in [header, *table]) for i in range(len(header))]
-    click.echo(f"\n政务公开审计记分卡（运行 #{run_id}）")
-    click.echo("  ".join(pad(h, w) for h, w in zip(header, widths)))
-    click.echo("  ".join("-" * w for w in widths))
-    for row in table:
-        click.echo("  ".join(pad(c, w) for c, w in zip(row, widths)))
+            f"{r['coverage']:.0f}%" if r["coverage"] is not None else "—",
+            str(r["passed"]), str(r["failed"]), str(r["errors"]), str(r["manual"]), str(r["pending"] or 0),
+        ])
+    widths = [max(display_width(row[i]) for row in [header, *(x for g in groups.values() for x in g)])
+              for i in range(len(header))]
+    as_of = store.get_run(db, run_id).get("as_of")
+    click.echo(f"\n政务公开审计记分卡（运行 #{run_id}，按 {as_of} 判断期限；只有“通过/未通过”计分，"
+               "覆盖率 = 有结论的规则 / 适用的规则；排名只在受同一组通知约束的单位之间进行）")
+    for notices, table in groups.items():
+        click.echo(f"\n适用通知：{notices.replace(',', '、') or '（无）'}")
+        click.echo("  ".join(pad(h, w) for h, w in zip(header, widths)))
+        click.echo("  ".join("-" * w for w in widths))
+        for row in table:
+            click.echo("  ".join(pad(c, w) for c, w in zip(row, widths)))
     findings = store.problems_of_run(db, run_id)
     click.echo("\n主要问题（每个单位最多 3 条；完整清单：zwgk report 单位编号，或在 Datasette 中查看）")
     shown: dict[str, int] = {}

@@ -1,0 +1,68 @@
+"""Honest scores: only pass/fail count, coverage and undecided counts beside every score, ranks only
+among agencies bound by the same notices; the as-of date turns not-yet-due failures into `pending`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from checks.evaluate import not_yet_due
+from checks.kinds import Outcome
+from checks.scoring import score_run
+from core.model import Agency
+
+
+def agency(agency_id, level="city"):
+    return Agency(agency_id, agency_id, level, (f"http://{agency_id}/",))
+
+
+def finding(agency_id, rule_id, status, weight=1.0):
+    return {"run_id": 1, "agency_id": agency_id, "rule_id": rule_id, "status": status, "weight": weight}
+
+
+NOTICE_OF = {"a1": "notice-a", "a2": "notice-a", "a3": "notice-a", "b1": "notice-b", "b2": "notice-b"}
+
+
+def test_only_pass_and_fail_count_and_coverage_says_how_much_was_decided():
+    findings = [finding("x", "a1", "pass"), finding("x", "a2", "manual"), finding("x", "a3", "pending"),
+                finding("x", "b1", "not_applicable"), finding("x", "b2", "not_applicable")]
+    (score,), (by_notice,) = score_run(findings, [agency("x")], notice_of=NOTICE_OF)
+    assert (score["points_earned"], score["points_possible"], score["percent"]) == (1.0, 1.0, 100.0)
+    assert (score["applicable"], score["verdicts"], score["coverage"]) == (3, 1, 33.3)
+    assert (score["manual"], score["pending"], score["not_applicable"]) == (1, 1, 2)
+    assert by_notice["notice"] == "notice-a" and score["notices"] == "notice-a"
+
+
+def test_ranks_only_among_agencies_bound_by_the_same_notices():
+    findings = [
+        # two agencies bound by notice-a only
+        finding("a-good", "a1", "pass"), finding("a-good", "a2", "pass"),
+        finding("a-poor", "a1", "pass"), finding("a-poor", "a2", "fail"),
+        # one agency bound by notice-b only, with a lower percent than both
+        finding("b-only", "b1", "fail"), finding("b-only", "b2", "pass"),
+    ]
+    for f in list(findings):
+        other = "b1" if f["rule_id"].startswith("a") else "a1"
+        findings.append(finding(f["agency_id"], other, "not_applicable"))
+    scores, notice_scores = score_run(findings, [agency("a-good"), agency("a-poor"), agency("b-only")],
+                                      notice_of=NOTICE_OF)
+    by_id = {s["agency_id"]: s for s in scores}
+    assert by_id["a-good"]["rank"] == 1 and by_id["a-poor"]["rank"] == 2
+    assert by_id["b-only"]["rank"] == 1  # first among the agencies its notice binds, not third overall
+    assert {(s["agency_id"], s["notice"]) for s in notice_scores} == {
+        ("a-good", "notice-a"), ("a-poor", "notice-a"), ("b-only", "notice-b")}
+
+
+def test_unreachable_agency_has_no_score_and_no_rank():
+    (score,), _ = score_run([finding("x", "a1", "error"), finding("x", "a2", "error")], [agency("x")],
+                            notice_of=NOTICE_OF)
+    assert score["percent"] is None and score["rank"] is None and score["coverage"] == 0.0
+
+
+def test_a_failure_not_yet_due_is_pending_and_a_due_one_stays_fail():
+    missing = Outcome("fail", "missing", "未找到。", deadline=dt.date(2026, 12, 23))
+    pending = not_yet_due(missing, dt.date(2026, 11, 30))
+    assert pending.status == "pending" and pending.reason == "not_due" and "2026-12-23" in pending.detail
+    assert not_yet_due(missing, dt.date(2026, 12, 23)).status == "fail"  # due that day: judged
+    assert not_yet_due(missing, dt.date(2027, 1, 4)).status == "fail"
+    passed = Outcome("pass", "on_time", "找到。", deadline=dt.date(2026, 12, 23))
+    assert not_yet_due(passed, dt.date(2026, 11, 30)).status == "pass"  # met early is met
