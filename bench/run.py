@@ -1,12 +1,14 @@
-"""Crawl benchmark: the real audit crawl against a naive Scrapy spider on a generated farm.
+"""Crawl benchmark: the audit crawl against a naive Scrapy spider on a farm modelled on real portals.
 
-    python bench/run.py [--agencies 200] [--pages 250]
+    python bench/run.py [--agencies 200] [--pages 250] [--processes N]
 
-Serves the farm with nginx on loopback (one loopback address per agency), then
-runs, in this order: the naive spider (follows every link, stores nothing), the
-audit crawl (spider + extractor + SQLite pipeline), and ``zwgk check`` on what
-the audit stored.  Prints pages per second, peak RSS and the check time.
-Needs nginx (``apt-get install nginx-light``).
+Serves the farm (``farm.py``: TRS / Hanweb / 开普云-style pages of 25–150 KB with 100+ links,
+agencies over the five notices' provinces and levels) with nginx on loopback, one address per
+agency, then measures, in this order: the naive spider (follows every link, stores nothing) at
+one process and at one process per core, the audit crawl (spider + extractor + SQLite, exactly
+as ``zwgk crawl`` runs it) at one process and at one process per core, and ``zwgk check`` on
+what the audit stored.  Prints pages/s, the ratios, peak RSS of each process tree and the check
+time.  Needs nginx: installed with ``apt-get install -y nginx-light`` when missing and run as root.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,7 +29,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from farm import build_farm, host_of  # noqa: E402
+from farm import build_farm, host_of, targets_yaml  # noqa: E402
 
 PORT = 18080
 
@@ -76,97 +80,150 @@ def tree_rss_kib(root: int) -> int:
     return sum(rss.get(pid, 0) for pid in family)
 
 
-def measure(command: list[str], env: dict | None = None, cwd=None) -> tuple[float, int, int]:
-    """Run a command; wall seconds, exit code, and peak RSS (KiB) of its whole process tree."""
+def measure(commands: list[list[str]], env: dict | None = None, cwd=None) -> tuple[float, int, int]:
+    """Run commands side by side; wall seconds, the first non-zero exit code, and the peak of the
+    summed RSS (KiB) of their process trees."""
     started = time.monotonic()
-    process = subprocess.Popen(command, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    processes = [subprocess.Popen(c, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                 for c in commands]
     peak = 0
-    while process.poll() is None:
-        peak = max(peak, tree_rss_kib(process.pid))
+    while any(p.poll() is None for p in processes):
+        peak = max(peak, sum(tree_rss_kib(p.pid) for p in processes))
         time.sleep(0.25)
     elapsed = time.monotonic() - started
-    if process.returncode != 0:
-        print(process.stderr.read().decode()[-2000:], file=sys.stderr)
-    return elapsed, process.returncode, peak
+    for p in processes:
+        if p.returncode != 0:
+            print(p.stderr.read().decode()[-2000:], file=sys.stderr)
+    return elapsed, next((p.returncode for p in processes if p.returncode), 0), peak
 
 
-def run_naive(out: Path) -> tuple[float, int, int]:
-    stats_file = out / "naive-stats.json"
+def run_naive(out: Path, homes: list[str], processes: int) -> tuple[float, int, int]:
+    """The naive spider on every agency, in ``processes`` processes, each on every N-th agency
+    with its share of the total concurrency of 48 (as ``zwgk crawl --processes`` shares it)."""
     plain_env = {k: v for k, v in os.environ.items() if k != "SCRAPY_SETTINGS_MODULE"}
-    seconds, _, rss = measure(
-        [sys.executable, "-m", "scrapy", "runspider", str(HERE / "naive_spider.py"), "-a", f"start_file={out / 'starts.txt'}",
-         "-a", f"stats_out={stats_file}", "-s", "LOG_LEVEL=WARNING", "-s", "CONCURRENT_REQUESTS=48"],
-        plain_env, cwd=out,  # outside the project: Scrapy's defaults, not ours
-    )
-    return seconds, json.loads(stats_file.read_text()).get("response_received_count", 0), rss
+    commands, stats_files = [], []
+    for shard in range(processes):
+        starts, stats_file = out / f"naive-starts-{shard}.txt", out / f"naive-stats-{shard}.json"
+        starts.write_text("\n".join(homes[shard::processes]))
+        stats_file.unlink(missing_ok=True)
+        stats_files.append(stats_file)
+        commands.append([
+            sys.executable, "-m", "scrapy", "runspider", str(HERE / "naive_spider.py"), "-a", f"start_file={starts}",
+            "-a", f"stats_out={stats_file}", "-s", "LOG_LEVEL=WARNING", "-s", f"CONCURRENT_REQUESTS={max(4, -(-48 // processes))}",
+        ])
+    # Run from outside the checkout: Scrapy looks for scrapy.cfg upwards from the working directory,
+    # and the naive spider must run on Scrapy's defaults, not the project's settings.
+    with tempfile.TemporaryDirectory(prefix="zwgk-naive-") as elsewhere:
+        seconds, _, rss = measure(commands, plain_env, cwd=elsewhere)
+    pages = sum(json.loads(f.read_text()).get("response_received_count", 0) for f in stats_files if f.exists())
+    return seconds, pages, rss
+
+
+def run_audit(out: Path, targets: Path, pages: int, processes: int, env: dict) -> tuple[float, int, int, Path]:
+    """``zwgk crawl`` on a fresh database; seconds, pages stored, peak RSS of the whole tree, database."""
+    from core import store
+
+    db_path = out / f"bench-{processes}p.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    command = [sys.executable, "-m", "zwgk.cli", "crawl", "--targets", str(targets), "--db", str(db_path),
+               "--max-pages", str(pages + 20), "--max-depth", "8", "--concurrency", "48", "--processes", str(processes)]
+    seconds, code, rss = measure([command], env)
+    if code:
+        sys.exit(f"zwgk crawl failed ({code})")
+    db = store.open_db(db_path)
+    stored = store.run_counts(db, store.latest_run_id(db))[0]
+    db.conn.close()
+    return seconds, stored, rss, db_path
+
+
+def ensure_nginx() -> str:
+    nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
+    if nginx:
+        return nginx
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print("nginx missing: apt-get install -y nginx-light", file=sys.stderr)
+        subprocess.run(["apt-get", "install", "-y", "nginx-light"], check=True, stdout=subprocess.DEVNULL)
+        return "/usr/sbin/nginx"
+    sys.exit("the benchmark serves its farm with nginx: sudo apt-get install -y nginx-light")
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    memory = int(Path("/proc/meminfo").read_text().split()[1]) // 1024 // 1024
+    return f"{os.cpu_count()} cores ({cpu}), {memory} GB, Python {platform.python_version()}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--agencies", type=int, default=200)
-    parser.add_argument("--pages", type=int, default=250, help="pages per agency (rounded to the farm's shape)")
+    parser.add_argument("--pages", type=int, default=250, help="pages per agency (lists, articles, attachments)")
     parser.add_argument("--out", type=Path, default=HERE / "out")
-    parser.add_argument("--skip-naive", action="store_true", help="measure only the audit crawl")
-    parser.add_argument("--processes", type=int, help="crawl processes (default: zwgk's default, one per core)")
+    parser.add_argument("--processes", type=int, default=os.cpu_count() or 1, help="processes of the 'per core' runs")
+    parser.add_argument("--skip-naive", action="store_true", help="measure only the audit crawl and the check")
+    parser.add_argument("--skip-single", action="store_true", help="skip the one-process runs")
     args = parser.parse_args()
 
-    farm = HERE / "farm" / f"{args.agencies}x{args.pages}"
+    farm = HERE / "farm" / f"v2-{args.agencies}x{args.pages}"
     if not farm.exists():
         t = time.monotonic()
         total = build_farm(farm, args.agencies, args.pages)
-        print(f"farm: {total} pages generated in {time.monotonic() - t:.1f} s")
+        print(f"farm: {total} pages generated in {time.monotonic() - t:.1f} s", file=sys.stderr)
     args.out.mkdir(parents=True, exist_ok=True)
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    nginx = ensure_nginx()
     conf = nginx_config(args.out, farm, args.agencies)
     subprocess.run([nginx, "-c", str(conf)], check=True)
+    widths = sorted({1, args.processes}) if not args.skip_single else [args.processes]
+    naive, audit = {}, {}
     try:
         homes = [f"http://{host_of(i)}:{PORT}/index.html" for i in range(1, args.agencies + 1)]
-        (args.out / "starts.txt").write_text("\n".join(homes))
         targets = args.out / "targets.yaml"
-        targets.write_text("agencies:\n" + "".join(
-            f"  - {{id: a{i:03d}, name: 样例{i:03d}市人民政府, level: city, province: 河南省, urls: ['{u}']}}\n"
-            for i, u in enumerate(homes, start=1)), encoding="utf-8")
+        targets.write_text(targets_yaml(args.agencies, PORT), encoding="utf-8")
         env = dict(os.environ, SCRAPY_SETTINGS_MODULE="crawler.settings", PYTHONPATH=str(ROOT))
-
-        # 1. naive baseline: Scrapy's defaults, with the same total concurrency as the audit
-        naive_s, naive_pages, naive_rss = (1.0, 0, 0) if args.skip_naive else run_naive(args.out)
-
-        # 2. the audit crawl (spider + extraction + SQLite), exactly as `zwgk crawl` runs it
-        from checks.catalogue import load_catalogue
-        from core import store
-        from zwgk.audit import agencies_of_run, check
-
-        db_path = args.out / "bench.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        command = [sys.executable, "-m", "zwgk.cli", "crawl", "--targets", str(targets), "--db", str(db_path),
-                   "--max-pages", str(args.pages + 10), "--max-depth", "8", "--concurrency", "48"]
-        if args.processes:
-            command += ["--processes", str(args.processes)]
-        audit_s, code, audit_rss = measure(command, env)
-        db = store.open_db(db_path)
-        run_id = store.latest_run_id(db)
-        agencies, catalogue = agencies_of_run(db, run_id), load_catalogue()
-        audit_pages = store.run_counts(db, run_id)[0]
-
-        # 3. zwgk check on what was stored
-        t = time.monotonic()
-        check(db, run_id, agencies, catalogue)
-        check_s = time.monotonic() - t
-        findings = len(store.rows(db, "findings", run_id=run_id))
-        size_mb = db_path.stat().st_size / 1e6
+        for width in widths:
+            if not args.skip_naive:
+                naive[width] = run_naive(args.out, homes, width)
+            audit[width] = run_audit(args.out, targets, args.pages, width, env)
     finally:
         subprocess.run([nginx, "-c", str(conf), "-s", "stop"], check=False)
 
-    naive_rate, audit_rate = max(naive_pages / naive_s, 1e-9), audit_pages / audit_s
-    print(f"farm: {args.agencies} agencies × {args.pages} pages ({farm})")
-    if naive_pages:
-        print(f"naive spider : {naive_pages:6d} pages in {naive_s:6.1f} s = {naive_rate:7.1f} pages/s, peak RSS {naive_rss / 1024:6.0f} MB")
-    ratio = f"  ({audit_rate / naive_rate:.2f}× naive)" if naive_pages else ""
-    print(f"audit crawl  : {audit_pages:6d} pages in {audit_s:6.1f} s = {audit_rate:7.1f} pages/s, "
-          f"peak RSS {audit_rss / 1024:6.0f} MB (all processes){ratio}")
-    print(f"zwgk check   : {len(agencies)} agencies × {len(catalogue.rules)} rules = {findings} findings in {check_s:.2f} s")
-    print(f"database     : {size_mb:.0f} MB")
+    # zwgk check on what the widest audit stored, timed as the command times it
+    from checks.catalogue import load_catalogue
+    from core import store
+    from zwgk.audit import agencies_of_run, check
+
+    db_path = audit[widths[-1]][3]
+    db = store.open_db(db_path)
+    run_id = store.latest_run_id(db)
+    agencies, catalogue = agencies_of_run(db, run_id), load_catalogue()
+    t = time.monotonic()
+    counts = check(db, run_id, agencies, catalogue)
+    check_s = time.monotonic() - t
+    applicable = sum(n for status, n in counts.items() if status != "not_applicable")
+
+    pages_in_farm = sum(1 for p in farm.rglob("*") if p.is_file())
+    print(f"date: {time.strftime('%Y-%m-%d')}, machine: {machine()}")
+    print(f"farm: {args.agencies} agencies × ~{args.pages} pages = {pages_in_farm} files ({farm.name})")
+    for width in widths:
+        label = "1 process " if width == 1 else f"{width} processes"
+        a_s, a_pages, a_rss, _ = audit[width]
+        a_rate = a_pages / a_s
+        line = ""
+        if width in naive:
+            n_s, n_pages, n_rss = naive[width]
+            n_rate = n_pages / n_s
+            print(f"naive spider, {label}: {n_pages:6d} pages in {n_s:6.1f} s = {n_rate:6.1f} pages/s, peak RSS {n_rss / 1024:5.0f} MB")
+            line = f"  = {a_rate / n_rate:.2f}× naive at {label.strip()}"
+        print(f"audit crawl,  {label}: {a_pages:6d} pages in {a_s:6.1f} s = {a_rate:6.1f} pages/s, peak RSS {a_rss / 1024:5.0f} MB{line}")
+    if 1 in audit and len(widths) > 1:
+        print(f"audit {widths[-1]} processes / 1 process: {audit[widths[-1]][1] / audit[widths[-1]][0] / (audit[1][1] / audit[1][0]):.2f}×")
+    if 1 in naive and widths[-1] in naive and widths[-1] in audit and len(widths) > 1:
+        n1 = naive[1][1] / naive[1][0]
+        print(f"audit {widths[-1]} processes / naive 1 process: {audit[widths[-1]][1] / audit[widths[-1]][0] / n1:.2f}×")
+    print(f"zwgk check: {len(agencies)} agencies × {len(catalogue.rules)} rules = {sum(counts.values())} findings "
+          f"({applicable} applicable: {json.dumps(counts, ensure_ascii=False, sort_keys=True)}) in {check_s:.2f} s")
+    print(f"database: {db_path.stat().st_size / 1e6:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -22,6 +22,13 @@ from .kinds import BUILTIN_KINDS, KINDS, param_problems
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 CALENDAR_FILE_NAME = "calendar.yaml"
+VOCABULARY_FILE_NAME = "topics.yaml"  # the topic vocabulary (checks/topics.py), not a notice
+NOT_RULE_FILES = {CALENDAR_FILE_NAME, VOCABULARY_FILE_NAME}
+
+
+def rule_files(directory: Path) -> list[Path]:
+    """The notice files of a rule directory: every ``*.yaml`` but the calendar and the vocabulary."""
+    return sorted(p for p in Path(directory).glob("*.yaml") if p.name not in NOT_RULE_FILES)
 
 _SELECTOR_KEYS = {"levels", "provinces", "parents", "units", "agencies", "all"}
 
@@ -132,7 +139,7 @@ def load_catalogue(directory: str | Path = RULES_DIR) -> Catalogue:
     catalogue = Catalogue(directory=directory)
     seen_rules: dict[str, Path] = {}
     seen_notices: dict[str, Path] = {}
-    files = sorted(p for p in directory.glob("*.yaml") if p.name != CALENDAR_FILE_NAME)
+    files = rule_files(directory)
     if not files:
         raise RulesError(str(directory), "没有规则文件 (no *.yaml rule files)")
     for path in files:

@@ -10,7 +10,7 @@ was not reached.  Findings that rest on what was found (late, spam) stand.
 
 from __future__ import annotations
 
-from checks.kinds import Outcome
+from .kinds import Outcome
 
 # fail reasons that mean "not found": the page may be in the part that was not crawled
 ABSENCE_REASONS = {"missing", "empty", "outside_period"}

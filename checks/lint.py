@@ -8,21 +8,32 @@ from core.targets import TargetsError, load_targets
 from core.text import comparable
 
 from .catalogue import (
-    CALENDAR_FILE_NAME,
     RulesError,
     load_rule_file,
     rule_applies,
+    rule_files,
     unit_matches,
 )
 from .kinds import KINDS, param_problems
 
-# The source notices live in ../shared/notices beside the repository.
-NOTICE_DIRS = [Path(__file__).resolve().parent.parent.parent / "shared"]
+# The source notices live in ../shared/notices beside the repository (`zwgk rules lint --sources DIR`).
+DEFAULT_SOURCES = Path(__file__).resolve().parent.parent.parent / "shared" / "notices"
 
 
-def lint_rules(rules_dir: str | Path, targets: str | Path | None = None) -> list[str]:
-    rules_dir = Path(rules_dir)
+def source_path(source_file: str, sources: Path) -> Path | None:
+    """Where a notice's ``source_file`` (``notices/000_….txt``, a bare name, or absolute) is in ``sources``."""
+    given = Path(source_file)
+    candidates = [given] if given.is_absolute() else [sources / given, sources / given.name, sources.parent / given]
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
+               sources: str | Path = DEFAULT_SOURCES) -> list[str]:
+    """Every problem, one line each.  A rule file naming a ``source_file`` that cannot be read from
+    ``sources`` is an error: its quotes would otherwise go unchecked and lint would pass silently."""
+    rules_dir, sources = Path(rules_dir), Path(sources)
     problems: list[str] = []
+    sources_missing_reported = False
     agencies = []
     if targets:
         try:
@@ -30,7 +41,7 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None) -> list
         except TargetsError as exc:
             return [f"{exc}: error: targets file unusable"]
     seen: dict[str, Path] = {}
-    files = sorted(p for p in rules_dir.glob("*.yaml") if p.name != CALENDAR_FILE_NAME)
+    files = rule_files(rules_dir)
     if not files:
         return [f"{rules_dir}: error: no rule files"]
     for path in files:
@@ -41,19 +52,31 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None) -> list
             continue
         source_text = None
         if notice.source_file:
-            for base in NOTICE_DIRS:
-                candidate = base / notice.source_file
-                if candidate.exists():
-                    source_text = comparable(candidate.read_text(encoding="utf-8"))
+            found = source_path(notice.source_file, sources)
+            if found is not None:
+                source_text = comparable(found.read_text(encoding="utf-8"))
+            elif not sources.is_dir():
+                if not sources_missing_reported:
+                    problems.append(f"{sources}: error: 通知原文目录不存在，引文未核对 (notices folder not found: "
+                                    f"quotes not checked; give it with --sources DIR)")
+                    sources_missing_reported = True
+            else:
+                problems.append(f"{path}: error: 通知原文 {notice.source_file} 不在 {sources} 中，引文未核对 "
+                                f"(source file not found: quotes not checked)")
         for rule in rules:
             if rule.id in seen:
                 problems.append(f"{path}: {rule.id}: error: duplicate rule id (also in {seen[rule.id].name})")
             seen[rule.id] = path
             if source_text is not None and comparable(rule.quote) not in source_text:
                 problems.append(f"{path}: {rule.id}: error: quote not found in {notice.source_file}")
-            _errors, unread = param_problems(KINDS[rule.kind], rule.params, notice)
+            kind = KINDS[rule.kind]
+            _errors, unread = param_problems(kind, rule.params, notice)
             for name in unread:
-                problems.append(f"{path}: {rule.id}: warning: parameter '{name}' is not read by kind {rule.kind}")
+                problems.append(f"{path}: {rule.id}: error: parameter '{name}' is not read by kind {rule.kind}")
+            vague = getattr(kind, "vague", None)  # web-checkable kinds say when a rule's criteria prove nothing
+            problem = vague(rule.params, notice) if vague and kind.WEB_CHECKABLE else None
+            if problem:
+                problems.append(f"{path}: {rule.id}: warning: no concrete evidence criteria: {problem}")
             if agencies and not any(rule_applies(rule, a) for a in agencies):
                 problems.append(f"{path}: {rule.id}: warning: applies to no agency in {targets}")
             for unit in rule.applies_to.get("units", []):

@@ -7,7 +7,9 @@ strongly one page shows one topic:
 * ``strong`` — the title matches one of the topic's ``titles`` patterns and none of its
   ``exclude`` patterns (nor the vocabulary's ``common_exclude``), and the page is not news;
 * ``weak``   — only a loose sign: a ``loose`` word in the title, a page in a column whose name
-  matches the topic's ``columns``, or a title match on a news item (召开…会议, 要闻).  A weak match
+  matches the topic's ``columns``, or a title match on a news item (a title like 召开…推进会, or a
+  page in a news column such as 要闻 or 工作动态: the extractor's ``news`` page type is only its
+  fallback, so it is not used).  A weak match
   never passes a rule; it asks a supervisor to look (``manual``, reason ``weak_match``);
 * ``None``   — nothing.
 """
@@ -25,8 +27,14 @@ VOCABULARY_FILE_NAME = "topics.yaml"
 DEFAULT_VOCABULARY = Path(__file__).resolve().parent.parent / "rules" / VOCABULARY_FILE_NAME
 RHYTHMS = ("once", "yearly", "quarterly", "continuous")
 
-# Page types that report events rather than publish the item itself.
-_NEWS_TYPES = {"news"}
+# Words that say nothing about which disclosure a page is (issue 10: 制度 passed the rule on revising the
+# agency's own disclosure rules, 报告 passed 预决算).  A title pattern, column name or keyword that is only
+# one of these is not evidence; `rules lint` warns about rules that rely on one.
+GENERIC_WORDS = frozenset({
+    "制度", "报告", "机制", "内容", "工作", "情况", "信息", "公开", "方面", "力度", "积极", "主体", "平台",
+    "建设", "平台建设", "政策", "事项", "项目", "管理", "服务", "通知", "公告", "公示", "政务", "政府", "规定",
+    "清单", "目录", "结果", "数据", "措施", "方案", "改革", "发展", "监管",
+})
 
 
 class VocabularyError(ValueError):
@@ -63,16 +71,16 @@ class Topic:
         return next((p for p in self.columns if p.search(column)), None) if column else None
 
     def judge(self, title: str, column: str | None, page_type: str | None,
-              vocabulary: "Vocabulary") -> TopicMatch | None:
+              vocabulary: Vocabulary) -> TopicMatch | None:
         """How strongly a page with this title, column and type shows the topic."""
         if not title or vocabulary.excluded(self, title):
             return None
         pattern = self.title_pattern(title)
         if pattern:
-            if page_type in _NEWS_TYPES or vocabulary.news_like(title):
-                return TopicMatch("weak", f"标题符合“{pattern.pattern}”，但该页是新闻动态，不是公开事项本身", pattern.pattern)
+            if vocabulary.news_like(title, column):
+                return TopicMatch("weak", f"标题符合“{pattern.pattern}”，但该页是新闻动态或工作部署，不是公开事项本身", pattern.pattern)
             return TopicMatch("strong", f"标题符合“{pattern.pattern}”", pattern.pattern)
-        if page_type in _NEWS_TYPES or vocabulary.news_like(title):
+        if vocabulary.news_like(title, column):
             return None  # a loose word in a news item says nothing about the disclosure
         word = next((w for w in self.loose if w in title), None)
         if word:
@@ -88,6 +96,7 @@ class Vocabulary:
     topics: dict[str, Topic]
     common_exclude: tuple[re.Pattern, ...]
     news_titles: tuple[re.Pattern, ...]
+    news_columns: tuple[re.Pattern, ...]
     path: Path
 
     def __getitem__(self, topic_id: str) -> Topic:
@@ -99,8 +108,10 @@ class Vocabulary:
     def excluded(self, topic: Topic, title: str) -> bool:
         return topic.excluded(title, self.common_exclude) is not None
 
-    def news_like(self, title: str) -> bool:
-        return any(p.search(title) for p in self.news_titles)
+    def news_like(self, title: str, column: str | None = None) -> bool:
+        """A news item: reports an event rather than publishing an item (by its title or its column)."""
+        return any(p.search(title) for p in self.news_titles) or bool(
+            column and any(p.search(column) for p in self.news_columns))
 
 
 def vocabulary_for(rules_dir: Path | None) -> Vocabulary:
@@ -122,13 +133,14 @@ def load_vocabulary(path: Path = DEFAULT_VOCABULARY) -> Vocabulary:
         raise VocabularyError(f"{path}: 需要 topics 列表")
     common = _patterns(data.get("common_exclude") or [], f"{path}: common_exclude")
     news = _patterns(data.get("news_titles") or [], f"{path}: news_titles")
+    news_columns = _patterns(data.get("news_columns") or [], f"{path}: news_columns")
     topics: dict[str, Topic] = {}
     for i, entry in enumerate(data["topics"], start=1):
         topic = _topic(entry, f"{path}: topics[{i}]")
         if topic.id in topics:
             raise VocabularyError(f"{path}: topic id '{topic.id}' 重复")
         topics[topic.id] = topic
-    return Vocabulary(topics, common, news, path)
+    return Vocabulary(topics, common, news, news_columns, path)
 
 
 def _topic(entry, where: str) -> Topic:

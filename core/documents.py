@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from w3lib.encoding import html_to_unicode
+from core.encoding import decode
 
 MAX_TEXT = 200_000  # characters kept of an attachment's text
 PDF_PAGES = 20  # pages of a PDF read for its text
@@ -61,27 +61,7 @@ def attachment_text(body: bytes, kind: str) -> str:
 
 
 def decode_html(body: bytes, content_type: str | None = None, encoding: str | None = None) -> tuple[str, str]:
-    """Decode page bytes; returns (text, encoding).
-
-    Order: an explicit ``encoding``, the HTTP header, a BOM, the ``<meta>``
-    declaration, then detection.  gb2312 and gbk are read as gb18030 (a
-    superset) so rare characters survive.
-    """
-    if encoding:
-        enc = encoding.lower()
-        if enc in ("gb2312", "gbk", "gb_2312-80"):
-            enc = "gb18030"
-        return body.decode(enc, errors="replace"), enc
-
-    def auto_detect(data: bytes) -> str | None:
-        for candidate in ("utf-8", "gb18030", "big5"):
-            try:
-                data.decode(candidate)
-                return candidate
-            except UnicodeDecodeError:
-                continue
-        return None
-
-    enc, text = html_to_unicode(content_type, body, auto_detect_fun=auto_detect)
-    return text, enc
-
+    """Decode page bytes; returns (text, encoding) — decided like a browser that checks validity
+    (BOM, valid UTF-8, the header and ``<meta>`` when the bytes are valid in them, detection):
+    see :mod:`core.encoding`.  An explicit ``encoding`` wins."""
+    return decode(body, content_type, encoding)

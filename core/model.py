@@ -34,6 +34,7 @@ class Agency:
     province: str | None = None
     parent: str | None = None
     aliases: tuple[str, ...] = field(default_factory=tuple)
+    scope: tuple[str, ...] = field(default_factory=tuple)  # URL prefixes this agency owns (targets `scope:`)
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -45,13 +46,17 @@ class Agency:
 
         A start URL at the site root puts the whole host in scope; a start URL
         below the root (a department hosted on its government's portal) keeps
-        the crawl within that directory.
+        the crawl within that directory.  An explicit ``scope`` (URL prefixes)
+        replaces what the start URLs imply.
         """
         result = []
-        for url in self.urls:
+        for url in self.scope or self.urls:
             parts = urlsplit(url)
             path = parts.path or "/"
-            prefix = path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
+            if self.scope:
+                prefix = path  # a declared prefix is taken as written
+            else:
+                prefix = path if path.endswith("/") else path.rsplit("/", 1)[0] + "/"
             result.append((parts.netloc.lower(), prefix))
         return result
 

@@ -6,7 +6,7 @@ Format (YAML)::
       - id: luoyang                 # stable id, [a-z0-9-]
         name: 洛阳市人民政府
         level: city                 # province | city | county | department
-        province: 河南省
+        province: 河南省               # optional; 河南 / 河南省 both read as 河南省
         parent: henan               # optional
         aliases: [洛阳市政府]        # optional
         urls: [http://127.0.0.1:8801/]
@@ -26,6 +26,42 @@ import yaml
 from .model import LEVELS, Agency
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+# The 34 provincial-level divisions by their full names, the form notices write in ``binds.provinces``
+# (河南省, 广西壮族自治区).  A targets file may use the short form (河南, 广西, 北京) or a common variant
+# (广西自治区); anything else is rejected, because an unknown province silently matches no notice.
+PROVINCES = (
+    "北京市", "天津市", "上海市", "重庆市",
+    "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省",
+    "河南省", "湖北省", "湖南省", "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省",
+    "台湾省",
+    "内蒙古自治区", "广西壮族自治区", "西藏自治区", "宁夏回族自治区", "新疆维吾尔自治区",
+    "香港特别行政区", "澳门特别行政区",
+)
+_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市")
+
+
+def _short(name: str) -> str:
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+_BY_SHORT = {_short(full): full for full in PROVINCES}
+
+
+def normalise_province(name: str) -> str | None:
+    """The full name of a provincial-level division from its full or short form (河南 → 河南省,
+    广西 / 广西自治区 → 广西壮族自治区, 北京 → 北京市); None when it names none of them."""
+    name = re.sub(r"\s+", "", name or "")
+    if name in PROVINCES:
+        return name
+    short = _short(name)
+    full = _BY_SHORT.get(short)
+    suffix = name[len(short):]
+    # 河南市 is no province: a suffix must be the division's own (广西自治区 keeps 自治区)
+    return full if full and full.endswith(suffix) else None
 
 
 class TargetsError(ValueError):
@@ -77,7 +113,7 @@ def load_targets(path: str | Path) -> list[Agency]:
 
 
 def _parse_agency(entry: dict, label: str) -> Agency:
-    known = {"id", "name", "level", "province", "parent", "aliases", "urls"}
+    known = {"id", "name", "level", "province", "parent", "aliases", "urls", "scope"}
     for key in ("id", "name", "level", "urls"):
         if entry.get(key) in (None, "", []):
             raise TargetsError(f"{label}: 缺少字段 '{key}' (missing field '{key}')")
@@ -105,6 +141,19 @@ def _parse_agency(entry: dict, label: str) -> Agency:
             parts.port
         except ValueError:
             raise TargetsError(f"{label}: field 'urls' 端口无效 {url!r}") from None
+    scope = entry.get("scope") or []
+    if isinstance(scope, str):
+        scope = [scope]
+    if not isinstance(scope, list):
+        raise TargetsError(f"{label}: field 'scope' 应为网址前缀列表 (must be a list of URL prefixes)")
+    for prefix in scope:
+        try:
+            parts = urlsplit(str(prefix))
+            parts.port
+        except ValueError:
+            raise TargetsError(f"{label}: field 'scope' 网址无效 {prefix!r}") from None
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise TargetsError(f"{label}: field 'scope' 网址无效 {prefix!r} (need http:// or https:// with a host)")
     aliases = entry.get("aliases") or []
     if isinstance(aliases, str):
         aliases = [aliases]
@@ -113,12 +162,19 @@ def _parse_agency(entry: dict, label: str) -> Agency:
     for key in ("province", "parent"):
         if entry.get(key) is not None and not isinstance(entry[key], str):
             raise TargetsError(f"{label}: field '{key}' 应为字符串 (must be a string)")
+    province = entry.get("province") or None
+    if province is not None:
+        province = normalise_province(province)
+        if province is None:
+            raise TargetsError(f"{label}: field 'province' 未知省份 {entry['province']!r} "
+                               f"(one of: {'、'.join(PROVINCES)}; short forms such as 河南 are accepted)")
     return Agency(
         id=agency_id,
         name=entry["name"].strip(),
         level=level,
         urls=tuple(str(u) for u in urls),
-        province=entry.get("province"),
+        province=province,
         parent=entry.get("parent"),
         aliases=tuple(aliases),
+        scope=tuple(str(p) for p in scope),
     )

@@ -19,7 +19,7 @@ import time
 from scrapy.exceptions import NotConfigured
 
 from core import store
-from crawler.items import FetchErrorItem, PageItem
+from crawler.items import CoverageItem, FetchErrorItem, PageItem
 
 
 class SQLitePipeline:
@@ -29,6 +29,7 @@ class SQLitePipeline:
         self.stats = stats
         self.pages: list[dict] = []
         self.errors: list[dict] = []
+        self.coverage: list[dict] = []
         self.last_flush = time.monotonic()
         self.batches: queue.Queue = queue.Queue(maxsize=2)  # backpressure if the disk falls behind
         self.writer_error: BaseException | None = None
@@ -56,15 +57,17 @@ class SQLitePipeline:
             self.pages.append(self._page_row(item))
         elif isinstance(item, FetchErrorItem):
             self.errors.append(dict(item))
+        elif isinstance(item, CoverageItem):
+            self.coverage.append(item["row"])
         if len(self.pages) >= self.batch_size or time.monotonic() - self.last_flush > 2.0:
             self.flush()
         return item
 
     def flush(self):
         self._raise_writer_error()
-        if self.pages or self.errors:
-            self.batches.put((self.pages, self.errors))
-            self.pages, self.errors = [], []
+        if self.pages or self.errors or self.coverage:
+            self.batches.put((self.pages, self.errors, self.coverage))
+            self.pages, self.errors, self.coverage = [], [], []
         self.last_flush = time.monotonic()
 
     def _write_batches(self):
@@ -116,6 +119,8 @@ class SQLitePipeline:
             "referrer": item["referrer"],
             "site_id_code": info.site_id_code,
             "fetched_at": item["fetched_at"],
+            "redirects": json.dumps(item.get("redirects"), ensure_ascii=False) if item.get("redirects") else None,
+            "extraction_error": info.extraction_error,
             "content_type": item["content_type"],
             "size": understood.size,
             "compressed": understood.compressed,

@@ -5,6 +5,10 @@ as ``python -m scrapy crawl portal`` with the project settings.  Scrapy uses
 one core per process, so ``processes`` spiders run side by side, each on every
 N-th agency, all writing to the same database.  Ctrl-C reaches the children,
 which shut down gracefully and flush what they have fetched.
+
+The children die with this process (``ZWGK_PARENT_PID``, crawler/lifeline.py) and hold the
+database lock's descriptor (``lock_fd``, core/runlock.py) while they live, so a resume can
+tell that a crawl is still running even when its parent was killed.
 """
 
 from __future__ import annotations
@@ -44,9 +48,15 @@ def default_processes(agencies: int) -> int:
     return max(1, min(os.cpu_count() or 1, agencies))
 
 
-def run_crawl(processes: int = 1, **kwargs) -> int:
-    """Run the crawl; returns 0 when every process finished, else non-zero (130 when interrupted)."""
+def run_crawl(processes: int = 1, lock_fd: int | None = None, on_started=None, **kwargs) -> int:
+    """Run the crawl; returns 0 when every process finished, else non-zero (130 when interrupted).
+
+    ``lock_fd``: a descriptor the children inherit (the database lock); ``on_started(pids)`` is
+    called with the children's PIDs once they are started.
+    """
     env = dict(os.environ, SCRAPY_SETTINGS_MODULE="crawler.settings")
+    kwargs["extra"] = dict(kwargs.get("extra") or {}, ZWGK_PARENT_PID=os.getpid())
+    pass_fds = (lock_fd,) if lock_fd is not None else ()
     if processes > 1:
         # the total concurrency is shared among the processes, not multiplied by them
         total = kwargs.get("concurrency") or 48
@@ -54,8 +64,10 @@ def run_crawl(processes: int = 1, **kwargs) -> int:
     children = []
     for shard in range(processes):
         extra = dict(kwargs.pop("extra", None) or {}, ZWGK_SHARD=shard, ZWGK_SHARDS=processes)
-        children.append(subprocess.Popen(crawl_command(extra=extra, **kwargs), env=env))
+        children.append(subprocess.Popen(crawl_command(extra=extra, **kwargs), env=env, pass_fds=pass_fds))
         kwargs["extra"] = {k: v for k, v in extra.items() if not k.startswith("ZWGK_SHARD")}
+    if on_started:
+        on_started([child.pid for child in children])
     try:
         codes = [child.wait() for child in children]
     except KeyboardInterrupt:

@@ -32,15 +32,25 @@ SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 
 ITEM_PIPELINES = {"crawler.pipelines.SQLitePipeline": 300}
-EXTENSIONS = {"crawler.progress.CrawlProgress": 500}
+EXTENSIONS = {
+    "crawler.progress.CrawlProgress": 500,
+    # crawl processes end with the zwgk process that started them (ZWGK_PARENT_PID; issue 13)
+    "crawler.lifeline.DieWithParent": 0,
+}
 
 # zwgk-audit's own settings (overridden by the CLI options of the same meaning)
 ZWGK_DB = "findings.db"
 ZWGK_TARGETS = None
 ZWGK_RUN_ID = None
-ZWGK_MAX_PAGES = 300  # per agency
-ZWGK_MAX_DEPTH = 4
+# The caps are sized so that a county portal's 政务公开 sections are crawled whole (README, "Crawl caps"):
+# depth counts link steps between sections (home → 政府信息公开 → 法定主动公开内容 → category → list →
+# article → attachment is 6; a list's further pages are at the list's depth), and 2000 pages hold the
+# section lists of a county portal with every page of their pagination.  Coverage (crawler/coverage.py)
+# says when an agency needed more, and its absences are then `error`/incomplete_crawl, never `fail`.
+ZWGK_MAX_PAGES = 2000  # per agency
+ZWGK_MAX_DEPTH = 6
 ZWGK_RESUME = False
+ZWGK_PARENT_PID = 0  # set by crawler/run.py: the crawl dies with that process (crawler/lifeline.py)
 # Scrapy uses one core per process: `zwgk crawl --processes N` runs N spiders, each on every
 # N-th agency (ZWGK_SHARD = 0 … N-1 of ZWGK_SHARDS = N).
 ZWGK_SHARD = 0
@@ -56,6 +66,9 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.offsite.OffsiteMiddleware": None,
     "scrapy.downloadermiddlewares.httpproxy.HttpProxyMiddleware": None,
     "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": None,
+    # Redirects are followed by the spider, which keeps the chain, limits hops and scope (crawler/redirects.py).
+    "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
 }
 SPIDER_MIDDLEWARES = {
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,

@@ -26,14 +26,11 @@ class Understood:
 
 
 def understand(body: bytes, url: str, content_type: str | None, context: dict) -> Understood:
-    kind = sniff_type(body)
-    if kind in ("html", "unknown"):
-        try:
-            info = extract_page(body, url, content_type=content_type, context=context)
-        except NotHTMLError:
-            info = understand_attachment(body, url, kind, context)
-    else:
-        info = understand_attachment(body, url, kind, context)
+    """Never raises: a page that cannot be understood keeps its bytes and says why in ``extraction_error``."""
+    try:
+        info = _read(body, url, content_type, context)
+    except Exception as exc:  # any input: fields or a recorded extraction error, never a lost page
+        info = PageInfo(file_type="unknown", extraction_error=f"{type(exc).__name__}: {exc}"[:500])
     return Understood(
         info=info,
         raw_sha256=hashlib.sha256(body).hexdigest(),
@@ -41,3 +38,13 @@ def understand(body: bytes, url: str, content_type: str | None, context: dict) -
         size=len(body),
         content_hash=content_hash(info.text),
     )
+
+
+def _read(body: bytes, url: str, content_type: str | None, context: dict) -> PageInfo:
+    kind = sniff_type(body)
+    if kind in ("html", "unknown"):
+        try:
+            return extract_page(body, url, content_type=content_type, context=context)
+        except NotHTMLError:
+            return understand_attachment(body, url, kind, context)
+    return understand_attachment(body, url, kind, context)

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import copy
 import os
+import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 from datasette import hookimpl
+from markupsafe import Markup, escape
 
+from core import store
 from core.store import is_audit_database, named_query
 
 METADATA = Path(__file__).resolve().parent / "metadata.yml"
@@ -74,3 +77,44 @@ def _metadata(database_names: tuple[str, ...], password_hash: str | None) -> dic
 def get_metadata(datasette, key, database, table):
     names = [name for name, db in datasette.databases.items() if db.path and is_audit_database(db.path)]
     return metadata_for(names, password_hash=os.environ.get(PASSWORD_HASH_ENV))
+
+
+# -- the workbench: read-only connections, SQLite limits, drill-down pages ---------------------
+
+# One value may not exceed 50 MB (``select randomblob(400000000)`` fails at once instead of
+# allocating gigabytes); stored pages are far smaller.
+MAX_VALUE_BYTES = 50_000_000
+LINKED_COLUMNS = {"单位编号": "agency", "agency_id": "agency", "规则": "rule", "rule_id": "rule"}
+
+
+@hookimpl
+def prepare_connection(conn, database, datasette):
+    """Every connection Datasette opens — the write connection too — refuses writes and large values."""
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    db = datasette.databases.get(database)
+    if db is not None and db.path and is_audit_database(db.path):
+        # Datasette's own _internal database must stay writable; audit databases never are.
+        conn.execute("PRAGMA query_only = 1")
+        store.workbench.register_label_functions(conn)
+
+
+@hookimpl
+def register_routes():
+    from .routes import ROUTES
+
+    return ROUTES
+
+
+@hookimpl
+def render_cell(value, column, table, database, datasette):
+    """Agency and rule ids link to the workbench pages (scorecard → agency → finding → stored copy)."""
+    target = LINKED_COLUMNS.get(column)
+    if not target or not isinstance(value, str) or not value or table not in (None, "findings", "findings_view", "scores"):
+        return None
+    db = datasette.databases.get(database)
+    if not (db and db.path and is_audit_database(db.path)):
+        return None
+    from .routes import agency_url, rule_url
+
+    url = agency_url(database, value) if target == "agency" else rule_url(database, value)
+    return Markup(f'<a href="{escape(url)}">{escape(value)}</a>')

@@ -64,6 +64,16 @@ FILLER = (
     "各单位要高度重视，加强组织领导，明确责任分工，确保各项任务落到实处。"
 )
 
+# Neutral bodies for the topic disclosures (written for the samples, not taken from any portal).
+SPOT_CHECK = ("根据年度抽查计划，随机抽取检查对象、随机选派检查人员，对本地生产销售的部分产品开展监督抽查。"
+              "本次共抽查企业20家、产品20批次，合格18批次，不合格产品已依法处理。抽查结果见附件。")
+BUDGET = "按照预算法和预决算公开的有关规定，现将收支情况公开如下：一、部门职责及机构设置；二、收支总体情况；三、“三公”经费情况。"
+ANNUAL_REPORT = ("本报告依据《中华人民共和国政府信息公开条例》编制。一、总体情况 二、主动公开政府信息情况 "
+                 "三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况 五、存在的主要问题及改进情况 六、其他需要报告的事项")
+FUNCTIONS = "主要职责：贯彻执行上级决定，负责本区经济社会事务的管理。内设机构：办公室、发展和改革局等。办公地址、办公时间、联系电话见下。"
+GUIDE = "为便于公民、法人和其他组织获取政府信息，编制本指南。一、主动公开 二、依申请公开 三、监督方式"
+REPLY = "您提出的提案收悉，现答复如下：经研究，我们已会同有关部门采取措施加以落实。感谢您对我区工作的关心和支持。"
+
 
 def news(site_name: str, n: int, column: str, year: int, month: int = 3) -> list[Article]:
     topics = ["召开全体会议", "开展安全生产大检查", "推进重点项目建设", "召开经济运行分析会", "部署防汛工作",
@@ -83,7 +93,7 @@ def sites() -> list[Site]:
         Site(
             "luoyang", "洛阳市人民政府", "trs", "utf-8",
             [Column("zwgk", "政务公开"), Column("tzgg", "通知公告", "政务公开"), Column("zcwj", "政策文件", "政务公开"),
-             Column("zcjd", "政策解读", "政务公开"), Column("ywdt", "要闻动态")],
+             Column("zcjd", "政策解读", "政务公开"), Column("sjsgk", "双随机一公开", "政务公开"), Column("ywdt", "要闻动态")],
             [
                 # Plan on the last day of the deadline: 10 working days after 2017-05-23 is 2017-06-07
                 # only because Saturday 2017-05-27 was a make-up workday (a weekday count says 06-06).
@@ -96,6 +106,9 @@ def sites() -> list[Site]:
                 Article("洛阳市人民政府关于进一步加强城市管理工作的意见", "2017-04-18", "zcwj", doc_number="洛政〔2017〕18号",
                         body=FILLER),
                 *news("洛阳市", 6, "ywdt", 2017, 5),
+                # A topic disclosure (henan-2017-t13, 产品质量): a 双随机 spot-check result.  Kaifeng publishes
+                # the same kind of page, so the two cities still differ only by their plan.
+                Article("洛阳市2017年产品质量“双随机”监督抽查结果公告", "2017-08-15", "sjsgk", body=SPOT_CHECK),
             ],
             "4103000001",
         ),
@@ -108,6 +121,7 @@ def sites() -> list[Site]:
                         doc_number="汴政办〔2017〕40号", body="各县区人民政府，市人民政府各部门：" + FILLER),
                 *news("开封市", 9, "tzgg", 2017, 4),
                 *news("开封市", 5, "zwdt", 2017, 5),
+                Article("开封市2017年产品质量“双随机”监督抽查结果公告", "2017-09-05", "tzgg", body=SPOT_CHECK),
             ],
             "4102000001",
         ),
@@ -161,7 +175,9 @@ def sites() -> list[Site]:
         Site(
             "yuetang", "湘潭市岳塘区人民政府", "hanweb", "utf-8",
             [Column("zwgk", "政务公开"), Column("tzgg", "通知公告", "政务公开"),
-             Column("zwgkgzyd", "《政务公开工作要点》专栏", "政务公开"), Column("ytdt", "岳塘动态")],
+             Column("zwgkgzyd", "《政务公开工作要点》专栏", "政务公开"), Column("ytdt", "岳塘动态"),
+             Column("czyjs", "财政预决算", "政务公开"), Column("xxgknb", "政府信息公开年报", "政务公开"),
+             Column("jgzn", "机构职能", "政务公开"), Column("jyta", "建议提案办理", "政务公开")],
             [
                 # Xiangtan: 20 working days after publication (2019-06-25) ends 2019-07-23.
                 Article("岳塘区贯彻落实国、省2019年政务公开工作要点具体工作措施", "2019-07-10", "zwgkgzyd", body=FILLER),
@@ -170,6 +186,18 @@ def sites() -> list[Site]:
                         doc_number="国办发〔2019〕14号", body=FILLER),
                 *news("岳塘区", 8, "tzgg", 2019, 5),
                 *news("岳塘区", 5, "ytdt", 2019, 6),
+                # Topic disclosures: a 预决算 column (xiangtan-2019-t27: last year's 决算 after the notice; this
+                # year's 三公 budget came before it) and every item of xiangtan-2019-t4 (机构职能, 提案答复,
+                # 公开指南, 年报 — the 2019 report within a year of the notice, the 2018 one before it).
+                Article("岳塘区2019年“三公”经费预算情况说明", "2019-03-15", "czyjs", body=BUDGET),
+                Article("岳塘区2018年区级部门决算公开", "2019-08-28", "czyjs", body=BUDGET),
+                Article("湘潭市岳塘区人民政府2018年政府信息公开工作年度报告", "2019-03-28", "xxgknb", body=ANNUAL_REPORT),
+                Article("湘潭市岳塘区人民政府2019年政府信息公开工作年度报告", "2020-01-20", "xxgknb", body=ANNUAL_REPORT),
+                Article("湘潭市岳塘区人民政府机构职能", "2019-07-30", "jgzn", body=FUNCTIONS),
+                Article("湘潭市岳塘区人民政府政府信息公开指南", "2019-08-12", "zwgk", body=GUIDE),
+                Article("区政协九届三次会议第21号提案办理结果公开", "2019-07-25", "jyta", body=REPLY),
+                # Only weak evidence for xiangtan-2019-t13 (人居环境): a news item about a meeting, not the disclosure.
+                Article("岳塘区召开农村人居环境整治推进会", "2019-07-16", "ytdt", body=FILLER),
             ],
             "4303040001",
         ),

@@ -13,6 +13,20 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+NO_SHARED = "../shared 不存在（没有共享材料的独立克隆）：跳过需要通知原文的测试"
+
+
+def shared(relative: str | Path) -> Path:
+    """A file or folder of ../shared that a test needs.
+
+    Skipped, with the reason, only in a clone without ../shared; where ../shared exists (CI) a missing
+    file is a failure that names it, so that quote checks never pass silently.
+    """
+    if not SHARED.is_dir():
+        pytest.skip(NO_SHARED)
+    path = SHARED / relative
+    assert path.exists(), f"../shared 存在但缺少 {relative}：共享材料不完整，无法核对"
+    return path
 
 
 def free_port_base(count: int = 8) -> int:

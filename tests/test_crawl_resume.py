@@ -78,3 +78,28 @@ def test_ctrl_c_marks_the_run_interrupted_and_says_how_to_resume(tmp_path):
         assert store.get_run(store.open_readonly(db), 1)["status"] == "interrupted"
         zwgk("audit", "--targets", str(targets), "--db", str(db), "--resume", "1")
         assert store.get_run(store.open_readonly(db), 1)["status"] == "finished"
+
+
+def test_resume_keeps_the_coverage_counters(tmp_path):
+    """A resumed crawl records the same coverage as the crawl it continues: failed and blocked
+    fetches, section pages that failed, section links beyond the depth cap (issue 13)."""
+    from hostile_portals import HostilePortals
+
+    cases = ["blocked-after-home", "clean"]
+    base = free_port_base(HostilePortals.ports_needed(cases))
+    db = tmp_path / "c.db"
+    with HostilePortals(base, cases) as portals:
+        targets = tmp_path / "targets.yaml"
+        targets.write_text(portals.targets_yaml(), encoding="utf-8")
+        zwgk("crawl", "--targets", str(targets), "--db", str(db), "--max-depth", "1")
+        before = store.crawl_coverage(store.open_readonly(db), 1)
+        # nothing is left to fetch: the resume only rebuilds its state and records the coverage again
+        zwgk("crawl", "--targets", str(targets), "--db", str(db), "--resume", "1", "--max-depth", "1")
+        after = store.crawl_coverage(store.open_readonly(db), 1)
+    blocked = before["blocked-after-home"]
+    assert blocked["blocked"] > 0 and blocked["section_errors"] > 0 and not blocked["complete"]
+    assert before["clean"]["depth_cut_links"] > 0  # the fixture site is deeper than one link
+    errors = store.fetch_errors_of(store.open_readonly(db), 1, "blocked-after-home")
+    assert blocked["errors"] == len(errors)
+    for agency, row in before.items():
+        assert after[agency] == row, agency

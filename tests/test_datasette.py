@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import os
 import shutil
 
 import pytest
@@ -40,8 +41,9 @@ def audit_db(tmp_path_factory):
 
 
 def client_for(db, **kwargs):
-    """Datasette as `zwgk serve` runs it: the project's plugin supplies the metadata."""
-    return Datasette([], immutables=[str(db)], **kwargs)
+    """Datasette as `zwgk serve` runs it: the file mutable (a later audit shows), the plugin's metadata,
+    read-only connections and limits."""
+    return Datasette([str(db)], **kwargs)
 
 
 def get(ds, path):
@@ -79,15 +81,15 @@ def test_scorecard(audit_db):
 def test_agency_findings_show_evidence_and_the_notice_sentence(audit_db):
     result = rows(client_for(audit_db), "/audit/agency_findings?agency=kaifeng")
     first = next(r for r in result if r["规则"] == "henan-2017-plan")
-    assert first["结论"] == "fail"
+    assert first["结论"] == "未通过"
     assert first["证据网址"].endswith("/tzgg/show_5001.html") and "逾期1个工作日" in first["说明"]
     assert "10个工作日内在政府网站公开" in first["通知原文"]
-    assert all(r["结论"] != "not_applicable" for r in result)
+    assert all(r["结论"] in ("通过", "未通过", "无法核查", "需人工核实", "未到期") for r in result)
 
 
 def test_rule_across_agencies(audit_db):
     result = rows(client_for(audit_db), "/audit/rule_findings?rule=henan-2017-plan")
-    assert {r["单位"]: r["结论"] for r in result} == {"开封市人民政府": "fail", "河南省统计局": "fail", "洛阳市人民政府": "pass"}
+    assert {r["单位"]: r["结论"] for r in result} == {"开封市人民政府": "未通过", "河南省统计局": "未通过", "洛阳市人民政府": "通过"}
 
 
 def test_overdue_changes_spam_and_errors(audit_db):
@@ -105,8 +107,12 @@ def test_overdue_changes_spam_and_errors(audit_db):
 
 def test_facets_and_full_text_search(audit_db):
     ds = client_for(audit_db)
-    data = get(ds, "/audit/findings_view.json?_facet=status&_facet=kind&_facet=notice&_facet=level&_facet=province").json()
-    assert {"status", "kind", "notice", "level", "province"} <= set(data["facet_results"])
+    data = get(ds, "/audit/findings_view.json?_facet=status_label&_facet=kind&_facet=notice&_facet=level_label"
+                   "&_facet=province").json()
+    assert {"status_label", "kind", "notice", "level_label", "province"} <= set(data["facet_results"])
+    assert {f["value"] for f in data["facet_results"]["status_label"]["results"]} <= {"通过", "未通过", "无法核查",
+                                                                                   "需人工核实", "未到期", "不适用"}
+    assert {f["value"] for f in data["facet_results"]["level_label"]["results"]} == {"市级", "县级", "部门"}
     found = get(ds, "/audit/pages.json?_search=政务公开&_shape=array").json()
     assert found and all("政务公开" in ((p["title"] or "") + (p["text"] or "")) for p in found)
     short = rows(ds, "/audit/search_pages?q=解读")  # two characters: below trigram length, LIKE query
@@ -133,6 +139,38 @@ def test_read_only_and_sql_switch(audit_db):
     assert get(client_for(audit_db, settings={"default_allow_sql": False}), "/audit.json?sql=select+1").status_code == 403
     assert rows(client_for(audit_db, settings={"default_allow_sql": False}), "/audit/scorecard")
     assert store.count(store.open_db(audit_db), "findings") > 0
+
+
+def test_write_connection_refuses_writes(audit_db):
+    """Datasette keeps a write connection to a mutable database (plugins and its write paths use it);
+    the plugin's query_only makes it refuse.  Without the plugin the same call succeeds."""
+    import sqlite3
+
+    from core.store import workbench
+
+    ds = client_for(audit_db)
+    with pytest.raises(sqlite3.OperationalError, match="readonly|read-only"):
+        asyncio.run(ds.get_database("audit").execute_write_fn(workbench.write_probe))
+    assert "zwgk_write_probe" not in store.open_readonly(audit_db).table_names()
+
+
+def test_huge_values_fail_fast(audit_db):
+    import time
+
+    started = time.monotonic()
+    response = get(client_for(audit_db), "/audit.json?sql=" + "select+length(randomblob(400000000))")
+    assert response.status_code == 400 and "too big" in response.text
+    assert time.monotonic() - started < 5
+
+
+def test_database_download_needs_the_login(audit_db, monkeypatch):
+    from datasette_zwgk.serve import datasette_environment
+
+    monkeypatch.setenv("ZWGK_PASSWORD_HASH", datasette_environment("s3cret")["ZWGK_PASSWORD_HASH"])
+    assert get(client_for(audit_db), "/audit.db").status_code == 403
+    monkeypatch.delenv("ZWGK_PASSWORD_HASH")
+    # served mutable, the file is never offered whole (a download mid-audit would be inconsistent)
+    assert get(client_for(audit_db), "/audit.db").status_code == 403
 
 
 def test_password_protection(audit_db, monkeypatch):
@@ -176,6 +214,8 @@ def test_rectification_list(audit_db, tmp_path):
 
 @pytest.mark.skipif(not shutil.which("chromium"), reason="Debian's chromium is not installed")
 def test_in_a_real_browser(audit_db, tmp_path):
+    """scorecard → agency → finding → stored copy, following the links the pages render."""
+    import re
     import subprocess
     import sys
     import time
@@ -184,6 +224,20 @@ def test_in_a_real_browser(audit_db, tmp_path):
     port = free_port_base(1)
     server = subprocess.Popen([sys.executable, "-m", "zwgk.cli", "serve", str(audit_db), "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
+
+    def dom(url):
+        return subprocess.run(["chromium", *flags, "--virtual-time-budget=3000", "--dump-dom", url],
+                              capture_output=True, text=True, timeout=60, check=False).stdout
+
+    def screenshot(url, name):
+        shot = tmp_path / f"{name}.png"
+        subprocess.run(["chromium", *flags, "--window-size=1400,1000", "--virtual-time-budget=3000",
+                        f"--screenshot={shot}", url], capture_output=True, timeout=60, check=False)
+        assert shot.exists() and shot.stat().st_size > 10_000
+        return shot
+
     try:
         base = f"http://127.0.0.1:{port}"
         for _ in range(100):
@@ -192,17 +246,32 @@ def test_in_a_real_browser(audit_db, tmp_path):
                 break
             except OSError:
                 time.sleep(0.2)
-        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}"]
-        for name, path, expected in [("scorecard", "/audit/scorecard", "昆明市人民政府"),
-                                     ("agency", "/audit/agency_findings?agency=kaifeng", "逾期1个工作日")]:
-            dom = subprocess.run(["chromium", *flags, "--dump-dom", base + path], capture_output=True, text=True,
-                                 timeout=60).stdout
-            assert expected in dom
-            shot = tmp_path / f"{name}.png"
-            subprocess.run(["chromium", *flags, "--window-size=1400,1000", f"--screenshot={shot}", base + path],
-                           capture_output=True, timeout=60)
-            assert shot.exists() and shot.stat().st_size > 10_000
+        scorecard = dom(base + "/audit/scorecard")
+        assert "昆明市人民政府" in scorecard and "市级" in scorecard and "未通过" in scorecard
+        agency_link = re.search(r'href="(/-/zwgk/audit/agency/kaifeng)"', scorecard).group(1)
+        agency = dom(base + agency_link)
+        assert "开封市人民政府" in agency and "未通过（" in agency and "逾期 1 天" in agency
+        assert ">fail<" not in agency and ">city<" not in agency
+        finding = agency[agency.index('id="henan-2017-plan"'):]
+        copy_link = re.search(r'href="(/-/zwgk/audit/copy/[0-9a-f]{64})"', finding).group(1)
+        copy = dom(base + copy_link)
+        assert "抓取时间" in copy and "SHA-256" in copy and "与保存的字节一致" in copy
+        shots = [screenshot(base + agency_link, "agency"), screenshot(base + copy_link, "stored-copy")]
+        keep = os.environ.get("ZWGK_SCREENSHOTS")  # e.g. docs/screenshots: refresh the README's pictures
+        if keep:
+            for shot in shots:
+                shutil.copy(shot, os.path.join(keep, shot.name))
     finally:
         server.terminate()
         server.wait(10)
+
+
+def test_canned_query_quotes_have_no_pinyin_noise_but_the_rules_table_keeps_it(audit_db):
+    from core.text import strip_pinyin
+
+    ds = client_for(audit_db)
+    verbatim = rows(ds, "/audit/rules?rule_id=yunnan-2017-column")[0]["quote"]
+    assert "(wù)" in verbatim
+    found = {r["规则"]: r for r in rows(ds, "/audit/agency_findings?agency=yuxi")}
+    shown = found["yunnan-2017-column"]["通知原文"]
+    assert shown == strip_pinyin(verbatim) and "(" not in shown and "務" in shown

@@ -150,14 +150,7 @@ def test_unit_names_resolve_to_agencies():
     assert not rule_applies(rule("manual", {}, binds={"provinces": ["云南省"]}), AGENCY)
 
 
-def test_topic_disclosed_by_date_and_continuous():
-    r = rule("topic_disclosed", {"topic": "(二)推进预决算、权力清单信息公开", "by_date": "2017-11-30"})
-    assert run(r, [page("洛阳市2017年部门预决算公开", "2017-08-01")]).status == "pass"
-    assert run(r, [page("洛阳市2017年部门预决算公开", "2017-12-20")]).reason == "outside_period"
-    assert run(r, [page("洛阳市召开全体会议", "2017-08-01")]).reason == "missing"
-    continuous = rule("topic_disclosed", {"topic": "及时公开随机抽查结果", "continuous": True})
-    assert run(continuous, [page("2017年第二批随机抽查结果公示", "2017-09-01")]).status == "pass"
-    assert run(continuous, [page("2019年随机抽查结果", "2019-09-01")]).status == "fail"  # outside the year after the notice
+# topic_disclosed: tests/test_rule_topic_disclosed.py
 
 
 def test_annual_report_deadline_depends_on_level():

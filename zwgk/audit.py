@@ -13,11 +13,13 @@ from checks.evaluate import (
     interpretation_pair_rows,
     load_evidence,
 )
+from checks.overrides import Override, apply_overrides
 from checks.scoring import score_run
 from checks.workdays import WorkdayCalendar
 from core import store
 from core.targets import Agency, load_targets
 from crawler.run import default_processes, run_crawl
+from crawler.settings import ZWGK_MAX_DEPTH as MAX_DEPTH, ZWGK_MAX_PAGES as MAX_PAGES  # issue 13
 
 
 class AuditError(Exception):
@@ -26,14 +28,15 @@ class AuditError(Exception):
 
 @dataclass
 class CrawlOptions:
-    max_pages: int = 300
-    max_depth: int = 4
+    max_pages: int = MAX_PAGES  # issue 13: defaults sized for a county portal's 政务公开 sections (crawler/settings.py)
+    max_depth: int = MAX_DEPTH
     concurrency: int | None = None
     per_agency: int | None = None
     delay: float | None = None
     log_level: str = "WARNING"
     progress_interval: float = 5.0
     processes: int | None = None  # default: one per core, at most one per agency
+    lock: object | None = None  # issue 13: the database's AuditLock (core/runlock.py), inherited by the crawl
 
 
 def prepare_run(db_path: str, targets_path: str, rules_dir: str | None, options: CrawlOptions,
@@ -70,6 +73,9 @@ def crawl(db, run_id: int, targets_path: str, db_path: str, options: CrawlOption
         max_depth=options.max_depth, resume=resume, concurrency=options.concurrency,
         per_agency=options.per_agency, delay=options.delay, log_level=options.log_level,
         progress_interval=options.progress_interval,
+        # issue 13: the crawl processes hold the database lock while they live; the lock file names them
+        lock_fd=options.lock.fileno() if options.lock else None,
+        on_started=(lambda pids: options.lock.record(run=run_id, crawl_pids=pids)) if options.lock else None,
     )
     status = store.get_run(db, run_id)["status"]
     if code != 0 or status != "running":
@@ -81,13 +87,16 @@ def crawl(db, run_id: int, targets_path: str, db_path: str, options: CrawlOption
 
 
 def check(db, run_id: int, agencies: list[Agency], catalogue: Catalogue, evaluation_points: float = 4.0,
-          as_of: dt.date | None = None) -> dict[str, int]:
+          as_of: dt.date | None = None, overrides: list[Override] | None = None) -> dict[str, int]:
     """Evaluate all rules for all agencies on the run's crawl as of a date (default today);
-    write findings and scores."""
+    apply the supervisor's overrides in force at that date; write findings and scores."""
     as_of = as_of or dt.date.today()
     calendar = WorkdayCalendar(catalogue.calendar_file)
     evidence = load_evidence(db, run_id, agencies, as_of)
     findings = evaluate_run(db, run_id, catalogue, agencies, calendar, evidence, as_of=as_of)
+    # --- issue 8: 申诉复核 — reviewed verdicts replace the machine's before scoring ---
+    apply_overrides(findings, overrides or [], as_of)
+    # --- end issue 8 ---
     rules = catalogue.all_rules
     scores, notice_scores = score_run(
         findings, agencies, evaluation_points, notice_of={r.id: r.notice.id for r in rules},

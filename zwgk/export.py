@@ -10,6 +10,7 @@ from pathlib import Path
 from core import store
 from core.model import LEVEL_LABELS as LEVEL_NAMES
 from core.model import STATUS_LABELS as STATUS_NAMES
+from core.text.normalise import strip_pinyin
 
 SCORE_COLUMNS = [
     ("rank", "排名"), ("rank_in_level", "同级排名"), ("agency_id", "单位编号"), ("name", "单位"), ("level", "级别"),
@@ -46,6 +47,8 @@ def finding_rows(db, run_id: int, include_not_applicable: bool = False) -> list[
     for row in rows:
         row["status_name"] = STATUS_NAMES.get(row["status"], row["status"])
         row["level"] = LEVEL_NAMES.get(row["level"], row["level"])
+        # the rules table keeps the notice's text verbatim; readers get it without pinyin noise (務(wù))
+        row["quote"] = strip_pinyin(row["quote"] or "")
     return rows
 
 
@@ -114,19 +117,27 @@ def rectification_list(db, agency_id: str, run_id: int | None, fmt: str) -> str:
     if not run_id:
         raise ExportError(f"单位 {agency_id} 还没有核查结论")
     rows = [r for r in finding_rows(db, run_id) if r["agency_id"] == agency_id]
-    score = store.score_of(db, run_id, agency_id)
-    sections = [
+    title = f"{agency['name']}政务公开整改清单（审计运行 #{run_id}）"
+    summary = rectification_summary(store.score_of(db, run_id, agency_id))
+    sections = rectification_sections(rows)
+    if fmt == "md":
+        return _markdown(title, summary, sections)
+    return _html(title, summary, sections)
+
+
+def rectification_sections(rows: list[dict]) -> list[tuple[str, list[dict]]]:
+    """An agency's findings (finding_rows) in the 整改清单's three sections."""
+    return [
         ("一、未落实的要求（需整改）", [r for r in rows if r["status"] == "fail"]),
         ("二、无法核查的要求（网站无法访问或被拦截，请确认网站可访问）", [r for r in rows if r["status"] == "error"]),
         ("三、需人工核实的要求", [r for r in rows if r["status"] == "manual"]),
     ]
-    title = f"{agency['name']}政务公开整改清单（审计运行 #{run_id}）"
+
+
+def rectification_summary(score: dict) -> str:
     percent = f"{score.get('percent')}%" if score.get("percent") is not None else "—"
-    summary = (f"得分率 {percent}，通过 {score.get('passed', 0)} 项，未通过 {score.get('failed', 0)} 项，"
-               f"无法核查 {score.get('errors', 0)} 项，需人工核实 {score.get('manual', 0)} 项。")
-    if fmt == "md":
-        return _markdown(title, summary, sections)
-    return _html(title, summary, sections)
+    return (f"得分率 {percent}，通过 {score.get('passed', 0)} 项，未通过 {score.get('failed', 0)} 项，"
+            f"无法核查 {score.get('errors', 0)} 项，需人工核实 {score.get('manual', 0)} 项。")
 
 
 def _markdown(title: str, summary: str, sections) -> str:
@@ -156,19 +167,33 @@ def _html(title: str, summary: str, sections) -> str:
         "th{background:#f3f3f3}</style></head><body>",
         f"<h1>{e(title)}</h1><p>{e(summary)}</p>",
     ]
+    parts.append(sections_html(sections))
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def sections_html(sections, heading_tag: str = "h2") -> str:
+    """The 整改清单's sections as HTML tables (every crawled text escaped)."""
+    e = html.escape
+    parts = []
     for heading, rows in sections:
-        parts.append(f"<h2>{e(heading)}</h2>")
+        parts.append(f"<{heading_tag}>{e(heading)}</{heading_tag}>")
         if not rows:
             parts.append("<p>无。</p>")
             continue
-        parts.append("<table><tr><th>序号</th><th>要求</th><th>依据（通知原文）</th><th>期限</th><th>证据</th><th>说明</th></tr>")
+        parts.append("<table><thead><tr><th>序号</th><th>要求</th><th>依据（通知原文）</th><th>期限</th><th>证据</th>"
+                     "<th>说明</th></tr></thead><tbody>")
         for number, r in enumerate(rows, start=1):
             evidence = (f"<a href='{e(r['evidence_url'], quote=True)}' rel='noopener noreferrer'>"
                         f"{e(r['evidence_title'] or r['evidence_url'])}</a>") if r["evidence_url"] else "—"
+            reviewed = ""
+            if r.get("machine_status"):
+                reviewed = (f"<br><small>申诉复核：机器判断“{e(STATUS_NAMES.get(r['machine_status'], r['machine_status']))}”，"
+                            f"复核为“{e(r['status_name'])}”（{e(r.get('override_reason') or '')}，"
+                            f"复核人 {e(r.get('override_reviewer') or '')}）</small>")
             parts.append(
                 f"<tr><td>{number}</td><td>{e(r['rule_title'])}</td><td>{e(r['notice_title'] or '')}：“{e(r['quote'])}”</td>"
-                f"<td>{e(r['deadline'] or '—')}</td><td>{evidence}</td><td>{e(r['detail'])}</td></tr>"
+                f"<td>{e(r['deadline'] or '—')}</td><td>{evidence}</td><td>{e(r['detail'])}{reviewed}</td></tr>"
             )
-        parts.append("</table>")
-    parts.append("</body></html>")
+        parts.append("</tbody></table>")
     return "\n".join(parts)

@@ -20,6 +20,17 @@ PARAMS = {
 }
 
 
+def vague(params: dict, notice) -> str | None:
+    """A column name that is only a generic word (专栏, 信息) names no particular column."""
+    from ..topics import GENERIC_WORDS
+
+    names = params.get("names") or []
+    names = [names] if isinstance(names, str) else names
+    if names and all(_core(n) in GENERIC_WORDS or len(_core(n)) < 2 for n in names):
+        return f"专栏名称 {names} 只是泛指词"
+    return None
+
+
 
 def _core(name: str) -> str:
     name = to_simplified(name)
@@ -73,7 +84,7 @@ def _articles_in(column_page, evidence: Evidence, pattern) -> int:
     """Articles of this agency that the column lists or that name it as their column."""
     listed = {
         to for _, to, _ in evidence.links_from([column_page.url])
-        if to in evidence.by_url and evidence.by_url[to].page_type not in ("list", None)
+        if to in evidence.by_url and evidence.by_url[to].page_type not in ("list", "home", None)
     }
     tagged = {
         p.url for p in evidence.pages

@@ -39,7 +39,7 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
         return Outcome(
             "not_applicable",
             "no_policies",
-            f"要求政策文件的解读材料{lag_words}；{window}期间未在网站上发现政策文件，本项不适用。",
+            f"要求政策文件公开后解读稿件{lag_words}；{window}期间未在网站上发现政策文件，本项不适用。",
         )
     pairs = pair_interpretations(evidence)
     problems = []
@@ -55,7 +55,7 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
         return Outcome(
             "pass",
             "all_interpreted",
-            f"要求政策文件的解读材料{lag_words}；{window}期间的 {len(policies)} 份政策文件均按时发布了解读。",
+            f"要求政策文件公开后解读稿件{lag_words}；{window}期间的 {len(policies)} 份政策文件均按时发布了解读。",
             evidence=policies[0],
         )
     policy, reason, deadline, interpretation = problems[0]
@@ -70,7 +70,7 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
     return Outcome(
         "fail",
         "missing" if reason == "missing" else "late",
-        f"要求政策文件的解读材料{lag_words}；{len(policies)} 份政策文件中有 {len(problems)} 份未按时解读{more}：" + "；".join(lines) + "。",
+        f"要求政策文件公开后解读稿件{lag_words}；{len(policies)} 份政策文件中有 {len(problems)} 份未按时解读{more}：" + "；".join(lines) + "。",
         evidence=policy,
         deadline=deadline,
     )

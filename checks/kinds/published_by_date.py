@@ -29,6 +29,13 @@ def requires(params: dict, notice) -> str | None:
     return None
 
 
+def vague(params: dict, notice) -> str | None:
+    """Only a page type (the extractor's guess) and no word the title must carry: any such page would do."""
+    if not params.get("title_patterns") and not params.get("must_mention"):
+        return "只有页面类型，没有标题须含的词（title_patterns 或 must_mention）"
+    return None
+
+
 
 def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
     params = rule.params

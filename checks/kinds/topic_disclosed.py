@@ -1,77 +1,169 @@
-"""topic_disclosed: the agency's portal carries pages on a topic a task row makes it disclose
-(预决算, 权力清单, 随机抽查结果 …), by a date or — for continuous tasks (及时公开, 常态化) —
-within ``window_days`` (default 365) of the notice.
+"""topic_disclosed: the agency's portal publishes the concrete items a task names — topics of the
+vocabulary (``rules/topics.yaml``: 财政预决算, 权责清单, 双随机抽查结果 …) — within the period.
 
-pass: a page whose title names the topic, dated within the period.
-fail: none found, or only ones dated after the deadline.
+The period starts at the notice's date (``since`` to say otherwise) and ends at ``by_date`` or, for
+tasks without a date (及时公开, 常态化), 365 days later.  ``match`` says whether every listed topic
+must be found (``all``, the default: each is an item the task names) or one is enough (``any``:
+several units share the task, each publishing its own part).
+
+pass:   for each required topic a page whose title matches one of its patterns, dated in the period;
+        the finding names the page(s) and the pattern.
+fail:   a required topic with no such page — not even a loose candidate — or only pages dated after
+        the period; the finding names the columns searched and how many pages were examined.
+manual: ``weak_match`` — only loose candidates (a generic word, the column alone, a news item, an
+        undated page): a supervisor looks at the candidate pages listed in the detail.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+from dataclasses import dataclass, field
 
+from ..topics import GENERIC_WORDS, Topic, TopicMatch, vocabulary_for
 from .base import Evidence, Outcome, Param, cite, title_of
 
 WEB_CHECKABLE = True
 PARAMS = {
-    "topic": Param(str, "任务原文中要求公开的事项"),
-    "keywords": Param("list", "标题检索词（代替从 topic 中提取）"),
-    "by_date": Param("date", "截止日期"),
-    "window_days": Param(int, "持续公开任务的检查天数（默认 365）", minimum=1),
+    "topics": Param("list", "要求公开的事项（rules/topics.yaml 中的 topic id）", required=True),
+    "match": Param(str, "all：每一事项都须公开（默认）；any：公开其中之一即可（多个单位分担的任务）",
+                   choices=("all", "any")),
+    "by_date": Param("date", "截止日期（默认：通知日期后365天）"),
+    "since": Param("date", "期间起始日期（默认：通知印发日期）"),
 }
+
+DEFAULT_WINDOW = dt.timedelta(days=365)
+CITED_PAGES = 3
 
 
 def requires(params: dict, notice) -> str | None:
-    if not params.get("topic") and not params.get("keywords"):
-        return "topic_disclosed 需要 topic 或 keywords"
+    topics = params.get("topics")
+    if not topics:
+        return "topic_disclosed 需要 topics（至少一个事项）"
+    vocabulary = vocabulary_for(getattr(notice, "path", None) and notice.path.parent)
+    unknown = [t for t in topics if t not in vocabulary]
+    if unknown:
+        return f"topics 中的事项 {unknown} 不在词表 {vocabulary.path.name} 中"
     return None
 
 
-_FILLER = re.compile(
-    r"^[（(]?[一二三四五六七八九十\d]+[)）.．、]?|推进|做好|加强|深化|深入|及时|全面|依法|进一步|扎实|认真|主动|"
-    r"信息公开|公开|公布|发布|解读|工作|情况|有关|相关|等|的"
-)
+def vague(params: dict, notice) -> str | None:
+    """Why the rule's topics cannot prove a disclosure (a title pattern that is only a generic word)."""
+    vocabulary = vocabulary_for(getattr(notice, "path", None) and notice.path.parent)
+    for topic_id in params.get("topics") or []:
+        if topic_id in vocabulary:
+            generic = [p.pattern for p in vocabulary[topic_id].titles if p.pattern in GENERIC_WORDS]
+            if generic:
+                return f"事项 {topic_id} 的标题检索式只是泛指词 {generic}"
+    return None
 
 
-# Words too general to say that a page is about the topic.
-_GENERIC = {"政府", "政务", "政府信息", "部门", "单位", "社会", "重点", "领域", "信息", "工作", "情况", "政策", "事项", "项目", "各级", "全省", "全市"}
+@dataclass
+class TopicFinding:
+    """What the pages show for one topic."""
+
+    topic: Topic
+    found: list[tuple] = field(default_factory=list)       # (page, match) strong, in the period
+    late: list[tuple] = field(default_factory=list)        # strong, dated after the period
+    early: list[tuple] = field(default_factory=list)       # strong, dated before the period
+    candidates: list[tuple] = field(default_factory=list)  # weak or undated, for a human look
+
+    @property
+    def verdict(self) -> str:
+        if self.found:
+            return "pass"
+        if self.candidates:
+            return "weak"
+        return "late" if self.late else "missing"
 
 
-def keywords(rule) -> list[str]:
-    """Title words that show a page is on the topic: ``keywords`` if given, else the topic's
-    named items (split at 、 and ，, not at 和: 政府和社会资本合作 is one name)."""
-    if rule.params.get("keywords"):
-        return list(rule.params["keywords"])
-    topic = re.split(r"[。;；]", rule.params["topic"])[0]
-    parts = [p.strip(" ()（）“”") for p in re.split(r"[、，,\s]", _FILLER.sub(" ", topic))]
-    return [p for p in parts if len(p) >= 2 and p not in _GENERIC][:6]
+def period_of(rule) -> tuple[dt.date, dt.date]:
+    params = rule.params
+    start = dt.date.fromisoformat(str(params["since"])) if params.get("since") else rule.notice.issued
+    end = dt.date.fromisoformat(str(params["by_date"])) if params.get("by_date") else start + DEFAULT_WINDOW
+    return start, end
+
+
+def examine(topic: Topic, pages, vocabulary, start: dt.date, end: dt.date) -> TopicFinding:
+    finding = TopicFinding(topic)
+    for page in pages:
+        match: TopicMatch | None = topic.judge(title_of(page), page.column, page.page_type, vocabulary)
+        if match is None:
+            continue
+        date = page.published_date
+        if match.strength == "weak":
+            if date is None or start <= date <= end:
+                finding.candidates.append((page, match))
+        elif date is None:
+            finding.candidates.append((page, TopicMatch("weak", f"{match.why}，但页面没有发布日期", match.pattern)))
+        elif date < start:
+            finding.early.append((page, match))
+        elif date > end:
+            finding.late.append((page, match))
+        else:
+            finding.found.append((page, match))
+    for pages_of in (finding.found, finding.late, finding.early, finding.candidates):
+        pages_of.sort(key=lambda pm: pm[0].published or "")
+    return finding
 
 
 def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
-    words = keywords(rule)
-    notice = rule.notice
-    if rule.params.get("by_date"):
-        start, end = notice.issued - dt.timedelta(days=365), dt.date.fromisoformat(str(rule.params["by_date"]))
-        period = f"{end.isoformat()}前"
-    else:
-        window = int(rule.params.get("window_days", 365))
-        start, end = notice.issued, notice.issued + dt.timedelta(days=window)
-        period = f"{start.isoformat()}至{end.isoformat()}期间（持续公开）"
-    if not words:
-        return Outcome("manual", "no_keywords", f"任务“{rule.params['topic'][:40]}”未能提取检索词，请人工核实。")
-    label = "、".join(words)
-    matching = [p for p in evidence.pages if p.page_type != "list" and any(w in title_of(p) for w in words)]
-    in_period = sorted((p for p in matching if p.published_date and start <= p.published_date <= end),
-                       key=lambda p: p.published)
-    if in_period:
-        return Outcome("pass", "disclosed", f"要求{period}公开“{label}”相关信息；找到{cite(in_period[0])}。",
-                       evidence=in_period[0], deadline=end)
-    if matching:
-        late = sorted((p for p in matching if p.published), key=lambda p: p.published)
-        evidence_page = late[-1] if late else matching[0]
-        return Outcome("fail", "outside_period",
-                       f"要求{period}公开“{label}”相关信息；相关页面{cite(evidence_page)}不在要求的期间内。",
-                       evidence=evidence_page, deadline=end)
-    return Outcome("fail", "missing", f"要求{period}公开“{label}”相关信息；在已抓取的 {len(evidence.pages)} 个页面中未找到。",
-                   deadline=end)
+    vocabulary = vocabulary_for(rule.notice.path.parent if getattr(rule.notice, "path", None) else None)
+    start, end = period_of(rule)
+    period = f"{start.isoformat()}至{end.isoformat()}"
+    pages = [p for p in evidence.pages if p.page_type != "list"]
+    findings = [examine(vocabulary[t], pages, vocabulary, start, end) for t in rule.params["topics"]]
+    need_all = rule.params.get("match", "all") == "all" or len(findings) == 1
+    verdicts = [f.verdict for f in findings]
+    asked = "、".join(f"{_quoted(f.topic.name)}" for f in findings)
+    how = "" if len(findings) == 1 else ("（须全部公开）" if need_all else "（公开其中之一即可）")
+    lead = f"要求{period}公开{asked}{how}；"
+
+    passed = all(v == "pass" for v in verdicts) if need_all else "pass" in verdicts
+    if passed:
+        shown = [f for f in findings if f.found]
+        parts = [f"{_quoted(f.topic.name)}：" + "；".join(f"{cite(p)}，{m.why}" for p, m in f.found[:CITED_PAGES])
+                 for f in shown]
+        first = shown[0].found[0][0]
+        return Outcome("pass", "disclosed", lead + "找到 " + "。".join(parts) + "。", evidence=first, deadline=end)
+
+    failing = [f for f in findings if f.verdict in ("missing", "late")]
+    decisive_fail = failing if need_all else (failing if len(failing) == len(findings) else [])
+    if decisive_fail:
+        late = [f for f in decisive_fail if f.verdict == "late"]
+        reason = "outside_period" if len(late) == len(decisive_fail) else "missing"
+        parts = [_missing_text(f, pages, start, end) for f in decisive_fail]
+        found = [f for f in findings if f.found]
+        if found:
+            parts.append("已公开：" + "；".join(f"{_quoted(f.topic.name)}{cite(f.found[0][0])}" for f in found))
+        evidence_page = late[0].late[-1][0] if late else None
+        return Outcome("fail", reason, lead + "。".join(parts) + "。", evidence=evidence_page, deadline=end)
+
+    weak = [f for f in findings if f.verdict == "weak"]
+    listed = [(f, p, m) for f in weak for p, m in f.candidates[:CITED_PAGES]]
+    text = "；".join(f"{_quoted(f.topic.name)}：{cite(p)}，{m.why}" for f, p, m in listed)
+    return Outcome("manual", "weak_match",
+                   lead + f"仅找到可能相关的页面，请人工查看是否已公开：{text}。",
+                   evidence=listed[0][1] if listed else None, deadline=end)
+
+
+def _quoted(name: str) -> str:
+    """A topic name in quotation marks; quotes inside it become single quotes, as in official writing."""
+    return "“" + name.replace("“", "‘").replace("”", "’") + "”"
+
+
+def _missing_text(finding: TopicFinding, pages, start: dt.date, end: dt.date) -> str:
+    topic = finding.topic
+    columns: dict[str, int] = {}
+    for page in pages:
+        if page.column and topic.column_pattern(page.column):
+            columns[page.column] = columns.get(page.column, 0) + 1
+    searched = ("检索栏目" + "、".join(f"“{name}”（{n} 页）" for name, n in sorted(columns.items()))
+                if columns else "网站上未发现名称相符的栏目")
+    text = f"{_quoted(topic.name)}：在已抓取的 {len(pages)} 个页面中（{searched}）未找到标题相符的页面"
+    if finding.late:
+        page, _ = finding.late[0]
+        text = f"{_quoted(topic.name)}：相符的页面{cite(page)}晚于期限（{end.isoformat()}）"
+    elif finding.early:
+        page, _ = finding.early[-1]
+        text += f"；仅有通知前（{start.isoformat()}前）的页面{cite(page)}"
+    return text

@@ -32,6 +32,7 @@ import sqlite_utils
 from core.model import Agency, Page
 
 from .schema import SCHEMA_VERSION, TABLES, VIEWS, ensure_schema, open_db
+from . import workbench  # noqa: E402,F401  named queries of the Datasette workbench and the 通报
 
 __all__ = ["SCHEMA_VERSION", "TABLES", "ensure_schema", "open_db"]
 
@@ -120,7 +121,15 @@ def open_crawl_connection(path: str | Path) -> sqlite3.Connection:
     return conn
 
 
-def write_crawl_batch(conn: sqlite3.Connection, pages: list[dict], errors: list[dict]) -> None:
+_COVERAGE_COLUMNS = [c for c in TABLES["crawl_coverage"]["columns"]]
+_INSERT_COVERAGE = (
+    f"INSERT OR REPLACE INTO crawl_coverage ({', '.join(_COVERAGE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in _COVERAGE_COLUMNS)})"
+)
+
+
+def write_crawl_batch(conn: sqlite3.Connection, pages: list[dict], errors: list[dict],
+                      coverage: list[dict] = ()) -> None:
     """Write a batch of fetched pages (with raw bytes and links) and fetch errors in one transaction.
 
     A page and its links are written together, so a resumed crawl, which skips the
@@ -137,6 +146,19 @@ def write_crawl_batch(conn: sqlite3.Connection, pages: list[dict], errors: list[
             [(p["run_id"], p["url"], to_url, anchor) for p in pages for to_url, anchor in p["links"]],
         )
         conn.executemany(_INSERT_ERROR, [[e.get(c) for c in _ERROR_COLUMNS] for e in errors])
+        conn.executemany(_INSERT_COVERAGE, [[c.get(name) for name in _COVERAGE_COLUMNS] for c in coverage])
+
+
+def crawl_coverage(db: sqlite_utils.Database, run_id: int) -> dict[str, dict]:
+    """Per agency, what its crawl in the run reached (crawl_coverage rows by agency id)."""
+    return {row["agency_id"]: row for row in db.query("SELECT * FROM crawl_coverage WHERE run_id = ?", [run_id])}
+
+
+def cut_short_agencies(db: sqlite_utils.Database, run_id: int) -> list[dict]:
+    """Agencies whose crawl in the run was not complete, with what was not reached."""
+    return list(db.query(
+        "SELECT c.agency_id, a.name, c.detail FROM crawl_coverage c LEFT JOIN agencies a ON a.id = c.agency_id "
+        "WHERE c.run_id = ? AND c.complete = 0 ORDER BY c.agency_id", [run_id]))
 
 
 # -- rules and findings ---------------------------------------------------------------
@@ -164,13 +186,14 @@ def index_run_text(db: sqlite_utils.Database, run_id: int) -> None:
 
 
 def replace_findings(db: sqlite_utils.Database, run_id: int, findings: list[dict], scores: list[dict],
-                     pairs: list[dict] = ()) -> None:
+                     pairs: list[dict] = (), notice_scores: list[dict] = ()) -> None:
     """Replace a run's findings, scores and interpretation pairs atomically (re-checking is idempotent)."""
     with db.conn:
-        for table in ("findings", "scores", "interpretation_pairs"):
+        for table in ("findings", "scores", "notice_scores", "interpretation_pairs"):
             db.conn.execute(f"DELETE FROM [{table}] WHERE run_id = ?", (run_id,))
         db["findings"].insert_all(findings, batch_size=500)
         db["scores"].insert_all(scores, batch_size=500)
+        db["notice_scores"].insert_all(notice_scores, batch_size=500)
         db["interpretation_pairs"].insert_all(pairs, batch_size=500)
 
 
@@ -303,7 +326,7 @@ def findings_of_run(db: sqlite_utils.Database, run_id: int, include_not_applicab
 def problems_of_run(db: sqlite_utils.Database, run_id: int) -> list[dict]:
     """A run's fail and error findings, per agency the most important first (plans before topics)."""
     return list(db.query(
-        """SELECT f.agency_id, f.rule_id, f.status, f.detail, r.kind FROM findings f JOIN rules r ON r.rule_id = f.rule_id
+        """SELECT f.agency_id, f.rule_id, f.status, f.detail, r.kind, r.title AS rule_title FROM findings f JOIN rules r ON r.rule_id = f.rule_id
            WHERE f.run_id = ? AND f.status IN ('fail', 'error')
            ORDER BY f.agency_id, r.kind IN ('topic_disclosed', 'site_security'), f.weight DESC, f.rule_id""",
         [run_id],

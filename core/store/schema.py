@@ -23,6 +23,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from core.model import LEVEL_LABELS, STATUS_LABELS
+
 SCHEMA_VERSION = 1
 
 TABLES: dict[str, dict] = {
@@ -42,6 +44,7 @@ TABLES: dict[str, dict] = {
             "counts": str,  # JSON: findings by status
             "text_indexed": int,  # 1 once the run's pages are in pages_fts
             "options": str,  # JSON: caps and settings used
+            "as_of": str,  # the date the run judges deadlines at (YYYY-MM-DD; default: the day it ran)
         },
         pk="id",
     ),
@@ -86,6 +89,8 @@ TABLES: dict[str, dict] = {
             "referrer": str,
             "site_id_code": str,
             "fetched_at": str,
+            "redirects": str,  # JSON list of the URLs a redirect chain passed through before final_url
+            "extraction_error": str,  # why the page could not be understood (its bytes are in raw_pages)
         },
         pk="id",
     ),
@@ -95,6 +100,25 @@ TABLES: dict[str, dict] = {
     ),
     "links": dict(
         columns={"run_id": int, "from_url": str, "to_url": str, "anchor": str},
+    ),
+    # What one agency's crawl reached in a run (crawler/coverage.py): absences count only where complete.
+    "crawl_coverage": dict(
+        columns={
+            "run_id": int,
+            "agency_id": str,
+            "pages": int,
+            "errors": int,
+            "blocked": int,
+            "page_cap_reached": int,
+            "section_links_left": int,
+            "depth_cut_links": int,
+            "pagination_left": int,
+            "section_errors": int,
+            "finished": int,
+            "complete": int,
+            "detail": str,
+        },
+        pk=("run_id", "agency_id"),
     ),
     "fetch_errors": dict(
         columns={
@@ -150,6 +174,13 @@ TABLES: dict[str, dict] = {
             "deadline": str,
             "detail": str,
             "weight": float,
+            # 申诉复核 (checks/overrides.py): when a supervisor's override applies, status is the
+            # reviewed verdict and machine_status what the checks found
+            "machine_status": str,
+            "override_reason": str,
+            "override_reviewer": str,
+            "override_date": str,
+            "override_expires": str,
         },
         pk="id",
     ),
@@ -179,13 +210,41 @@ TABLES: dict[str, dict] = {
             "manual": int,
             "not_applicable": int,
             "evaluation_points": float,  # scaled to the weight of 政务公开 in the evaluation (e.g. 4)
+            "pending": int,  # not yet due at the run's as-of date (未到期), not scored
+            "applicable": int,  # rules that apply to the agency
+            "verdicts": int,  # pass + fail: the findings the score rests on
+            "coverage": float,  # verdicts / applicable, percent
+            "notices": str,  # the notices binding the agency (its peer group for ranks), comma-separated ids
         },
         pk=("run_id", "agency_id"),
+    ),
+    "notice_scores": dict(
+        columns={
+            "run_id": int,
+            "agency_id": str,
+            "notice": str,
+            "points_earned": float,
+            "points_possible": float,
+            "percent": float,
+            "rank": int,  # among agencies bound by this notice
+            "rank_in_level": int,
+            "passed": int,
+            "failed": int,
+            "errors": int,
+            "manual": int,
+            "pending": int,
+            "not_applicable": int,
+            "applicable": int,
+            "verdicts": int,
+            "coverage": float,
+        },
+        pk=("run_id", "agency_id", "notice"),
     ),
 }
 
 _INDEXES = [
-    ("pages", ["run_id", "url"], True),
+    # one agency's copy of a URL: two agencies sharing a site each keep their own (issue 13)
+    ("pages", ["run_id", "agency_id", "url"], True),
     ("pages", ["run_id", "agency_id"], False),
     ("pages", ["content_hash"], False),
     ("links", ["run_id", "from_url"], False),
@@ -199,11 +258,18 @@ _INDEXES = [
 
 
 # Supervisors browse findings with the rule, its notice and the agency beside them.
+def _label_case(column: str, labels: dict[str, str]) -> str:
+    """The Chinese label of a code column, from core.model's one table of labels."""
+    return "CASE " + column + "".join(f" WHEN '{code}' THEN '{label}'" for code, label in labels.items()) + " END"
+
+
 VIEWS = {
-    "findings_view": """
+    "findings_view": f"""
 SELECT f.id, f.run_id, f.agency_id, a.name AS agency_name, a.level, a.province,
        f.rule_id, r.title AS rule_title, r.kind, r.notice, n.title AS notice_title, r.quote,
-       f.status, f.reason, f.deadline, f.evidence_url, f.evidence_title, f.evidence_date, f.detail, f.weight
+       f.status, f.reason, f.deadline, f.evidence_url, f.evidence_title, f.evidence_date, f.detail, f.weight,
+       {_label_case("f.status", STATUS_LABELS)} AS status_label, {_label_case("a.level", LEVEL_LABELS)} AS level_label,
+       f.machine_status, f.override_reason, f.override_reviewer, f.override_expires
 FROM findings f
 LEFT JOIN rules r ON r.rule_id = f.rule_id
 LEFT JOIN notices n ON n.id = r.notice
@@ -244,6 +310,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                     except sqlite3.OperationalError as exc:
                         if "duplicate column" not in str(exc):
                             raise
+    # Before issue 13 pages were unique on (run_id, url): one agency's page replaced another's.
+    db.conn.execute("DROP INDEX IF EXISTS [idx_pages_run_id_url]")
     for table, columns, unique in _INDEXES:
         index_name = f"idx_{table}_{'_'.join(columns)}"
         db.conn.execute(

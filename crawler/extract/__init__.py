@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from urllib.parse import urlsplit
 from dataclasses import asdict, dataclass, field
 
 from lxml import etree
@@ -45,7 +46,7 @@ from core.text import (
 
 from .catalogue import catalogue_fields
 from .classify import classify_page
-from .dates import WRITTEN_LABEL, date_from_url, labelled_publication_date
+from .dates import WRITTEN_LABEL, date_from_url, dateline_publication_date, labelled_publication_date
 from .dom import PARSER, drop, meta, resolver, text_of
 from .fields import (
     SITE_SUFFIX_SEP,
@@ -57,7 +58,7 @@ from .fields import (
     strip_site_suffix,
 )
 from .hanweb import HANWEB_RECORD
-from .links import collect_links, list_item_dates, short_dated_rows
+from .links import collect_links, list_item_dates, pagination_links, short_dated_rows
 
 __all__ = ["ATTACHMENT_EXTENSIONS", "NotHTMLError", "PageInfo", "classify_page", "content_hash", "decode_html",
            "date_from_url", "extract_page"]
@@ -77,6 +78,10 @@ MIN_SHORT_DATED_ROWS = 5
 MIN_LINKS_FOR_LINK_PAGE = 5
 LINK_TEXT_SHARE = 0.6
 MIN_INTERPRETATION_ANCHOR = 6
+# Stored titles are capped (a page may carry a whole article in <title>); the full text stays in ``text``.
+MAX_TITLE = 300
+# Decoded text with this share of control or replacement characters is binary, not a page.
+MAX_BINARY_SHARE = 0.02
 
 
 @dataclass
@@ -100,6 +105,8 @@ class PageInfo:
     interpretation_links: list[str] = field(default_factory=list)
     link_dates: dict[str, str] = field(default_factory=dict)  # list pages: url -> date shown beside it
     spam: bool = False
+    pagination: list[str] = field(default_factory=list)  # list pages: further pages of the same list
+    extraction_error: str | None = None  # set when the page could not be understood (its bytes are kept)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -109,12 +116,22 @@ class NotHTMLError(ValueError):
     """The bytes are not an HTML page."""
 
 
+_CONTROLS = [*range(0, 9), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]
+_CONTROL_TO_SPACE = {code: " " for code in _CONTROLS}
+_BINARY_MARKS = frozenset(chr(code) for code in _CONTROLS) | {"\ufffd"}
+
+
 def parse_html(body: bytes, content_type: str | None, encoding: str | None):
     """(tree without scripts, styles and comments; raw HTML text; encoding)."""
     html, enc = decode_html(body, content_type, encoding)
     stripped = html.lstrip()[:1024].lower()
     if "<" not in stripped or stripped.startswith("%pdf"):
         raise NotHTMLError("not an HTML page")
+    sample = html[:20_000]
+    if sample and sum(1 for c in sample if c in _BINARY_MARKS) > MAX_BINARY_SHARE * len(sample):
+        raise NotHTMLError("binary data, not an HTML page")
+    # libxml2 refuses control characters in text; a browser shows nothing for them.
+    html = html.translate(_CONTROL_TO_SPACE)
     try:
         tree = etree.fromstring(html, PARSER)
     except (etree.ParserError, ValueError) as exc:
@@ -135,13 +152,18 @@ def _site_identity(info: PageInfo, tree, body_text: str) -> None:
     info.site_id_code = site_id
 
 
-def _read_title(info: PageInfo, tree, catalogue: dict, article_title: str | None, html_title: str | None) -> None:
+def _read_title(info: PageInfo, tree, catalogue: dict, article_title: str | None, html_title: str | None) -> str | None:
+    """Sets the (capped) title; returns the title in full."""
+    # The site's name, from its meta tag or the last part of <title>, is never an article's heading.
+    site_names = (info.site_name, SITE_SUFFIX_SEP.split(html_title)[-1].strip() if html_title else None)
     title = (
-        catalogue.get("title") or article_title or heading(tree)
+        catalogue.get("title") or article_title or heading(tree, site_names)
         or (strip_site_suffix(html_title, info.site_name) if html_title else None)
     )
-    info.title = title or None
+    title = re.sub(r"\s+", " ", title).strip() if title else None
+    info.title = title[:MAX_TITLE] if title else None
     info.title_simplified = to_simplified(normalise_width(info.title)) if info.title else None
+    return title
 
 
 def _read_dates(info: PageInfo, tree, catalogue: dict, head: str, window: str, url: str, context: dict) -> None:
@@ -150,6 +172,7 @@ def _read_dates(info: PageInfo, tree, catalogue: dict, head: str, window: str, u
     for source, value in (
         ("table", parse_date(catalogue.get("published", ""))),
         ("label", labelled_publication_date(window) or labelled_publication_date(head[:LABEL_SEARCH_CHARS])),
+        ("line", dateline_publication_date(window)),
         ("meta", parse_date(meta(tree, "PubDate") or meta(tree, "publishdate") or "")),
         ("url", date_from_url(url)),
         ("list", context.get("date")),
@@ -174,12 +197,44 @@ def _read_links(info: PageInfo, tree, html: str, url: str) -> list:
         u for u, anchor in info.links
         if "解读" in to_simplified(anchor) and len(anchor) > MIN_INTERPRETATION_ANCHOR and u != url
     ]
+    info.pagination = pagination_links(anchors, resolve, url, html)
     return anchors
 
 
-def _looks_like_list(info: PageInfo, anchors, html: str, meta_column: str | None, has_article_meta: bool) -> bool:
-    """Dated links, a declared column with no article, or a page that is mostly links —
-    and not itself an article with a labelled date."""
+_PAGER_TEXT = re.compile(r"共\s*\d+\s*[条页篇]|第\s*\d+\s*/\s*\d+\s*页|\d+\s*/\s*\d+\s*页|下一页|上一页|尾页|末页")
+_LIST_URL = re.compile(r"/(?:index|list|default)(?:_\d+)?\.s?html?$|/col/col\d+/|/$|[?&](?:page|pageno|pageindex)=", re.I)
+_HOME_PATH = re.compile(r"^/?(?:(?:index|default|main|home|portal)\.(?:s?html?|jsp|aspx?|php))?$", re.I)
+MIN_HOME_LINKS = 10
+
+
+def _article_signs(info: PageInfo, has_article_meta: bool) -> bool:
+    """An article shows its own date under its title, or declares itself in meta tags."""
+    return has_article_meta or info.published_source in ("label", "table", "line")
+
+
+def _is_home(info: PageInfo, url: str, article: bool) -> bool:
+    """A portal's home page: the root of its host (or its index file) with navigation, no article."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return False
+    return bool(_HOME_PATH.match(path)) and not article and len(info.links) >= MIN_HOME_LINKS
+
+
+def _looks_like_list(info: PageInfo, anchors, html: str, meta_column: str | None, has_article_meta: bool,
+                     page_text: str = "", url: str = "") -> bool:
+    """Structure first: dated links, a pager, a list-shaped URL, a declared column with no article,
+    or a page that is mostly links — and not itself an article with its own date line."""
+    if not _article_signs(info, has_article_meta):
+        # two signs of structure make a list whatever its few items are titled
+        signs = (
+            bool(info.pagination or _PAGER_TEXT.search(page_text[-3000:] if page_text else ""))
+            + bool(_LIST_URL.search(url.split("#", 1)[0]))
+            + bool(info.link_dates)
+            + bool(meta_column)
+        )
+        if signs >= 2:
+            return True
     link_text = sum(len(anchor) for _, anchor in info.links)
     is_list = (
         len(info.link_dates) >= MIN_DATED_LINKS
@@ -188,7 +243,7 @@ def _looks_like_list(info: PageInfo, anchors, html: str, meta_column: str | None
         or (len(info.links) >= MIN_LINKS_FOR_LINK_PAGE and link_text > LINK_TEXT_SHARE * max(len(info.text), 1))
         or len(HANWEB_RECORD.findall(html)) >= MIN_DATED_LINKS  # a Hanweb datastore of records
     )
-    return bool(is_list and not has_article_meta and info.published_source not in ("label", "table"))
+    return bool(is_list and not _article_signs(info, has_article_meta))
 
 
 def extract_page(
@@ -216,7 +271,7 @@ def extract_page(
     article_title = meta(tree, "ArticleTitle")
     html_title = tree.findtext(".//title")
     html_title = re.sub(r"\s+", " ", html_title).strip() if html_title else None
-    _read_title(info, tree, catalogue, article_title, html_title)
+    full_title = _read_title(info, tree, catalogue, article_title, html_title)
 
     # Dates, labels and 文号 are read from the top of the page, with full-width digits made ASCII.
     head = normalise_width(page_text[:HEAD_CHARS])
@@ -238,12 +293,23 @@ def extract_page(
     )
     anchors = _read_links(info, tree, html, url)
     info.text = to_simplified(normalise_width(main_text(tree)))
+    if full_title and len(full_title) > MAX_TITLE and full_title[:MAX_TITLE] not in info.text:
+        info.text = to_simplified(normalise_width(full_title)) + "\n" + info.text  # the capped title's rest
 
     has_article_meta = bool(article_title or meta(tree, "PubDate") or catalogue.get("title"))
-    is_list = _looks_like_list(info, anchors, html, meta_column, has_article_meta)
+    if _is_home(info, url, _article_signs(info, has_article_meta)):
+        info.page_type, info.published, info.published_source = "home", None, None
+        return _finish(info, tree, page_text)
+    is_list = _looks_like_list(info, anchors, html, meta_column, has_article_meta, page_text, url)
     info.page_type = classify_page(info.title, doc_number=info.doc_number, is_list=is_list)
     if is_list:
         _as_list_page(info, tree, html_title, crumb)
+    else:
+        info.pagination = []  # an article's "上一篇/下一篇" are not pages of a list
+    return _finish(info, tree, page_text)
+
+
+def _finish(info: PageInfo, tree, page_text: str) -> PageInfo:
     info.spam = bool(SPAM_WORDS.search(page_text) or hidden_links(tree))
     return info
 

@@ -45,3 +45,29 @@ def labelled_publication_date(text: str) -> str | None:
             return found
     return None
 
+
+
+# An unlabelled date line under a title: a date with a clock time ("作者： 2023-12-01 14:43"),
+# or a date on the line that names the source, author or hit counter ("来源：…", "浏览次数").
+_DATE_WITH_TIME = re.compile(DATE_PATTERN + r"\s*\d{1,2}[:：]\d{2}")
+_BYLINE_WORDS = re.compile(r"(?:来源|作者|编辑|浏览次数|点击数|点击量|阅读次数|供稿|來源|作者)\s*[:：]")
+_WEEKDAY_AFTER = re.compile(r"^\s*(?:星期|周|週|礼拜)[一二三四五六日天]")  # a calendar widget: today's date
+_BARE_DATE = re.compile(DATE_PATTERN)
+_BYLINE_REACH = 30
+
+
+def dateline_publication_date(window: str) -> str | None:
+    """The date of a byline under the title when no label names it (source ``line``)."""
+    for pattern in (_DATE_WITH_TIME, _BARE_DATE):
+        for match in pattern.finditer(window):
+            before = window[max(0, match.start() - 6): match.start()]
+            if any(word in before for word in _NOT_PUB_LABELS) or _WEEKDAY_AFTER.match(window[match.end():]):
+                continue
+            if pattern is _BARE_DATE:
+                around = window[max(0, match.start() - _BYLINE_REACH): match.end() + _BYLINE_REACH]
+                if not _BYLINE_WORDS.search(around):
+                    continue
+            found = make_date(match.group(1), match.group(2), match.group(3))
+            if found:
+                return found
+    return None

@@ -44,9 +44,21 @@ def drop(node) -> None:
 
 
 
+def _parseable(url: str) -> bool:
+    try:
+        parts = urlsplit(url)
+        parts.port
+        return bool(parts.hostname)
+    except ValueError:
+        return False
+
+
 def resolver(base_url: str):
     """href → absolute URL without fragment (None for javascript:, mailto: …), cached per page."""
-    parts = urlsplit(base_url)
+    try:
+        parts = urlsplit(base_url)
+    except ValueError:
+        parts = urlsplit("http://invalid/")
     origin = f"{parts.scheme}://{parts.netloc}"
     cache: dict[str, str | None] = {}
 
@@ -63,9 +75,14 @@ def resolver(base_url: str):
         elif raw.startswith("/") and not raw.startswith("//") and "/." not in raw:
             url = origin + raw.split("#", 1)[0]
         else:
-            url = urldefrag(urljoin(base_url, raw))[0]
-            if not url.startswith(("http://", "https://")):
+            try:
+                url = urldefrag(urljoin(base_url, raw))[0]
+            except ValueError:
                 url = None
+            if url is not None and not url.startswith(("http://", "https://")):
+                url = None
+        if url is not None and not _parseable(url):
+            url = None  # http://[… and ports out of range: a browser shows them as dead links
         cache[href] = url
         return url
 

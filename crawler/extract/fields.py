@@ -15,8 +15,8 @@ _BREADCRUMB_XPATH = (
     "//*[contains(@class,'crumb') or contains(@class,'position') or contains(@class,'location')"
     " or contains(@class,'dqwz') or contains(@id,'crumb') or contains(@id,'position')]"
 )
-_BREADCRUMB_SEP = re.compile(r"\s*(?:->|>>|>|›|»|→|/|＞|>|\\)\s*")
-_BREADCRUMB_START = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置|所在位置|当前的位置)?\s*[:：]?\s*(?:网站首页|首页|主页)\s*(?:->|>>|>|›|»|→|/|＞)")
+_BREADCRUMB_SEP = re.compile(r"\s*(?:->|>>|>|›|»|→|/|＞|>|\\|｜|\||»|→|＞＞)\s*")
+_BREADCRUMB_START = re.compile(r"^\s*(?:当前位置|您的位置|您现在的位置|所在位置|当前的位置)?\s*[:：]?\s*(?:网站首页|首页|主页)\s*(?:->|>>|>|›|»|→|/|＞|｜|\|)")
 _HEADING_NOISE = re.compile(r"\s*(更多\s*>*|more\s*>*|MORE\s*>*|>>)\s*$")
 SITE_SUFFIX_SEP = re.compile(r"\s*(?:_|\||—|－|-{1,2}| - )\s*")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|left\s*:\s*-\d{3,}px|top\s*:\s*-\d{3,}px")
@@ -32,7 +32,25 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
     return max(parts[:1] + [p for p in parts if len(p) > len(parts[0]) * 1.5], key=len).strip()
 
 
-def heading(tree) -> str | None:
+# Containers of the header every page of a site repeats (logo, banner, top bar): whole class or
+# id tokens only, so that an article's own "article-header" is not taken for the site's.
+_SITE_HEADER_TOKENS = {"header", "head", "top", "logo", "banner", "masthead", "sitename", "site-name", "site_name",
+                       "topbar", "top-bar", "site-header", "page-header", "logo-box", "top-box", "headbox", "head-box"}
+
+
+def _in_site_header(node) -> bool:
+    for ancestor in node.iterancestors():
+        if ancestor.tag in ("header", "nav"):
+            return True
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}".lower().split()
+        if any(mark in _SITE_HEADER_TOKENS for mark in marks):
+            return True
+    return False
+
+
+def heading(tree, site_names: tuple[str, ...] = ()) -> str | None:
+    """The article's heading: never the site's name, nor a heading inside the header every page repeats."""
+    names = {name for name in site_names if name}
     for xpath in (
         "//h1",
         "//*[contains(@class,'article-title') or contains(@class,'arti_title') or contains(@class,'title')]"
@@ -41,7 +59,7 @@ def heading(tree) -> str | None:
     ):
         for node in tree.xpath(xpath):
             text = _HEADING_NOISE.sub("", text_of(node))
-            if 4 <= len(text) <= 120:
+            if 4 <= len(text) <= 120 and text not in names and not _in_site_header(node):
                 return text
     return None
 

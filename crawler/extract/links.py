@@ -78,3 +78,46 @@ def collect_links(anchors, tree, resolve, raw_html: str) -> list[tuple[str, str]
                 seen.setdefault(url, re.sub(r"<[^>]+>|\s+", "", anchor)[:200])
     return list(seen.items())
 
+
+
+# Pagers: "下一页", "上一页", "尾页", page numbers; TRS lists write theirs with a script call
+# createPageHTML(pages, current, "index", "html") that no DOM holds.
+_PAGER_ANCHOR = re.compile(
+    r"^(?:下一页|下页|后页|上一页|上页|前页|尾页|末页|最后一页|首页|下一頁|上一頁|\[?\d{1,4}\]?|>|>>|<|<<|›|»|‹|«|next|prev(?:ious)?|last|first)$",
+    re.I,
+)
+_LISTISH_URL = re.compile(r"(index|list|default)[_-]?\d*\.s?html?$|[?&](page|pageno|pageindex|pagenum|p|cur)=\d+|startrecord=\d+", re.I)
+_TRS_PAGER = re.compile(r"createPageHTML\(\s*['\"]?(\d+)['\"]?\s*,\s*['\"]?(\d+)['\"]?\s*,\s*['\"](\w+)['\"]\s*,\s*['\"](\w+)['\"]")
+MAX_SCRIPTED_PAGES = 500
+
+
+def _directory(url: str) -> str:
+    return url.split("?", 1)[0].rsplit("/", 1)[0]
+
+
+def pagination_links(anchors, resolve, url: str, raw_html: str) -> list[str]:
+    """Further pages of this list: pager anchors into the same directory, TRS script pagers,
+    and Hanweb dataproxy record ranges."""
+    here = _directory(url)
+    found: dict[str, None] = {}
+    for node in anchors:
+        text = re.sub(r"\s+", "", raw_text(node))
+        if not text or not _PAGER_ANCHOR.match(text):
+            continue
+        target = resolve(node.get("href"))
+        if target and target != url and _directory(target) == here and _LISTISH_URL.search(target):
+            found[target] = None
+    match = _TRS_PAGER.search(raw_html)
+    if match:
+        pages, prefix, suffix = int(match.group(1)), match.group(3), match.group(4)
+        for number in range(1, min(pages, MAX_SCRIPTED_PAGES)):
+            target = resolve(f"{prefix}_{number}.{suffix}")
+            if target and target != url:
+                found[target] = None
+    if "dataproxy" in raw_html:
+        for href, _ in hanweb_links(raw_html):
+            if "dataproxy" in href:
+                target = resolve(href)
+                if target:
+                    found[target] = None
+    return list(found)

@@ -4,10 +4,14 @@ Usage (the CLI does this for you)::
 
     scrapy crawl portal -s ZWGK_TARGETS=targets.yaml -s ZWGK_DB=findings.db -s ZWGK_RUN_ID=1
 
-Each agency's start URLs define its scope (host and, for a start URL below
-the site root, the directory).  The crawl stays within ZWGK_MAX_DEPTH links
-of a start page and fetches at most ZWGK_MAX_PAGES pages per agency.  With
-ZWGK_RESUME the frontier is rebuilt from what the run already stored, so an
+Each agency's start URLs (or its ``scope:`` prefixes) define its scope (host and, for a start
+URL below the site root, the directory); an agency whose site holds another agency's
+directory leaves that directory to it.  The crawl stays within ZWGK_MAX_DEPTH links of a
+start page — the pages of a paginated list are all at the list's depth — and fetches at most
+ZWGK_MAX_PAGES pages per agency.  Redirects (HTTP, meta refresh, one-line JavaScript) are
+followed here, at most 10 hops; anti-bot answers and empty pages are recorded as ``blocked``.
+What each agency's crawl reached is written to ``crawl_coverage`` when the spider closes.
+With ZWGK_RESUME the frontier is rebuilt from what the run already stored, so an
 interrupted crawl continues where it stopped.
 """
 
@@ -17,7 +21,7 @@ import heapq
 import logging
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.exceptions import DontCloseSpider, IgnoreRequest, UsageError
@@ -29,9 +33,13 @@ from twisted.internet.error import (
 )
 
 from core import store
+from core.documents import sniff_type
 from core.model import Agency
 from core.targets import load_targets
+from crawler.blocking import challenge, empty_page
+from crawler.coverage import AgencyCoverage
 from crawler.items import FetchErrorItem, PageItem
+from crawler.redirects import MAX_HOPS, REDIRECT_STATUSES, allowed_target, page_redirect, same_site
 from crawler.understand import understand
 
 
@@ -52,14 +60,19 @@ _SKIP_EXTENSIONS = (
     ".zip", ".rar", ".7z", ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".svg", ".ico", ".css", ".js", ".mp4", ".mp3", ".avi", ".flv",
     ".swf", ".apk", ".exe", ".xml", ".txt", ".json",
 )
-_BLOCKED_STATUSES = {412, 521}
 # Scrapy ≥ 2.13 raises its own download exceptions; older versions pass Twisted's through.
 _ERROR_KINDS = [
     ("dns", [DNSLookupError, *_scrapy_errors("CannotResolveHostError")]),
     ("timeout", [TimeoutError, TCPTimedOutError, *_scrapy_errors("DownloadTimeoutError")]),
     ("refused", [ConnectionRefusedError, *_scrapy_errors("DownloadConnectionRefusedError")]),
-]  # 瑞数 / 加速乐 JavaScript challenges
-_CHALLENGE = re.compile(rb"__jsluid|\$_ts=|document\.cookie\s*=.{0,200}location", re.S)
+]
+# What a failure without a message was (Twisted's reset and cancellation errors print nothing).
+_ERROR_WORDS = [
+    (re.compile(r"ConnectionLost|ConnectionDone|ResponseNeverReceived|ResponseFailed|ConnectionReset|reset by peer", re.I),
+     "reset", "连接被重置或中途断开"),
+    (re.compile(r"larger than|maxsize|max size|Cancelled|warnsize", re.I), "too_large", "页面超过大小上限，已放弃下载"),
+    (re.compile(r"PotentialDataLoss|DataLoss|partial", re.I), "reset", "页面未完整传输（连接提前关闭）"),
+]
 
 
 @dataclass
@@ -72,6 +85,8 @@ class AgencyState:
     """
 
     agency: Agency
+    scopes: list = field(default_factory=list)  # (host, prefix); grows when the start URL redirects on its site
+    excluded: list = field(default_factory=list)  # (host, prefix) of agencies inside this one's site
     fetched: int = 0
     errors: int = 0
     inflight: int = 0
@@ -79,6 +94,27 @@ class AgencyState:
     seen: set = field(default_factory=set)
     frontier: list = field(default_factory=list)
     pushed: int = 0  # tie-breaker: first discovered, first fetched
+    coverage: AgencyCoverage = field(default_factory=AgencyCoverage)
+
+
+def _scope_of(url: str, whole_site: bool) -> tuple[str, str]:
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    prefix = "/" if whole_site else (path if path.endswith("/") else path.rsplit("/", 1)[0] + "/")
+    return parts.netloc.lower(), prefix
+
+
+def _exclusions(agency: Agency, agencies: list[Agency]) -> list[tuple[str, str]]:
+    """The parts of this agency's site that other agencies' start URLs or scopes sit in."""
+    mine = agency.scopes
+    inside = []
+    for other in agencies:
+        if other.id == agency.id:
+            continue
+        for host, prefix in other.scopes:
+            if any(host == h and prefix.startswith(p) and prefix != p for h, p in mine):
+                inside.append((host, prefix))
+    return inside
 
 
 class PortalSpider(scrapy.Spider):
@@ -97,7 +133,8 @@ class PortalSpider(scrapy.Spider):
         if not targets:
             raise UsageError("set the targets file: scrapy crawl portal -s ZWGK_TARGETS=targets.yaml -s ZWGK_DB=findings.db")
         shard, shards = settings.getint("ZWGK_SHARD"), max(1, settings.getint("ZWGK_SHARDS"))
-        spider.agencies = [a for i, a in enumerate(load_targets(targets)) if i % shards == shard]
+        everyone = load_targets(targets)
+        spider.agencies = [a for i, a in enumerate(everyone) if i % shards == shard]
         spider.shard_label = f"{shard + 1}/{shards}" if shards > 1 else ""
         spider.db_path = kwargs.get("db") or settings.get("ZWGK_DB")
         spider.run_id = int(kwargs.get("run_id") or settings.get("ZWGK_RUN_ID") or 0)
@@ -109,8 +146,9 @@ class PortalSpider(scrapy.Spider):
         if settings.get("LOG_LEVEL") not in ("DEBUG", "INFO"):
             # Failed fetches are recorded in fetch_errors and reported by the progress lines.
             logging.getLogger("scrapy.downloadermiddlewares.retry").setLevel(logging.CRITICAL)
-        spider.state = {a.id: AgencyState(a) for a in spider.agencies}
-        spider.scopes = {a.id: a.scopes for a in spider.agencies}
+        spider.state = {
+            a.id: AgencyState(a, scopes=list(a.scopes), excluded=_exclusions(a, everyone)) for a in spider.agencies
+        }
         if not spider.run_id:
             db = store.open_db(spider.db_path)
             spider.run_id = store.start_run(db, targets=str(targets), rules_dir="", options={"source": "scrapy crawl"})
@@ -129,11 +167,14 @@ class PortalSpider(scrapy.Spider):
         for agency in self.agencies:
             state = self.state[agency.id]
             if agency.id in resumed:
-                fetched, pages, frontier = resumed[agency.id]
+                fetched, pages, frontier, failures = resumed[agency.id]
                 state.seen |= fetched
                 state.fetched = pages
+                for kind, status, url in failures:  # the coverage counters go on from where they were
+                    self._count_failure(state, url, kind, status)
                 for url, depth, referrer, context in frontier:
-                    self._push(state, url, depth, referrer, context, 0)
+                    # ranked as when first found, so that section links beyond the depth cap count again
+                    self._push(state, url, depth, referrer, context, self._priority_bonus(url, context["anchor"]))
             for url in agency.urls:
                 self._push(state, url, 0, None, None, 100)
             requests = list(self._pop_requests(state))
@@ -142,7 +183,8 @@ class PortalSpider(scrapy.Spider):
             yield from requests
 
     def _resume_frontier(self) -> dict:
-        """Per agency: URLs already fetched in this run, and links from them not yet fetched."""
+        """Per agency: URLs already fetched in this run, how many pages, the links from them not yet
+        fetched, and the run's failed fetches (kind, HTTP status, URL) for the coverage counters."""
         db = store.open_db(self.db_path)
         result = {}
         try:
@@ -156,24 +198,38 @@ class PortalSpider(scrapy.Spider):
                     (to_url, depth_of.get(from_url, 0) + 1, from_url, {"anchor": anchor})
                     for from_url, to_url, anchor in links if to_url not in fetched
                 ]
-                result[agency.id] = (fetched, len(rows), frontier)
+                failures = [(kind, status, url) for kind, status, url, _ in store.fetch_errors_of(db, self.run_id, agency.id)]
+                result[agency.id] = (fetched, len(rows), frontier, failures)
         finally:
             db.conn.close()
         return result
 
     def in_scope(self, agency_id: str, url: str) -> bool:
-        parts = urlsplit(url)
-        netloc, path = parts.netloc.lower(), parts.path or "/"
-        return any(netloc == host and path.startswith(prefix) for host, prefix in self.scopes[agency_id])
+        state = self.state[agency_id]
+        try:
+            parts = urlsplit(url)
+            netloc, path = parts.netloc.lower(), parts.path or "/"
+        except ValueError:
+            return False
+        if any(netloc == host and path.startswith(prefix) for host, prefix in state.excluded):
+            return False
+        return any(netloc == host and path.startswith(prefix) for host, prefix in state.scopes)
 
-    def _push(self, state: AgencyState, url, depth, referrer, context, priority_bonus) -> None:
-        if url in state.seen or depth > self.max_depth or not self.in_scope(state.agency.id, url):
+    def _push(self, state: AgencyState, url, depth, referrer, context, priority_bonus, pagination=False) -> None:
+        if url in state.seen or not self.in_scope(state.agency.id, url):
             return
         if urlsplit(url).path.lower().endswith(_SKIP_EXTENSIONS):
             return
+        section = pagination or priority_bonus > 0
+        if depth > self.max_depth:
+            if section:
+                state.coverage.depth_cut.add(url)
+            return
         state.seen.add(url)
         state.pushed += 1
-        heapq.heappush(state.frontier, (depth * 10 - priority_bonus, state.pushed, url, depth, referrer, context))
+        # pages of a list come right after the list: they are the list
+        rank = depth * 10 - (priority_bonus + (6 if pagination else 0))
+        heapq.heappush(state.frontier, (rank, state.pushed, url, depth, referrer, context, section, pagination))
 
     def _pop_requests(self, state: AgencyState):
         """Requests for the agency's best frontier links, while it has free slots and pages left."""
@@ -182,23 +238,28 @@ class PortalSpider(scrapy.Spider):
             and state.inflight < self.slot_depth
             and state.fetched + state.inflight < self.max_pages
         ):
-            _, _, url, depth, referrer, context = heapq.heappop(state.frontier)
-            state.inflight += 1
-            yield scrapy.Request(
-                url,
-                callback=self.parse,
-                errback=self.on_error,
-                priority=-depth,
-                dont_filter=True,  # the spider keeps its own per-agency seen set
-                meta={
-                    "agency_id": state.agency.id,
-                    "depth": depth,
-                    "referrer": referrer,
-                    "context": context or {},
-                    "download_slot": state.agency.id,
-                    "handle_httpstatus_all": True,
-                },
-            )
+            _, _, url, depth, referrer, context, _, _ = heapq.heappop(state.frontier)
+            yield self._request(state, url, depth, referrer, context)
+
+    def _request(self, state: AgencyState, url, depth, referrer, context, chain=()) -> scrapy.Request:
+        state.inflight += 1
+        return scrapy.Request(
+            url,
+            callback=self.parse,
+            errback=self.on_error,
+            priority=-depth,
+            dont_filter=True,  # the spider keeps its own per-agency seen set
+            meta={
+                "agency_id": state.agency.id,
+                "depth": depth,
+                "referrer": referrer,
+                "context": context or {},
+                "download_slot": state.agency.id,
+                "handle_httpstatus_all": True,
+                "dont_redirect": True,  # redirects are followed by the spider (crawler/redirects.py)
+                "chain": list(chain),
+            },
+        )
 
     def _top_up(self, state: AgencyState) -> None:
         for request in self._pop_requests(state):
@@ -214,8 +275,14 @@ class PortalSpider(scrapy.Spider):
                     raise DontCloseSpider
 
     def closed(self, reason):
-        """Record on the run that the crawl was cut short (Ctrl-C, shutdown); the caller marks
-        it crawled once every process has finished."""
+        """Record what each agency's crawl reached, and on the run that the crawl was cut short
+        (Ctrl-C, shutdown); the caller marks it crawled once every process has finished."""
+        rows = [self._coverage_row(state) for state in self.state.values()]
+        conn = store.open_crawl_connection(self.db_path)
+        try:
+            store.write_crawl_batch(conn, [], [], rows)
+        finally:
+            conn.close()
         if reason != "finished":
             db = store.open_db(self.db_path)
             try:
@@ -223,73 +290,153 @@ class PortalSpider(scrapy.Spider):
             finally:
                 db.conn.close()
 
+    def _coverage_row(self, state: AgencyState) -> dict:
+        coverage = state.coverage
+        coverage.pages = state.fetched
+        coverage.page_cap_reached = state.fetched >= self.max_pages
+        left = [entry for entry in state.frontier]
+        coverage.section_links_left = sum(1 for entry in left if entry[6])
+        coverage.pagination_left = sum(1 for entry in left if entry[7])
+        return coverage.row(self.run_id, state.agency.id, state.seen, finished=state.done)
+
     # -- responses -------------------------------------------------------------------------
 
     def parse(self, response):
         meta = response.meta
         state = self.state[meta["agency_id"]]
         state.inflight -= 1
-        original_url = (meta.get("redirect_urls") or [response.request.url])[0]
-        if response.status >= 400 or (response.status in _BLOCKED_STATUSES):
-            yield self._error_item(state, original_url, self._http_error_kind(response), response.status,
-                                   f"HTTP {response.status}")
+        url = response.request.url
+        chain = meta.get("chain") or []
+        origin = chain[0] if chain else url
+        status, body = response.status, response.body
+        try:
+            location = response.headers.get(b"Location")
+            if status in REDIRECT_STATUSES and location:
+                yield from self._redirect(state, meta, url, urljoin(url, location.decode("latin-1").strip()))
+                return
+            blocked = challenge(status, body)
+            if blocked:
+                yield self._error_item(state, origin, "blocked", status, blocked)
+                return
+            if status >= 400 or status < 200:
+                yield self._error_item(state, origin, "http", status, f"HTTP {status}")
+                return
+            htmlish = sniff_type(body) in ("html", "unknown")
+            target = page_redirect(body, url) if htmlish else None
+            if target and target != url:
+                yield from self._redirect(state, meta, url, target)
+                return
+            if htmlish and empty_page(body):
+                yield self._error_item(state, origin, "blocked", status, f"HTTP {status} " + empty_page(body))
+                return
+            yield from self._page(state, meta, response, url, origin, chain)
+        finally:
             self._top_up(state)
-            return
-        if len(response.body) < 4096 and _CHALLENGE.search(response.body):
-            yield self._error_item(state, original_url, "blocked", response.status, "JavaScript 反爬虫验证页面")
-            self._top_up(state)
-            return
 
+    def _page(self, state: AgencyState, meta, response, url, origin, chain):
         state.fetched += 1
         self.crawler.stats.inc_value("zwgk/pages")
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
-        understood = understand(response.body, response.url, content_type, meta["context"])
+        understood = understand(response.body, url, content_type, meta["context"])
         info = understood.info
-        if info.page_type != "attachment" and meta["depth"] < self.max_depth:
+        depth = meta["depth"]
+        if info.page_type != "attachment":
             bonus_of = self._priority_bonus
             list_column = info.column if info.page_type == "list" else None
-            for url, anchor in info.links:
-                if url not in state.seen:
-                    self._push(state, url, meta["depth"] + 1, original_url,
-                               {"anchor": anchor, "date": info.link_dates.get(url), "column": list_column,
+            pagination = set(info.pagination)
+            for next_page in info.pagination:
+                self._push(state, next_page, depth, origin, {"column": list_column}, 6, pagination=True)
+            for link, anchor in info.links:
+                if link not in state.seen and link not in pagination:
+                    self._push(state, link, depth + 1, origin,
+                               {"anchor": anchor, "date": info.link_dates.get(link), "column": list_column,
                                 "parent_date": info.published},
-                               bonus_of(url, anchor))
+                               bonus_of(link, anchor))
         yield PageItem(
             run_id=self.run_id,
             agency_id=state.agency.id,
-            url=original_url,
-            final_url=response.url,
+            url=origin,
+            final_url=url,
             status=response.status,
-            depth=meta["depth"],
+            depth=depth,
             referrer=meta["referrer"],
             fetched_at=store.now_iso(),
             content_type=content_type,
             understood=understood,
+            redirects=chain or None,
         )
-        self._top_up(state)
+
+    def _redirect(self, state: AgencyState, meta, url: str, target: str):
+        """Follow a redirect from ``url`` to ``target`` (chain kept; loops, long chains and unsafe
+        targets become ``redirect`` fetch errors)."""
+        chain = [*(meta.get("chain") or []), url]
+        origin = chain[0]
+        target = target.split("#", 1)[0]
+        if target in chain:
+            yield self._error_item(state, origin, "redirect", None, "跳转循环：" + " → ".join([*chain, target])[:480])
+            return
+        if len(chain) > MAX_HOPS:
+            yield self._error_item(state, origin, "redirect", None,
+                                   f"跳转超过 {MAX_HOPS} 次：{origin} → … → {target}"[:500])
+            return
+        start = state.agency.urls[0] if state.agency.urls else origin
+        refused = allowed_target(target, start)
+        if refused:
+            yield self._error_item(state, origin, "redirect", None, refused)
+            return
+        if not self.in_scope(state.agency.id, target):
+            if meta["depth"] == 0 and same_site(target, origin):
+                # the start URL moved (http→https, bare host→www, /→/index.html on another port):
+                # the final host joins the agency's scope, as much of it as the start URL had
+                whole_site = any(prefix == "/" for _, prefix in state.scopes)
+                state.scopes.append(_scope_of(target, whole_site))
+            elif meta["depth"] == 0:
+                yield self._error_item(state, origin, "redirect", None, f"起始网址跳转到其他网站：{target[:300]}")
+                return
+            else:
+                return  # a link that leaves the agency's site by redirect
+        if target in state.seen:
+            return  # already fetched (or queued) under its own name
+        state.seen.add(target)
+        self.crawler.engine.crawl(self._request(state, target, meta["depth"], meta["referrer"], meta["context"], chain))
 
     def on_error(self, failure):
         request = failure.request
         state = self.state[request.meta["agency_id"]]
         state.inflight -= 1
-        if failure.check(IgnoreRequest):
-            self._top_up(state)
-            return
-        kind = next((kind for kind, errors in _ERROR_KINDS if failure.check(*errors)), "other")
-        yield self._error_item(state, request.url, kind, None, str(failure.value)[:500])
+        chain = request.meta.get("chain") or []
+        origin = chain[0] if chain else request.url
+        kind = next((kind for kind, errors in _ERROR_KINDS if failure.check(*errors)), None)
+        text = f"{type(failure.value).__name__}: {failure.value}".strip()
+        message = str(failure.value).strip()
+        if kind is None:
+            kind, words = next(((k, w) for pattern, k, w in _ERROR_WORDS if pattern.search(text)), ("other", None))
+            if failure.check(IgnoreRequest) and kind == "other":
+                kind, words = "too_large", "请求被放弃（" + (message or "下载中间件拒绝") + "）"
+            message = f"{words}：{text}" if words else text
+        yield self._error_item(state, origin, kind, None, (message or type(failure.value).__name__)[:500])
         self._top_up(state)
 
-    @staticmethod
-    def _http_error_kind(response) -> str:
-        return "blocked" if response.status in _BLOCKED_STATUSES else "http"
-
     def _error_item(self, state: AgencyState, url, kind, status, message) -> FetchErrorItem:
-        state.errors += 1
+        self._count_failure(state, url, kind, status)
         self.crawler.stats.inc_value("zwgk/fetch_errors")
         return FetchErrorItem(
             run_id=self.run_id, agency_id=state.agency.id, url=url, kind=kind,
             http_status=status, message=message, at=store.now_iso(),
         )
+
+    def _count_failure(self, state: AgencyState, url, kind, status) -> None:
+        """A failed fetch in the agency's counters and coverage (a 5xx is transient, like a timeout)."""
+        state.errors += 1
+        state.coverage.failed(url, kind if not (kind == "http" and status and status >= 500) else "other",
+                              section=self._is_section(url))
+
+    def _is_section(self, url: str) -> bool:
+        """A 政务公开 section page, or the start page (everything hangs from it)."""
+        return bool(_PRIORITY_PATHS.search(url)) or url.rstrip("/") in {u.rstrip("/") for u in self._start_urls()}
+
+    def _start_urls(self):
+        return [u for state in self.state.values() for u in state.agency.urls]
 
     @staticmethod
     def _priority_bonus(url: str, anchor: str) -> int:

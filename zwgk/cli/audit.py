@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
+import sqlite3
 import tempfile
 import time
 from pathlib import Path
@@ -16,12 +18,22 @@ from core.targets import TargetsError, load_targets
 from zwgk import audit as audit_mod
 
 from .common import display_width, fail, pad
+from .coverage import print_cut_short  # issue 13: agencies whose crawl was cut short
+from .locking import lock_database, refuse_running  # issue 13: one audit at a time per database
+# --- issue 8: overrides, database paths, options kept for --resume, problem lines ---
+from zwgk import run_options
+from zwgk.problems import problem_line
+
+from .database import check_database_path, open_for_writing
+from .overrides import load_or_fail, overrides_option, report_applied
+# --- end issue 8 ---
 
 
 def crawl_options(function):
     options = [
-        click.option("--max-pages", default=300, show_default=True, type=click.IntRange(1), help="每个单位最多抓取的页面数"),
-        click.option("--max-depth", default=4, show_default=True, type=click.IntRange(0), help="从起始页出发的最大链接深度"),
+        click.option("--max-pages", default=audit_mod.MAX_PAGES, show_default=True, type=click.IntRange(1), help="每个单位最多抓取的页面数"),
+        click.option("--max-depth", default=audit_mod.MAX_DEPTH, show_default=True, type=click.IntRange(0),
+                     help="从起始页出发的最大链接深度（列表翻页不计入深度）"),
         click.option("--concurrency", type=click.IntRange(1), help="同时进行的请求总数（默认 48）"),
         click.option("--per-agency", type=click.IntRange(1), help="对同一单位网站同时进行的请求数（默认 4）"),
         click.option("--delay", type=click.FloatRange(0), help="对同一单位两次请求之间的间隔秒数（默认 0）"),
@@ -49,24 +61,66 @@ def _options(max_pages, max_depth, concurrency, per_agency, delay, verbose, proc
               help="政务公开在绩效考核中的分值，得分按此折算")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="按哪一天判断期限（YYYY-MM-DD，默认今天）：未到期且未落实的义务记为“未到期”，不计分")
+@overrides_option
 @crawl_options
-def audit(targets, db, rules_dir, resume, evaluation_points, as_of, **crawl):
+def audit(targets, db, rules_dir, resume, evaluation_points, as_of, overrides, **crawl):
     """Crawl, check and score in one run (一次完整审计)."""
-    _run_audit(targets, db, rules_dir, resume, _options(**crawl), evaluation_points=evaluation_points,
-               as_of=as_of.date() if as_of else None)
+    # --- issue 8: a resumed run keeps the options it was started with unless given again ---
+    check_database_path(db, must_exist=bool(resume))
+    values = _resumed_values(db, resume, dict(crawl, rules_dir=rules_dir, evaluation_points=evaluation_points,
+                                              as_of=as_of, overrides=overrides))
+    rules_dir, evaluation_points, overrides = values.pop("rules_dir"), values.pop("evaluation_points"), values.pop("overrides")
+    as_of = _as_date(values.pop("as_of"))
+    # --- end issue 8 ---
+    _run_audit(targets, db, rules_dir, resume, _options(**values), evaluation_points=evaluation_points,
+               as_of=as_of, overrides_file=overrides)
 
 
-def _run_audit(targets, db, rules_dir, resume, options, quiet=False, evaluation_points=4.0, as_of=None):
+def _resumed_values(db, resume, values: dict) -> dict:
+    """issue 8: on --resume, every option not on the command line comes from audit_runs.options."""
+    if not resume:
+        return values
+    from click.core import ParameterSource
+
+    context = click.get_current_context()
+    given = {name for name in values if context.get_parameter_source(name) == ParameterSource.COMMANDLINE}
+    database = open_for_writing(db, must_exist=True)
+    if not store.get_run(database, resume):
+        fail(f"{db}: 没有编号为 {resume} 的审计运行 (no run {resume} to resume)")
+    return run_options.reuse_on_resume(database, resume, values, given)
+
+
+def _as_date(value):
+    if value is None or hasattr(value, "year") and not hasattr(value, "hour"):
+        return value
+    return value.date() if hasattr(value, "date") else dt.date.fromisoformat(str(value))
+
+
+def _run_audit(targets, db, rules_dir, resume, options, quiet=False, evaluation_points=4.0, as_of=None,
+               overrides_file=None):
     started = time.monotonic()
+    overrides = load_or_fail(overrides_file)  # issue 8: a bad overrides file stops before the crawl
+    options.lock = lock_database(db, "zwgk audit", resume)  # issue 13
     try:
         database, run_id, agencies, catalogue = audit_mod.prepare_run(db, targets, rules_dir, options, resume)
     except (TargetsError, RulesError, audit_mod.AuditError) as exc:
         fail(str(exc))
+    except sqlite3.Error as exc:  # issue 8: one line naming the database
+        fail(f"{db}: 无法打开数据库 ({exc})")
+    options.lock.record(run=run_id)  # issue 13
+    # --- issue 8: remember the options, so that the resume command and --resume keep them ---
+    kept = run_options.remember(database, run_id, dict(
+        vars(options), rules_dir=rules_dir, evaluation_points=evaluation_points, as_of=as_of,
+        overrides=overrides_file))
+    # --- end issue 8 ---
     click.echo(f"审计运行 #{run_id}：{len(agencies)} 个单位，{len(catalogue.rules)} 条规则 → {db}", err=True)
     status = audit_mod.crawl(database, run_id, targets, db, options, resume=bool(resume))
     if status == "interrupted":
-        fail(f"抓取被中断，已保存的页面不会丢失。续抓：zwgk audit --targets {targets} --db {db} --resume {run_id}", 130)
-    counts = audit_mod.check(database, run_id, agencies, catalogue, evaluation_points, as_of=as_of)
+        fail("抓取被中断，已保存的页面不会丢失。续抓："
+             + run_options.resume_command("audit", targets, db, run_id, kept), 130)
+    counts = audit_mod.check(database, run_id, agencies, catalogue, evaluation_points, as_of=as_of,
+                             overrides=overrides)
+    report_applied(overrides, as_of, {a.id for a in agencies}, {r.id for r in catalogue.all_rules})  # issue 8
     if not quiet:
         _print_scorecard(database, run_id)
     pages = store.get_run(database, run_id)["pages"]
@@ -85,14 +139,20 @@ def _run_audit(targets, db, rules_dir, resume, options, quiet=False, evaluation_
 @crawl_options
 def crawl(targets, db, resume, **crawl):
     """Crawl only: store pages for a new run (or resume one) without checking."""
-    options = _options(**crawl)
+    check_database_path(db, must_exist=bool(resume))  # issue 8
+    options = _options(**_resumed_values(db, resume, crawl))
+    options.lock = lock_database(db, "zwgk crawl", resume)  # issue 13
     try:
         database, run_id, agencies, _ = audit_mod.prepare_run(db, targets, None, options, resume)
     except (TargetsError, RulesError, audit_mod.AuditError) as exc:
         fail(str(exc))
+    except sqlite3.Error as exc:  # issue 8: one line naming the database
+        fail(f"{db}: 无法打开数据库 ({exc})")
+    options.lock.record(run=run_id)  # issue 13
+    kept = run_options.remember(database, run_id, vars(options))  # issue 8
     status = audit_mod.crawl(database, run_id, targets, db, options, resume=bool(resume))
     if status == "interrupted":
-        fail(f"抓取被中断。续抓：zwgk crawl --targets {targets} --db {db} --resume {run_id}", 130)
+        fail("抓取被中断。续抓：" + run_options.resume_command("crawl", targets, db, run_id, kept), 130)
     run = store.get_run(database, run_id)
     click.echo(f"运行 #{run_id}：抓取 {run['pages']} 页，失败 {run['fetch_errors']} 次。核查：zwgk check --db {db} --run {run_id}")
 
@@ -106,14 +166,15 @@ def crawl(targets, db, resume, **crawl):
               help="政务公开在绩效考核中的分值，得分按此折算")
 @click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="按哪一天判断期限（YYYY-MM-DD，默认今天）：未到期且未落实的义务记为“未到期”，不计分")
-def check(db, run_id, targets, rules_dir, evaluation_points, as_of):
+@overrides_option
+def check(db, run_id, targets, rules_dir, evaluation_points, as_of, overrides):
     """Re-evaluate the rules on what a run crawled, without fetching (重新核查)."""
-    if not Path(db).exists():
-        fail(f"{db}: 数据库不存在")
-    database = store.open_db(db)
+    database = open_for_writing(db, must_exist=True)  # issue 8: one line for a missing or read-only path
+    overrides = load_or_fail(overrides)  # issue 8
     run_id = run_id or store.latest_run_id(database, with_pages=True) or store.latest_run_id(database)
     if not run_id or not store.get_run(database, run_id):
         fail(f"{db}: 没有可核查的运行")
+    refuse_running(db, run_id)  # issue 13: not while its crawl is alive
     try:
         agencies = load_targets(targets) if targets else audit_mod.agencies_of_run(database, run_id)
         catalogue = load_catalogue(rules_dir) if rules_dir else load_catalogue()
@@ -123,7 +184,9 @@ def check(db, run_id, targets, rules_dir, evaluation_points, as_of):
     store.save_catalogue(database, catalogue)
     started = time.monotonic()
     counts = audit_mod.check(database, run_id, agencies, catalogue, evaluation_points,
-                             as_of=as_of.date() if as_of else None)
+                             as_of=as_of.date() if as_of else None, overrides=overrides)
+    report_applied(overrides, as_of.date() if as_of else None, {a.id for a in agencies},
+                   {r.id for r in catalogue.all_rules})  # issue 8
     _print_scorecard(database, run_id)
     click.echo(
         f"运行 #{run_id} 重新核查完成（{time.monotonic() - started:.2f} 秒）："
@@ -145,7 +208,7 @@ def demo(db, port_base):
     try:
         with SamplePortals(port_base):
             click.echo(f"样例网站已在 127.0.0.1:{port_base}-{port_base + 7} 上运行", err=True)
-            _run_audit(str(targets), db, None, None, _options(300, 4, None, None, None, False, progress_interval=2.0))
+            _run_audit(str(targets), db, None, None, _options(audit_mod.MAX_PAGES, audit_mod.MAX_DEPTH, None, None, None, False, progress_interval=2.0))
     except OSError as exc:
         fail(f"无法启动样例网站（端口 {port_base} 起被占用？可用 --port-base 换端口）：{exc}")
     finally:
@@ -175,13 +238,14 @@ def _print_scorecard(db, run_id: int) -> None:
         click.echo("  ".join("-" * w for w in widths))
         for row in table:
             click.echo("  ".join(pad(c, w) for c, w in zip(row, widths)))
+    print_cut_short(db, run_id)  # issue 13
     findings = store.problems_of_run(db, run_id)
     click.echo("\n主要问题（每个单位最多 3 条；完整清单：zwgk report 单位编号，或在 Datasette 中查看）")
     shown: dict[str, int] = {}
     for f in findings:
         shown[f["agency_id"]] = shown.get(f["agency_id"], 0) + 1
         if shown[f["agency_id"]] <= 3:
-            click.echo(f"  [{STATUS_LABELS[f['status']]}] {f['agency_id']} · {f['rule_id']}：{f['detail'][:110]}")
+            click.echo(f"  [{STATUS_LABELS[f['status']]}] {f['agency_id']} · {problem_line(f)}")  # issue 8
         elif shown[f["agency_id"]] == 4:
             more = sum(1 for g in findings if g["agency_id"] == f["agency_id"]) - 3
             click.echo(f"  …… {f['agency_id']} 另有 {more} 条")

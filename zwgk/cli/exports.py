@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from core import store
 
 from .common import fail
+from .database import open_for_reading
 
 
 @click.group()
@@ -19,9 +19,7 @@ def export():
 def _export(kind, db, run_id, fmt, output, **kwargs):
     from zwgk.export import ExportError, export_findings, export_scores
 
-    if not Path(db).exists():
-        fail(f"{db}: 数据库不存在")
-    database = store.open_db(db)
+    database = open_for_reading(db)  # issue 8: one line for a missing or unreadable path
     output = Path(output or f"{kind}.{fmt}")
     try:
         count = (export_scores if kind == "scores" else export_findings)(database, run_id, fmt, output, **kwargs)
@@ -58,19 +56,30 @@ def export_findings_command(db, run_id, fmt, output, include_not_applicable):
 
 
 @click.command()
-@click.argument("agency")
+@click.argument("agency", required=False)
+@click.option("--all", "whole_run", is_flag=True, help="通报：整次运行的排名、覆盖、突出问题和各单位整改清单（可打印的 HTML）")
 @click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
-@click.option("--run", "run_id", type=int, help="运行编号（默认该单位最新一次）")
+@click.option("--run", "run_id", type=int, help="运行编号（默认该单位最新一次；--all 时默认最新一次有结论的运行）")
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="输出文件（默认打印到屏幕）")
-def report(agency, db, run_id, fmt, output):
-    """An agency's rectification list (整改清单): failed obligations, their sentences, deadlines, evidence."""
+@click.option("--output", "-o", type=click.Path(dir_okay=False),
+              help="输出文件（默认打印到屏幕；--all 时默认 tongbao-运行编号.html）")
+@click.option("--pdf", "pdf", type=click.Path(dir_okay=False), help="--all 时另存 PDF（需要 chromium）")
+def report(agency, whole_run, db, run_id, fmt, output, pdf):
+    """An agency's rectification list (整改清单), or with --all the 通报 of a whole run."""
     from zwgk.export import ExportError, rectification_list
 
-    if not Path(db).exists():
-        fail(f"{db}: 数据库不存在")
+    if whole_run:
+        if agency:
+            fail("--all 与单位编号不能同时使用 (give an agency id or --all, not both)")
+        _tongbao(db, run_id, fmt, output, pdf)
+        return
+    if not agency:
+        fail("请给出单位编号，或用 --all 生成整次运行的通报 (missing AGENCY or --all)")
+    if pdf:
+        fail("--pdf 只用于 --all (the PDF is the 通报 of a whole run)")
+    database = open_for_reading(db)
     try:
-        text = rectification_list(store.open_db(db), agency, run_id, fmt)
+        text = rectification_list(database, agency, run_id, fmt)
     except ExportError as exc:
         fail(str(exc))
     if output:
@@ -80,3 +89,31 @@ def report(agency, db, run_id, fmt, output):
         click.echo(text)
 
 
+
+
+def _tongbao(db, run_id, fmt, output, pdf):
+    """zwgk report --all: the 通报 as printable HTML, and as PDF where a headless Chromium is installed."""
+    from zwgk.export import ExportError
+    from zwgk.tongbao import PdfError, html_to_pdf, tongbao_html
+
+    if fmt != "html":
+        fail("通报只有 HTML 格式（可打印；PDF 用 --pdf） (--all writes HTML)")
+    database = open_for_reading(db)
+    try:
+        run_id, text = tongbao_html(database, run_id)
+    except ExportError as exc:
+        fail(str(exc))
+    html_path = Path(output or f"tongbao-{run_id}.html")
+    try:
+        html_path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"{html_path}: 无法写入 ({exc.strerror or exc})")
+    click.echo(f"已写入通报 {html_path}（审计运行 #{run_id}）", err=True)
+    if pdf:
+        pdf_path = Path(pdf)
+        pdf_path.unlink(missing_ok=True)  # a PDF left from before must not pass for this one
+        try:
+            html_to_pdf(html_path, pdf_path)
+        except PdfError as exc:
+            fail(str(exc))
+        click.echo(f"已写入 PDF {pdf_path}", err=True)

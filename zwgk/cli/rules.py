@@ -22,7 +22,9 @@ def rules():
 @click.argument("notice", type=click.Path(dir_okay=False))
 @click.option("--id", "notice_id", help="通知编号（默认取文件名）")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="写入文件（默认打印到屏幕）")
-def draft(notice, notice_id, output):
+@click.option("--compare", "compare_with", type=click.Path(dir_okay=False, exists=True),
+              help="与已审定的规则文件比较：列出新草稿新增、删除、变更的规则")
+def draft(notice, notice_id, output, compare_with):
     """Draft a rule file from a notice (text, HTML, PDF or DOCX) for a supervisor to review."""
     from rules.draft import DraftError, draft_yaml, read_notice
     from rules.draft import draft as draft_notice
@@ -34,6 +36,10 @@ def draft(notice, notice_id, output):
     result = draft_notice(text)
     notice_id = notice_id or re.sub(r"[^a-z0-9-]+", "-", Path(notice).stem.lower()).strip("-") or "notice"
     document = draft_yaml(result, notice_id, source_file=str(notice))
+    if compare_with:
+        _print_comparison(document, Path(compare_with))
+        if not output:
+            return
     if output:
         Path(output).write_text(document, encoding="utf-8")
         click.echo(f"已写入 {output}：{len(result.obligations)} 条义务，任务表 {len(result.table)} 行", err=True)
@@ -44,11 +50,13 @@ def draft(notice, notice_id, output):
 @rules.command()
 @click.option("--rules", "rules_dir", default=str(RULES_DIR), show_default=True, type=click.Path(file_okay=False))
 @click.option("--targets", "-t", type=click.Path(dir_okay=False), help="报告与该清单中任何单位都不匹配的规则")
-def lint(rules_dir, targets):
-    """Check every rule file: schema, kinds, dates, duplicate ids, units matching no agency."""
-    from checks.lint import lint_rules
+@click.option("--sources", "sources", default=None, type=click.Path(file_okay=False),
+              help="通知原文目录，用于核对引文（默认：检出目录旁的 ../shared/notices）")
+def lint(rules_dir, targets, sources):
+    """Check every rule file: schema, kinds, dates, duplicate ids, quotes against the notices, units matching no agency."""
+    from checks.lint import DEFAULT_SOURCES, lint_rules
 
-    problems = lint_rules(rules_dir, targets)
+    problems = lint_rules(rules_dir, targets, sources or DEFAULT_SOURCES)
     for problem in problems:
         click.echo(problem)
     errors = [p for p in problems if ": error: " in p]
@@ -56,3 +64,20 @@ def lint(rules_dir, targets):
     sys.exit(1 if errors else 0)
 
 
+
+
+def _print_comparison(document: str, reviewed_path: Path) -> None:
+    """What the new draft adds, drops or changes against a reviewed rule file (rules paired by quote)."""
+    import yaml
+
+    from rules.drafting.compare import compare_rules
+
+    try:
+        reviewed = yaml.safe_load(reviewed_path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        fail(f"{reviewed_path}: 无法读取已审定的规则文件 ({exc})")
+    if not isinstance(reviewed, dict) or not isinstance(reviewed.get("rules"), list):
+        fail(f"{reviewed_path}: 不是规则文件（需要 rules 列表）")
+    drafted = yaml.safe_load(document)["rules"] or []
+    for line in compare_rules(reviewed["rules"], drafted).lines():
+        click.echo(line)

@@ -1,0 +1,103 @@
+"""Deadlines as notices state them: N个工作日内 with its anchor, 三同步, fixed dates (X月X日前, X月底前,
+年底前, 年内, 20XX年X月 in a 完成时限 cell, 3月至10月), and rhythms (每季度, 按月, 及时, 长期坚持, 按…要求).
+
+Every function reads the comparable form of a sentence (simplified characters, ASCII digits, no
+whitespace); the notice's year fills dates written without one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.text import cn_number, make_date, month_end
+
+_NUMBER = r"(\d+|[一二两三四五六七八九十百]+)"
+WORKING_DAYS = re.compile(_NUMBER + r"个?工作日(?:内|以内|之内)?")
+_YEAR = r"((?:19|20)\d{2})年"
+# 6月10日前, 2019年11月底前, 2021年2月公布 (a month in a 完成时限 cell), 3月至10月
+_DAY_BEFORE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})日(?:前|之前|以前|止)")
+_MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?")
+_MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年?)?(\d{1,2})月(?:至|到|-|—|～|~)(\d{1,2})月")
+_BARE_MONTH = re.compile(r"^" + _YEAR + r"(\d{1,2})月(?:前|之前|以前)?(?=$|[,，、;；]|[\u4e00-\u9fff])")
+# 年底前; "2024年底" needs no 前 (a bare 年底 does: "纳入年底考核" is no deadline); 年内 but not 三年内
+_YEAR_END = re.compile(r"(?:" + _YEAR + r")?(?:年底|年末)(?:前|之前|以前)|" + _YEAR + r"(?:底|末)(?!前)"
+                       r"|(?:今年|本年度?|(?<![\d一二两三四五六七八九十几多半])年)内(?!容)")
+# Months and days written in Chinese numerals (十月底前, 九月三十日前, 二〇二四年) are read as digits.
+_CN_DIGIT = "〇零一二三四五六七八九"
+_CN_VALUE = {c: max(0, i - 1) for i, c in enumerate(_CN_DIGIT)}  # 〇 and 零 are both 0
+_CN_YEAR = re.compile("([" + _CN_DIGIT + "]{4})年")
+_CN_MONTH_DAY = re.compile(r"(?<![\d一二两三四五六七八九十])([一二三四五六七八九十]{1,3})(月|日)")
+_RECURRING = re.compile(r"每年|每季度?|每月|每半年|每周|按月|按季度?|按旬|按年度?|年度(?!报告)")
+
+RHYTHMS = (
+    ("quarterly", re.compile(r"每季度?|按季度?|季度")),
+    ("monthly", re.compile(r"每月|按月|月度")),
+    ("yearly", re.compile(r"每年|年度|每半年")),
+    ("continuous", re.compile(r"及时|长期|持续|常态化|动态|实时|第一时间|随时|按.{1,12}要求")),
+)
+
+
+def anchor_of(before: str) -> str | None:
+    """What a working-day lag counts from, read in the words just before it."""
+    tail = before[-24:]
+    if re.search(r"公布(后|之日)", tail) and not re.search(r"(文件|政策|信息|决定).{0,8}公布", tail):
+        return "published"
+    if re.search(r"(印发|下发|发布)(后|之日)", tail) and re.search(r"本(通知|方案|要点|文件)|通知", tail):
+        return "issued"
+    if re.search(r"印发(后|之日)|下发(后|之日)", tail):
+        return "issued"
+    if re.search(r"(文件|政策|决定|信息|措施).{0,10}(公开|发布|出台|形成|变更|作出|印发)(后|之日)"
+                 r"|(作出|形成|变更|产生).{0,10}之日|决定.{0,4}之日", tail):
+        return "document"
+    return None
+
+
+def _by_date(sentence: str, year: int | None) -> str | None:
+    def with_year(found: str | None) -> int | None:
+        return int(found) if found else year
+
+    match = _DAY_BEFORE.search(sentence)
+    if match and with_year(match.group(1)):
+        return make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = _MONTH_RANGE.search(sentence)
+    if match and with_year(match.group(1)) and 1 <= int(match.group(3)) <= 12:
+        return month_end(with_year(match.group(1)), int(match.group(3)))
+    match = _MONTH_END.search(sentence) or _BARE_MONTH.search(sentence)
+    if match and with_year(match.group(1)) and 1 <= int(match.group(2)) <= 12:
+        return month_end(with_year(match.group(1)), int(match.group(2)))
+    match = _YEAR_END.search(sentence)
+    if match and with_year(match.group(1) or match.group(2)):
+        return f"{with_year(match.group(1) or match.group(2))}-12-31"
+    return None
+
+
+def _arabic_dates(sentence: str) -> str:
+    """二〇二四年十月三十一日前 → 2024年10月31日前: one date grammar for both ways of writing numbers."""
+    sentence = _CN_YEAR.sub(lambda m: "".join(str(_CN_VALUE[c]) for c in m.group(1)) + "年", sentence)
+    return _CN_MONTH_DAY.sub(lambda m: f"{cn_number(m.group(1))}{m.group(2)}", sentence)
+
+
+def deadline_of(sentence: str, year: int | None) -> dict:
+    """``working_days`` + ``anchor``, or ``by_date``, and the ``rhythm`` a sentence states; {} when none."""
+    result: dict = {}
+    sentence = _arabic_dates(sentence)
+    match = WORKING_DAYS.search(sentence)
+    if match:
+        result["working_days"] = cn_number(match.group(1))
+        result["anchor"] = anchor_of(sentence[: match.start()])
+        if re.search(r"(活动|会议)前", sentence[max(0, match.start() - 8): match.start()]):
+            result["anchor"] = None
+        return result
+    if re.search(r"三同步", sentence) or "解读" in sentence and re.search(r"三同步|同步(起草|审批|审签|公开|发布|组织|部署|开展)|同时(公开)?发布|一并(公开|发布)", sentence):
+        return {"working_days": 0, "anchor": "document"}
+    if re.search(r"每年\d{1,2}月\d{1,2}日", sentence):
+        return {"rhythm": "yearly"}  # a date that recurs every year is no single by_date
+    by_date = _by_date(sentence, year)
+    if by_date:
+        result["by_date"] = by_date
+        return result
+    for rhythm, pattern in RHYTHMS:
+        if pattern.search(sentence):
+            result["rhythm"] = rhythm
+            break
+    return result

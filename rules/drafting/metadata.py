@@ -1,0 +1,157 @@
+"""A notice's metadata as its page shows it: title, issuer, 文号, issued (signature or 成文日期) and
+published (the page's 发布日期/公开日期/发布时间 — not a mirror's upload, update or archive stamp).
+
+Read on cleaned lines (simplified characters, no pinyin); metadata are facts, not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from core.text import make_date, normalise_doc_number, parse_date
+
+_ISSUER_END = r"(?:办公厅|办公室|人民政府|委员会|管委会|领导小组|领导小组办公室|管理局|局|厅|委|部|政府)"
+_CN_DATE = r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
+_DATE_LINE = re.compile(r"^\s*" + _CN_DATE + r"\s*$")
+_INLINE_SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2,30}" + _ISSUER_END + r")\s+(" + _CN_DATE + ")")
+_DATE_VALUE = r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
+_PUBLISHED_LABEL = re.compile(r"(?<!上传)(?<!更新)(?<!归档)(?<!生成)(?<!成文)(?<!印发)(发布时间|发布日期|公开日期|发文日期|时间|日期)\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
+_DMY_STAMP = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}\s*$", re.M)
+_WRITTEN_LABEL = re.compile(r"成文日期\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
+_DOC_NUMBER_FIELD = re.compile(r"(?:发文字号|文\s*号|文件编号)\s*[:：|]?\s*\|?\s*([^\s|]{4,30}号)")
+_DOC_NUMBER_ANYWHERE = re.compile(r"[\u4e00-\u9fff]{2,16}\s*[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*(?:第\s*)?\d{1,4}\s*号")
+_BARE_DOC_NUMBER = re.compile(r"^([\u4e00-\u9fff]{2,14}?)((?:19|20)\d{2})(\d{1,3})$")
+# A mirror's or aggregator's own stamp beside its headline, not the page's publication date.
+_MIRROR_STAMP = re.compile(r"作者[:：]\s*佚名|浏览量[:：]\s*时间|上传时间|归档时间|发表于")
+
+
+def doc_number(lines: list[str]) -> str | None:
+    """The notice's own 文号: a 文号 field, else the first number in the head that is not a citation."""
+    head = "\n".join(lines[:40])
+    for match in _DOC_NUMBER_FIELD.finditer(head):
+        number = normalise_doc_number(match.group(1))
+        if number:
+            return number
+    for match in _DOC_NUMBER_ANYWHERE.finditer(head[:3000]):
+        before = head[max(0, match.start() - 2): match.start()].strip()
+        if before.endswith(("(", "（", "、", "》", "《", "〈", "据", "照")):
+            continue  # a cited document: 《…》(国办发〔2017〕24号)
+        number = normalise_doc_number(match.group(0))
+        if number:
+            return number
+    for line in lines[:20]:
+        match = _BARE_DOC_NUMBER.match(re.sub(r"\s+", "", line))
+        if match and re.search(r"办|发|函|字|政|公开", match.group(1)):
+            return f"{match.group(1)}〔{match.group(2)}〕{int(match.group(3))}号"  # brackets lost in scraping: XX办发2023 + 5
+    return None
+
+
+def signature(lines: list[str]) -> tuple[str | None, str | None]:
+    """Issuer and date of the signature block: an organisation line followed by a date line."""
+    for index, line in enumerate(lines):
+        if not _DATE_LINE.match(line):
+            inline = _INLINE_SIGNATURE.search(line)
+            if inline and index < 60 and not re.search(r"[，,。]", line[max(0, inline.start() - 1): inline.start()] or ""):
+                return _issuer(inline.group(1)), parse_date(inline.group(2))
+            continue
+        date = parse_date(line)
+        for back in range(1, 3):
+            if index - back < 0:
+                break
+            candidate = re.sub(r"\s+", "", lines[index - back])
+            if re.fullmatch(r"[\u4e00-\u9fff（）()]{2,40}" + _ISSUER_END, candidate):
+                return candidate, date
+        return None, date
+    return None, None
+
+
+def _issuer(text: str) -> str:
+    """The organisation at the end of a run-together line ("…请认真贯彻执行。某某市人民政府办公室 2024年3月1日")."""
+    return re.split(r"[。，,；;:：\s]", text)[-1]
+
+
+def published(lines: list[str]) -> str | None:
+    head = "\n".join(lines[:25])
+    for match in _PUBLISHED_LABEL.finditer(head):
+        line_start = head.rfind("\n", 0, match.start()) + 1
+        line = head[line_start: head.find("\n", match.end()) if "\n" in head[match.end():] else len(head)]
+        if _MIRROR_STAMP.search(line):
+            continue
+        return make_date(*match.groups()[1:4])
+    stamp = _DMY_STAMP.search(head)
+    if stamp:
+        return make_date(stamp.group(3), stamp.group(2), stamp.group(1))
+    return None
+
+
+def written(lines: list[str]) -> str | None:
+    match = _WRITTEN_LABEL.search("\n".join(lines[:25]))
+    return make_date(*match.groups()) if match else None
+
+
+_TITLE_END = re.compile(r"(通知|意见|决定|方案|要点|分工|办法|函|通报|批复|制度|细则|规定)$")
+_ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}" + _ISSUER_END + "$")
+_TITLE_JUNK = re.compile(r"^(?:[•·\-\s]|\d{1,2}\.\d{1,2}|附件[:：]|文件名称|标题|名称|中文名)[:：\s]*")
+
+
+def title(lines: list[str]) -> str | None:
+    """A 关于… line (joined with the lines it was split over and the issuer line above it), or the
+    heading of the issued document (…工作要点, …任务分解表, …年度报告)."""
+    candidates = []
+    for index, line in enumerate(lines[:40]):
+        if "关于" not in line or len(line) > 140 or re.match(r"^(为|根据|按照|依据|近日|《)", line.strip()):
+            continue
+        text = re.split(r"\s(?:有效性|内容概述|索引号|发布机构|发布日期|生成日期)", line)[0]
+        for following in lines[index + 1: index + 4]:
+            if _TITLE_END.search(re.sub(r"\s+", "", text)):
+                break
+            if len(following) > 40 or "〔" in following or "：" in following or ":" in following:
+                break
+            text += following
+        text = _TITLE_JUNK.sub("", re.sub(r"\s+", "", text))
+        text = re.sub(r"^[^\u4e00-\u9fff《]+", "", text)
+        text = re.sub(r"[\[（(][^\]）)]*〔\d{4}〕[^\]）)]*[\]）)]$", "", text)  # "…的通知(某政办发〔2024〕1号)"
+        if re.match(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d+号[:：]?", text):
+            text = re.sub(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d+号[:：]?", "", text)
+        if text.startswith("《") and text.endswith("》"):
+            text = text[1:-1]
+        if text.startswith("关于") and index > 0 and _ISSUER_LINE.match(re.sub(r"\s+", "", lines[index - 1])):
+            text = re.sub(r"\s+", "", lines[index - 1]) + text
+        match = re.search(r"^.*?(通知|意见|决定|方案|要点|分工|办法|通报|批复|函)(?=$|[^\u4e00-\u9fff》〉])", text)
+        if match:
+            text = match.group(0)
+        if _TITLE_END.search(text) and "《" not in text.split("关于", 1)[0]:
+            prefix = text.split("关于", 1)[0]
+            candidates.append((0 if re.search(_ISSUER_END + "$", prefix) else 1, index, text))
+    if candidates:
+        return min(candidates)[2]
+    for line in lines[:15]:
+        line = _TITLE_JUNK.sub("", re.sub(r"\s+", "", line))
+        if 8 <= len(line) <= 60 and re.search(r"(要点|报告|方案|分解表|一览表|制度|办法|清单|台账|目录|任务分解)$", line) \
+                and not re.search(r"[，,。:：]", line):
+            return line
+    return None
+
+
+def issuer(title_text: str | None, signed_by: str | None) -> str | None:
+    if signed_by:
+        return signed_by
+    if title_text and "关于" in title_text:
+        prefix = title_text.split("关于", 1)[0]
+        if re.search(_ISSUER_END + "$", prefix):
+            return prefix
+    return None
+
+
+def year_of(title_text: str | None, issued: str | None, lines: list[str]) -> int | None:
+    """The year the notice is about: its title's, else its signature's, else a heading's in the head."""
+    match = re.search(r"((?:19|20)\d{2})\s*年", title_text or "")
+    if match:
+        return int(match.group(1))
+    if issued:
+        return int(issued[:4])
+    for line in lines[:30]:
+        match = re.search(r"((?:19|20)\d{2})\s*年[^，,。]{0,20}(要点|方案|任务|清单|台账|分工)", line)
+        if match:
+            return int(match.group(1))
+    return None

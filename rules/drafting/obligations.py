@@ -1,0 +1,178 @@
+"""Which units state an obligation, and of what type.
+
+A unit is an obligation when, once the genre's stock phrases are set aside — covering-letter
+formulas (现将…印发给你们), general requirements and goals (总体要求, 指导思想, 到2025年…基本建成),
+exhortations (高度重视, 加大…力度, 提升…水平), mechanisms (建立健全…机制) — it still names a
+deliverable: something to publish, a column, an interpretation, the annual report, a plan, or a
+concrete internal action (report to an office, hear a report, keep a 台账, handle requests).
+
+Types follow the rule kinds: plan_published, column_exists, interpretation_timely, annual_report,
+published_by_date, topic_disclosed, leader_published, and manual for what no website shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+# -- what is not an obligation -------------------------------------------------------------
+
+_COVERING = re.compile(
+    r"印发给你们|现予印发|现印发|已经.{0,16}同意|通知如下|现就.{0,40}(通知|要求|意见)如下|提出(以下|如下)|如下(意见|要求|任务)|"
+    r"制定本(要点|方案|办法|制度|细则|意见)|特制[订定]本|制定(如下|以下)|请认真(贯彻|组织|抓好|执行|落实)|请结合实际|此件(主动|公开)|请你们自行查阅"
+)
+_PREAMBLE_START = re.compile(r"^(为了?|根据|按照|依据|依照|依)[^,，]{0,80}(精神|要求|规定|部署|意见|通知|条例|实际)")
+_GENERAL = re.compile(r"总体要求|指导思想|基本原则|工作目标|活动目的|重要意义|以习近平|为指导|^20\d\d年是|^今年是|开局之年|收官之年|关键之年")
+_GOAL = re.compile(r"^到20\d\d年(底|末)?(?!前)|趋于完善|基本建成|初步建成|基本形成|初步形成|明显提升|显著提升|进一步显现|不断增强|大幅提高|更加完善")
+_GENERAL_SECTION = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|活动目的|重要意义|开放对象")
+_EXHORTATION = re.compile(
+    r"(加大|加强|强化|提升|提高|增强|深化|拓展|优化|丰富|改进|夯实|压实|发挥|扩大|营造|保障|维护|树立|牢固树立|增进|引导|释放|稳定|提振)"
+    r"[^,，;；。、]{0,24}?(力度|质量|水平|实效|能力|意识|效果|深度|广度|精度|形式|认识|领导|保障|作用|信心|透明度|公信力|"
+    r"针对性|时效性|责任感|紧迫感|责任|站位|预期|共识|成效|功能|氛围|理念|素养|知情权|参与权|监督权|表达权|合法权益)"
+    r"|高度重视|认真贯彻(落实)?|抓好(贯彻)?落实|贯彻落实|认真组织实施|真抓实干|切实|积极|进一步|不断|持续|全面|深入|大力|着力|认真|"
+    r"确保[^,，;；。]{0,16}(到位|实处|实效|完成|落实|有序|平稳)|统筹兼顾|突出重点|以公开为常态|不公开为例外|以公开促[^,，;；。]{0,12}|"
+    r"(推进|深化|加强|促进|助力|围绕)公开(?![\u4e00-\u9fff]{0,2}(信息|情况|结果|清单|目录))|解读回应|回应(社会|公众)?关切|"
+    r"落实[^。；]{0,30}主体责任|履行[^,，;；。]{0,6}(义务|职责)|完成[^,，;；。]{0,8}任务|"
+    r"(做好|加强|深化)[^,，;；。]{0,4}政策解读(工作)?(?=[,，;；。]|$)"
+)
+_MECHANISM = re.compile(r"(建立健全|建立|健全|完善|用好|落实|形成|构建|实行|推行|创新|执行)[^,，;；。]{0,36}?(机制|制度|体系|责任制|工作规范|审查)")
+# Head matter: a document's title, catalogue fields (发布机构：…), file names.
+_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|要点|方案|分解表|一览表|台账|清单|办法|制度|细则|目录|意见|报告)(\.pdf|\.docx?)?$|\.(pdf|docx?)$")
+_FIELD = re.compile(r"^[•·]?\s*(发布机构|发布单位|发布时间|发布日期|来源|网址|名\s*称|标\s*题|索\s*引\s*号|文\s*号|生成日期|成文日期|主题分类|中文名|作者)")
+# A task cell starts with what to do; a title names a document ("…工作要点", "关于…的通知").
+_TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)?(公开|公布|发布|编制|编写|制定|修订|更新|开设|设立|做好|推进|落实|"
+                         r"及时|主动|定期|按时|依法|规范|完善|建立|报送|上报)(?!.{0,4}关于)")
+# Page furniture of the mirror or portal the notice was captured from: addresses, stamps, counters.
+_PAGE_FURNITURE = re.compile(r"https?://|www\.|\.gov\.cn|发布时间[:：]|浏览次数|访问量|阅读次数|【?字[体号][:：]?[大中小]|^附件\d?[:：]|"
+                             r"扫一扫|打印本页|关闭窗口")
+_UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室)"
+                         r"(等|牵头|负责|配合|按职责分工落实)?$")
+# The issuing office's own intentions ("本办将适时督查", "…的将予以通报"): not the addressees' duty.
+_ISSUER_INTENT = re.compile(r"^[^,，；;]{0,24}将(通过|继续|适时|进行|予以|对|加强|定期|视情)|的将(进行|予以)"
+                            r"|^[^,，；;]{0,16}(办公厅|办公室|本办|我办|领导小组)[^,，；;]{0,4}将")
+_MODAL = re.compile(r"应|须|必须|务必|不得|(?<![需主重纲])要(?![点求素])|将")
+_NEWS = re.compile(r"本文来源|记者|[网报]讯|来源[:：].{0,12}(日报|晚报|新闻|网)")
+_PAST_EVENT = re.compile(r"^(近日|日前|近年来|今年以来|目前|截至|\d{1,2}月\d{1,2}日[,，]|20\d\d年\d{1,2}月\d{1,2}日[,，])")
+_EXPLORATION = re.compile(r"^探索|^鼓励|^支持")
+# How an interpretation is written (forms, channels, language), not whether it is made.
+_INTERPRETATION_FORM = re.compile(r"解读[^。；]{0,4}(形式|方式|渠道|语言|传播|提纲|文本|方案包括|内容包括)|(运用|采取|通过)[^。；]{0,40}(形式|方式)[^。；]{0,6}解读|科学性|权威性|(运用|使用)[^。；]{0,12}语言")
+
+# -- what is a deliverable ------------------------------------------------------------------
+
+_DOMAIN_WORDS = re.compile(r"政务公开|政府信息公开|公开平台|公开透明|公开属性|依申请公开|公开为常态|不公开")
+_DISCLOSE = re.compile(r"公开|公布|发布|公示|上网|向社会|对外|发声|澄清|展示|晒")
+_INTERPRET = re.compile(r"解读|阐释")
+_COLUMN = re.compile(r"(开设|设立|设置|开通|增设|建立|规范|建好|管好|办好|维护|集中|统一设置)[^,，;；。]{0,24}?(专栏|专题(?!会|讲座|研究|培训)|栏目|专区|信息公开平台)"
+                     r"|(专栏|专题|专区)[^,，;；。]{0,8}(开设|设立|建设)")
+_ANNUAL_REPORT = re.compile(r"(?<!法治政府建设)(?<!建设)年度报告|年报")
+_LEADER = re.compile(r"(负责同志|分管负责人|分管领导|负责人).{0,20}(分管|负责).{0,30}(对外公布|公布|公开)")
+_PLAN = re.compile(r"实施方案|工作方案|具体方案|工作措施|具体措施|工作安排|工作要点|任务清单|任务分解|分工方案|工作计划")
+_PROGRESS = re.compile("(" + _PLAN.pattern + r")的?(落实|执行|完成|推进|进展)(情况)?")
+_PLAN_PUBLISHED = re.compile(r"(在|于|通过)[^；;。]{0,30}(网站|门户|网上|平台)[^,，;；。]{0,12}(公开|公布|发布)|向社会(公开|公布|发布)|对外公布")
+_PLAN_OBJECT = re.compile(r"(制定|编制|提出|形成)[^。；;]{0,30}(PLAN)|(公开|公布)[^。；;,，]{0,12}(PLAN)|(PLAN)[^。；;]{0,40}(公开|公布|发布)"
+                          .replace("PLAN", _PLAN.pattern))
+_MANUAL = re.compile(
+    r"听取|汇报|报送|上报|报备|备案|书面报|报[^,，;；。]{0,12}(办公厅|办公室|政府办|审核|审定|领导小组)|反馈|"
+    r"纳入[^,，;；。]{0,24}(考核|考评|评估|绩效|目标|范围|监管)|通报|督查|督办|台账|办理[^,，;；。]{0,16}申请|答复|"
+    r"编制|编写|制定|制订|修订|梳理|审查|审核|审签|核查|验收|检查|出台|处置|试点|"
+    r"开展[^,，;；。]{0,24}(活动|试点|调研|检查|评估|培训)|组织开展|召开|邀请|确定[^,，;；。]{0,16}(主题|人员|负责)|"
+    r"建设[^,，;；。]{0,24}系统|提出[^,，;；。]{0,12}(措施|方案|目标)|责任人|不得|分解|明确[^,，;；。]{0,8}(分工|责任|牵头)"
+)
+
+
+def _strip(text: str, *patterns: re.Pattern) -> str:
+    for pattern in patterns:
+        text = pattern.sub("", text)
+    return text
+
+
+def _has_disclosure(text: str) -> bool:
+    return bool(_DISCLOSE.search(_DOMAIN_WORDS.sub("", text)))
+
+
+def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
+    """Whether a unit states an obligation at all."""
+    text = unit.text
+    if notice_kind in ("report", "interpretation") or len(re.sub(r"\W", "", text)) < 6:
+        return False
+    if (unit.row or {}).get("responsibility") and "units" not in (unit.row or {}):
+        return False
+    plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
+    if len(plain) < 6 or text.endswith((":", "：")) or _FIELD.search(text) or _PAGE_FURNITURE.search(text):
+        return False
+    if _TITLE_LIKE.search(text) and not _TASK_START.search(text):
+        return False  # a document's title, not a task cell such as "编制并公开年度报告"
+    if (unit.row or {}).get("units") is None and _UNITS_ONLY.match(text) and not _has_disclosure(text):
+        return False  # a 责任单位 cell on a line of its own
+    if _ISSUER_INTENT.search(text) or _PAST_EVENT.search(text) or _EXPLORATION.search(text):
+        return False
+    dated = bool(deadline.get("by_date") or deadline.get("working_days") is not None)
+    if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated):
+        return False
+    if _COVERING.search(text) or _PREAMBLE_START.search(text) and re.search(r"如下|以下[:：]?$", text):
+        return False
+    general = _GENERAL.search(text) or _GENERAL_SECTION.search(unit.context) or _GOAL.search(text)
+    if general and not (dated and (_has_disclosure(text) or _MANUAL.search(text))):
+        return False
+    if re.search(r"^(近日|近年来|今年以来|目前|截至)|\d+(件|条|次|个)[，,。]", text) and not re.search(r"要|应|须", text):
+        return False  # a report of what was done
+    if _INTERPRETATION_FORM.search(text) and not (dated or re.search(r"公开|公布|发布", text)):
+        return False
+    if re.search(r"公开|公布|发布|解读", unit.intro):
+        return True  # an item of "…主动公开下列信息："
+    core = _strip(text, _MECHANISM, _EXHORTATION)
+    return bool(_has_disclosure(core) or _INTERPRET.search(core) or _COLUMN.search(text) or _ANNUAL_REPORT.search(text)
+                or _MANUAL.search(core))
+
+
+def classify(unit, deadline: dict, notice_kind: str) -> str:
+    """The rule kind of an obligation unit."""
+    text, context = unit.text, unit.context + unit.intro
+    dated = deadline.get("by_date") is not None
+    if _LEADER.search(text):
+        return "leader_published"
+    if (_ANNUAL_REPORT.search(text) or notice_kind == "annual_report_notice") and not re.search(r"法治政府建设", text):
+        return "annual_report"
+    if _COLUMN.search(text):
+        return "column_exists"
+    timed_interpretation = _INTERPRET.search(text) and deadline.get("working_days") is not None
+    if not timed_interpretation and re.search(
+            r"谁起草.{0,2}谁解读|解读(的)?(责任)?主体|第一解读人|解读材料要|不能简单|解读计划|由[^。；]{0,20}(负责|组织)[^。；]{0,6}解读", text):
+        return "manual"  # who interprets, and how: a principle no page shows, unless it also says when
+    # "工作要点落实情况…公开": a progress report on the plan, not the plan itself
+    core = _PROGRESS.sub("进展情况", _strip(text, _MECHANISM))
+    if _PLAN_OBJECT.search(core) and (_PLAN_PUBLISHED.search(core) or re.search(r"(制定|编制)并(公开|公布)", core)) \
+            and not re.search(r"标准目录", core):
+        return "plan_published"
+    disclosure = _has_disclosure(core)
+    interpretation = _INTERPRET.search(core) and not re.search(r"信息公开|公开[^,，;；。]{0,6}(情况|信息|数据)", core)
+    if interpretation and (deadline.get("working_days") is not None or re.search(r"政策|文件|规章|措施|会议|精神", text)):
+        return "interpretation_timely"
+    if re.search(r"解读范围", context) and not _MANUAL.search(text):
+        return "interpretation_timely"
+    reported_up = re.search(r"报[^,，;；。]{0,10}(办公厅|办公室|审核|备案)", text)
+    if dated and disclosure and (not reported_up or _PLAN_PUBLISHED.search(core)):
+        return "published_by_date"
+    if re.search(r"报[^,，;；。]{0,12}(办公厅|办公室|政府办|审核|备案|领导小组)|报送|上报|备案|汇报|听取|台账", text):
+        return "manual"
+    if disclosure:
+        return "topic_disclosed"
+    if interpretation:
+        return "interpretation_timely"
+    if re.search(r"公开|主动", unit.intro):
+        return "topic_disclosed"
+    return "manual"
+
+
+def notice_kind(text: str, title: str | None) -> str:
+    """What sort of document the notice is: a yearly report and a Q&A 解读 oblige nobody."""
+    head = "".join(text.split())[:400]
+    title = title or ""
+    if re.search(r"年度报告$", title) or re.search(r"^[^关于]{0,30}年度报告", head) and "通知" not in head[:60]:
+        return "report"
+    if len(re.findall(r"(^|\n)\s*问[:：]", text)) >= 2:
+        return "interpretation"
+    if _NEWS.search(head[:300]):
+        return "news"
+    if re.search(r"关于.{0,20}年度报告.{0,10}(编制|公布|发布).{0,10}通知", title):
+        return "annual_report_notice"
+    return "notice"

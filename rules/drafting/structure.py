@@ -1,0 +1,224 @@
+"""The structure of a notice as published: lines, numbered headings (一、（一）1.（1）), sentences and
+clauses, responsibility notes "(牵头单位：…；完成时限：…)", task tables (cells separated by "|" or one
+cell per line) — cut into units whose ``quote`` is the source's own characters.
+
+Analysis never changes a quote: each unit also carries ``text``, its comparable form (simplified
+characters, ASCII digits, no pinyin, no whitespace, no injected "@@"), on which patterns are matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.text import clean_text
+
+# Heading markers of the genre, outermost first: 一、 （一） 1. （1）; also 第一条 and 一是.
+_MARKERS = (
+    (1, re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
+    (2, re.compile(r"^[（(〔]\s*[一二三四五六七八九十]{1,3}\s*[)）〕]")),
+    (3, re.compile(r"^\d{1,2}\s*[.．、﹒](?!\d)")),
+    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[)）]")),
+    (3, re.compile(r"^第[一二三四五六七八九十百]{1,4}条")),
+)
+_SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
+# Inline item starts inside a run-together line: "…配合)二是做好…", "…。 (二)推进…".
+_INLINE_ITEM = re.compile(r"(?<=[。；;)）\]〕\s])\s*(?=(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、﹒](?!\d))\S)")
+_CELL = re.compile(r"\s*\|\s*")
+_NOISE = re.compile(r"@+|\s+")
+
+# "(牵头单位：…；责任单位：…；完成时限：长期坚持)", "（市财政局牵头）", "〔责任单位：县统计局〕"
+RESPONSIBILITY = re.compile(
+    r"^[（(〔\[]\s*(?:(?:牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|完成时限|完成时间)\s*[:：]"
+    r"|[^（()）]{2,160}?(?:牵头|负责|配合|按职责分工负责|分别负责)[^（()）]{0,40}[)）〕\]]?\s*$)"
+)
+UNITS_CELL = re.compile(
+    r"^[\u4e00-\u9fff、，,（）()]{2,200}?(?:牵头落实|负责落实|牵头|负责|配合|按职责分工落实|按职责分工负责|落实)$"
+)
+
+
+def analysis(text: str) -> str:
+    """The comparable form on which patterns are matched."""
+    return _NOISE.sub("", clean_text(text))
+
+
+def heading_level(text: str) -> int | None:
+    for level, pattern in _MARKERS:
+        if pattern.match(text):
+            return level
+    return None
+
+
+@dataclass
+class Unit:
+    quote: str                      # verbatim
+    text: str                       # analysis form
+    line: int
+    sections: list[str] = field(default_factory=list)   # analysis text of the enclosing headings
+    heading: bool = False           # a bare heading (no body of its own)
+    row: dict | None = None         # table row cells: {"deadline": …, "units": …} when in a table
+    intro: str = ""                 # the sentence that introduces a list ("…下列政府信息：")
+
+    @property
+    def context(self) -> str:
+        return "".join(self.sections)
+
+
+@dataclass
+class Line:
+    raw: str
+    text: str
+    level: int | None
+
+
+def _lines(text: str) -> list[Line]:
+    lines = []
+    for raw in text.splitlines():
+        stripped = raw.strip()
+        if stripped and stripped != "|":
+            lines.append(Line(stripped, analysis(stripped), heading_level(analysis(stripped))))
+    return lines
+
+
+def _is_bare_heading(line: Line) -> bool:
+    """A numbered line that only names a task area ("（一）深化重点领域公开", "一、围绕中心工作，做好发布解读")."""
+    body = line.text.rstrip("。；;")
+    if line.level is None or re.search(r"[。；;:：]", body):
+        return False
+    return len(body) <= 32 or (len(body) <= 60 and not re.search(r"[，,]", body))
+
+
+def _is_group_label(lines: list[Line], index: int) -> bool:
+    """A task-table cell that names a group of rows: a short phrase followed by a row number."""
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    return (following is not None and re.fullmatch(r"\d{1,3}", following.text) is not None
+            and len(lines[index].text) <= 20 and not re.search(r"[，,。；;]", lines[index].text))
+
+
+def _pieces(raw: str) -> list[str]:
+    """Sentences and ；-clauses of a line, with inline item starts split off; verbatim."""
+    parts = []
+    for sentence in _SENTENCE_END.split(raw):
+        for piece in _INLINE_ITEM.split(sentence):
+            if piece.strip():
+                parts.append(piece.strip())
+    return parts
+
+
+def units(text: str) -> list[Unit]:
+    """Candidate units of the whole notice, in order, with their headings and table rows."""
+    lines = _lines(text)
+    out: list[Unit] = []
+    stack: list[tuple[int, str]] = []
+    for index, line in enumerate(lines):
+        if "|" in line.raw and line.raw.count("|") >= 1 and _CELL.split(line.raw.strip(" |")) != [line.raw]:
+            out.extend(_row_units(line, index, stack))
+            continue
+        if _is_group_label(lines, index):
+            continue
+        if _is_bare_heading(line):
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            outline_leaf = following is None or (following.level is not None and following.level <= line.level)
+            while stack and stack[-1][0] >= line.level:
+                stack.pop()
+            stack.append((line.level, line.text))
+            if outline_leaf:
+                out.append(Unit(line.raw, line.text, index, [s for _, s in stack[:-1]], heading=True))
+            continue
+        if line.level is not None:
+            while stack and stack[-1][0] > line.level:
+                stack.pop()
+        sections = [s for _, s in stack]
+        pieces = _pieces(line.raw)
+        for position, piece in enumerate(pieces):
+            text_ = analysis(piece)
+            level = heading_level(text_)
+            if level is not None and position + 1 < len(pieces) and len(text_) <= 40 and not re.search(r"[，,]", text_):
+                # "（一）推进重点工作信息公开。围绕…": the item's name; its body follows on the line
+                while stack and stack[-1][0] >= level:
+                    stack.pop()
+                stack.append((level, text_))
+                sections = [s for _, s in stack]
+                continue
+            out.append(Unit(piece, text_, index, list(sections)))
+    _attach_responsibility(out)
+    _attach_intros(out)
+    return out
+
+
+def _row_units(line: Line, index: int, stack) -> list[Unit]:
+    """A task-table row written on one line with "|" between cells."""
+    cells = [c for c in _CELL.split(line.raw.strip().strip("|")) if c.strip()]
+    row = {"deadline": None, "units": None}
+    texts = []
+    for cell in cells:
+        text_ = analysis(cell)
+        if re.fullmatch(r"\d{1,3}", text_) or not text_:
+            continue
+        if heading_level(text_) is not None and len(text_) <= 40 and not re.search(r"[，,]", text_.rstrip("。")):
+            continue  # "一、…。" / "（一）…。": the section cells before the row's task
+        if UNITS_CELL.match(text_) or _looks_like_units(text_):
+            row["units"] = cell
+        elif _looks_like_deadline(text_):
+            row["deadline"] = cell
+            if re.search(r"公开|公布|发布", text_):
+                texts.append(cell)  # "6月底前公开决算": the cell states its own deliverable
+        else:
+            texts.append(cell)
+    result = []
+    for cell in texts:
+        for piece in _pieces(cell) if not _looks_like_deadline(analysis(cell)) else re.split(r"(?<=[,，])", cell):
+            piece = piece.strip().rstrip(",，")
+            if piece:
+                result.append(Unit(piece, analysis(piece), index, [s for _, s in stack], row=dict(row)))
+    return result
+
+
+_UNIT_NAME = re.compile(r"(委|局|厅|办|政府|部门|中心|支行|管委会|单位|机构|办公室|院|会|所|站|队|组|处|科|室|集团|公司|馆|台|校)$")
+
+
+def _looks_like_units(text: str) -> bool:
+    parts = [p for p in re.split(r"[、，,]", re.sub(r"(等|按职责分工落实|按职责|分别|牵头|负责|配合|落实)+$", "", text)) if p]
+    return bool(parts) and len(text) <= 120 and not re.search(r"[。；;]", text) and \
+        sum(1 for p in parts if _UNIT_NAME.search(p) or p.startswith("各")) / len(parts) >= 0.75 and \
+        not re.search(r"公开|公布|发布|解读|制定|编制", text)
+
+
+def _looks_like_deadline(text: str) -> bool:
+    return bool(re.match(r"^((?:19|20)\d{2}年\d{1,2}月|(?:19|20)\d{2}年(?:底|内)|年底|长期|持续|及时|常态化|每(?:年|季|月)|按.{1,10}(?:要求|完成)|全年|\d{1,2}月底)", text)) \
+        and len(text) <= 40
+
+
+_DEADLINE_NOTE = re.compile(r"^[（(〔\[]\s*(?:完成时[限间][:：]?)?([^（()）]{2,24}?(?:前|底|内|完成|坚持|推进|常态化))\s*[)）〕\]]$")
+
+
+def _attach_responsibility(out: list[Unit]) -> None:
+    """A "(牵头单位…完成时限…)" or "(2019年底前完成)" note belongs to the units of its item — the pieces before
+    it on its line, or the previous line's when the note stands on a line of its own; it is not itself an
+    obligation."""
+    for position, unit in enumerate(out):
+        only_deadline = _DEADLINE_NOTE.match(unit.text)
+        if RESPONSIBILITY.match(unit.text) or only_deadline or (
+                unit.text.startswith(("(", "（", "〔")) and re.search(r"牵头|责任单位|完成时限", unit.text)):
+            unit.row = {"responsibility": unit.quote}
+            deadline = re.search(r"完成时[限间][:：]?([^,，;；)）]+)", unit.text)
+            deadline_text = deadline.group(1) if deadline else (only_deadline.group(1) if only_deadline else None)
+            line = out[position - 1].line if position and out[position - 1].line != unit.line else unit.line
+            back = position - 1
+            while back >= 0 and out[back].line == line and not (out[back].row or {}).get("responsibility"):
+                units_note = unit.quote if not only_deadline else (out[back].row or {}).get("units")
+                out[back].row = {**(out[back].row or {}), "units": units_note, "deadline": deadline_text}
+                back -= 1
+
+
+def _attach_intros(out: list[Unit]) -> None:
+    """Items of a list introduced by "…下列…：" / "…包括：" carry that sentence."""
+    intro = ""
+    for unit in out:
+        if re.search(r"(下列|以下|如下)[^。；]{0,12}[:：]$|包括[:：]$", unit.text):
+            intro = unit.text
+            continue
+        if intro and heading_level(unit.text) is not None:
+            unit.intro = intro
+        elif intro:
+            intro = ""

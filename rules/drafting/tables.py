@@ -1,0 +1,214 @@
+"""Task tables as rows (task, lead units, cooperating units, deadline): tables flattened one cell per
+line (序号/工作任务/具体要求/牵头单位/责任单位/配合单位/完成时限 in any order) and "(落实单位：…)" /
+"(…牵头)" paragraphs.  The rows say who must do a task and by when; the rule quotes come from
+:mod:`rules.drafting.structure`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .deadlines import deadline_of
+
+_TABLE_HEADERS = ("工作任务", "牵头单位", "配合单位", "责任单位", "完成时间", "具体要求", "落实单位", "序号", "责任分工")
+_UNIT_SUFFIX = re.compile(
+    r"(委|局|厅|办|政府|部门|中心|支行|管委会|单位|机构|办公室|院|会|所|站|队|组|处|集团|示范区|园区|公司|科|馆|台|校)$"
+)
+_UNIT_NOISE = re.compile(r"(按职责分工|按职责|分别|牵头落实|牵头|负责落实|负责|配合|等部门|等单位|有关直属机构)+$")
+_DEADLINE_CELL = re.compile(
+    r"^((?:19|20)\d{2}年\d{1,2}月(?:底前|底|\d{1,2}日前|前)?|(?:19|20)\d{2}年(?:底前|底|内)|年底前|及时公开|"
+    r"常态化(?:工作)?|长期(?:坚持)?|持续推进|按.{1,12}完成|全年|每季度|每月|每年.{0,8})$"
+)
+
+
+def _units(line: str) -> list[str] | None:
+    """The unit names of a units cell, or None when the line is not one."""
+    line = re.sub(r"\s+", "", line)
+    line = re.sub(r"[（(][^（()）]{0,30}[)）]", "", line)  # "各县市区人民政府(园区、示范区管委会)"
+    if not line or len(line) > 220 or re.search(r"[。；]", line):
+        return None
+    parts = [p for p in re.split(r"[、，,]|和(?=[省市区县])", line) if p]
+    units = []
+    for part in parts:
+        part = re.sub(r"\(.*?\)|（.*?）", "", _UNIT_NOISE.sub("", part))
+        part = _UNIT_NOISE.sub("", part)
+        if part:
+            units.append(part)
+    if not units:
+        return None
+    good = sum(1 for u in units if _UNIT_SUFFIX.search(u) or u.startswith("各"))
+    return units if good / len(units) >= 0.6 else None
+
+
+def _expand_units(units: list[str]) -> list[str]:
+    """省发展改革委、人力资源社会保障厅 → the bare names inherit the first name's 省/市 prefix."""
+    expanded = []
+    prefix = re.match(r"^(省|市|区|县)", units[0]).group(1) if units and re.match(r"^(省|市|区|县)", units[0]) else ""
+    for unit in units:
+        if prefix and not re.match(r"^(省|市|区|县|各|全)", unit) and re.search(r"(厅|委|局|办|室)$", unit):
+            unit = prefix + unit
+        expanded.append(unit)
+    return expanded
+
+
+def task_table(text: str, year: int | None) -> list[dict]:
+    """Rows of a task table flattened one cell per line, or of "(落实单位：…)" / "(…牵头)" paragraphs."""
+    lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    start = next((i for i, line in enumerate(lines) if (len(line) <= 40 and sum(h in line for h in _TABLE_HEADERS) >= 2)
+                  or (line in _TABLE_HEADERS and i + 1 < len(lines) and lines[i + 1] in _TABLE_HEADERS)), None)
+    rows: list[dict] = []
+    if start is not None:
+        rows = _flattened_rows(lines[start:], year)
+    rows += _parenthesised_rows(text, year)
+    return rows
+
+
+def is_deadline_cell(line: str) -> bool:
+    """A 完成时限 cell in any of the genre's forms: 年底前, 6月底前, 2019年12月31日前, 2021年8月, 长期坚持,
+    及时公开, 持续推进, 每季度, 按上级要求 …: short, and a date, a month or a rhythm is all it says."""
+    plain = re.sub(r"\s+", "", line)
+    if _DEADLINE_CELL.match(plain):
+        return True
+    if len(plain) > 24 or re.search(r"[。；;]", plain):
+        return False
+    stated = deadline_of(plain + "底前" if re.search(r"\d月$", plain) else plain, 2000)  # any year: form only
+    rest = re.sub(r"((?:19|20)\d{2}年)?(\d{1,2}月)?(\d{1,2}日)?(底|末|份)?(前|之前|以前|内|止)?|年底|年末|年内|长期|持续|"
+                  r"及时|常态化|每|季度|按|要求|完成|坚持|推进|开展|公开|发布|全年|上半年|下半年|[,，、至到—\-~～]", "", plain)
+    return bool(stated.get("by_date") or stated.get("rhythm")) and len(rest) <= 6
+
+
+def _row_deadline(line: str, year: int | None) -> dict:
+    """The deadline a 完成时限 cell states; "2019年6月" in that column means by the end of the month."""
+    return {"deadline_text": line, **deadline_of(line + "底前" if re.search(r"\d月$", line) else line, year)}
+
+
+def _numbered_rows(lines: list[str], year: int | None) -> list[dict]:
+    """Rows delimited by their 序号 cells; within a row, cells are told apart by what they say (unit names, a
+    deadline, task text), so the columns may come in any order.  A short phrase after a finished row and just
+    before the next 序号 names the group of rows that follows."""
+    header = [line for line in lines[:12] if line in _TABLE_HEADERS]
+    cooperating_first = ("配合单位" in header and "牵头单位" in header
+                         and header.index("配合单位") < header.index("牵头单位"))
+    rows: list[dict] = []
+    current: dict | None = None
+    section = ""
+
+    def flush():
+        if current and current.pop("implicit", False) and not (current["lead_units"] or current.get("deadline_text")):
+            return  # text after the last row that no unit or deadline makes a row
+        if current and current["task"]:
+            if cooperating_first and current["cooperating_units"]:
+                current["lead_units"], current["cooperating_units"] = current["cooperating_units"], current["lead_units"]
+            rows.append(current)
+
+    for index, line in enumerate(lines):
+        if line in _TABLE_HEADERS:
+            continue
+        if re.fullmatch(r"\d{1,3}", line):
+            flush()
+            current = {"task": "", "section": section, "lead_units": [], "cooperating_units": []}
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        units = _units(line)
+        if re.match(r"^[一二三四五六七八九十]+、", line) or current is None or (
+                not units and re.fullmatch(r"\d{1,3}", following) and current.get("deadline_text") and len(line) <= 30):
+            section = line  # a section heading, or the label of the group of rows that follows
+            continue
+        if units:
+            key = "lead_units" if not current["lead_units"] else "cooperating_units"
+            if not current[key]:
+                current[key] = _expand_units(units)
+                continue
+        if is_deadline_cell(line) and not current.get("deadline_text"):
+            current.update(_row_deadline(line, year))
+            continue
+        if re.match(r"^(注|备注|说明)[:：]", line):
+            break  # the table's footnote
+        if current.get("deadline_text") and current["lead_units"] and current["task"]:
+            flush()  # a finished row and more task text: a row whose 序号 cell was lost
+            current = {"task": "", "section": section, "lead_units": [], "cooperating_units": [], "implicit": True}
+        if not current["task"] and len(line) <= 30 and not re.search(r"[。；;]", line) and \
+                re.match(r"^[（(][一二三四五六七八九十]+[)）]", line) and following and not _units(following) \
+                and not is_deadline_cell(following) and not re.fullmatch(r"\d{1,3}", following):
+            section = current["section"] = line  # a merged cell naming the group, repeated in the row
+            continue
+        if len(current["task"]) < 400:
+            current["task"] = (current["task"] + " " + line).strip()
+    flush()
+    return rows
+
+
+def _flattened_rows(lines: list[str], year: int | None) -> list[dict]:
+    if sum(1 for line in lines if re.fullmatch(r"\d{1,3}", line)) >= 3:
+        return _numbered_rows(lines, year)
+    rows: list[dict] = []
+    current: dict | None = None
+    section = ""
+    for line in lines:
+        if line in _TABLE_HEADERS or re.fullmatch(r"\d{1,3}", line):
+            if re.fullmatch(r"\d{1,3}", line) and current and current["lead_units"]:
+                rows.append(current)
+                current = None
+            continue
+        units = _units(line)
+        if units and current is not None:
+            if not current["lead_units"]:
+                current["lead_units"] = _expand_units(units)
+            elif not current["cooperating_units"] and not current.get("deadline_text"):
+                current["cooperating_units"] = _expand_units(units)
+            continue
+        if is_deadline_cell(line) and current is not None:
+            current.update(_row_deadline(line, year))
+            rows.append(current)
+            current = None
+            continue
+        if re.match(r"^[一二三四五六七八九十]+、", line):
+            section = line
+            if current and current["lead_units"]:
+                rows.append(current)
+            current = None
+            continue
+        if current is not None and current["lead_units"]:
+            rows.append(current)
+            current = None
+        if current is not None and re.match(r"^\d{1,3}[.．、]", line):
+            section = current["task"]  # a "(一)…" row heads the numbered tasks below it
+            current = None
+        if current is None:
+            current = {"task": line, "section": section, "lead_units": [], "cooperating_units": []}
+        elif len(current["task"]) < 400:
+            current["task"] += " " + line
+    if current and current["lead_units"]:
+        rows.append(current)
+    return rows
+
+
+_PARENTHESISED = re.compile(r"[（(]\s*(?:落实单位|责任单位|牵头单位)?[:：]?\s*([^（()）]{2,200}?)\s*[)）]\s*$")
+
+
+def _parenthesised_rows(text: str, year: int | None) -> list[dict]:
+    rows = []
+    for paragraph in text.splitlines():
+        paragraph = paragraph.strip()
+        match = _PARENTHESISED.search(paragraph)
+        if not match or len(paragraph) < 20:
+            continue
+        cell = match.group(1)
+        if not re.search(r"落实单位|牵头|负责|责任单位", paragraph[match.start():]) :
+            continue
+        lead_part, _, cooperating_part = cell.partition("配合")
+        lead_part = re.sub(r"^(落实单位|责任单位)[:：]", "", lead_part)
+        lead = _units(lead_part.rstrip("，,、"))
+        if not lead:
+            continue
+        cooperating = _units(re.sub(r"^[，,、]", "", cooperating_part)) or []
+        task = paragraph[: match.start()].strip()
+        rows.append({
+            "task": task, "section": "", "lead_units": _expand_units(lead),
+            "cooperating_units": _expand_units(cooperating) if cooperating else [],
+            **deadline_of(task, year),
+        })
+    return rows
+
+

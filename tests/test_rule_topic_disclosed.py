@@ -1,0 +1,115 @@
+"""topic_disclosed: a verdict by the topics of rules/topics.yaml, with evidence a supervisor can check."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from test_rule_kinds import notice, page, rule, run
+
+from checks.catalogue import load_catalogue
+from checks.kinds import KINDS, param_problems
+from checks.kinds.topic_disclosed import period_of
+
+
+def topic_rule(topics, **params):
+    return rule("topic_disclosed", {"topics": topics, **params})
+
+
+BUDGET = topic_rule(["budget-final-accounts"])  # notice issued 2017-05-23: period 2017-05-23 .. 2018-05-23
+
+
+def test_a_pass_names_the_page_and_the_pattern_that_matched():
+    budget = page("洛阳市2016年市级部门决算公开", "2017-08-01", column="财政预决算")
+    outcome = run(BUDGET, [page("洛阳市召开全体会议", "2017-08-02"), budget])
+    assert (outcome.status, outcome.reason) == ("pass", "disclosed")
+    assert outcome.evidence is budget
+    assert "洛阳市2016年市级部门决算公开" in outcome.detail and budget.url in outcome.detail
+    assert "标题符合“(部门|单位|机关|本级|政府|财政|总)(预算|决算)" in outcome.detail
+
+
+def test_a_fail_names_the_columns_searched_and_the_pages_examined():
+    pages = [page("洛阳市召开全体会议", "2017-08-02"), page("附件下载说明", "2016-03-01", column="财政预决算"),
+             page("财政预决算", None, page_type="list", column="财政预决算")]
+    outcome = run(BUDGET, pages)
+    assert (outcome.status, outcome.reason) == ("fail", "missing")
+    assert "在已抓取的 2 个页面中" in outcome.detail  # list pages are not examined
+    assert "检索栏目“财政预决算”（1 页）" in outcome.detail
+    assert run(BUDGET, pages[:1]).detail.count("网站上未发现名称相符的栏目") == 1
+
+
+@pytest.mark.parametrize("title, column, why", [
+    ("关于2017年财政收支情况的说明", None, "标题仅含泛指词“财政收支”"),
+    ("附件下载", "部门预决算", "仅所在栏目“部门预决算”相符"),
+    ("洛阳市召开部门预算公开工作推进会", None, "该页是新闻动态"),
+    ("洛阳市2017年部门预算公开", "工作动态", "该页是新闻动态"),
+])
+def test_weak_evidence_asks_for_a_human_look_with_the_candidate_pages(title, column, why):
+    candidate = page(title, "2017-09-01", column=column)
+    outcome = run(BUDGET, [candidate])
+    assert (outcome.status, outcome.reason) == ("manual", "weak_match")
+    assert why in outcome.detail and candidate.url in outcome.detail
+
+
+def test_unrelated_pages_with_a_word_of_the_task_do_not_pass():
+    # issue 10: 报告 passed 预决算, 制度 passed the rule on the agency's own disclosure rules
+    assert run(BUDGET, [page("关于某路口交通事故调查报告的批复", "2017-08-01")]).status == "fail"
+    cleanup = topic_rule(["document-cleanup"])
+    assert run(cleanup, [page("关于深化农村集体产权制度改革的意见", "2017-08-01")]).status == "fail"
+    assert run(cleanup, [page("洛阳市人民政府关于废止部分规范性文件的决定", "2017-08-01")]).status == "pass"
+
+
+def test_the_period_starts_at_the_notice_not_a_year_before():
+    assert period_of(BUDGET) == (dt.date(2017, 5, 23), dt.date(2018, 5, 23))
+    early = page("洛阳市2017年部门预算公开", "2017-03-01")
+    outcome = run(BUDGET, [early])
+    assert (outcome.status, outcome.reason) == ("fail", "missing")
+    assert "仅有通知前（2017-05-23前）的页面" in outcome.detail
+    since = topic_rule(["budget-final-accounts"], since="2017-01-01")
+    assert run(since, [early]).status == "pass"
+
+
+def test_by_date_ends_the_period_and_late_pages_fail_as_outside_it():
+    dated = topic_rule(["budget-final-accounts"], by_date="2017-11-30")
+    late = page("洛阳市2017年部门预算公开", "2017-12-20")
+    outcome = run(dated, [late])
+    assert (outcome.status, outcome.reason, outcome.evidence) == ("fail", "outside_period", late)
+    assert outcome.deadline == dt.date(2017, 11, 30)
+
+
+def test_an_undated_strong_match_is_only_a_candidate():
+    outcome = run(BUDGET, [page("洛阳市2017年部门预算公开", None)])
+    assert (outcome.status, outcome.reason) == ("manual", "weak_match")
+    assert "页面没有发布日期" in outcome.detail
+
+
+def test_all_topics_must_be_found_unless_any_is_enough():
+    both = topic_rule(["budget-final-accounts", "government-debt"])
+    budget = page("洛阳市2017年部门预算公开", "2017-08-01")
+    debt = page("洛阳市2017年政府债务限额及余额情况", "2017-09-01")
+    assert run(both, [budget, debt]).status == "pass"
+    outcome = run(both, [budget])
+    assert (outcome.status, outcome.reason) == ("fail", "missing")
+    assert "“政府债务（限额、余额、债券发行与还本付息）”：在已抓取的" in outcome.detail
+    assert "已公开：“财政预决算（含‘三公’经费）”" in outcome.detail
+    either = topic_rule(["budget-final-accounts", "government-debt"], match="any")
+    assert run(either, [budget]).status == "pass"
+    assert run(either, [page("关于2017年财政收支情况的说明", "2017-08-01")]).reason == "weak_match"
+    assert run(either, []).status == "fail"
+
+
+def test_parameters_are_checked_against_the_schema_and_the_vocabulary():
+    kind = KINDS["topic_disclosed"]
+    n = notice()
+    assert param_problems(kind, {"topics": ["budget-final-accounts"]}, n) == ([], [])
+    errors, unread = param_problems(kind, {"topics": ["no-such-topic"], "lead_units": ["省财政厅"]}, n)
+    assert "no-such-topic" in errors[0] and unread == ["lead_units"]
+    assert param_problems(kind, {"topics": ["air-quality"], "match": "most"}, n)[0]
+    assert param_problems(kind, {}, n)[0] == ["缺少参数 topics"]
+
+
+def test_every_catalogue_topic_rule_names_known_topics():
+    rules = [r for r in load_catalogue().rules if r.kind == "topic_disclosed"]
+    assert len(rules) > 80
+    for r in rules:
+        assert param_problems(KINDS[r.kind], r.params, r.notice) == ([], []), r.id

@@ -1,0 +1,59 @@
+"""`zwgk rules lint` rejects parameters a kind does not read and warns on rules whose criteria prove nothing."""
+
+from __future__ import annotations
+
+from conftest import zwgk
+
+from checks.lint import lint_rules
+
+NOTICE = "notice: {id: n, title: T, issuer: I, issued: 2017-05-23}\nrules:\n"
+
+
+def lint(tmp_path, rules: str, vocabulary: str | None = None) -> list[str]:
+    (tmp_path / "n.yaml").write_text(NOTICE + rules, encoding="utf-8")
+    if vocabulary is not None:
+        (tmp_path / "topics.yaml").write_text(vocabulary, encoding="utf-8")
+    return lint_rules(tmp_path)
+
+
+def test_a_parameter_the_kind_does_not_read_is_an_error(tmp_path):
+    problems = lint(tmp_path, "  - {id: n-1, kind: topic_disclosed, quote: q,\n"
+                              "     params: {topics: [budget-final-accounts], continuous: true, lead_units: [省财政厅]}}\n")
+    assert "n.yaml: n-1: error: parameter 'continuous' is not read by kind topic_disclosed" in "\n".join(problems)
+    assert any("'lead_units' is not read" in p for p in problems)
+    result = zwgk("rules", "lint", "--rules", str(tmp_path), check=False)
+    assert result.returncode == 1
+
+
+def test_an_unknown_topic_is_an_error_and_a_manual_rule_needs_its_reason(tmp_path):
+    problems = lint(tmp_path, "  - {id: n-1, kind: topic_disclosed, quote: q, params: {topics: [budget]}}\n"
+                              "  - {id: n-2, kind: manual, quote: q}\n")
+    text = "\n".join(problems)
+    assert "n-1" in text and "budget" in text and "不在词表" in text
+    # the first bad rule stops the file from loading; fix it and the manual rule's problem shows
+    problems = lint(tmp_path, "  - {id: n-2, kind: manual, quote: q}\n")
+    assert any("n-2" in p and "reason" in p and ": error: " in p for p in problems)
+
+
+def test_a_topic_whose_pattern_is_a_generic_word_draws_a_warning(tmp_path):
+    vocabulary = ("topics:\n  - {id: own-rules, name: 本机关制度, rhythm: once, titles: ['制度'], source: x}\n"
+                  "  - {id: budget, name: 预决算, rhythm: yearly, titles: ['部门预算'], source: x}\n")
+    problems = lint(tmp_path, "  - {id: n-1, kind: topic_disclosed, quote: q, params: {topics: [own-rules]}}\n"
+                              "  - {id: n-2, kind: topic_disclosed, quote: q, params: {topics: [budget]}}\n", vocabulary)
+    assert problems == ["%s: n-1: warning: no concrete evidence criteria: 事项 own-rules 的标题检索式只是泛指词 ['制度']"
+                        % (tmp_path / "n.yaml")]
+
+
+def test_the_catalogue_has_no_unread_parameters_and_no_vague_rules():
+    from checks.catalogue import RULES_DIR
+
+    assert lint_rules(RULES_DIR) == []
+
+
+def test_other_kinds_warn_when_their_criteria_are_only_generic(tmp_path):
+    problems = lint(tmp_path, "  - {id: n-1, kind: column_exists, quote: q, params: {names: [信息]}}\n"
+                              "  - {id: n-2, kind: published_by_date, quote: q,\n"
+                              "     params: {by_date: 2017-12-15, page_types: [progress_report]}}\n"
+                              "  - {id: n-3, kind: column_exists, quote: q, params: {names: [重点领域信息公开]}}\n")
+    assert [p.split(": ", 2)[1] for p in problems] == ["n-1", "n-2"]
+    assert all("warning: no concrete evidence criteria" in p for p in problems)
