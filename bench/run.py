@@ -17,6 +17,7 @@ import argparse
 import json
 import os
 import platform
+import resource
 import shutil
 import subprocess
 import sys
@@ -80,9 +81,19 @@ def tree_rss_kib(root: int) -> int:
     return sum(rss.get(pid, 0) for pid in family)
 
 
+CPU_SECONDS: list[float] = []  # CPU time (user + system) of each measured command, in order
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def measure(commands: list[list[str]], env: dict | None = None, cwd=None) -> tuple[float, int, int]:
     """Run commands side by side; wall seconds, the first non-zero exit code, and the peak of the
-    summed RSS (KiB) of their process trees."""
+    summed RSS (KiB) of their process trees.  Their CPU seconds (every descendant, nginx excluded)
+    are appended to CPU_SECONDS: on a shared machine pages per CPU-second is the steadier figure."""
+    cpu_before = _children_cpu()
     started = time.monotonic()
     processes = [subprocess.Popen(c, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
                  for c in commands]
@@ -91,6 +102,7 @@ def measure(commands: list[list[str]], env: dict | None = None, cwd=None) -> tup
         peak = max(peak, sum(tree_rss_kib(p.pid) for p in processes))
         time.sleep(0.25)
     elapsed = time.monotonic() - started
+    CPU_SECONDS.append(_children_cpu() - cpu_before)
     for p in processes:
         if p.returncode != 0:
             print(p.stderr.read().decode()[-2000:], file=sys.stderr)
@@ -183,8 +195,8 @@ def main() -> None:
         env = dict(os.environ, SCRAPY_SETTINGS_MODULE="crawler.settings", PYTHONPATH=str(ROOT))
         for width in widths:
             if not args.skip_naive:
-                naive[width] = run_naive(args.out, homes, width)
-            audit[width] = run_audit(args.out, targets, args.pages, width, env)
+                naive[width] = (*run_naive(args.out, homes, width), CPU_SECONDS[-1])
+            audit[width] = (*run_audit(args.out, targets, args.pages, width, env), CPU_SECONDS[-1])
     finally:
         subprocess.run([nginx, "-c", str(conf), "-s", "stop"], check=False)
 
@@ -207,15 +219,17 @@ def main() -> None:
     print(f"farm: {args.agencies} agencies × ~{args.pages} pages = {pages_in_farm} files ({farm.name})")
     for width in widths:
         label = "1 process " if width == 1 else f"{width} processes"
-        a_s, a_pages, a_rss, _ = audit[width]
+        a_s, a_pages, a_rss, _, a_cpu = audit[width]
         a_rate = a_pages / a_s
         line = ""
         if width in naive:
-            n_s, n_pages, n_rss = naive[width]
+            n_s, n_pages, n_rss, n_cpu = naive[width]
             n_rate = n_pages / n_s
-            print(f"naive spider, {label}: {n_pages:6d} pages in {n_s:6.1f} s = {n_rate:6.1f} pages/s, peak RSS {n_rss / 1024:5.0f} MB")
-            line = f"  = {a_rate / n_rate:.2f}× naive at {label.strip()}"
-        print(f"audit crawl,  {label}: {a_pages:6d} pages in {a_s:6.1f} s = {a_rate:6.1f} pages/s, peak RSS {a_rss / 1024:5.0f} MB{line}")
+            print(f"naive spider, {label}: {n_pages:6d} pages in {n_s:6.1f} s = {n_rate:6.1f} pages/s "
+                  f"({n_pages / n_cpu:6.1f} pages/CPU-s), peak RSS {n_rss / 1024:5.0f} MB")
+            line = f"  = {a_rate / n_rate:.2f}× naive wall, {a_pages / a_cpu / (n_pages / n_cpu):.2f}× per CPU-s"
+        print(f"audit crawl,  {label}: {a_pages:6d} pages in {a_s:6.1f} s = {a_rate:6.1f} pages/s "
+              f"({a_pages / a_cpu:6.1f} pages/CPU-s), peak RSS {a_rss / 1024:5.0f} MB{line}")
     if 1 in audit and len(widths) > 1:
         print(f"audit {widths[-1]} processes / 1 process: {audit[widths[-1]][1] / audit[widths[-1]][0] / (audit[1][1] / audit[1][0]):.2f}×")
     if 1 in naive and widths[-1] in naive and widths[-1] in audit and len(widths) > 1:
@@ -223,6 +237,8 @@ def main() -> None:
         print(f"audit {widths[-1]} processes / naive 1 process: {audit[widths[-1]][1] / audit[widths[-1]][0] / n1:.2f}×")
     print(f"zwgk check: {len(agencies)} agencies × {len(catalogue.rules)} rules = {sum(counts.values())} findings "
           f"({applicable} applicable: {json.dumps(counts, ensure_ascii=False, sort_keys=True)}) in {check_s:.2f} s")
+    load = os.getloadavg()[0]
+    print(f"load average at the end: {load:.1f} on {os.cpu_count()} cores (other work on the machine slows wall-clock figures)")
     print(f"database: {db_path.stat().st_size / 1e6:.0f} MB")
 
 

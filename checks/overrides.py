@@ -124,7 +124,7 @@ def _read(path: Path, agency_ids, rule_ids) -> tuple[list[str], list[Override]]:
     except (OSError, UnicodeDecodeError) as exc:
         return [f"{where}: 无法读取 (cannot read: {exc})"], []
     try:
-        data = yaml.load(text, Loader=_TextDatesLoader)  # noqa: S506 (a SafeLoader)
+        data = yaml.load(text, Loader=_TextDatesLoader)
     except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""

@@ -85,7 +85,7 @@ class AuditLock:
         self.fd: int | None = None
         self.info: dict = {}
 
-    def acquire(self, run: int | None = None, wait: float = 1.0) -> "AuditLock":
+    def acquire(self, run: int | None = None, wait: float = 1.0) -> AuditLock:
         """Take the lock, waiting up to ``wait`` seconds (a short wait rides over another
         process's momentary probe, see :func:`holder`)."""
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -128,7 +128,7 @@ class AuditLock:
             os.close(self.fd)  # the crawl processes' inherited copies end with them
             self.fd = None
 
-    def __enter__(self) -> "AuditLock":
+    def __enter__(self) -> AuditLock:  # noqa: PYI034  (3.10 has no typing.Self)
         return self if self.fd is not None else self.acquire()
 
     def __exit__(self, *exc) -> None:

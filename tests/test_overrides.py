@@ -8,7 +8,13 @@ import datetime as dt
 import pytest
 from conftest import free_port_base, zwgk
 
-from checks.overrides import Override, OverridesError, apply_overrides, lint_overrides, load_overrides
+from checks.overrides import (
+    Override,
+    OverridesError,
+    apply_overrides,
+    lint_overrides,
+    load_overrides,
+)
 from core import store
 from zwgk.sample_portals import SamplePortals, sample_targets_yaml
 

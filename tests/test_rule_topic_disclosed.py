@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from test_rule_kinds import notice, page, rule, run
+from rule_kit import notice, page, rule, run
 
 from checks.catalogue import load_catalogue
 from checks.kinds import KINDS, param_problems

@@ -19,7 +19,8 @@ from checks.workdays import WorkdayCalendar
 from core import store
 from core.targets import Agency, load_targets
 from crawler.run import default_processes, run_crawl
-from crawler.settings import ZWGK_MAX_DEPTH as MAX_DEPTH, ZWGK_MAX_PAGES as MAX_PAGES  # issue 13
+from crawler.settings import ZWGK_MAX_DEPTH as MAX_DEPTH  # issue 13
+from crawler.settings import ZWGK_MAX_PAGES as MAX_PAGES
 
 
 class AuditError(Exception):

@@ -19,7 +19,14 @@ from core import store
 from core.model import LEVEL_LABELS, LEVELS, STATUS_LABELS
 from core.store import workbench
 
-from .export import ExportError, finding_rows, rectification_sections, rectification_summary, resolve_run, sections_html
+from .export import (
+    ExportError,
+    finding_rows,
+    rectification_sections,
+    rectification_summary,
+    resolve_run,
+    sections_html,
+)
 from .problems import outcome_of, shorten_middle
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "headless_shell")
@@ -67,8 +74,8 @@ def tongbao_html(db, run_id: int | None = None) -> tuple[int, str]:
         "<!DOCTYPE html><html lang='zh-CN'><head><meta charset='utf-8'>",
         f"<title>政务公开网站检查情况通报（审计运行 #{run_id}）</title><style>{PRINT_CSS}</style></head><body>",
         "<h1>政务公开网站检查情况通报</h1>",
-        f"<p class='meta'>审计运行 #{run_id} · 按 {_e(run.get('as_of') or (run.get('started') or '')[:10])} 判断期限 · "
-        f"检查 {len(scores)} 个单位 · 抓取 {run.get('pages') or 0} 个页面</p>",
+        (f"<p class='meta'>审计运行 #{run_id} · 按 {_e(run.get('as_of') or (run.get('started') or '')[:10])} 判断期限 · "
+        f"检查 {len(scores)} 个单位 · 抓取 {run.get('pages') or 0} 个页面</p>"),
         _overview(run, scores),
         _ranking(scores, notices),
         _coverage(db, run_id, scores),
@@ -140,8 +147,8 @@ def _ranking(scores: list[dict], notices: dict[str, dict]) -> str:
 
 def _coverage(db, run_id: int, scores: list[dict]) -> str:
     parts = ["<h2>三、抓取覆盖情况</h2><p>每个单位本次抓取到的页面和失败的请求；抓取未完整时，“未找到”不记为未通过。</p>",
-             "<table><thead><tr><th>单位</th><th>抓取页面</th><th>抓取失败</th><th>抓取是否完整</th>"
-             "<th>有结论 / 适用规则</th></tr></thead><tbody>"]
+             ("<table><thead><tr><th>单位</th><th>抓取页面</th><th>抓取失败</th><th>抓取是否完整</th>"
+             "<th>有结论 / 适用规则</th></tr></thead><tbody>")]
     for s in sorted(scores, key=lambda r: r["name"]):
         crawl = workbench.crawl_coverage(db, run_id, s["agency_id"])
         record = crawl.get("record")
@@ -235,7 +242,7 @@ def html_to_pdf(html_path: Path, pdf_path: Path, timeout: int = 180) -> None:
         command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                    f"--user-data-dir={profile}", f"--print-to-pdf={pdf_path.resolve()}", html_path.resolve().as_uri()]
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+            result = subprocess.run(command, check=False, capture_output=True, text=True, timeout=timeout)
         except subprocess.TimeoutExpired:
             raise PdfError(f"{browser} 在 {timeout} 秒内没有生成 PDF") from None
     if result.returncode != 0 or not pdf_path.exists() or pdf_path.stat().st_size == 0:

@@ -2,6 +2,8 @@
 reporting upward, platform building, 依申请 handling, a heading that names no concrete disclosure.
 Always ``manual``: the supervisor reads ``reason`` (why the website cannot show it) and checks by hand.
 A deadline the notice gives (``by_date``, or ``working_days`` after ``anchor``) is shown in the finding.
+
+Never ``pass`` or ``fail``: nothing crawled can decide it.
 """
 
 from __future__ import annotations

@@ -356,10 +356,15 @@ def count(db: sqlite_utils.Database, table: str) -> int:
     return db[table].count
 
 
-def open_readonly(path: str | Path) -> sqlite_utils.Database:
-    """An existing audit database opened read-only (for readers beside a running crawl)."""
+def open_readonly(path: str | Path, *, check: bool = False) -> sqlite_utils.Database:
+    """An existing audit database opened read-only (for readers beside a running crawl).
+
+    With ``check``, read its schema at once, so a file that is not a database raises
+    :class:`sqlite3.DatabaseError` here rather than at the first query."""
     conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
     conn.execute("PRAGMA busy_timeout = 30000")
+    if check:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     return sqlite_utils.Database(conn)
 
 

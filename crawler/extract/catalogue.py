@@ -16,6 +16,7 @@ _CATALOGUE_LABELS = {
     "索引号": "index_no", "主题分类": "category", "分类": "category",
 }
 _LABEL_CLEAN = re.compile(r"[\s\u3000:：]+")
+MAX_CELL_CHILDREN = 4
 
 
 def catalogue_fields(tree) -> dict[str, str]:
@@ -23,6 +24,8 @@ def catalogue_fields(tree) -> dict[str, str]:
     "label：value" in one cell."""
     fields: dict[str, str] = {}
     for cell in tree.iter("td", "th", "dt", "span", "b", "strong", "label", "li", "p", "div"):
+        if len(cell) > MAX_CELL_CHILDREN:
+            continue  # a container (menu, list, page body), not a label cell: skip joining its whole text
         raw = raw_text(cell)
         if len(raw) > 60:
             continue

@@ -1,6 +1,10 @@
 """Labelled measurement of obligation verdicts on portals built from real page-title lists.
 
-    python -m tests.eval.topics [--keep DIR] [--verbose]
+    python -m tests.eval.topics [--half dev|test] [--keep DIR] [--verbose]
+
+``--half dev`` builds, audits and prints only the development half (what tuning may look at);
+``--half test`` only the held-out half; without it, both.  Tune with ``--half dev --verbose``; read the
+test half's aggregate figures once, at the end, without ``--verbose``.
 
 For every agency in ``tests/eval/topic_portals/labels.yaml`` this builds its sample
 portal (``topic_portals/build.py``) in a temporary directory, serves it on
@@ -269,10 +273,21 @@ def coverage_problems(labels: dict[str, dict], targets: list[dict]) -> list[str]
 
 
 def measure(
-    keep: Path | None = None, verbose: bool = False, root: Path = PORTALS_HERE
+    keep: Path | None = None,
+    verbose: bool = False,
+    root: Path = PORTALS_HERE,
+    half: str | None = None,
 ) -> list[Verdict]:
-    """Build, serve and audit every labelled agency under ``root``; one verdict per labelled rule."""
+    """Build, serve and audit every labelled agency under ``root``; one verdict per labelled rule.
+
+    ``half`` ("dev" or "test") keeps only that split's agencies: the other half is neither built nor
+    audited, so nothing of it (titles, disagreements) can reach the screen.
+    """
     labels = load_labels(root / LABELS_FILE.name)
+    if half is not None:
+        if half not in SPLITS:
+            raise ValueError(f"half must be one of {SPLITS}, got {half!r}")
+        labels = {agency: entry for agency, entry in labels.items() if entry["split"] == half}
     if not labels:
         return []
     targets_file = root / TARGETS_FILE.name
@@ -414,6 +429,11 @@ def main(argv: list[str] | None = None) -> int:
         help="keep the built portals and databases in this directory",
     )
     parser.add_argument(
+        "--half",
+        choices=SPLITS,
+        help="measure only this split (dev while tuning; test once, at the end, without --verbose)",
+    )
+    parser.add_argument(
         "--verbose",
         action="store_true",
         help="show the audit's output and every disagreement",
@@ -421,13 +441,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
-    verdicts = measure(args.keep, args.verbose)
+    verdicts = measure(args.keep, args.verbose, half=args.half)
     if not verdicts:
         print("labels.yaml 中还没有已标注的单位。")
         return 1
-    for split in SPLITS:
+    for split in (args.half,) if args.half else SPLITS:
         print_summary(f"{split} 集", [v for v in verdicts if v.split == split])
-    print_summary("全部", verdicts)
+    if not args.half:
+        print_summary("全部", verdicts)
     if args.verbose:
         print("\n不一致的结论：")
         for v in verdicts:

@@ -16,17 +16,14 @@ from core import store
 from core.model import STATUS_LABELS
 from core.targets import TargetsError, load_targets
 from zwgk import audit as audit_mod
+from zwgk import run_options  # issue 8: options kept for --resume
+from zwgk.problems import problem_line  # issue 8: 主要问题 lines keep the outcome
 
 from .common import display_width, fail, pad
 from .coverage import print_cut_short  # issue 13: agencies whose crawl was cut short
+from .database import check_database_path, open_for_writing  # issue 8: one line for a bad database path
 from .locking import lock_database, refuse_running  # issue 13: one audit at a time per database
-# --- issue 8: overrides, database paths, options kept for --resume, problem lines ---
-from zwgk import run_options
-from zwgk.problems import problem_line
-
-from .database import check_database_path, open_for_writing
-from .overrides import load_or_fail, overrides_option, report_applied
-# --- end issue 8 ---
+from .overrides import load_or_fail, overrides_option, report_applied  # issue 8: 申诉复核
 
 
 def crawl_options(function):

@@ -62,8 +62,6 @@ def open_for_reading(path: str | Path):
     try:
         if path_problem(path, must_exist=True) is None:
             return store.open_db(path)
-        database = store.open_readonly(path)
-        database.conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return database
+        return store.open_readonly(path, check=True)
     except sqlite3.Error as exc:
         fail(f"{path}: 无法打开数据库 ({exc})")

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-
 from .common import fail
 from .database import open_for_reading
 

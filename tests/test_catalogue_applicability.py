@@ -1,0 +1,22 @@
+"""Which agencies a rule binds: unit names, group names and levels from the notices."""
+
+from __future__ import annotations
+
+from rule_kit import AGENCY, rule
+
+from checks.catalogue import applies, rule_applies, unit_matches
+from core.model import Agency
+
+
+def test_unit_names_resolve_to_agencies():
+    tjj = Agency("tjj", "河南省统计局", "department", ("http://t/",), province="河南省")
+    assert unit_matches("省统计局", tjj, "河南省")
+    assert not unit_matches("省统计局", tjj, "云南省")
+    assert not unit_matches("省审计厅", tjj, "河南省")
+    assert unit_matches("洛阳市政府", AGENCY, "河南省")  # alias
+    assert applies({"levels": ["city"], "provinces": ["河南省"]}, AGENCY)
+    assert not applies({"levels": ["department"]}, AGENCY)
+    assert not rule_applies(rule("manual", {}, binds={"provinces": ["云南省"]}), AGENCY)
+
+
+# topic_disclosed: tests/test_rule_topic_disclosed.py
