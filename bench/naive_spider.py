@@ -15,7 +15,8 @@ class NaiveSpider(scrapy.Spider):
 
     def __init__(self, start_file=None, stats_out=None, **kwargs):
         super().__init__(**kwargs)
-        self.start_urls = open(start_file, encoding="utf-8").read().split()
+        with open(start_file, encoding="utf-8") as f:
+            self.start_urls = f.read().split()
         # Stay on the portals, as any crawler would: the farm's pages link to 100+ other hosts.
         self.allowed_domains = sorted({urlsplit(u).hostname for u in self.start_urls})
         self.stats_out = stats_out

@@ -30,7 +30,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from farm import build_farm, host_of, targets_yaml  # noqa: E402
+from farm import build_farm, host_of, targets_yaml
 
 PORT = 18080
 
@@ -149,6 +149,22 @@ def run_audit(out: Path, targets: Path, pages: int, processes: int, env: dict) -
     return seconds, stored, rss, db_path
 
 
+def run_reaudit(db_path: Path, targets: Path, pages: int, processes: int, env: dict) -> tuple[float, int, int, int]:
+    """A second ``zwgk crawl`` on the same database, nothing changed on the farm: conditional requests
+    (nginx answers 304) and reuse of the stored pages.  Seconds, pages, unchanged pages, bytes saved."""
+    from core import store
+
+    command = [sys.executable, "-m", "zwgk.cli", "crawl", "--targets", str(targets), "--db", str(db_path),
+               "--max-pages", str(pages + 20), "--max-depth", "8", "--concurrency", "48", "--processes", str(processes)]
+    seconds, code, _ = measure([command], env)
+    if code:
+        sys.exit(f"zwgk crawl (re-audit) failed ({code})")
+    db = store.open_db(db_path)
+    run = store.get_run(db, store.latest_run_id(db))
+    db.conn.close()
+    return seconds, run["pages"] or 0, run["unchanged_pages"] or 0, run["bytes_saved"] or 0
+
+
 def ensure_nginx() -> str:
     nginx = shutil.which("nginx") or ("/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None)
     if nginx:
@@ -176,6 +192,7 @@ def main() -> None:
     parser.add_argument("--skip-naive", action="store_true", help="measure only the audit crawl and the check")
     parser.add_argument("--skip-single", action="store_true", help="skip the one-process runs")
     args = parser.parse_args()
+    args.out = args.out.resolve()  # nginx reads its configuration and farm by absolute path
 
     farm = HERE / "farm" / f"v2-{args.agencies}x{args.pages}"
     if not farm.exists():
@@ -197,6 +214,7 @@ def main() -> None:
             if not args.skip_naive:
                 naive[width] = (*run_naive(args.out, homes, width), CPU_SECONDS[-1])
             audit[width] = (*run_audit(args.out, targets, args.pages, width, env), CPU_SECONDS[-1])
+        reaudit = run_reaudit(audit[widths[-1]][3], targets, args.pages, widths[-1], env)
     finally:
         subprocess.run([nginx, "-c", str(conf), "-s", "stop"], check=False)
 
@@ -207,7 +225,7 @@ def main() -> None:
 
     db_path = audit[widths[-1]][3]
     db = store.open_db(db_path)
-    run_id = store.latest_run_id(db)
+    run_id = store.latest_run_id(db) - 1  # the full crawl, not the re-audit
     agencies, catalogue = agencies_of_run(db, run_id), load_catalogue()
     t = time.monotonic()
     counts = check(db, run_id, agencies, catalogue)
@@ -230,6 +248,9 @@ def main() -> None:
             line = f"  = {a_rate / n_rate:.2f}× naive wall, {a_pages / a_cpu / (n_pages / n_cpu):.2f}× per CPU-s"
         print(f"audit crawl,  {label}: {a_pages:6d} pages in {a_s:6.1f} s = {a_rate:6.1f} pages/s "
               f"({a_pages / a_cpu:6.1f} pages/CPU-s), peak RSS {a_rss / 1024:5.0f} MB{line}")
+    r_s, r_pages, r_unchanged, r_saved = reaudit
+    print(f"re-audit, {widths[-1]} processes, farm unchanged: {r_pages:6d} pages in {r_s:6.1f} s = {r_pages / r_s:6.1f} pages/s "
+          f"({r_pages / CPU_SECONDS[-1]:6.1f} pages/CPU-s); {r_unchanged} unchanged (304), {r_saved / 1e6:.0f} MB not downloaded")
     if 1 in audit and len(widths) > 1:
         print(f"audit {widths[-1]} processes / 1 process: {audit[widths[-1]][1] / audit[widths[-1]][0] / (audit[1][1] / audit[1][0]):.2f}×")
     if 1 in naive and widths[-1] in naive and widths[-1] in audit and len(widths) > 1:

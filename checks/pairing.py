@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from core.text import to_simplified
+
 from .kinds.base import Evidence, Page, title_of
 
 
@@ -51,3 +53,20 @@ def quoted_name(title: str) -> str | None:
     core = re.sub(r"^(印发|转发|公布)", "", core)
     core = re.sub(r"的(通知|意见|决定|通告|批复)$", "", core)
     return core if len(core) >= 6 else None
+
+
+# Documents the 解读 obligation does not reach.  It is for 规范性文件 and major policy documents
+# (国办发〔2016〕80号 实施细则: "谁起草谁解读", 政策性文件与解读方案、解读材料同步); replies and approvals to
+# one addressee (批复, 复函, 函, 答复), appointments and dismissals, commendations and rewards, the setting up or
+# reshuffling of working groups and joint meetings, and reports of results (…情况的通报) set no policy for the
+# public, so a missing 解读 of them is no failure.  Decided on the genre a title ends with, never on its topic.
+_NO_INTERPRETATION_NEEDED = re.compile(
+    r"(批复|复函|的函|答复|任免|免职|任职|聘任|聘请|表彰|嘉奖|记功|奖励|通报表扬|通报批评|讣告)"
+    r"|(领导小组|委员会|工作组|指挥部|联席会议|协调小组|专责小组)(成员)?(制度)?的(通知|批复|复函)$"
+    r"|(情况|结果)的通报$"
+)
+
+
+def needs_interpretation(page: Page) -> bool:
+    """Whether the 解读 obligation reaches this policy document (see ``_NO_INTERPRETATION_NEEDED``)."""
+    return page.page_type == "policy" and not _NO_INTERPRETATION_NEEDED.search(to_simplified(title_of(page)))

@@ -7,7 +7,8 @@ strongly one page shows one topic:
 * ``strong`` — the title matches one of the topic's ``titles`` patterns and none of its
   ``exclude`` patterns (nor the vocabulary's ``common_exclude``), and the page is not news;
 * ``weak``   — only a loose sign: a ``loose`` word in the title, a page in a column whose name
-  matches the topic's ``columns``, or a title match on a news item (a title like 召开…推进会, or a
+  matches the topic's ``columns``, a policy or work document *about* the topic (a title or loose match
+  that the topic's ``exclude`` holds apart from the item itself), or a title match on a news item (a title like 召开…推进会, or a
   page in a news column such as 要闻 or 工作动态: the extractor's ``news`` page type is only its
   fallback, so it is not used).  A weak match
   never passes a rule; it asks a supervisor to look (``manual``, reason ``weak_match``);
@@ -73,9 +74,16 @@ class Topic:
     def judge(self, title: str, column: str | None, page_type: str | None,
               vocabulary: Vocabulary) -> TopicMatch | None:
         """How strongly a page with this title, column and type shows the topic."""
-        if not title or vocabulary.excluded(self, title):
+        if not title or any(p.search(title) for p in vocabulary.common_exclude):
             return None
         pattern = self.title_pattern(title)
+        if self.excluded(title):
+            # A policy *about* the topic (…管理办法, 关于推进…的意见) is not the item itself, but it is no proof that
+            # nothing was published either: a supervisor decides whether it meets the task.
+            word = pattern.pattern if pattern else next((w for w in self.loose if w in title), None)
+            if word and not vocabulary.news_like(title, column):
+                return TopicMatch("weak", f"标题是关于该事项的政策或工作文件（“{word}”），不是公开事项本身", word)
+            return None
         if pattern:
             if vocabulary.news_like(title, column):
                 return TopicMatch("weak", f"标题符合“{pattern.pattern}”，但该页是新闻动态或工作部署，不是公开事项本身", pattern.pattern)

@@ -35,6 +35,9 @@ class WorkdayCalendar:
         self.extra_holidays: set[dt.date] = set()
         self.extra_workdays: set[dt.date] = set()
         self.declared_years: set[int] = set()
+        # chinese_calendar validates every date it is asked about (~70 µs); a check asks about the
+        # same few hundred days thousands of times (cProfile of `zwgk check` on the bench farm, issue 9)
+        self._workdays: dict[dt.date, bool] = {}
         if calendar_file and Path(calendar_file).exists():
             self._load(Path(calendar_file))
 
@@ -52,6 +55,12 @@ class WorkdayCalendar:
         return year in self.declared_years or _package_covers(year)
 
     def is_workday(self, day: dt.date) -> bool:
+        known = self._workdays.get(day)
+        if known is None:
+            known = self._workdays[day] = self._is_workday(day)
+        return known
+
+    def _is_workday(self, day: dt.date) -> bool:
         if day.year in self.declared_years:
             if day in self.extra_workdays:
                 return True

@@ -17,6 +17,7 @@ class PageItem(scrapy.Item):
     content_type = scrapy.Field()
     understood = scrapy.Field()  # crawler.understand.Understood: fields, raw bytes compressed, hashes
     redirects = scrapy.Field()  # URLs a redirect chain passed through before final_url
+    incremental = scrapy.Field()  # crawler.conditional.page_fields: etag, last_modified, unchanged, link_hints
 
 
 class FetchErrorItem(scrapy.Item):

@@ -125,4 +125,5 @@ class SQLitePipeline:
             "size": understood.size,
             "compressed": understood.compressed,
             "links": info.links,
+            **(item.get("incremental") or {}),  # etag, last_modified, unchanged, link_hints (crawler/conditional.py)
         }

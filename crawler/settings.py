@@ -50,6 +50,8 @@ ZWGK_RUN_ID = None
 ZWGK_MAX_PAGES = 2000  # per agency
 ZWGK_MAX_DEPTH = 6
 ZWGK_RESUME = False
+# Conditional requests against this run's pages: "auto" (latest earlier run with pages), a run id, or 0 (off)
+ZWGK_PREVIOUS_RUN = "auto"
 ZWGK_PARENT_PID = 0  # set by crawler/run.py: the crawl dies with that process (crawler/lifeline.py)
 # Scrapy uses one core per process: `zwgk crawl --processes N` runs N spiders, each on every
 # N-th agency (ZWGK_SHARD = 0 … N-1 of ZWGK_SHARDS = N).
@@ -69,6 +71,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Redirects are followed by the spider, which keeps the chain, limits hops and scope (crawler/redirects.py).
     "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
     "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    # Re-audits send If-None-Match / If-Modified-Since and reuse the previous run's pages on 304
+    # (issue 9). Below HttpCompression (590): the stored bytes are already decompressed.
+    "crawler.conditional.ConditionalRequests": 580,
 }
 SPIDER_MIDDLEWARES = {
     "scrapy.spidermiddlewares.depth.DepthMiddleware": None,

@@ -18,10 +18,11 @@ from pathlib import Path
 
 from core.text import clean_text, cn_number
 
-from .drafting import metadata, obligations, structure, tables, topics
+from .drafting import candidates, metadata, obligations, tables, topics
+from .drafting.candidates import is_cut_off
 from .drafting.deadlines import deadline_of
 
-__all__ = ["DraftError", "DraftNotice", "draft", "draft_yaml", "read_notice", "deadline_of", "clean_text", "cn_number"]
+__all__ = ["DraftError", "DraftNotice", "draft", "draft_yaml", "read_notice", "deadline_of", "clean_text", "cn_number", "is_cut_off"]
 
 
 class DraftError(ValueError):
@@ -111,24 +112,14 @@ def notice_metadata(text: str) -> DraftNotice:
 
 def draft(text: str) -> DraftNotice:
     notice = notice_metadata(text)
-    cleaned = clean_text(text)
-    notice.table = tables.task_table(cleaned, notice.year)
-    # The title (a news headline too) names the notice; it obliges nobody.
-    seen: set[str] = {re.sub(r"\W", "", notice.title)} if notice.title else set()
-    for unit in structure.units(text):
-        deadline = deadline_of(unit.text, notice.year)
-        row = _row_for(unit.text, notice.table)
-        # A 完成时限 cell (of a "|" row, a "(完成时限：…)" note or a flattened table's row) dates a task whose
-        # own words do not; the sentence's own rhythm words are kept.
-        cell = (unit.row or {}).get("deadline")
-        cell_deadline = deadline_of(structure.analysis(cell), notice.year) if cell else \
-            {k: row[k] for k in ("by_date", "working_days", "anchor", "rhythm") if row and row.get(k) is not None}
-        if cell_deadline and not (deadline.get("by_date") or deadline.get("working_days") is not None):
-            deadline = {**cell_deadline, **{k: v for k, v in deadline.items() if k != "rhythm"}}
-        key = re.sub(r"\W", "", unit.text)
-        if key in seen or not obligations.is_candidate(unit, deadline, notice.kind):
-            continue
+    notice.table = tables.task_table(clean_text(text), notice.year)
+    seen: set[str] = set()
+    for candidate in candidates.candidates(text, notice.year, notice.kind, notice.table, notice.title):
+        key = re.sub(r"\W", "", candidate.text)
+        if candidate.cut_off or candidate.repeated or key in seen or not keep(candidate):
+            continue  # a capture that ends inside the sentence has lost its object
         seen.add(key)
+        unit, deadline, row = candidate.unit, candidate.deadline, candidate.row
         item = {"kind": obligations.classify(unit, deadline, notice.kind), "quote": unit.quote,
                 "working_days": deadline.get("working_days"), "anchor": deadline.get("anchor"),
                 "by_date": deadline.get("by_date"), "rhythm": deadline.get("rhythm")}
@@ -142,13 +133,9 @@ def draft(text: str) -> DraftNotice:
     return notice
 
 
-def _row_for(text: str, rows: list[dict]) -> dict | None:
-    """The task-table row a sentence belongs to (its lead units and 完成时限)."""
-    for row in rows:
-        task = structure.analysis(row["task"])
-        if len(text) >= 8 and (text in task or task in text):
-            return row
-    return None
+def keep(candidate: candidates.Candidate) -> bool:
+    """Whether a candidate unit is drafted as an obligation."""
+    return candidate.rules_keep
 
 
 # -- the rule file ------------------------------------------------------------------------

@@ -41,10 +41,10 @@ def test_audit_matches_what_each_sample_was_built_to_show(sample_portals, tmp_pa
     rules = [*load_catalogue().rules, *BUILTIN_RULES]
     assert set(agencies) == set(EXPECTED)
     assert len(found) == len(agencies) * len(rules)
-    for agency in agencies.values():
-        for rule in rules:
-            want = expected_status(agency, rule)
-            assert found[(agency.id, rule.id)] == want, f"{agency.id} · {rule.id}: got {found[(agency.id, rule.id)]}, want {want}"
+    wrong = [f"{agency.id} · {rule.id}: got {found[(agency.id, rule.id)]}, want {expected_status(agency, rule)}"
+             for agency in agencies.values() for rule in rules
+             if found[(agency.id, rule.id)] != expected_status(agency, rule)]
+    assert not wrong, "\n".join(wrong)  # every difference at once
 
 
 def test_scores_exclude_errors_and_manual_and_rank_agencies(sample_portals, tmp_path):

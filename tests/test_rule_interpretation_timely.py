@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rule_kit import page, rule, run
 
 
@@ -19,3 +20,34 @@ def test_interpretation_timely():
     assert run(rule("interpretation_timely", {"working_days": 0}), [policy, linked],
                links=[(policy.url, linked.url, "相关解读：图解")]).status == "pass"
     assert run(r, [page("新闻", "2017-06-05")]).status == "not_applicable"
+
+
+
+@pytest.mark.parametrize("title", [
+    "某某市人民政府关于同意设立某某镇的批复",
+    "某某市人民政府办公室关于某某路收费站设置问题的复函",
+    "某某市人民政府关于张三等同志职务任免的通知",
+    "某某市人民政府关于表彰2017年度先进集体的决定",
+    "某某市人民政府办公室关于成立某某工作领导小组的通知",
+    "某某市人民政府办公室关于2016年度依法行政考核结果的通报",
+    "某某市人民政府关于市政协提案的答复",
+])
+def test_replies_appointments_and_result_reports_need_no_interpretation(title):
+    from checks.pairing import needs_interpretation
+
+    document = page(title, "2017-06-01", page_type="policy")
+    assert not needs_interpretation(document)
+    assert run(rule("interpretation_timely", {"working_days": 3}), [document]).status == "not_applicable"
+
+
+@pytest.mark.parametrize("title", [
+    "某某市人民政府关于促进民营经济发展的若干意见",
+    "某某市人民政府办公室关于印发某某市养老服务体系建设实施方案的通知",
+    "某某市城市绿化管理办法",
+])
+def test_policy_documents_still_need_their_interpretation(title):
+    from checks.pairing import needs_interpretation
+
+    document = page(title, "2017-06-01", page_type="policy")
+    assert needs_interpretation(document)
+    assert run(rule("interpretation_timely", {"working_days": 3}), [document]).status == "fail"

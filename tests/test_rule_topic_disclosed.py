@@ -61,6 +61,42 @@ def test_unrelated_pages_with_a_word_of_the_task_do_not_pass():
 
 def test_the_period_starts_at_the_notice_not_a_year_before():
     assert period_of(BUDGET) == (dt.date(2017, 5, 23), dt.date(2018, 5, 23))
+
+
+def test_a_missing_continuous_item_is_due_six_months_after_the_start_a_yearly_one_at_the_end():
+    nothing = [page("洛阳市召开全体会议", "2017-08-02")]
+    consultation = run(topic_rule(["decision-consultation"]), nothing)  # continuous
+    assert consultation.status == "fail" and consultation.deadline == dt.date(2017, 11, 23)
+    assert "6个月内（2017-11-23前）" in consultation.detail
+    assert run(BUDGET, nothing).deadline == dt.date(2018, 5, 23)  # yearly: the end of the period
+    # all: the first missing item decides; any: the task can still be met by its latest-due item
+    both = topic_rule(["decision-consultation", "budget-final-accounts"])
+    assert run(both, nothing).deadline == dt.date(2017, 11, 23)
+    either = topic_rule(["decision-consultation", "budget-final-accounts"], match="any")
+    assert run(either, nothing).deadline == dt.date(2018, 5, 23)
+    # a page published after six months but inside the period still passes
+    later = page("关于《洛阳市养犬管理条例（草案）》公开征求意见的公告", "2017-12-20")
+    assert run(topic_rule(["decision-consultation"]), [later]).status == "pass"
+
+
+def test_a_policy_about_the_topic_is_a_candidate_not_a_pass_nor_nothing():
+    soe = topic_rule(["state-owned-enterprises"])
+    about = page("洛阳市人民政府关于推进市属国有企业改革的实施意见", "2017-08-01")
+    outcome = run(soe, [about])
+    assert (outcome.status, outcome.reason) == ("manual", "weak_match")
+    assert "关于该事项的政策或工作文件" in outcome.detail
+    # the bare 国企 is no longer a loose word: 外国企业 is not a state-owned enterprise
+    assert run(soe, [page("洛阳市外国企业常驻代表机构管理规定", "2017-08-01")]).status == "fail"
+    # instructions to do the work (common_exclude) are still nothing at all
+    assert run(soe, [page("关于做好国有企业信息公开工作的通知", "2017-08-01")]).status == "fail"
+
+
+def test_an_intermediary_services_list_is_not_a_service_guide():
+    guide = topic_rule(["service-guide"])
+    intermediary = page("某某市行政审批中介服务事项清单（2019年版）", "2017-08-01")
+    assert run(guide, [intermediary]).status != "pass"
+    assert run(topic_rule(["admin-licensing-list"]), [intermediary]).status == "pass"
+    assert run(guide, [page("某某市政务服务事项目录（2017年版）", "2017-08-01")]).status == "pass"
     early = page("洛阳市2017年部门预算公开", "2017-03-01")
     outcome = run(BUDGET, [early])
     assert (outcome.status, outcome.reason) == ("fail", "missing")

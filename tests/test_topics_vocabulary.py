@@ -46,6 +46,12 @@ def test_every_topic_fires_on_few_real_policy_titles():
     ("document-cleanup", "某某市人民政府关于废止部分规范性文件的决定"),
     ("power-responsibility-list", "某某县发展和改革局权责清单（2019年版）"),
     ("proposal-replies", "关于市政协十届三次会议第45号提案的答复"),
+    ("work-report-progress", "某某市人民政府办公室关于印发2018年重点工作任务的通知"),
+    ("work-report-progress", "某某县人民政府关于印发某某实施意见任务分解方案的通知"),
+    ("work-report-progress", "关于2017年度实施某某规划纲要工作评估考核情况的通报"),
+    ("major-projects", "某某省人民政府关于某某水库工程移民安置规划的批复"),
+    ("inspection-rectification", "某某省人民政府办公厅关于对真抓实干成效明显地方予以督查激励的通报"),
+    ("regulations-online", "某某市人民政府令第12号"),
     ("air-quality", "2019年6月某某市环境空气质量状况"),
 ])
 def test_titles_of_the_genre_are_strong_evidence(topic_id, title):
@@ -65,6 +71,10 @@ def test_titles_of_the_genre_are_strong_evidence(topic_id, title):
     ("licensing-and-penalty-publicity", "关于在某某区开展相对集中行政处罚权工作的决定"),
     ("employment", "关于表彰全市就业创业工作先进集体和先进个人的决定"),
     ("poverty-alleviation", "某某县脱贫攻坚工作领导小组成员名单"),
+    ("service-guide", "某某市行政审批中介服务事项清单"),
+    ("state-owned-enterprises", "某某市外国企业常驻代表机构管理办法"),
+    ("regulations-online", "某某市人民政府关于废止部分政府规章的决定"),
+    ("work-report-progress", "关于进一步加强规划编制工作的通知"),
 ])
 def test_unrelated_titles_are_not_evidence(topic_id, title):
     assert judge(topic_id, title) != "strong"

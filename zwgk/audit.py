@@ -38,6 +38,7 @@ class CrawlOptions:
     progress_interval: float = 5.0
     processes: int | None = None  # default: one per core, at most one per agency
     lock: object | None = None  # issue 13: the database's AuditLock (core/runlock.py), inherited by the crawl
+    previous_run: str = "auto"  # issue 9: conditional requests against this run ("auto", an id, "0" = --full)
 
 
 def prepare_run(db_path: str, targets_path: str, rules_dir: str | None, options: CrawlOptions,
@@ -77,6 +78,7 @@ def crawl(db, run_id: int, targets_path: str, db_path: str, options: CrawlOption
         # issue 13: the crawl processes hold the database lock while they live; the lock file names them
         lock_fd=options.lock.fileno() if options.lock else None,
         on_started=(lambda pids: options.lock.record(run=run_id, crawl_pids=pids)) if options.lock else None,
+        extra={"ZWGK_PREVIOUS_RUN": options.previous_run},  # issue 9: incremental re-audit (crawler/conditional.py)
     )
     status = store.get_run(db, run_id)["status"]
     if code != 0 or status != "running":

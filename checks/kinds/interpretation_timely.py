@@ -6,13 +6,16 @@ Policies and interpretations are paired by checks.pairing (links, quoted 文号 
 pass: every policy document found has a timely interpretation.
 fail: some policy has no interpretation, or a late one (the first such is the evidence).
 not_applicable: no policy document of the period was found on the portal.
+
+Replies, approvals, appointments, commendations, working-group notices and result reports are not policy
+documents the 解读 obligation reaches (``checks.pairing.needs_interpretation``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ..pairing import pair_interpretations
+from ..pairing import needs_interpretation, pair_interpretations
 from .base import Evidence, Outcome, Param, cite
 
 WEB_CHECKABLE = True
@@ -33,7 +36,7 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
     lag_words = "同步发布" if lag == 0 else f"文件公开后{lag}个工作日内发布"
     policies = [
         p for p in evidence.pages
-        if p.page_type == "policy" and p.published_date and since <= p.published_date <= until
+        if needs_interpretation(p) and p.published_date and since <= p.published_date <= until
     ]
     if not policies:
         return Outcome(

@@ -2,9 +2,19 @@
 vocabulary (``rules/topics.yaml``: 财政预决算, 权责清单, 双随机抽查结果 …) — within the period.
 
 The period starts at the notice's date (``since`` to say otherwise) and ends at ``by_date`` or, for
-tasks without a date (及时公开, 常态化), 365 days later.  ``match`` says whether every listed topic
-must be found (``all``, the default: each is an item the task names) or one is enough (``any``:
-several units share the task, each publishing its own part).
+tasks without a date (及时公开, 常态化), 365 days later: a yearly item of the notice's year may come out
+the next spring (the year's 政府信息公开年报 is due by 31 March), so the year's end is too early for it.
+``match`` says whether every listed topic must be found (``all``, the default: each is an item the task
+names) or one is enough (``any``: several units share the task, each publishing its own part).
+
+When a missing topic is *due* depends on its rhythm (``rules/topics.yaml``):
+- ``once`` and ``yearly`` items are due at the end of the period;
+- ``continuous`` and ``quarterly`` items (published as they arise) are due six months after the start,
+  or at the end of the period if that comes first: six months is the national standard for a policy
+  column that is "long not updated" (政府网站与政务新媒体检查指标: 通知公告、政策文件类栏目超过6个月未更新),
+  so a portal that shows none in six months is not publishing them.
+The outcome's ``deadline`` is that due date, so ``checks/evaluate.py`` turns a miss not yet due at the
+as-of date into ``pending``.
 
 pass:   for each required topic a page whose title matches one of its patterns, dated in the period;
         the finding names the page(s) and the pattern.
@@ -33,6 +43,9 @@ PARAMS = {
 
 DEFAULT_WINDOW = dt.timedelta(days=365)
 CITED_PAGES = 3
+# A continuous or quarterly item with no page for this long after the start is missing (see the docstring).
+ARISING_ITEMS_DUE_MONTHS = 6
+ARISING_RHYTHMS = ("continuous", "quarterly")
 
 
 def requires(params: dict, notice) -> str | None:
@@ -81,6 +94,22 @@ def period_of(rule) -> tuple[dt.date, dt.date]:
     start = dt.date.fromisoformat(str(params["since"])) if params.get("since") else rule.notice.issued
     end = dt.date.fromisoformat(str(params["by_date"])) if params.get("by_date") else start + DEFAULT_WINDOW
     return start, end
+
+
+def due_date(topic: Topic, start: dt.date, end: dt.date) -> dt.date:
+    """The day by which a page on ``topic`` must have appeared for its absence to be a failure."""
+    if topic.rhythm in ARISING_RHYTHMS:
+        return min(end, add_months(start, ARISING_ITEMS_DUE_MONTHS))
+    return end
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, or that month's last day when it is shorter (31 Aug + 6 → 28/29 Feb)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return min(dt.date(year, month, min(day.day, 28)) + dt.timedelta(days=max(day.day - 28, 0)),
+               following - dt.timedelta(days=1))
 
 
 def examine(topic: Topic, pages, vocabulary, start: dt.date, end: dt.date) -> TopicFinding:
@@ -136,7 +165,14 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
         if found:
             parts.append("已公开：" + "；".join(f"{_quoted(f.topic.name)}{cite(f.found[0][0])}" for f in found))
         evidence_page = late[0].late[-1][0] if late else None
-        return Outcome("fail", reason, lead + "。".join(parts) + "。", evidence=evidence_page, deadline=end)
+        # One missing item fails an "all" task, so it is due when the first missing item is; an "any" task
+        # can still be met by its latest-due item.
+        dues = [due_date(f.topic, start, end) for f in (decisive_fail if need_all else findings)]
+        due = min(dues) if need_all else max(dues)
+        if due < end:
+            parts.append(f"持续或按季公开的事项应在期间开始后{ARISING_ITEMS_DUE_MONTHS}个月内（{due.isoformat()}前）"
+                         "至少公开一次")
+        return Outcome("fail", reason, lead + "。".join(parts) + "。", evidence=evidence_page, deadline=due)
 
     weak = [f for f in findings if f.verdict == "weak"]
     listed = [(f, p, m) for f in weak for p, m in f.candidates[:CITED_PAGES]]

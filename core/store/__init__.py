@@ -379,3 +379,112 @@ def is_audit_database(path: str) -> bool:
             conn.close()
     except sqlite3.Error:
         return False
+
+
+# -- incremental audits (issue 9): conditional requests against a previous run -----------------
+
+def previous_run_for(db: sqlite_utils.Database, run_id: int) -> int | None:
+    """The latest run before ``run_id`` that stored pages: the basis of a re-audit's conditional requests."""
+    row = db.execute(
+        "SELECT max(id) FROM audit_runs WHERE id < ? AND id IN (SELECT DISTINCT run_id FROM pages)", [run_id]
+    ).fetchone()
+    return row[0] if row and row[0] else None
+
+
+def validators_of_run(conn: sqlite3.Connection, run_id: int, agency_ids: list[str]) -> dict[tuple[str, str], tuple]:
+    """(agency_id, url) → (etag, last_modified) of the run's pages that carried either."""
+    found: dict[tuple[str, str], tuple] = {}
+    for agency_id in agency_ids:
+        for url, etag, last_modified in conn.execute(
+            "SELECT url, etag, last_modified FROM pages WHERE run_id = ? AND agency_id = ? "
+            "AND (etag IS NOT NULL OR last_modified IS NOT NULL) AND status = 200",
+            [run_id, agency_id],
+        ):
+            found[(agency_id, url)] = (etag, last_modified)
+    return found
+
+
+def stored_page(conn: sqlite3.Connection, run_id: int, agency_id: str, url: str) -> dict | None:
+    """One stored page with its raw bytes (zlib) and outgoing links, to reuse after a 304."""
+    cursor = conn.execute(
+        "SELECT p.*, r.compressed, r.size, r.content_type FROM pages p JOIN raw_pages r ON r.sha256 = p.raw_sha256 "
+        "WHERE p.run_id = ? AND p.agency_id = ? AND p.url = ?", [run_id, agency_id, url])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    page = dict(zip([d[0] for d in cursor.description], row))
+    page["links"] = conn.execute(
+        "SELECT to_url, anchor FROM links WHERE run_id = ? AND from_url = ?", [run_id, url]).fetchall()
+    return page
+
+
+def record_incremental(db: sqlite_utils.Database, run_id: int, previous_run: int | None) -> tuple[int, int]:
+    """Count the run's unchanged (304) pages and the bytes they did not re-send; store them on the run."""
+    unchanged, saved = db.execute(
+        "SELECT count(*), coalesce(sum(r.size), 0) FROM pages p JOIN raw_pages r ON r.sha256 = p.raw_sha256 "
+        "WHERE p.run_id = ? AND p.unchanged = 1", [run_id]).fetchone()
+    update_run(db, run_id, previous_run=previous_run, unchanged_pages=unchanged, bytes_saved=saved)
+    return unchanged, saved
+
+
+# -- merging node databases (issue 9): one audit run from crawl nodes' SQLite files ----------
+
+def _shared_columns(db: sqlite_utils.Database, table: str, schema: str) -> list[str]:
+    mine = [c for c in TABLES[table]["columns"] if c != "id"]
+    theirs = {row[1] for row in db.execute(f"PRAGMA {schema}.table_info([{table}])").fetchall()}
+    return [c for c in mine if c in theirs]
+
+
+def merge_target_run(db: sqlite_utils.Database, targets: str) -> int:
+    """The run that node databases are merged into: the latest merged run, or a new one."""
+    row = db.execute("SELECT max(id) FROM audit_runs WHERE options LIKE '%\"merged\": true%'").fetchone()
+    if row and row[0]:
+        return row[0]
+    return start_run(db, targets=targets, rules_dir="", options={"merged": True})
+
+
+def merge_node(db: sqlite_utils.Database, node_path: str | Path, run_id: int) -> tuple[int, int]:
+    """Copy every agency a node finished crawling (crawl_coverage.finished = 1) into ``run_id``,
+    unless the run already holds that agency: merging a node twice adds nothing, and an agency
+    that a dead node left unfinished is taken from the node that crawled it again.
+    Returns (agencies merged, pages merged)."""
+    conn = db.conn
+    conn.execute("ATTACH DATABASE ? AS node", [str(node_path)])
+    try:
+        node_run = conn.execute("SELECT max(run_id) FROM node.crawl_coverage").fetchone()[0]
+        if node_run is None:
+            return 0, 0
+        have = {r[0] for r in conn.execute("SELECT agency_id FROM crawl_coverage WHERE run_id = ?", [run_id])}
+        finished = [r[0] for r in conn.execute(
+            "SELECT agency_id FROM node.crawl_coverage WHERE run_id = ? AND finished = 1 ORDER BY agency_id", [node_run])]
+        page_cols = [c for c in _shared_columns(db, "pages", "node") if c != "run_id"]
+        error_cols = [c for c in _shared_columns(db, "fetch_errors", "node") if c != "run_id"]
+        coverage_cols = [c for c in _shared_columns(db, "crawl_coverage", "node") if c != "run_id"]
+        agency_cols = _shared_columns(db, "agencies", "node") + ["id"]
+        merged = pages = 0
+        with conn:
+            conn.execute(f"INSERT OR IGNORE INTO agencies ({', '.join(agency_cols)}) "
+                         f"SELECT {', '.join(agency_cols)} FROM node.agencies")
+            for agency_id in finished:
+                if agency_id in have:
+                    continue
+                args = [node_run, agency_id]
+                pages += conn.execute(
+                    f"INSERT INTO pages (run_id, {', '.join(f'[{c}]' for c in page_cols)}) "
+                    f"SELECT ?, {', '.join(f'[{c}]' for c in page_cols)} FROM node.pages WHERE run_id = ? AND agency_id = ?",
+                    [run_id, *args]).rowcount
+                conn.execute("INSERT OR IGNORE INTO raw_pages (sha256, content_type, size, compressed) "
+                             "SELECT r.sha256, r.content_type, r.size, r.compressed FROM node.raw_pages r WHERE r.sha256 IN "
+                             "(SELECT raw_sha256 FROM node.pages WHERE run_id = ? AND agency_id = ?)", args)
+                conn.execute("INSERT INTO links (run_id, from_url, to_url, anchor) SELECT ?, from_url, to_url, anchor "
+                             "FROM node.links WHERE run_id = ? AND from_url IN "
+                             "(SELECT url FROM node.pages WHERE run_id = ? AND agency_id = ?)", [run_id, node_run, *args])
+                conn.execute(f"INSERT INTO fetch_errors (run_id, {', '.join(error_cols)}) SELECT ?, {', '.join(error_cols)} "
+                             "FROM node.fetch_errors WHERE run_id = ? AND agency_id = ?", [run_id, *args])
+                conn.execute(f"INSERT INTO crawl_coverage (run_id, {', '.join(coverage_cols)}) "
+                             f"SELECT ?, {', '.join(coverage_cols)} FROM node.crawl_coverage WHERE run_id = ? AND agency_id = ?",
+                             [run_id, *args])
+                merged += 1
+        return merged, pages
+    finally:
+        conn.execute("DETACH DATABASE node")

@@ -45,6 +45,11 @@ TABLES: dict[str, dict] = {
             "text_indexed": int,  # 1 once the run's pages are in pages_fts
             "options": str,  # JSON: caps and settings used
             "as_of": str,  # the date the run judges deadlines at (YYYY-MM-DD; default: the day it ran)
+            # incremental audits (issue 9): the run whose pages were the basis of conditional requests,
+            # how many pages answered 304 Not Modified (their stored understanding reused), bytes not re-sent
+            "previous_run": int,
+            "unchanged_pages": int,
+            "bytes_saved": int,
         },
         pk="id",
     ),
@@ -91,6 +96,12 @@ TABLES: dict[str, dict] = {
             "fetched_at": str,
             "redirects": str,  # JSON list of the URLs a redirect chain passed through before final_url
             "extraction_error": str,  # why the page could not be understood (its bytes are in raw_pages)
+            # incremental audits (issue 9): validators for the next run's conditional request, whether this
+            # page answered 304 (understanding copied from previous_run), and what the crawl needs to reuse it
+            "etag": str,
+            "last_modified": str,
+            "unchanged": int,
+            "link_hints": str,  # JSON {"dates": {url: date}, "pagination": [url]} of pages with validators
         },
         pk="id",
     ),

@@ -36,6 +36,7 @@ from core import store
 from core.documents import sniff_type
 from core.model import Agency
 from core.targets import load_targets
+from crawler import conditional
 from crawler.blocking import challenge, empty_page
 from crawler.coverage import AgencyCoverage
 from crawler.items import FetchErrorItem, PageItem
@@ -337,7 +338,8 @@ class PortalSpider(scrapy.Spider):
         state.fetched += 1
         self.crawler.stats.inc_value("zwgk/pages")
         content_type = response.headers.get(b"Content-Type", b"").decode("latin-1") or None
-        understood = understand(response.body, url, content_type, meta["context"])
+        # a 304 answered from the previous run carries its stored understanding (crawler/conditional.py)
+        understood = meta.get(conditional.REUSED) or understand(response.body, url, content_type, meta["context"])
         info = understood.info
         depth = meta["depth"]
         if info.page_type != "attachment":
@@ -364,6 +366,7 @@ class PortalSpider(scrapy.Spider):
             content_type=content_type,
             understood=understood,
             redirects=chain or None,
+            incremental=conditional.page_fields(response, understood),
         )
 
     def _redirect(self, state: AgencyState, meta, url: str, target: str):

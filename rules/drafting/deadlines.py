@@ -16,6 +16,12 @@ WORKING_DAYS = re.compile(_NUMBER + r"个?工作日(?:内|以内|之内)?")
 _YEAR = r"((?:19|20)\d{2})年"
 # 6月10日前, 2019年11月底前, 2021年2月公布 (a month in a 完成时限 cell), 3月至10月
 _DAY_BEFORE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})日(?:前|之前|以前|止)")
+# "分别于3月15日、9月30日前": each item has its date; the first is the first deliverable's deadline
+_DAY_LIST = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})日(?:[、和及](?:\d{1,2}月)?\d{1,2}日)+(?:前|之前|以前)")
+# "于915日前": a capture that dropped 月 (9月15日前); read only when the digits split one way
+# "8月30前": a capture (or the writer) dropped 日; month and day are still unambiguous
+_DAY_LOST_RI = re.compile(r"(?:" + _YEAR + r")?(?<!\d)(\d{1,2})月([0-3]?\d)(?:前|之前|以前)")
+_DAY_LOST_MONTH = re.compile(r"(?<![\d年月.\-/])(\d)(\d{2})日(?:前|之前|以前)|(?<![\d年月.\-/])(1[0-2])([0-3]\d)日(?:前|之前|以前)")
 _MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?")
 _MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年?)?(\d{1,2})月(?:至|到|-|—|～|~)(\d{1,2})月")
 _BARE_MONTH = re.compile(r"^" + _YEAR + r"(\d{1,2})月(?:前|之前|以前)?(?=$|[,，、;；]|[\u4e00-\u9fff])")
@@ -47,7 +53,7 @@ def anchor_of(before: str) -> str | None:
     if re.search(r"印发(后|之日)|下发(后|之日)", tail):
         return "issued"
     if re.search(r"(文件|政策|决定|信息|措施).{0,10}(公开|发布|出台|形成|变更|作出|印发)(后|之日)"
-                 r"|(作出|形成|变更|产生).{0,10}之日|决定.{0,4}之日", tail):
+                 r"|(作出|形成|生成|制作|获取|变更|产生).{0,10}之日|决定.{0,4}之日", tail):
         return "document"
     return None
 
@@ -56,9 +62,23 @@ def _by_date(sentence: str, year: int | None) -> str | None:
     def with_year(found: str | None) -> int | None:
         return int(found) if found else year
 
+    match = _DAY_LIST.search(sentence)
+    if match and with_year(match.group(1)):
+        return make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
     match = _DAY_BEFORE.search(sentence)
     if match and with_year(match.group(1)):
         return make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = _DAY_LOST_RI.search(sentence)
+    if match and with_year(match.group(1)):
+        found = make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if found:
+            return found
+    match = _DAY_LOST_MONTH.search(sentence)
+    if match and year:
+        month, day = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        found = make_date(year, int(month), int(day))
+        if found:
+            return found
     match = _MONTH_RANGE.search(sentence)
     if match and with_year(match.group(1)) and 1 <= int(match.group(3)) <= 12:
         return month_end(with_year(match.group(1)), int(match.group(3)))

@@ -34,7 +34,7 @@ def doc_number(lines: list[str]) -> str | None:
             return number
     for match in _DOC_NUMBER_ANYWHERE.finditer(head[:3000]):
         before = head[max(0, match.start() - 2): match.start()].strip()
-        if before.endswith(("(", "（", "、", "》", "《", "〈", "据", "照")):
+        if before.endswith(("(", "（", "〔", "[", "【", "、", "》", "《", "〈", "据", "照")):
             continue  # a cited document: 《…》(国办发〔2017〕24号)
         number = normalise_doc_number(match.group(0))
         if number:
@@ -46,15 +46,28 @@ def doc_number(lines: list[str]) -> str | None:
     return None
 
 
+def damaged_date(line: str) -> str | None:
+    """A signature date whose 年/月/日 the capture dropped ("2019612" = 2019年6月12日): read only when the
+    digits split into a valid month and day in exactly one way."""
+    match = re.fullmatch(r"\s*((?:19|20)\d{2})(\d{3,4})\s*", line)
+    if not match:
+        return None
+    year, rest = int(match.group(1)), match.group(2)
+    readings = {make_date(year, int(rest[:cut]), int(rest[cut:])) for cut in (1, 2)
+                if rest[cut:][:1] != "0" and 1 <= int(rest[:cut]) <= 12 and 1 <= int(rest[cut:]) <= 31}
+    readings.discard(None)
+    return readings.pop() if len(readings) == 1 else None
+
+
 def signature(lines: list[str]) -> tuple[str | None, str | None]:
     """Issuer and date of the signature block: an organisation line followed by a date line."""
     for index, line in enumerate(lines):
-        if not _DATE_LINE.match(line):
+        if not _DATE_LINE.match(line) and not (index < 60 and damaged_date(line)):
             inline = _INLINE_SIGNATURE.search(line)
             if inline and index < 60 and not re.search(r"[，,。]", line[max(0, inline.start() - 1): inline.start()] or ""):
                 return _issuer(inline.group(1)), parse_date(inline.group(2))
             continue
-        date = parse_date(line)
+        date = parse_date(line) if _DATE_LINE.match(line) else damaged_date(line)
         for back in range(1, 3):
             if index - back < 0:
                 break

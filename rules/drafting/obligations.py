@@ -18,10 +18,10 @@ import re
 
 _COVERING = re.compile(
     r"印发给你们|现予印发|现印发|已经.{0,16}同意|通知如下|现就.{0,40}(通知|要求|意见)如下|提出(以下|如下)|如下(意见|要求|任务)|"
-    r"制定本(要点|方案|办法|制度|细则|意见)|特制[订定]本|制定(如下|以下)|请认真(贯彻|组织|抓好|执行|落实)|请结合实际|此件(主动|公开)|请你们自行查阅"
+    r"制定本[^,，。；]{0,6}?(要点|方案|办法|制度|细则|意见|规范|安排|计划|规定|规则)|特制[订定]本|特制[订定][^,，。；]{0,30}(要点|方案|办法|规定|细则)[。]?$|适用本(规定|办法|细则|制度|规则)|制定(如下|以下)|请认真(贯彻|组织|抓好|执行|落实)|请结合实际|此件(主动|公开)|请你们自行查阅"
 )
 _PREAMBLE_START = re.compile(r"^(为了?|根据|按照|依据|依照|依)[^,，]{0,80}(精神|要求|规定|部署|意见|通知|条例|实际)")
-_GENERAL = re.compile(r"总体要求|指导思想|基本原则|工作目标|活动目的|重要意义|以习近平|为指导|^20\d\d年是|^今年是|开局之年|收官之年|关键之年")
+_GENERAL = re.compile(r"政务公开工作[,，]?(的总体要求是|要以|紧紧围绕|坚持以|根据|按照)|^深入贯彻[^。；]{0,40}(决策部署|精神)|总体要求|指导思想|基本原则|工作目标|活动目的|重要意义|以习近平|为指导|^20\d\d年是|^今年是|开局之年|收官之年|关键之年")
 _GOAL = re.compile(r"^到20\d\d年(底|末)?(?!前)|趋于完善|基本建成|初步建成|基本形成|初步形成|明显提升|显著提升|进一步显现|不断增强|大幅提高|更加完善")
 _GENERAL_SECTION = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|活动目的|重要意义|开放对象")
 _EXHORTATION = re.compile(
@@ -36,8 +36,8 @@ _EXHORTATION = re.compile(
 )
 _MECHANISM = re.compile(r"(建立健全|建立|健全|完善|用好|落实|形成|构建|实行|推行|创新|执行)[^,，;；。]{0,36}?(机制|制度|体系|责任制|工作规范|审查)")
 # Head matter: a document's title, catalogue fields (发布机构：…), file names.
-_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|要点|方案|分解表|一览表|台账|清单|办法|制度|细则|目录|意见|报告)(\.pdf|\.docx?)?$|\.(pdf|docx?)$")
-_FIELD = re.compile(r"^[•·]?\s*(发布机构|发布单位|发布时间|发布日期|来源|网址|名\s*称|标\s*题|索\s*引\s*号|文\s*号|生成日期|成文日期|主题分类|中文名|作者)")
+_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|要点|方案|分解表|一览表|台账|清单|办法|制度|细则|目录|意见|报告)(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
+_FIELD = re.compile(r"^[•·]?\s*(发布机构|发布单位|发布时间|发布日期|来源|网址|名\s*称|标\s*题|索\s*引\s*号|文\s*号|生成日期|成文日期|主题分类|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性)")
 # A task cell starts with what to do; a title names a document ("…工作要点", "关于…的通知").
 _TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)?(公开|公布|发布|编制|编写|制定|修订|更新|开设|设立|做好|推进|落实|"
                          r"及时|主动|定期|按时|依法|规范|完善|建立|报送|上报)(?!.{0,4}关于)")
@@ -48,13 +48,22 @@ _UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|�
                          r"(等|牵头|负责|配合|按职责分工落实)?$")
 # The issuing office's own intentions ("本办将适时督查", "…的将予以通报"): not the addressees' duty.
 _ISSUER_INTENT = re.compile(r"^[^,，；;]{0,24}将(通过|继续|适时|进行|予以|对|加强|定期|视情)|的将(进行|予以)"
-                            r"|^[^,，；;]{0,16}(办公厅|办公室|本办|我办|领导小组)[^,，；;]{0,4}将")
+                            r"|^[^,，；;]{0,16}(办公厅|办公室|本办|我办|领导小组)[^,，；;]{0,4}将"
+                            r"|不予(收文|受理|办理)|予以退文|退回(起草|报送)")
 _MODAL = re.compile(r"应|须|必须|务必|不得|(?<![需主重纲])要(?![点求素])|将")
 _NEWS = re.compile(r"本文来源|记者|[网报]讯|来源[:：].{0,12}(日报|晚报|新闻|网)")
-_PAST_EVENT = re.compile(r"^(近日|日前|近年来|今年以来|目前|截至|\d{1,2}月\d{1,2}日[,，]|20\d\d年\d{1,2}月\d{1,2}日[,，])")
+_PAST_EVENT = re.compile(r"^(今年来|20\d\d年(以来|至今)|20\d\d年[^,，。]{0,6}未|近日|日前|近年来|今年以来|目前|截至|\d{1,2}月\d{1,2}日[,，]|20\d\d年\d{1,2}月\d{1,2}日[,，])")
 _EXPLORATION = re.compile(r"^探索|^鼓励|^支持")
 # How an interpretation is written (forms, channels, language), not whether it is made.
 _INTERPRETATION_FORM = re.compile(r"解读[^。；]{0,4}(形式|方式|渠道|语言|传播|提纲|文本|方案包括|内容包括)|(运用|采取|通过)[^。；]{0,40}(形式|方式)[^。；]{0,6}解读|科学性|权威性|(运用|使用)[^。；]{0,12}语言")
+
+# A list's introduction that states the duty itself; its items are the scope ("…须予解读:").
+_DUTY_INTRO = re.compile(r"(应当?|须|要)[^:：]{0,12}(解读|包括|具备|符合)[^:：]{0,12}(?<!如下)[:：]$")
+# A short cell of a table that names a category ("公开事项类别 |"), not a task.
+_LABEL_CELL = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
+
+# An interpretation named only as a noun of an exhortation ("加强解读", "做好解读工作"), not a verb with an object.
+_INTERPRETATION_ADD_ON = re.compile(r"(强化|加强|做好|深化|加大|注重)[^,，;；。]{0,6}解读(工作|力度|回应)?(?=[,，;；。]|$)")
 
 # -- what is a deliverable ------------------------------------------------------------------
 
@@ -85,6 +94,19 @@ def _strip(text: str, *patterns: re.Pattern) -> str:
     return text
 
 
+# "加大惠农补贴政策的公开力度", "加强…收费标准信息发布工作": the exhortation names what is to be published.
+_NAMED_DISCLOSURE = re.compile(r"(加大|加强|强化)[^,，;；。]{6,40}?(政策|措施|举措|信息|清单|规则|标准|情况|结果|数据)"
+                               r"[^,，;；。]{0,6}?(公开|发布|公示)(力度|工作)")
+# A sentence whose main verb sets up a mechanism ("要建立…工作机制,…的,不得…"): the rest elaborates it.
+_MECHANISM_FIRST = re.compile(r"^(?:第[一二三四五六七八九十百]{1,4}条)?(?:[^,，;；。]{0,12}(?:要|应当?))?(?:建立健全|建立|健全|完善)"
+                              r"[^,，;；。]{0,30}(?:机制|制度|体系)[,，;；]")
+
+
+def _lists_disclosures(intro: str) -> bool:
+    """Whether a list's introduction makes its items things to publish ("主动公开下列信息：")."""
+    return bool(re.search(r"(公开|公布|发布)[^,，；;。]{0,16}(下列|以下|如下)|(下列|以下|如下)[^,，；;。]{0,16}(公开|公布|发布)", intro))
+
+
 def _has_disclosure(text: str) -> bool:
     return bool(_DISCLOSE.search(_DOMAIN_WORDS.sub("", text)))
 
@@ -97,9 +119,13 @@ def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
     if (unit.row or {}).get("responsibility") and "units" not in (unit.row or {}):
         return False
     plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
-    if len(plain) < 6 or text.endswith((":", "：")) or _FIELD.search(text) or _PAGE_FURNITURE.search(text):
+    if len(plain) < 6 or _FIELD.search(text) or _PAGE_FURNITURE.search(text):
         return False
-    if _TITLE_LIKE.search(text) and not _TASK_START.search(text):
+    if text.endswith((":", "：")) and not (_DUTY_INTRO.search(text) and not _lists_disclosures(text)):
+        return False  # "…主动公开下列信息:" obliges through its items; "…须予解读:" by itself
+    if unit.row is not None and _LABEL_CELL.match(text):
+        return False  # a category cell of a table (a numbered task row is not all characters)
+    if _TITLE_LIKE.search(text) and not _TASK_START.search(text) and not re.match(r"^\d{1,2}[.．、]", text):
         return False  # a document's title, not a task cell such as "编制并公开年度报告"
     if (unit.row or {}).get("units") is None and _UNITS_ONLY.match(text) and not _has_disclosure(text):
         return False  # a 责任单位 cell on a line of its own
@@ -110,6 +136,9 @@ def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
         return False
     if _COVERING.search(text) or _PREAMBLE_START.search(text) and re.search(r"如下|以下[:：]?$", text):
         return False
+    mechanism = _MECHANISM_FIRST.search(text)
+    if mechanism and not dated and not _has_disclosure(re.sub(r"不得[^,，;；。]*", "", text[mechanism.end():])):
+        return False  # …unless what follows the mechanism still publishes something
     general = _GENERAL.search(text) or _GENERAL_SECTION.search(unit.context) or _GOAL.search(text)
     if general and not (dated and (_has_disclosure(text) or _MANUAL.search(text))):
         return False
@@ -117,10 +146,14 @@ def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
         return False  # a report of what was done
     if _INTERPRETATION_FORM.search(text) and not (dated or re.search(r"公开|公布|发布", text)):
         return False
-    if re.search(r"公开|公布|发布|解读", unit.intro):
-        return True  # an item of "…主动公开下列信息："
+    if unit.intro:
+        # an item of "…主动公开下列信息：" is a topic; an item of "…须予解读:" / "…包括以下要素:" is the
+        # scope or content of the sentence before it, which is the obligation
+        return _lists_disclosures(unit.intro)
+    if (unit.row or {}).get("discloses"):
+        return True  # the cell before a 公开时限 cell names what is disclosed
     core = _strip(text, _MECHANISM, _EXHORTATION)
-    return bool(_has_disclosure(core) or _INTERPRET.search(core) or _COLUMN.search(text) or _ANNUAL_REPORT.search(text)
+    return bool(_has_disclosure(core) or _NAMED_DISCLOSURE.search(text) or _INTERPRET.search(core) or _COLUMN.search(text) or _ANNUAL_REPORT.search(text)
                 or _MANUAL.search(core))
 
 
@@ -136,7 +169,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "column_exists"
     timed_interpretation = _INTERPRET.search(text) and deadline.get("working_days") is not None
     if not timed_interpretation and re.search(
-            r"谁起草.{0,2}谁解读|解读(的)?(责任)?主体|第一解读人|解读材料要|不能简单|解读计划|由[^。；]{0,20}(负责|组织)[^。；]{0,6}解读", text):
+            r"谁起草.{0,2}谁解读|解读[^。；,，]{0,6}(责任)?主体|第一解读人|解读材料要|不能简单|解读计划|由[^。；]{0,20}(负责|组织)[^。；]{0,6}解读"
+            r"|解读(材料|方案)[^。；]{0,24}(报送|报批|报审|审签|审定)|(报送|报批|报审|审签)[^。；]{0,40}解读(材料|方案)", text):
         return "manual"  # who interprets, and how: a principle no page shows, unless it also says when
     # "工作要点落实情况…公开": a progress report on the plan, not the plan itself
     core = _PROGRESS.sub("进展情况", _strip(text, _MECHANISM))
@@ -145,6 +179,11 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "plan_published"
     disclosure = _has_disclosure(core)
     interpretation = _INTERPRET.search(core) and not re.search(r"信息公开|公开[^,，;；。]{0,6}(情况|信息|数据)", core)
+    add_on = _INTERPRETATION_ADD_ON.search(core)
+    disclose_first = re.search(r"(公开|公布)(?![、的后]|之日)", core)
+    if interpretation and add_on and deadline.get("working_days") is None and disclose_first \
+            and disclose_first.start() < add_on.start():
+        return "topic_disclosed"  # "公开…办法,并做好解读": publishes something; interpreting it is an add-on
     if interpretation and (deadline.get("working_days") is not None or re.search(r"政策|文件|规章|措施|会议|精神", text)):
         return "interpretation_timely"
     if re.search(r"解读范围", context) and not _MANUAL.search(text):
@@ -158,7 +197,7 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "topic_disclosed"
     if interpretation:
         return "interpretation_timely"
-    if re.search(r"公开|主动", unit.intro):
+    if re.search(r"公开|主动", unit.intro) or (unit.row or {}).get("discloses"):
         return "topic_disclosed"
     return "manual"
 
@@ -169,7 +208,8 @@ def notice_kind(text: str, title: str | None) -> str:
     title = title or ""
     if re.search(r"年度报告$", title) or re.search(r"^[^关于]{0,30}年度报告", head) and "通知" not in head[:60]:
         return "report"
-    if len(re.findall(r"(^|\n)\s*问[:：]", text)) >= 2:
+    if len(re.findall(r"(^|\n)\s*问[:：]", text)) >= 2 or (
+            re.search(r"(^|\n)\s*问[:：]", text) and re.search(r"(^|\n)\s*答[:：]", text) and re.search(r"问答|解读|答记者问", head[:200])):
         return "interpretation"
     if _NEWS.search(head[:300]):
         return "news"

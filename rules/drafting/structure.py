@@ -19,12 +19,14 @@ _MARKERS = (
     (2, re.compile(r"^[（(〔]\s*[一二三四五六七八九十]{1,3}\s*[)）〕]")),
     (3, re.compile(r"^\d{1,2}\s*[.．、﹒](?!\d)")),
     (4, re.compile(r"^[（(]\s*\d{1,2}\s*[)）]")),
-    (3, re.compile(r"^第[一二三四五六七八九十百]{1,4}条")),
+    (1, re.compile(r"^第[一二三四五六七八九十百]{1,4}条")),  # an article holds its (一)(二) items
 )
 _SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
 # Inline item starts inside a run-together line: "…配合)二是做好…", "…。 (二)推进…".
 _INLINE_ITEM = re.compile(r"(?<=[。；;)）\]〕\s])\s*(?=(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、﹒](?!\d))\S)")
 _CELL = re.compile(r"\s*\|\s*")
+# A numbered piece with a modal verb ("第三条 规范性文件应于…公开。") states a duty: it is no item name.
+_STATES_DUTY = re.compile(r"应当?|须|不得|(?<![需主重纲])要(?![点求素])")
 _NOISE = re.compile(r"@+|\s+")
 
 # "(牵头单位：…；责任单位：…；完成时限：长期坚持)", "（市财政局牵头）", "〔责任单位：县统计局〕"
@@ -95,13 +97,21 @@ def _is_group_label(lines: list[Line], index: int) -> bool:
             and len(lines[index].text) <= 20 and not re.search(r"[，,。；;]", lines[index].text))
 
 
+# "(牵头单位：县统计局)按季度公布…": a note that closes one item and is glued to the next one's text
+_LEADING_NOTE = re.compile(r"^[（(〔]\s*(?:牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|完成时限)[^（()）〔〕]{1,160}[)）〕]")
+
+
 def _pieces(raw: str) -> list[str]:
-    """Sentences and ；-clauses of a line, with inline item starts split off; verbatim."""
+    """Sentences and ；-clauses of a line, with inline item starts and glued notes split off; verbatim."""
     parts = []
     for sentence in _SENTENCE_END.split(raw):
         for piece in _INLINE_ITEM.split(sentence):
-            if piece.strip():
-                parts.append(piece.strip())
+            piece = piece.strip()
+            note = _LEADING_NOTE.match(piece)
+            if note and piece[note.end():].strip():
+                parts.extend([piece[: note.end()], piece[note.end():].strip()])
+            elif piece:
+                parts.append(piece)
     return parts
 
 
@@ -133,7 +143,8 @@ def units(text: str) -> list[Unit]:
         for position, piece in enumerate(pieces):
             text_ = analysis(piece)
             level = heading_level(text_)
-            if level is not None and position + 1 < len(pieces) and len(text_) <= 40 and not re.search(r"[，,]", text_):
+            if level is not None and position + 1 < len(pieces) and len(text_) <= 40 and not re.search(r"[，,]", text_) \
+                    and not _STATES_DUTY.search(text_):
                 # "（一）推进重点工作信息公开。围绕…": the item's name; its body follows on the line
                 while stack and stack[-1][0] >= level:
                     stack.pop()
@@ -142,6 +153,7 @@ def units(text: str) -> list[Unit]:
                 continue
             out.append(Unit(piece, text_, index, list(sections)))
     _attach_responsibility(out)
+    _attach_time_limits(out)
     _attach_intros(out)
     return out
 
@@ -155,7 +167,7 @@ def _row_units(line: Line, index: int, stack) -> list[Unit]:
         text_ = analysis(cell)
         if re.fullmatch(r"\d{1,3}", text_) or not text_:
             continue
-        if heading_level(text_) is not None and len(text_) <= 40 and not re.search(r"[，,]", text_.rstrip("。")):
+        if heading_level(text_) in (1, 2) and len(text_) <= 40 and not re.search(r"[，,]", text_.rstrip("。")):
             continue  # "一、…。" / "（一）…。": the section cells before the row's task
         if UNITS_CELL.match(text_) or _looks_like_units(text_):
             row["units"] = cell
@@ -211,14 +223,39 @@ def _attach_responsibility(out: list[Unit]) -> None:
                 back -= 1
 
 
+# A 公开时限 cell of a disclosure catalogue: "信息生成之日起15个工作日内公开", "与文件同步公开".
+_TIME_LIMIT_CELL = re.compile(
+    r"^(?:(?:自|从)?[^,，。；;]{0,12}(?:形成|生成|产生|制作|获取|变更|作出|印发|公布)之日起)?(?:\d+|[一二三四五六七八九十]+)个?工作日(?:内|以内)"
+    r"(?:公开|发布|更新|公布)*$|^与[^,，。；;]{2,12}同步(?:公开|发布)+$"
+)
+
+
+def _attach_time_limits(out: list[Unit]) -> None:
+    """A table cell that only states a 公开时限 dates the cell before it, which names what is disclosed;
+    it is not itself an obligation."""
+    for position, unit in enumerate(out):
+        if position and _TIME_LIMIT_CELL.match(unit.text.rstrip("。；;")) and unit.row is not None \
+                and not (out[position - 1].row or {}).get("responsibility"):
+            previous = out[position - 1]
+            if not (previous.row or {}).get("deadline"):
+                previous.row = {**(previous.row or {}), "deadline": unit.quote, "discloses": True}
+            unit.row = {"responsibility": unit.quote}
+
+
+def _marker_kind(text: str) -> int | None:
+    """Which of the genre's numbering styles a line starts with (index in _MARKERS)."""
+    return next((index for index, (_, pattern) in enumerate(_MARKERS) if pattern.match(text)), None)
+
+
 def _attach_intros(out: list[Unit]) -> None:
     """Items of a list introduced by "…下列…：" / "…包括：" carry that sentence."""
-    intro = ""
+    intro, level = "", None
     for unit in out:
         if re.search(r"(下列|以下|如下)[^。；]{0,12}[:：]$|包括[:：]$", unit.text):
-            intro = unit.text
+            intro, level = unit.text, None
             continue
-        if intro and heading_level(unit.text) is not None:
-            unit.intro = intro
+        marker = _marker_kind(unit.text)
+        if intro and marker is not None and level in (None, marker):
+            unit.intro, level = intro, marker  # the list's items share one kind of number
         elif intro:
-            intro = ""
+            intro, level = "", None

@@ -10,7 +10,7 @@ import re
 
 from .deadlines import deadline_of
 
-_TABLE_HEADERS = ("工作任务", "牵头单位", "配合单位", "责任单位", "完成时间", "具体要求", "落实单位", "序号", "责任分工")
+_TABLE_HEADERS = ("工作任务", "牵头单位", "配合单位", "责任单位", "完成时间", "具体要求", "落实单位", "序号", "责任分工", "时限要求", "完成时限")
 _UNIT_SUFFIX = re.compile(
     r"(委|局|厅|办|政府|部门|中心|支行|管委会|单位|机构|办公室|院|会|所|站|队|组|处|集团|示范区|园区|公司|科|馆|台|校)$"
 )
@@ -54,6 +54,8 @@ def _expand_units(units: list[str]) -> list[str]:
 def task_table(text: str, year: int | None) -> list[dict]:
     """Rows of a task table flattened one cell per line, or of "(落实单位：…)" / "(…牵头)" paragraphs."""
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
+    # a cell flattened with its "|" delimiter ("1 |", "工 作 任 务 |"): the cell is what the delimiter encloses
+    lines = [_cell(line) for line in lines]
     lines = [line for line in lines if line]
     start = next((i for i, line in enumerate(lines) if (len(line) <= 40 and sum(h in line for h in _TABLE_HEADERS) >= 2)
                   or (line in _TABLE_HEADERS and i + 1 < len(lines) and lines[i + 1] in _TABLE_HEADERS)), None)
@@ -62,6 +64,16 @@ def task_table(text: str, year: int | None) -> list[dict]:
         rows = _flattened_rows(lines[start:], year)
     rows += _parenthesised_rows(text, year)
     return rows
+
+
+def _cell(line: str) -> str:
+    """A line holding one table cell and its "|" delimiter, without the delimiter; a short header cell
+    spaced out for layout ("工 作 任 务") closed up.  Lines of several cells are left as they are."""
+    if line.strip() == "|" or line.count("|") != 1 or not re.match(r"^\|?[^|]*\|?$", line) or not (line.startswith("|") or line.endswith("|")):
+        return line
+    cell = line.strip("| ").strip()
+    spaced = cell.replace(" ", "")
+    return spaced if len(spaced) <= 8 and re.fullmatch(r"[\u4e00-\u9fff ]+", cell) else cell
 
 
 def is_deadline_cell(line: str) -> bool:

@@ -1,6 +1,6 @@
 """How well `zwgk rules draft` reads the labelled real notices in ../shared/real-pages/notices/.
 
-    python -m tests.eval.notices [--verbose] [--half dev|test]
+    python -m tests.eval.notices [--verbose] [--half dev|test] [--extra DIR]
 
 The 60 labelled notices are split by issuer family into a development half (tuned on) and a
 test half (only measured), see ``tests/eval/notice_split.yaml``.  For each half and for both
@@ -12,6 +12,11 @@ together it prints:
 - deadlines: labelled obligations with a working-day lag or a fixed date whose overlapping
   drafted rule states the same ``working_days`` and ``by_date``;
 - metadata: 文号, issued, published, title, issuer compared exactly (``None`` must be ``None``).
+
+``--extra DIR`` also measures a folder of further development notices kept outside the repository
+(other people's sentences): one ``.txt`` per notice whose first line is the page's URL, and
+``DIR/labels.json`` in the schema of ``notices.json`` (see tests/eval/README.md).  Its figures are
+printed as an ``extra`` column; they are development material, never a test.
 
 The drafted rules are the drafter's obligations, one per rule of the YAML file a reviewer gets; a drafted
 rule that overlaps a restatement quoted in a label's note is not counted against precision.
@@ -69,9 +74,16 @@ def load_split() -> dict[str, str]:
     return {name: entry["half"] for name, entry in yaml.safe_load(SPLIT_FILE.read_text(encoding="utf-8"))["notices"].items()}
 
 
+def notice_text(path: Path) -> str:
+    """The notice as captured; an extra notice's first line is its URL (provenance, not page text)."""
+    text = read_notice(path)
+    first, _, rest = text.partition("\n")
+    return rest if re.fullmatch(r"\s*(https?://\S+|None)\s*", first) else text
+
+
 def drafted_rules(path: Path):
     """The drafter's notice metadata and its drafted obligations (one per rule of the YAML file)."""
-    notice = draft(read_notice(path))
+    notice = draft(notice_text(path))
     rules = [{"kind": o["kind"], "quote": o["quote"], "working_days": o.get("working_days"),
               "by_date": None if o.get("by_date") is None else str(o["by_date"])} for o in notice.obligations]
     return notice, rules
@@ -105,9 +117,9 @@ def _has_deadline(obligation: dict) -> bool:
     return obligation.get("working_days") is not None or obligation.get("by_date") is not None
 
 
-def score_notice(label: dict, verbose: bool = False) -> Tally:
+def score_notice(label: dict, verbose: bool = False, folder: Path | None = None) -> Tally:
     tally = Tally()
-    notice, rules = drafted_rules(REAL_PAGES / "notices" / label["file"])
+    notice, rules = drafted_rules((folder or REAL_PAGES / "notices") / label["file"])
     name = label["file"][:28]
     for key in METADATA:
         got = getattr(notice, key)
@@ -158,6 +170,20 @@ def evaluate(verbose: bool = False, halves=HALVES) -> dict[str, Tally]:
     return result
 
 
+def evaluate_extra(folder: Path, verbose: bool = False) -> Tally:
+    """Tally over a folder of further development notices with its own labels.json."""
+    folder = Path(folder)
+    labels_file = folder / "labels.json"
+    if not labels_file.is_file():
+        raise SystemExit(f"{labels_file}: 没有标注文件（labels.json）")
+    tally = Tally()
+    for label in sorted(json.loads(labels_file.read_text(encoding="utf-8")), key=lambda l: l["file"]):
+        if verbose:
+            print(f"extra: {label['file']}")
+        tally.merge(score_notice(label, verbose, folder))
+    return tally
+
+
 ROWS = (("recall", "obligations recall"), ("typed_recall", "  … with the labelled kind"),
         ("precision", "obligations precision"), ("deadlines", "deadlines (working_days/by_date)"),
         ("doc_number", "文号"), ("issued", "issued"), ("published", "published"), ("title", "title"),
@@ -180,7 +206,11 @@ def main(argv: list[str]) -> None:
     halves = HALVES
     if "--half" in argv:
         halves = (argv[argv.index("--half") + 1],)
-    print(report(evaluate("--verbose" in argv, halves)))
+    verbose = "--verbose" in argv
+    result = evaluate(verbose, halves)
+    if "--extra" in argv:
+        result["extra"] = evaluate_extra(Path(argv[argv.index("--extra") + 1]), verbose)
+    print(report(result))
 
 
 if __name__ == "__main__":

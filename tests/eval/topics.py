@@ -1,10 +1,11 @@
 """Labelled measurement of obligation verdicts on portals built from real page-title lists.
 
-    python -m tests.eval.topics [--half dev|test] [--keep DIR] [--verbose]
+    python -m tests.eval.topics [--half dev|test] [--keep DIR] [--verbose] [--disagreements]
 
 ``--half dev`` builds, audits and prints only the development half (what tuning may look at);
 ``--half test`` only the held-out half; without it, both.  Tune with ``--half dev --verbose``; read the
-test half's aggregate figures once, at the end, without ``--verbose``.
+test half's aggregate figures once, at the end.  Disagreements (``--disagreements``, ``--verbose``) are
+listed for the dev half only, whatever ``--half`` says.
 
 For every agency in ``tests/eval/topic_portals/labels.yaml`` this builds its sample
 portal (``topic_portals/build.py``) in a temporary directory, serves it on
@@ -436,7 +437,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--verbose",
         action="store_true",
-        help="show the audit's output and every disagreement",
+        help="show the audit's output and every disagreement of the dev half",
+    )
+    parser.add_argument(
+        "--disagreements",
+        action="store_true",
+        help="list the dev half's disagreements (never the test half's)",
     )
     args = parser.parse_args(argv)
     if args.keep:
@@ -449,10 +455,11 @@ def main(argv: list[str] | None = None) -> int:
         print_summary(f"{split} 集", [v for v in verdicts if v.split == split])
     if not args.half:
         print_summary("全部", verdicts)
-    if args.verbose:
-        print("\n不一致的结论：")
+    if args.verbose or args.disagreements:
+        # Only the development half's disagreements are ever printed: the test half stays unread.
+        print("\n不一致的结论（仅 dev 集）：")
         for v in verdicts:
-            if v.label != v.status:
+            if v.split == "dev" and v.label != v.status:
                 print(
                     f"  [{v.split}] {v.agency_id} {v.rule_id}: 标注 {v.label}，工具 {v.status}"
                 )

@@ -36,16 +36,20 @@ def crawl_options(function):
         click.option("--delay", type=click.FloatRange(0), help="对同一单位两次请求之间的间隔秒数（默认 0）"),
         click.option("--processes", type=click.IntRange(1), help="并行抓取的进程数（默认每个 CPU 核一个）"),
         click.option("--verbose", is_flag=True, help="显示 Scrapy 日志"),
+        # issue 9: re-audits send conditional requests against the latest earlier run unless --full
+        click.option("--full", is_flag=True, help="全部重新下载：不发送条件请求，不沿用上次运行中未变化页面的解析结果"),
     ]
     for option in reversed(options):
         function = option(function)
     return function
 
 
-def _options(max_pages, max_depth, concurrency, per_agency, delay, verbose, processes=None, progress_interval=5.0):
+def _options(max_pages, max_depth, concurrency, per_agency, delay, verbose, processes=None, progress_interval=5.0,
+             full=False):
     return audit_mod.CrawlOptions(
         max_pages=max_pages, max_depth=max_depth, concurrency=concurrency, per_agency=per_agency, delay=delay,
         log_level="INFO" if verbose else "WARNING", progress_interval=progress_interval, processes=processes,
+        previous_run="0" if full else "auto",
     )
 
 

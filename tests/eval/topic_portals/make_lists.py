@@ -6,7 +6,9 @@ publication dates unchanged, one row per URL) and names each row's column after 
 catalogue section its URL path shows.  The windows and the path → column tables are
 the only choices made here; they are documented in PROVENANCE.md::
 
-    python -m tests.eval.topic_portals.make_lists [PATH/TO/policy_titles.csv]
+    python -m tests.eval.topic_portals.make_lists [--only ID ...] [PATH/TO/policy_titles.csv]
+
+``--only`` writes just the named agencies' lists (adding an agency leaves the others' files untouched).
 """
 
 from __future__ import annotations
@@ -85,6 +87,13 @@ SPECS = (
             "zfwjts": "省政府文件",
         },
     ),
+    # Guangdong's catalogue URLs (/gkml/content/post_N.html, /gkmlpt/content/0/<n>/post_N.html) carry only
+    # numeric class codes whose meaning the list does not show, so, as for Henan, one catalogue column.
+    ListSpec("guangdong", "Guangdong Provincial Government", "2015-01-01", "2016-12-31", {"*": "政府文件"}),
+    # Shanghai's catalogue URLs are /nw12344/<date>/<hash>.html and the State Council's
+    # /zhengce/zhengceku/<YYYY-MM>/<day>/content_N.htm: no section in the path, so one column each.
+    ListSpec("shanghai", "Shanghai Municipal Government", "2019-01-01", "2020-05-31", {"*": "政府文件"}),
+    ListSpec("statecouncil", "State Council", "2015-06-01", "2017-05-27", {"*": "政府文件"}),
 )
 
 
@@ -120,10 +129,17 @@ def select_rows(rows: list[dict], spec: ListSpec) -> list[dict]:
 
 
 def main(argv: list[str]) -> int:
+    only: set[str] = set()
+    if argv and argv[0] == "--only":
+        argv = argv[1:]
+        while argv and not argv[0].endswith(".csv"):
+            only.add(argv.pop(0))
     source = Path(argv[0]) if argv else SHARED_TITLES
     with source.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     for spec in SPECS:
+        if only and spec.agency_id not in only:
+            continue
         selected = select_rows(rows, spec)
         out = HERE / f"{spec.agency_id}.csv"
         with out.open("w", encoding="utf-8", newline="") as handle:

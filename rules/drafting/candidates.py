@@ -1,0 +1,124 @@
+"""Every unit the drafter considers, with what is known about it before the keep/drop decision.
+
+The drafter cuts a notice into units (sentences, ；-clauses, table cells: :mod:`.structure`), dates each
+(:mod:`.deadlines`, a task-table row's 完成时限) and then decides which oblige.  :func:`candidates` stops just
+before that decision: it returns every unit with its deadline, its table row, the hand-written rules' verdict
+(:func:`.obligations.is_candidate`) and the structural features the learned scorer (:mod:`.scorer`) reads.
+The training script (:mod:`.train`) builds its examples from exactly these, so what is learned is what is used.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from . import obligations, structure
+from .deadlines import deadline_of
+
+# A unit name at the end of a phrase (…局, …办公室, 各乡镇): who is to act.
+_UNIT_NAME = re.compile(r"(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室|街道|乡镇|镇)(?=[、，,。；;)）]|$|牵头|负责|配合|要|应|须)")
+_MODAL = re.compile(r"应当?|须|必须|务必|不得|(?<![需主重纲])要(?![点求素])")
+
+
+@dataclass
+class Candidate:
+    unit: structure.Unit
+    index: int                     # position among the notice's units
+    deadline: dict                 # the unit's own deadline, or its row's 完成时限
+    row: dict | None               # the flattened task-table row the unit belongs to
+    cut_off: bool                  # the capture ends inside this unit
+    repeated: bool                 # the same words as an earlier unit or the title
+    rules_keep: bool               # the hand-written rules' verdict
+    features: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def quote(self) -> str:
+        return self.unit.quote
+
+    @property
+    def text(self) -> str:
+        return self.unit.text
+
+
+def is_cut_off(sentence: str) -> bool:
+    """A sentence that visibly stops mid-way: on a separator ("…意见征集、") or inside an unclosed bracket
+    ("…的通知》(国办").  A sentence cut between two characters ("…按季度公开房地产") cannot be told from a
+    table cell written without a full stop, so it is kept."""
+    sentence = sentence.rstrip(" |")
+    if re.search(r"[、,，:：(（《“]$", sentence):
+        return True  # stops on a separator or an opening mark
+    opened = sentence.count("(") + sentence.count("（") - sentence.count(")") - sentence.count("）")
+    return opened > 0 and not re.search(r"[。；;]", sentence[sentence.rfind("(") if "(" in sentence else 0:])
+
+
+def row_for(text: str, rows: list[dict]) -> dict | None:
+    """The task-table row a sentence belongs to (its lead units and 完成时限)."""
+    for row in rows:
+        task = structure.analysis(row["task"])
+        if len(text) >= 8 and (text in task or task in text):
+            return row
+    return None
+
+
+def candidates(text: str, year: int | None, kind: str, table: list[dict], title: str | None = None) -> list[Candidate]:
+    """All units of a notice, in order, before any is kept or dropped."""
+    seen: set[str] = {re.sub(r"\W", "", title)} if title else set()  # the title obliges nobody
+    units = list(structure.units(text))
+    out = []
+    for index, unit in enumerate(units):
+        deadline = deadline_of(unit.text, year)
+        row = row_for(unit.text, table)
+        # A 完成时限 cell (of a "|" row, a "(完成时限：…)" note or a flattened table's row) dates a task whose
+        # own words do not; the sentence's own rhythm words are kept.
+        cell = (unit.row or {}).get("deadline")
+        cell_deadline = deadline_of(structure.analysis(cell), year) if cell else \
+            {k: row[k] for k in ("by_date", "working_days", "anchor", "rhythm") if row and row.get(k) is not None}
+        if cell_deadline and not (deadline.get("by_date") or deadline.get("working_days") is not None):
+            deadline = {**cell_deadline, **{k: v for k, v in deadline.items() if k != "rhythm"}}
+        key = re.sub(r"\W", "", unit.text)
+        candidate = Candidate(unit, index, deadline, row, cut_off=index == len(units) - 1 and is_cut_off(unit.text),
+                              repeated=key in seen, rules_keep=obligations.is_candidate(unit, deadline, kind))
+        seen.add(key)
+        candidate.features = structural_features(candidate, len(units), kind)
+        out.append(candidate)
+    return out
+
+
+NOTICE_KINDS = ("notice", "report", "interpretation", "news", "annual_report_notice")
+
+
+def structural_features(candidate: Candidate, total: int, kind: str) -> dict[str, float]:
+    """What the scorer knows besides the unit's characters: where it stands, how it is built, what it carries.
+    Values are 0/1 or in [0, 1], so one weight each is comparable with the n-grams'."""
+    unit, deadline = candidate.unit, candidate.deadline
+    text, row = unit.text, unit.row or {}
+    level = structure.heading_level(text)
+    length = len(re.sub(r"\W", "", text))
+    position = candidate.index / max(total - 1, 1)
+    features = {
+        "position": position,
+        "first_tenth": float(position < 0.1),
+        "last_tenth": float(position > 0.9),
+        "depth": min(len(unit.sections), 4) / 4,
+        "bare_heading": float(unit.heading),
+        "in_table": float(unit.row is not None or candidate.row is not None),
+        "responsibility_note": float(bool(row.get("responsibility"))),
+        "row_units": float(bool(row.get("units")) or bool(candidate.row and candidate.row.get("lead_units"))),
+        "catalogue_cell": float(bool(row.get("discloses"))),
+        "list_item": float(bool(unit.intro)),
+        "by_date": float(deadline.get("by_date") is not None),
+        "working_days": float(deadline.get("working_days") is not None),
+        "rhythm": float(deadline.get("rhythm") is not None),
+        "unit_name": float(bool(_UNIT_NAME.search(text))),
+        "modal": float(bool(_MODAL.search(text))),
+        "length": min(math.log1p(length) / math.log1p(200), 1.0),
+        "short": float(length < 12),
+        "long": float(length > 80),
+        "cut_off": float(candidate.cut_off),
+        "ends_with_colon": float(text.endswith((":", "："))),
+        "ends_with_stop": float(text.endswith(("。", "；", ";"))),
+    }
+    features.update({f"level_{n}": float(level == n) for n in (1, 2, 3, 4)})
+    features.update({f"kind_{name}": float(kind == name) for name in NOTICE_KINDS})
+    return features
