@@ -5,14 +5,18 @@ a page that publishes one is recognised.
 strongly one page shows one topic:
 
 * ``strong`` — the title matches one of the topic's ``titles`` patterns and none of its
-  ``exclude`` patterns (nor the vocabulary's ``common_exclude``), and the page is not news;
+  ``exclude`` patterns (nor the vocabulary's ``common_exclude``), and the page is not news; or, for a
+  topic whose disclosure *is* a policy document or list (``policy_is_disclosure``: 税收优惠政策, 收费目录清单,
+  负面清单, 权责清单 …), a title that matches ``titles`` and is a policy about the topic (``exclude``);
 * ``weak``   — only a loose sign: a ``loose`` word in the title, a page in a column whose name
   matches the topic's ``columns``, a policy or work document *about* the topic (a title or loose match
-  that the topic's ``exclude`` holds apart from the item itself), or a title match on a news item (a title like 召开…推进会, or a
+  that the topic's ``exclude`` holds apart from the item itself, unless the topic says that policy is the
+  disclosure), or a title match on a news item (a title like 召开…推进会, or a
   page in a news column such as 要闻 or 工作动态: the extractor's ``news`` page type is only its
   fallback, so it is not used).  A weak match
   never passes a rule; it asks a supervisor to look (``manual``, reason ``weak_match``);
-* ``None``   — nothing.
+* ``None``   — nothing; also a title that the topic's ``unrelated`` patterns name as a different thing
+  (a 政府网站抽查 report for the 双随机 topic, an 应急预案 for 安全生产): not the topic at all, so not even a candidate.
 """
 
 from __future__ import annotations
@@ -38,6 +42,10 @@ GENERIC_WORDS = frozenset({
 })
 
 
+# An instruction about the disclosure work itself (做好…信息公开工作) is no policy measure of any topic.
+DISCLOSURE_WORK = re.compile("公开")
+
+
 class VocabularyError(ValueError):
     """``rules/topics.yaml`` cannot be used; the message names the topic and the field."""
 
@@ -61,6 +69,11 @@ class Topic:
     exclude: tuple[re.Pattern, ...]
     loose: tuple[str, ...]
     columns: tuple[re.Pattern, ...]
+    # The disclosure the regulation asks for is itself a policy document or list (税收优惠政策清单, 收费目录清单,
+    # 负面清单, 权责清单, 促进就业的政策措施 …): a policy about the topic that matches `titles` is the item.
+    policy_is_disclosure: bool = False
+    # Titles that are a different thing altogether (not a policy about the topic): no evidence at all.
+    unrelated: tuple[re.Pattern, ...] = ()
 
     def excluded(self, title: str, common: tuple[re.Pattern, ...] = ()) -> re.Pattern | None:
         return next((p for p in (*self.exclude, *common) if p.search(title)), None)
@@ -76,12 +89,26 @@ class Topic:
         """How strongly a page with this title, column and type shows the topic."""
         if not title or any(p.search(title) for p in vocabulary.common_exclude):
             return None
+        if any(p.search(title) for p in self.unrelated):
+            return None
+        instruction = any(p.search(title) for p in vocabulary.instructions)
+        if instruction and (not self.policy_is_disclosure or DISCLOSURE_WORK.search(title)):
+            # An instruction to do the work is not the data, result or list itself; nor, even for a policy topic,
+            # is an instruction to do the *disclosure* work (关于做好…信息公开工作的通知) one of the topic's policies.
+            return None
         pattern = self.title_pattern(title)
-        if self.excluded(title):
+        if instruction or self.excluded(title):
+            if vocabulary.news_like(title, column):
+                return None
+            if pattern and self.policy_is_disclosure:
+                # For this topic the policy is what must be published (the regulation names the policy or list as
+                # the item): a policy whose title matches a topic pattern is the disclosure.
+                return TopicMatch("strong", f"标题符合“{pattern.pattern}”，是该事项的政策文件（该事项公开的即政策文件本身）",
+                                  pattern.pattern)
             # A policy *about* the topic (…管理办法, 关于推进…的意见) is not the item itself, but it is no proof that
             # nothing was published either: a supervisor decides whether it meets the task.
             word = pattern.pattern if pattern else next((w for w in self.loose if w in title), None)
-            if word and not vocabulary.news_like(title, column):
+            if word:
                 return TopicMatch("weak", f"标题是关于该事项的政策或工作文件（“{word}”），不是公开事项本身", word)
             return None
         if pattern:
@@ -106,6 +133,8 @@ class Vocabulary:
     news_titles: tuple[re.Pattern, ...]
     news_columns: tuple[re.Pattern, ...]
     path: Path
+    # instructions to do the work (关于做好…工作的通知): no evidence, except as a policy of a policy_is_disclosure topic
+    instructions: tuple[re.Pattern, ...] = ()
 
     def __getitem__(self, topic_id: str) -> Topic:
         return self.topics[topic_id]
@@ -114,7 +143,7 @@ class Vocabulary:
         return topic_id in self.topics
 
     def excluded(self, topic: Topic, title: str) -> bool:
-        return topic.excluded(title, self.common_exclude) is not None
+        return topic.excluded(title, (*self.common_exclude, *self.instructions)) is not None
 
     def news_like(self, title: str, column: str | None = None) -> bool:
         """A news item: reports an event rather than publishing an item (by its title or its column)."""
@@ -142,13 +171,14 @@ def load_vocabulary(path: Path = DEFAULT_VOCABULARY) -> Vocabulary:
     common = _patterns(data.get("common_exclude") or [], f"{path}: common_exclude")
     news = _patterns(data.get("news_titles") or [], f"{path}: news_titles")
     news_columns = _patterns(data.get("news_columns") or [], f"{path}: news_columns")
+    instructions = _patterns(data.get("instructions") or [], f"{path}: instructions")
     topics: dict[str, Topic] = {}
     for i, entry in enumerate(data["topics"], start=1):
         topic = _topic(entry, f"{path}: topics[{i}]")
         if topic.id in topics:
             raise VocabularyError(f"{path}: topic id '{topic.id}' 重复")
         topics[topic.id] = topic
-    return Vocabulary(topics, common, news, news_columns, path)
+    return Vocabulary(topics, common, news, news_columns, path, instructions)
 
 
 def _topic(entry, where: str) -> Topic:
@@ -156,7 +186,8 @@ def _topic(entry, where: str) -> Topic:
         raise VocabularyError(f"{where}: 应为映射")
     if entry.get("id"):
         where = f"{where} ({entry['id']})"
-    unknown = set(entry) - {"id", "name", "source", "rhythm", "titles", "exclude", "loose", "columns"}
+    unknown = set(entry) - {"id", "name", "source", "rhythm", "titles", "exclude", "loose", "columns",
+                            "policy_is_disclosure", "unrelated"}
     if unknown:
         raise VocabularyError(f"{where}: 未知字段 {sorted(unknown)}")
     for key in ("id", "name", "rhythm", "titles"):
@@ -166,6 +197,8 @@ def _topic(entry, where: str) -> Topic:
         raise VocabularyError(f"{where}: id 只能包含 a-z 0-9 -")
     if entry["rhythm"] not in RHYTHMS:
         raise VocabularyError(f"{where}: rhythm 应为 {' / '.join(RHYTHMS)}")
+    if not isinstance(entry.get("policy_is_disclosure", False), bool):
+        raise VocabularyError(f"{where}: policy_is_disclosure 应为 true 或 false")
     loose = entry.get("loose") or []
     if not isinstance(loose, list) or not all(isinstance(w, str) and w for w in loose):
         raise VocabularyError(f"{where}: loose 应为词语列表")
@@ -178,6 +211,8 @@ def _topic(entry, where: str) -> Topic:
         exclude=_patterns(entry.get("exclude") or [], f"{where}: exclude"),
         loose=tuple(loose),
         columns=_patterns(entry.get("columns") or [], f"{where}: columns"),
+        policy_is_disclosure=entry.get("policy_is_disclosure", False),
+        unrelated=_patterns(entry.get("unrelated") or [], f"{where}: unrelated"),
     )
 
 

@@ -33,16 +33,24 @@ class SQLitePipeline:
         self.last_flush = time.monotonic()
         self.batches: queue.Queue = queue.Queue(maxsize=2)  # backpressure if the disk falls behind
         self.writer_error: BaseException | None = None
+        # rows (pages + fetch errors) committed per agency: a queue node (spiders/node.py) acknowledges
+        # an agency in Redis only once every item it produced for it is in the database
+        self.committed: dict[str, int] = {}
 
     @classmethod
     def from_crawler(cls, crawler):
         db_path = crawler.settings.get("ZWGK_DB")
         if not db_path:
             raise NotConfigured("ZWGK_DB is not set")
-        return cls(db_path, crawler.settings.getint("ZWGK_BATCH_SIZE"), crawler.stats)
+        pipeline = cls(db_path, crawler.settings.getint("ZWGK_BATCH_SIZE"), crawler.stats)
+        pipeline.crawler = crawler
+        return pipeline
 
     def open_spider(self, spider=None):
         store.open_db(self.db_path).conn.close()  # create or migrate the schema before writing
+        spider = spider or getattr(self, "crawler", None) and self.crawler.spider
+        if spider is not None:
+            spider.pipeline = self  # the queue node flushes and reads ``committed`` (spiders/node.py)
         self.writer = threading.Thread(target=self._write_batches, name="zwgk-sqlite-writer", daemon=True)
         self.writer.start()
 
@@ -77,6 +85,8 @@ class SQLitePipeline:
                 if self.writer_error is None:
                     try:
                         store.write_crawl_batch(conn, *batch)
+                        for row in (*batch[0], *batch[1]):
+                            self.committed[row["agency_id"]] = self.committed.get(row["agency_id"], 0) + 1
                         self.stats.inc_value("zwgk/pages_written", len(batch[0]))
                         self.stats.inc_value("zwgk/errors_written", len(batch[1]))
                     except BaseException as exc:  # surfaced on the crawl thread by _raise_writer_error

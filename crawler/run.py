@@ -20,7 +20,8 @@ import sys
 
 def crawl_command(*, targets: str, db: str, run_id: int, max_pages: int, max_depth: int, resume: bool,
                   concurrency: int | None = None, per_agency: int | None = None, delay: float | None = None,
-                  log_level: str = "WARNING", progress_interval: float = 5.0, extra: dict | None = None) -> list[str]:
+                  log_level: str = "WARNING", progress_interval: float = 5.0, extra: dict | None = None,
+                  spider: str = "portal") -> list[str]:
     settings = {
         "ZWGK_TARGETS": targets,
         "ZWGK_DB": db,
@@ -38,7 +39,8 @@ def crawl_command(*, targets: str, db: str, run_id: int, max_pages: int, max_dep
     if delay is not None:
         settings["DOWNLOAD_DELAY"] = delay
     settings.update(extra or {})
-    command = [sys.executable, "-m", "scrapy", "crawl", "portal"]
+    # "portal": the agencies of the targets file; "portal_node": agencies taken from a Redis queue (issue 9)
+    command = [sys.executable, "-m", "scrapy", "crawl", spider]
     for name, value in settings.items():
         command += ["-s", f"{name}={value}"]
     return command

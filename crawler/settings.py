@@ -84,3 +84,10 @@ SPIDER_MIDDLEWARES = {
 # Scrapy starts CONCURRENT_ITEMS asyncio tasks for every response; a page yields a
 # handful of requests and one item, so a small pool saves ~1 ms of CPU per page.
 CONCURRENT_ITEMS = 8
+
+# Crawl nodes on a shared Redis agency queue (`zwgk node`, spiders/node.py, agency_queue.py; issue 9)
+REDIS_URL = None  # redis://HOST:6379/0
+ZWGK_QUEUE = None  # the queue's name (its keys start with it)
+ZWGK_NODE_ID = None  # default: host name and database file name
+ZWGK_HEARTBEAT = 30.0  # seconds a node counts as alive after its last beat (it beats every third of it)
+ZWGK_SLOTS = 0  # agencies in flight per crawl process (0: CONCURRENT_REQUESTS / CONCURRENT_REQUESTS_PER_DOMAIN)

@@ -87,8 +87,42 @@ def test_a_policy_about_the_topic_is_a_candidate_not_a_pass_nor_nothing():
     assert "关于该事项的政策或工作文件" in outcome.detail
     # the bare 国企 is no longer a loose word: 外国企业 is not a state-owned enterprise
     assert run(soe, [page("洛阳市外国企业常驻代表机构管理规定", "2017-08-01")]).status == "fail"
-    # instructions to do the work (common_exclude) are still nothing at all
+    # an instruction to do the disclosure work is nothing at all, even for a topic whose policies are disclosures
     assert run(soe, [page("关于做好国有企业信息公开工作的通知", "2017-08-01")]).status == "fail"
+    # a policy about a topic whose disclosure is data (预决算) asks for a human look, never passes
+    about_budget = run(BUDGET, [page("洛阳市市级部门预算公开管理办法", "2017-08-01")])
+    assert (about_budget.status, about_budget.reason) == ("manual", "weak_match")
+
+
+def test_a_policy_is_the_disclosure_for_a_topic_that_says_so():
+    # 条例第二十条第（十一）项: the 政策、措施 of 促进就业 are themselves what must be published
+    employment = topic_rule(["employment"])
+    policy = page("某某市人民政府关于促进高校毕业生就业创业的实施意见", "2017-08-01")
+    outcome = run(employment, [policy])
+    assert (outcome.status, outcome.reason, outcome.evidence) == ("pass", "disclosed", policy)
+    assert policy.url in outcome.detail and "是该事项的政策文件" in outcome.detail
+    assert "标题符合“就业.{0,8}(补贴|政策|信息|岗位|见习|援助|服务|创业)”" in outcome.detail  # the pattern
+    # a loose word alone in such a policy is still only a candidate
+    assert run(employment, [page("某某市人民政府关于推进创新创业园区建设的意见", "2017-08-01")]).reason == "weak_match"
+    # news about the policy is not the policy
+    assert run(employment, [page("某某市召开高校毕业生就业创业工作推进会", "2017-08-01")]).status == "fail"
+
+
+def test_an_instruction_counts_only_as_a_policy_of_a_policy_topic():
+    # 关于做好…工作的通知 on employment is an employment measure; on the budget it is not the budget
+    instruction = page("某某市人民政府关于做好2017年高校毕业生就业创业工作的通知", "2017-08-01")
+    assert run(topic_rule(["employment"]), [instruction]).status == "pass"
+    budget_instruction = page("某某市财政局关于做好2017年部门预算公开工作的通知", "2017-08-01")
+    assert run(BUDGET, [budget_instruction]).status == "fail"
+    disclosure_work = page("关于做好扶贫领域政府信息公开工作的通知", "2017-08-01")
+    assert run(topic_rule(["poverty-alleviation"]), [disclosure_work]).status == "fail"
+
+
+def test_a_title_about_something_else_is_not_even_a_candidate():
+    # 政府网站抽查 inspects portals, not market actors; 预算内投资 is investment planning, not the budget
+    websites = page("关于2017年第二季度全市政府网站抽查情况的通报", "2017-08-01")
+    assert (run(topic_rule(["random-inspection"]), [websites]).status) == "fail"
+    assert run(BUDGET, [page("关于下达2017年市级预算内投资计划的通知", "2017-08-01")]).status == "fail"
 
 
 def test_an_intermediary_services_list_is_not_a_service_guide():

@@ -194,3 +194,48 @@ def test_purpose_scope_fields_reports_titles_and_general_requirements_oblige_nob
 
 def test_a_numbered_item_ending_with_interpretation_is_a_task_not_a_title():
     assert draft("1.加强本县住房保障政策解读\n").obligations
+
+
+# -- the learned scorer (rules/drafting/obligation_model.json) -------------------------------------------------
+
+def test_the_obligation_model_loads_with_weights_for_every_structural_feature():
+    from rules.drafting.candidates import candidates
+    from rules.drafting.scorer import load_model
+
+    model = load_model()
+    assert model.ngram_weights and all(1 <= len(gram) <= 3 for gram in model.ngram_weights)
+    assert 0 < model.threshold < 1
+    found = candidates("一、公开工作\n1.按月公开本县财政收支情况。", 2030, "notice", [])
+    assert found and set(model.feature_weights) == set(found[0].features)  # a renamed feature would be ignored
+    assert all(0 < model.score(c.text, c.features) < 1 for c in found)
+
+
+def test_the_scorer_only_vetoes_what_the_rules_keep_and_is_off_by_default():
+    from rules.drafting.scorer import ObligationModel, load_model
+
+    text = "一、做好财政信息公开。\n1.按月公开本县财政收支情况。\n2.及时公布本县重大项目审批结果。"
+    by_rules = [o["quote"] for o in draft(text).obligations]
+    assert by_rules
+
+    def model(intercept):
+        return ObligationModel({"intercept": intercept, "ngrams": {}, "structural": {}, "threshold": 0.5})
+
+    assert draft(text, veto=model(-20.0)).obligations == []
+    assert [o["quote"] for o in draft(text, veto=model(20.0)).obligations] == by_rules  # never adds a unit
+    assert draft(text).obligations == draft(text, veto=None).obligations
+    shipped = load_model()
+    vetoed = [o["quote"] for o in draft(text, veto=shipped).obligations]
+    assert set(vetoed) <= set(by_rules)
+
+
+def test_rebuilding_the_model_from_the_dev_half_is_deterministic():
+    from rules.drafting import train
+    from tests.eval.notices import LABEL_FILES, load_split
+
+    for name in LABEL_FILES:
+        shared(f"real-pages/{name}")
+    first, second = train.build(dev=True), train.build(dev=True)
+    assert train.dump(first) == train.dump(second)
+    assert first["ngrams"] and all(len(gram) <= 3 for gram in first["ngrams"])
+    dev_half = [name for name, half in load_split().items() if half == "dev"]
+    assert first["trained_on"]["notices"] == len(dev_half)  # the dev half only: the test half is never read

@@ -89,6 +89,20 @@ def test_loose_word_news_item_and_column_are_only_weak():
     assert judge("major-projects", "某某市召开重点项目推进会") is None                      # loose word in news
 
 
+def test_only_topics_whose_disclosure_is_a_policy_say_so():
+    flagged = {t.id for t in VOCABULARY.topics.values() if t.policy_is_disclosure}
+    # 条例第二十条第（八）（十一）项 and the 要点 name the policy or list itself as the item
+    assert {"tax-incentives", "fee-catalogue", "negative-list", "employment", "poverty-alleviation"} <= flagged
+    # data, results, decisions: a policy about them is not the disclosure
+    assert not flagged & {"budget-final-accounts", "government-debt", "audit-results", "random-inspection",
+                          "government-procurement-and-trading", "major-projects", "annual-report",
+                          "statistics-release", "licensing-and-penalty-publicity"}
+    assert judge("tax-incentives", "某某省关于落实小微企业税收优惠政策的实施办法") == "strong"
+    assert judge("fee-catalogue", "某某市行政事业性收费管理办法") == "strong"
+    assert judge("budget-final-accounts", "某某市部门预算公开管理办法") == "weak"
+    assert judge("price-adjustment", "关于调整住房供应结构稳定住房价格的意见") is None  # market prices
+
+
 def test_every_topic_is_documented():
     for topic in VOCABULARY.topics.values():
         assert topic.name and topic.source and topic.titles, topic.id
@@ -102,4 +116,8 @@ def test_a_broken_vocabulary_names_the_topic_and_field(tmp_path):
         load_vocabulary(bad)
     bad.write_text("topics:\n  - {id: y, name: 某, rhythm: weekly, titles: [a]}\n", encoding="utf-8")
     with pytest.raises(VocabularyError, match="rhythm"):
+        load_vocabulary(bad)
+    bad.write_text("topics:\n  - {id: z, name: 某, rhythm: yearly, titles: [a], policy_is_disclosure: 是}\n",
+                   encoding="utf-8")
+    with pytest.raises(VocabularyError, match=r"\(z\): policy_is_disclosure"):
         load_vocabulary(bad)

@@ -166,44 +166,50 @@ class PortalSpider(scrapy.Spider):
     def start_requests(self):
         resumed = self._resume_frontier() if self.resume else {}
         for agency in self.agencies:
-            state = self.state[agency.id]
-            if agency.id in resumed:
-                fetched, pages, frontier, failures = resumed[agency.id]
-                state.seen |= fetched
-                state.fetched = pages
-                for kind, status, url in failures:  # the coverage counters go on from where they were
-                    self._count_failure(state, url, kind, status)
-                for url, depth, referrer, context in frontier:
-                    # ranked as when first found, so that section links beyond the depth cap count again
-                    self._push(state, url, depth, referrer, context, self._priority_bonus(url, context["anchor"]))
-            for url in agency.urls:
-                self._push(state, url, 0, None, None, 100)
-            requests = list(self._pop_requests(state))
-            if not requests:
-                self._maybe_done(state)
-            yield from requests
+            yield from self._begin_agency(self.state[agency.id], resumed.get(agency.id))
+
+    def _begin_agency(self, state: AgencyState, resumed: tuple | None) -> list[scrapy.Request]:
+        """The first requests of an agency's crawl (its start URLs, or with ``resumed`` the frontier
+        rebuilt from what the run already stored).  Also used by the queue node (spiders/node.py)."""
+        if resumed:
+            fetched, pages, frontier, failures = resumed
+            state.seen |= fetched
+            state.fetched = pages
+            for kind, status, url in failures:  # the coverage counters go on from where they were
+                self._count_failure(state, url, kind, status)
+            for url, depth, referrer, context in frontier:
+                # ranked as when first found, so that section links beyond the depth cap count again
+                self._push(state, url, depth, referrer, context, self._priority_bonus(url, context["anchor"]))
+        for url in state.agency.urls:
+            self._push(state, url, 0, None, None, 100)
+        requests = list(self._pop_requests(state))
+        if not requests:
+            self._maybe_done(state)
+        return requests
 
     def _resume_frontier(self) -> dict:
         """Per agency: URLs already fetched in this run, how many pages, the links from them not yet
         fetched, and the run's failed fetches (kind, HTTP status, URL) for the coverage counters."""
         db = store.open_db(self.db_path)
-        result = {}
         try:
-            for agency in self.agencies:
-                rows, failed, links = store.resume_state(db.conn, self.run_id, agency.id)
-                if not rows and not failed:
-                    continue
-                fetched = {r[0] for r in rows} | {r[1] for r in rows if r[1]} | failed
-                depth_of = {r[0]: r[2] or 0 for r in rows}
-                frontier = [
-                    (to_url, depth_of.get(from_url, 0) + 1, from_url, {"anchor": anchor})
-                    for from_url, to_url, anchor in links if to_url not in fetched
-                ]
-                failures = [(kind, status, url) for kind, status, url, _ in store.fetch_errors_of(db, self.run_id, agency.id)]
-                result[agency.id] = (fetched, len(rows), frontier, failures)
+            resumed = {agency.id: self._resumed_agency(db, agency.id) for agency in self.agencies}
         finally:
             db.conn.close()
-        return result
+        return {agency_id: entry for agency_id, entry in resumed.items() if entry}
+
+    def _resumed_agency(self, db, agency_id: str) -> tuple | None:
+        """What the run already stored of one agency (see _resume_frontier), or None when nothing."""
+        rows, failed, links = store.resume_state(db.conn, self.run_id, agency_id)
+        if not rows and not failed:
+            return None
+        fetched = {r[0] for r in rows} | {r[1] for r in rows if r[1]} | failed
+        depth_of = {r[0]: r[2] or 0 for r in rows}
+        frontier = [
+            (to_url, depth_of.get(from_url, 0) + 1, from_url, {"anchor": anchor})
+            for from_url, to_url, anchor in links if to_url not in fetched
+        ]
+        failures = [(kind, status, url) for kind, status, url, _ in store.fetch_errors_of(db, self.run_id, agency_id)]
+        return fetched, len(rows), frontier, failures
 
     def in_scope(self, agency_id: str, url: str) -> bool:
         state = self.state[agency_id]

@@ -5,6 +5,9 @@ start and end) and the structural features of :func:`.candidates.structural_feat
 learned data, not patterns: ``obligation_model.json`` beside this file holds only n-gram → weight,
 structural feature → weight, the intercept and the decision thresholds, and ``python -m rules.drafting.train``
 rebuilds it from the labelled development notices (see that module).  Scoring needs no scikit-learn.
+
+An experiment: used as a veto only when asked (``rules.draft.draft(text, veto=load_model())``); measured once on
+the test half it raised precision but lost more recall than allowed, so the drafter does not use it by default.
 """
 
 from __future__ import annotations

@@ -18,10 +18,12 @@ an L2 logistic regression with balanced class weights (liblinear, deterministic)
 
 ``--cv`` first cross-validates by issuer family (GroupKFold, so no province is on both sides of a fold),
 prints candidate-level and obligation-level (the evaluation's) recall and precision for each decision
-strategy and threshold, and picks the threshold stored in the file.  The drafter keeps a unit when the rules
-keep it AND its score reaches the threshold (the scorer vetoes, it never adds): the threshold is the highest
+strategy and threshold, and picks the threshold stored in the file.  With the veto on (``draft(text, veto=…)``,
+``tests.eval.notices --scorer``) a unit is kept when the rules keep it AND its score reaches the threshold
+(the scorer vetoes, it never adds): the threshold is the highest
 whose out-of-fold obligation recall stays within ``MAX_RECALL_LOSS`` of the rules alone.  The rules were tuned
-on this same material, so their out-of-fold figures here are optimistic; the scorer's are not.
+on this same material, so their out-of-fold figures here are optimistic; the scorer's are not.  Measured once on
+the test half the veto cost too much recall, so the drafter does not use it by default (README).
 """
 
 from __future__ import annotations

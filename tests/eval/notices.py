@@ -1,6 +1,6 @@
 """How well `zwgk rules draft` reads the labelled real notices in ../shared/real-pages/notices/.
 
-    python -m tests.eval.notices [--verbose] [--half dev|test] [--extra DIR]
+    python -m tests.eval.notices [--verbose] [--half dev|test] [--extra DIR] [--scorer [MODEL.json]]
 
 The 60 labelled notices are split by issuer family into a development half (tuned on) and a
 test half (only measured), see ``tests/eval/notice_split.yaml``.  For each half and for both
@@ -17,6 +17,9 @@ together it prints:
 (other people's sentences): one ``.txt`` per notice whose first line is the page's URL, and
 ``DIR/labels.json`` in the schema of ``notices.json`` (see tests/eval/README.md).  Its figures are
 printed as an ``extra`` column; they are development material, never a test.
+
+``--scorer`` measures the drafter with the learned scorer's veto (``rules/drafting/obligation_model.json``
+or the model file given; ``rules/drafting/train.py``), an experiment the drafter does not use by default.
 
 The drafted rules are the drafter's obligations, one per rule of the YAML file a reviewer gets; a drafted
 rule that overlaps a restatement quoted in a label's note is not counted against precision.
@@ -81,9 +84,12 @@ def notice_text(path: Path) -> str:
     return rest if re.fullmatch(r"\s*(https?://\S+|None)\s*", first) else text
 
 
+VETO = None  # the learned scorer's model when measuring with --scorer
+
+
 def drafted_rules(path: Path):
     """The drafter's notice metadata and its drafted obligations (one per rule of the YAML file)."""
-    notice = draft(notice_text(path))
+    notice = draft(notice_text(path), veto=VETO)
     rules = [{"kind": o["kind"], "quote": o["quote"], "working_days": o.get("working_days"),
               "by_date": None if o.get("by_date") is None else str(o["by_date"])} for o in notice.obligations]
     return notice, rules
@@ -207,6 +213,12 @@ def main(argv: list[str]) -> None:
     if "--half" in argv:
         halves = (argv[argv.index("--half") + 1],)
     verbose = "--verbose" in argv
+    if "--scorer" in argv:
+        from rules.drafting.scorer import MODEL_FILE, load_model
+
+        following = argv[argv.index("--scorer") + 1:]
+        global VETO
+        VETO = load_model(following[0] if following and following[0].endswith(".json") else MODEL_FILE)
     result = evaluate(verbose, halves)
     if "--extra" in argv:
         result["extra"] = evaluate_extra(Path(argv[argv.index("--extra") + 1]), verbose)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from . import audit, exports, merge, overrides, pages, rules, serve
+from . import audit, exports, merge, node, overrides, pages, rules, serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -18,5 +18,6 @@ def cli():
 
 
 for command in (audit.audit, audit.crawl, audit.check, serve.serve, audit.demo, pages.extract, exports.export,
-                exports.report, rules.rules, overrides.overrides, merge.merge):
+                exports.report, rules.rules, overrides.overrides, merge.merge,
+                node.enqueue, node.node, node.queue_status):
     cli.add_command(command)
