@@ -22,7 +22,7 @@ from .kinds import BUILTIN_KINDS, KINDS, param_problems
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 CALENDAR_FILE_NAME = "calendar.yaml"
-VOCABULARY_FILE_NAME = "topics.yaml"  # the topic vocabulary (checks/topics.py), not a notice
+VOCABULARY_FILE_NAME = "topics.yaml"  # the topic vocabulary (rules/topics.py), not a notice
 NOT_RULE_FILES = {CALENDAR_FILE_NAME, VOCABULARY_FILE_NAME}
 
 

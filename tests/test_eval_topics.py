@@ -1,6 +1,6 @@
 """The labelled measurement (``python -m tests.eval.topics``) stays at least as good as when it was last measured.
 
-Each half of the labelled topic portals (dev: guangdong, hainan, sichuan; test: henan, yunnan — held out,
+Each half of the labelled topic portals (dev: guangdong, hainan, sichuan, shanghai, statecouncil; test: henan, yunnan — held out,
 never used to tune) is built, served on 127.0.0.1 and audited by the real CLI; the floors below sit a little
 under the figures measured on this checkout (README, "The topic vocabulary").  The lists were made from
 ../shared/real-pages/policy_titles.csv, so without ../shared the measurement is skipped.
@@ -14,10 +14,10 @@ from conftest import shared
 from tests.eval.topics import measure, summary
 
 # half: (false-fail ceiling, false-pass ceiling, recall-of-pass floor, recall-of-fail floor)
-# measured: dev 0/46, 0/57, 6/14, 12/26; test 5/34, 0/23, 3/17, 5/6
+# measured: dev 0/101, 0/100, 30/45, 28/45; test 3/34, 0/23, 4/17, 5/6 (README, "Verdicts on real portals")
 LIMITS = {
-    "dev": (0.03, 0.03, 0.38, 0.42),
-    "test": (0.16, 0.03, 0.15, 0.75),
+    "dev": (0.03, 0.03, 0.62, 0.58),
+    "test": (0.10, 0.03, 0.20, 0.75),
 }
 
 

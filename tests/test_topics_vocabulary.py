@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from checks.topics import DEFAULT_VOCABULARY, VocabularyError, load_vocabulary
+from rules.topics import DEFAULT_VOCABULARY, VocabularyError, load_vocabulary
 from tests.eval.topic_fires import POLICY_TITLES, fires, policy_titles
 
 # A topic may fire on at most this share of real policy titles.  The highest today is about 1.7%

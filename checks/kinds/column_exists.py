@@ -22,7 +22,7 @@ PARAMS = {
 
 def vague(params: dict, notice) -> str | None:
     """A column name that is only a generic word (专栏, 信息) names no particular column."""
-    from ..topics import GENERIC_WORDS
+    from rules.topics import GENERIC_WORDS
 
     names = params.get("names") or []
     names = [names] if isinstance(names, str) else names

@@ -29,7 +29,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..topics import GENERIC_WORDS, Topic, TopicMatch, vocabulary_for
+from rules.topics import GENERIC_WORDS, Topic, TopicMatch, vocabulary_for
+
 from .base import Evidence, Outcome, Param, cite, title_of
 
 WEB_CHECKABLE = True

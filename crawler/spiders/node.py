@@ -89,7 +89,10 @@ class NodeSpider(RedisMixin, PortalSpider):
     def claim(self, key: str, batch_size: int) -> list[str]:
         """scrapy-redis's ``fetch_data``: as many agencies as there are free slots."""
         free = min(batch_size, self.slots - self.active())
-        return self.queue.claim(self.node_id, free) if free > 0 else []
+        if free <= 0:
+            return []
+        self.queue.beat(self.node_id, self.heartbeat)  # alive when taking work, however long start-up took
+        return self.queue.claim(self.node_id, free)
 
     def make_request_from_data(self, data):
         """Start the crawl of one agency taken from the queue; returns its first requests."""
@@ -174,7 +177,7 @@ class NodeSpider(RedisMixin, PortalSpider):
 
     def start_heartbeat(self, spider=None):
         self.loop = task.LoopingCall(self.tick)
-        self.loop.start(self.heartbeat / 3, now=False).addErrback(
+        self.loop.start(self.heartbeat / 3, now=True).addErrback(
             lambda failure: logger.error("heartbeat stopped: %s", failure.value))
 
     def tick(self):

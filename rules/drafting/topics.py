@@ -8,7 +8,7 @@ refers only to ids the ``topic_disclosed`` kind accepts.
 
 from __future__ import annotations
 
-from checks.topics import DEFAULT_VOCABULARY, VocabularyError, load_vocabulary
+from rules.topics import DEFAULT_VOCABULARY, VocabularyError, load_vocabulary
 
 
 def topic_ids(text: str) -> list[str]:

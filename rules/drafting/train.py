@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass
@@ -92,9 +91,9 @@ def _notice(name: str, family: str, path: Path, label: dict) -> Notice:
 
 
 def load_material(dev: bool = True, folders: list[Path] = ()) -> list[Notice]:
-    from tests.eval.notices import REAL_PAGES, SPLIT_FILE, load_labels
-
     import yaml
+
+    from tests.eval.notices import REAL_PAGES, SPLIT_FILE, load_labels
 
     notices = []
     if dev:

@@ -19,7 +19,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from checks.topics import DEFAULT_VOCABULARY, load_vocabulary
+from rules.topics import DEFAULT_VOCABULARY, load_vocabulary
 
 POLICY_TITLES = Path(__file__).resolve().parents[2].parent / "shared" / "real-pages" / "policy_titles.csv"
 

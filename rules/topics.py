@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml
 
 VOCABULARY_FILE_NAME = "topics.yaml"
-DEFAULT_VOCABULARY = Path(__file__).resolve().parent.parent / "rules" / VOCABULARY_FILE_NAME
+DEFAULT_VOCABULARY = Path(__file__).resolve().parent / VOCABULARY_FILE_NAME
 RHYTHMS = ("once", "yearly", "quarterly", "continuous")
 
 # Words that say nothing about which disclosure a page is (issue 10: 制度 passed the rule on revising the
