@@ -61,7 +61,9 @@ class ConditionalRequests:
         finally:
             db.conn.close()
         if not previous:
-            raise NotConfigured("no previous run: every page is fetched in full")
+            # No message: Scrapy logs a NotConfigured reason as a warning, and a first audit is not a problem.
+            crawler.stats.set_value("zwgk/conditional/previous_run", None)
+            raise NotConfigured
         middleware = cls(db_path, previous, crawler.stats)
         crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
