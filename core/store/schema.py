@@ -2,18 +2,7 @@
 
 Every table, index and migration lives here and nowhere else.
 
-Tables (all documented in README.md):
-
-``audit_runs``   one row per audit run (started, finished, targets, rules, counts)
-``agencies``     the agencies of the latest targets file, by id
-``pages``        one row per fetched page per run
-``raw_pages``    the bytes of each fetched page, zlib-compressed, keyed by SHA-256
-``links``        links seen on each page (from, to, anchor text)
-``fetch_errors`` failed fetches (DNS, timeout, HTTP 4xx/5xx, anti-bot answers)
-``notices``      the notices the rules come from
-``rules``        the rules, with the quoted sentence they enforce
-``findings``     one row per (run, agency, rule): status, reason, evidence
-``scores``       one row per (run, agency): points, percent, rank
+The tables are listed in :mod:`core.store` and documented in README.md.
 """
 
 from __future__ import annotations

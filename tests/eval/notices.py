@@ -31,14 +31,12 @@ import json
 import re
 import sys
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from pathlib import Path
 
 import yaml
 
 from rules.draft import draft, read_notice
-
-from core.text import comparable
+from rules.drafting.compare import quotes_overlap
 
 REAL_PAGES = Path(__file__).resolve().parents[3] / "shared" / "real-pages"
 SPLIT_FILE = Path(__file__).resolve().parent / "notice_split.yaml"
@@ -46,23 +44,9 @@ LABEL_FILES = ("notices.json", "notices_more.json")
 METADATA = ("doc_number", "issued", "published", "title", "issuer")
 HALVES = ("dev", "test")
 
-_PUNCTUATION = re.compile(r"[\s,，.。;；:：、!！?？\"'“”‘’()（）《》〈〉<>「」『』\[\]【】|@…·\-—_]+")
-
-
-def _plain(text: str) -> str:
-    """Comparable form without punctuation: "，" and "," or a lost bracket never decide a match."""
-    return _PUNCTUATION.sub("", comparable(text or ""))
-
-
 def overlaps(a: str, b: str) -> bool:
-    """Two quotes state the same thing: a common run covering most of the shorter one."""
-    a, b = _plain(a), _plain(b)
-    if not a or not b:
-        return False
-    if a in b or b in a:
-        return True
-    run = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b)).size
-    return run >= 6 and run >= 0.6 * min(len(a), len(b))
+    """Two quotes state the same thing (the drafter's own comparison: rules/drafting/compare.py)."""
+    return quotes_overlap(a, b)
 
 
 def load_labels() -> dict[str, dict]:
