@@ -93,6 +93,11 @@ def evaluate_run(db, run_id: int, catalogue: Catalogue, agencies: list[Agency],
         for rule in catalogue.all_rules:
             if not rule_applies(rule, agency):
                 outcome = Outcome("not_applicable", "out_of_scope", f"该规则（{rule.notice.issuer}）不适用于{agency.name}。")
+            elif as_of < rule.notice.issued:
+                outcome = Outcome(
+                    "pending", "not_issued",
+                    f"该通知于{rule.notice.issued.isoformat()}印发，按{as_of.isoformat()}判断时尚未印发，本项不核查。",
+                )
             elif failure and rule.web_checkable:
                 outcome = failure
             else:

@@ -14,6 +14,7 @@ tell that a crawl is still running even when its parent was killed.
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 
@@ -70,6 +71,16 @@ def run_crawl(processes: int = 1, lock_fd: int | None = None, on_started=None, *
         kwargs["extra"] = {k: v for k, v in extra.items() if not k.startswith("ZWGK_SHARD")}
     if on_started:
         on_started([child.pid for child in children])
+
+    def stop_children(signum, frame):
+        # `kill`, `timeout` and `systemctl stop` send SIGTERM to the parent only: pass it on so the crawl
+        # processes stop as cleanly as on Ctrl-C, and end like Ctrl-C (the run is marked interrupted).
+        for child in children:
+            if child.poll() is None:
+                child.terminate()
+        raise KeyboardInterrupt
+
+    previous_handler = signal.signal(signal.SIGTERM, stop_children)
     try:
         codes = [child.wait() for child in children]
     except KeyboardInterrupt:
@@ -81,4 +92,6 @@ def run_crawl(processes: int = 1, lock_fd: int | None = None, on_started=None, *
             except (KeyboardInterrupt, subprocess.TimeoutExpired):
                 child.kill()
                 child.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous_handler)
     return next((code for code in codes if code), 0)

@@ -22,6 +22,7 @@ import sqlite_utils
 from datasette.utils.asgi import NotFound, Response
 
 from core.model import LEVEL_LABELS, STATUS_LABELS
+from core import store
 from core.store import workbench
 from core.text import strip_pinyin
 
@@ -100,7 +101,11 @@ async def agency_page(datasette, request):
     show_all = request.args.get("all") == "1"
 
     def gather(database):
-        run_id = workbench.findings_run(database, _int(request.args.get("run")), agency_id)
+        asked = _int(request.args.get("run"))
+        if asked and not store.run_has_findings(database, asked, agency_id):
+            # an explicit run without this agency's findings is not found, not an empty page
+            return {"missing_run": asked}
+        run_id = workbench.findings_run(database, asked, agency_id)
         agency = workbench.agency_overview(database, agency_id, run_id) if run_id else None
         if agency is None:
             return None
@@ -115,6 +120,8 @@ async def agency_page(datasette, request):
     data = await _read(db, gather)
     if data is None:
         raise NotFound(f"没有单位 {agency_id} 的审计结论")
+    if "missing_run" in data:
+        raise NotFound(f"运行 #{data['missing_run']} 中没有单位 {agency_id} 的审计结论")
     as_of = data["agency"]["run"].get("as_of") or (data["agency"]["run"].get("started") or "")[:10] or None
     findings = [_finding_for_display(f, db_name, as_of) for f in data["findings"]]
     groups = [(status, STATUS_LABELS[status], [f for f in findings if f["status"] == status])

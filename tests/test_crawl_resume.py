@@ -80,6 +80,27 @@ def test_ctrl_c_marks_the_run_interrupted_and_says_how_to_resume(tmp_path):
         assert store.get_run(store.open_readonly(db), 1)["status"] == "finished"
 
 
+def test_sigterm_to_the_parent_alone_ends_like_ctrl_c(tmp_path):
+    """`kill PID`, `timeout` and `systemctl stop` signal only the audit's own process."""
+    base = free_port_base()
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(sample_targets_yaml(base), encoding="utf-8")
+    db = tmp_path / "a.db"
+    with SamplePortals(base, delay=0.2):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "zwgk.cli", "audit", "--targets", str(targets), "--db", str(db), "--per-agency", "1"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        )
+        deadline = time.monotonic() + 60
+        while count_pages(db) < 10 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        process.terminate()
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 130, err
+        assert "--resume 1" in err and "Traceback" not in err
+        assert store.get_run(store.open_readonly(db), 1)["status"] == "interrupted"
+
+
 def test_resume_keeps_the_coverage_counters(tmp_path):
     """A resumed crawl records the same coverage as the crawl it continues: failed and blocked
     fetches, section pages that failed, section links beyond the depth cap (issue 13)."""

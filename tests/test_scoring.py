@@ -66,3 +66,20 @@ def test_a_failure_not_yet_due_is_pending_and_a_due_one_stays_fail():
     assert not_yet_due(missing, dt.date(2027, 1, 4)).status == "fail"
     passed = Outcome("pass", "on_time", "找到。", deadline=dt.date(2026, 12, 23))
     assert not_yet_due(passed, dt.date(2026, 11, 30)).status == "pass"  # met early is met
+
+
+def test_before_the_notice_was_issued_every_rule_is_pending(tmp_path):
+    """An as-of date before the notice: nothing it asks can be due yet, whatever the kind (column_exists has no deadline)."""
+    from checks.catalogue import load_catalogue
+    from checks.evaluate import evaluate_run
+    from checks.kinds import Evidence
+    from core import store
+
+    catalogue = load_catalogue()
+    kunming = Agency("kunming", "昆明市人民政府", "city", ("http://x/",), province="云南省")
+    evidence = {"kunming": Evidence(kunming, [], lambda urls: [], lambda urls: [])}
+    db = store.open_db(tmp_path / "a.db")
+    findings = evaluate_run(db, 1, catalogue, [kunming], evidence=evidence, as_of=dt.date(2010, 1, 1))
+    applicable = [f for f in findings if f["status"] != "not_applicable"]
+    assert applicable and {f["status"] for f in applicable} == {"pending"}
+    assert {f["reason"] for f in applicable} == {"not_issued"}

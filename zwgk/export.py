@@ -113,6 +113,10 @@ def rectification_list(db, agency_id: str, run_id: int | None, fmt: str) -> str:
     agency = store.agency_row(db, agency_id)
     if agency is None:
         raise ExportError(f"没有编号为 {agency_id} 的单位")
+    if run_id and not store.get_run(db, run_id):
+        raise ExportError(f"没有编号为 {run_id} 的审计运行 (no run {run_id})")
+    if run_id and not store.run_has_findings(db, run_id, agency_id):
+        raise ExportError(f"运行 #{run_id} 中没有单位 {agency_id} 的核查结论 (no findings for {agency_id} in run {run_id})")
     run_id = run_id or store.latest_findings_run(db, agency_id)
     if not run_id:
         raise ExportError(f"单位 {agency_id} 还没有核查结论")

@@ -25,9 +25,28 @@ import datetime as dt
 import functools
 import json
 import sqlite3
+import sys
 from pathlib import Path
 
-import sqlite_utils
+
+def _import_sqlite_utils():
+    """sqlite-utils imports numpy and pandas when they are installed, only to store their scalar
+    types; nothing here stores them, and numpy alone is ~15 MB resident in every process that opens
+    the store — each crawl process among them (bench/README.md, "Memory").  Hidden while
+    sqlite-utils loads unless already loaded; importing them afterwards works as usual."""
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # makes "import numpy" raise ImportError, which sqlite-utils expects
+    try:
+        import sqlite_utils
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, ...) is None:
+                del sys.modules[name]
+    return sqlite_utils
+
+
+sqlite_utils = _import_sqlite_utils()
 
 from core.model import Agency, Page
 
@@ -302,7 +321,11 @@ def latest_findings_run(db: sqlite_utils.Database, agency_id: str | None = None)
     return db.conn.execute("SELECT max(run_id) FROM findings").fetchone()[0]
 
 
-def run_has_findings(db: sqlite_utils.Database, run_id: int) -> bool:
+def run_has_findings(db: sqlite_utils.Database, run_id: int, agency_id: str | None = None) -> bool:
+    """Whether the run has findings (of the agency, when given)."""
+    if agency_id is not None:
+        return db.conn.execute("SELECT 1 FROM findings WHERE run_id = ? AND agency_id = ? LIMIT 1",
+                               (run_id, agency_id)).fetchone() is not None
     return db.conn.execute("SELECT 1 FROM findings WHERE run_id = ? LIMIT 1", (run_id,)).fetchone() is not None
 
 

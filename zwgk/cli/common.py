@@ -22,3 +22,19 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
+
+
+def write_or_fail(path, write):
+    """``write(path)``, or — when the file cannot be written (missing folder, read-only disk, a
+    directory in the way) — one line naming it and exit, instead of a traceback after the work."""
+    try:
+        return write(path)
+    except OSError as exc:
+        fail(f"{path}: 无法写入 ({exc.strerror or exc})")
+
+
+def write_text_or_fail(path, text: str) -> None:
+    """Write a UTF-8 text file, or one line naming it and exit."""
+    from pathlib import Path
+
+    write_or_fail(Path(path), lambda p: p.write_text(text, encoding="utf-8"))

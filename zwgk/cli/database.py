@@ -65,3 +65,26 @@ def open_for_reading(path: str | Path):
         return store.open_readonly(path, check=True)
     except sqlite3.Error as exc:
         fail(f"{path}: 无法打开数据库 ({exc})")
+
+
+def audit_database_problem(path: str | Path) -> str | None:
+    """Why the existing file at ``path`` is not an audit database, or None.  Read-only: a file that
+    is not ours is never given the schema or switched to WAL just by looking at it."""
+    try:
+        database = store.open_readonly(path, check=True)
+        try:
+            tables = database.table_names()
+        finally:
+            database.conn.close()
+    except sqlite3.Error:
+        return f"{path}: 不是 SQLite 数据库文件 (file is not a database)"
+    if "audit_runs" not in tables:
+        return f"{path}: 不是审计数据库（没有 audit_runs 表），未作任何修改 (not an audit database)"
+    return None
+
+
+def require_audit_database(path: str | Path, *, write: bool = True) -> None:
+    """Exit with one line unless ``path`` is an existing, usable audit database."""
+    problem = path_problem(path, must_exist=True, write=write) or audit_database_problem(path)
+    if problem:
+        fail(problem)

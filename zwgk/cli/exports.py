@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from .common import fail
+from .common import fail, write_or_fail, write_text_or_fail
 from .database import open_for_reading
 
 
@@ -20,8 +20,9 @@ def _export(kind, db, run_id, fmt, output, **kwargs):
 
     database = open_for_reading(db)  # issue 8: one line for a missing or unreadable path
     output = Path(output or f"{kind}.{fmt}")
+    exporter = export_scores if kind == "scores" else export_findings
     try:
-        count = (export_scores if kind == "scores" else export_findings)(database, run_id, fmt, output, **kwargs)
+        count = write_or_fail(output, lambda path: exporter(database, run_id, fmt, path, **kwargs))
     except ExportError as exc:
         fail(str(exc))
     click.echo(f"已导出 {count} 行到 {output}", err=True)
@@ -82,7 +83,7 @@ def report(agency, whole_run, db, run_id, fmt, output, pdf):
     except ExportError as exc:
         fail(str(exc))
     if output:
-        Path(output).write_text(text, encoding="utf-8")
+        write_text_or_fail(output, text)
         click.echo(f"已写入 {output}", err=True)
     else:
         click.echo(text)
@@ -103,10 +104,7 @@ def _tongbao(db, run_id, fmt, output, pdf):
     except ExportError as exc:
         fail(str(exc))
     html_path = Path(output or f"tongbao-{run_id}.html")
-    try:
-        html_path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        fail(f"{html_path}: 无法写入 ({exc.strerror or exc})")
+    write_text_or_fail(html_path, text)
     click.echo(f"已写入通报 {html_path}（审计运行 #{run_id}）", err=True)
     if pdf:
         pdf_path = Path(pdf)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -9,6 +10,32 @@ import click
 from core import store
 
 from .common import fail
+from .database import audit_database_problem, check_database_path, open_for_writing, path_problem
+
+
+def _same_file(a: str, b: str) -> bool:
+    if Path(a).resolve() == Path(b).resolve():
+        return True
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def refuse_bad_inputs(nodes, db) -> None:
+    """Every input checked before anything is written: one refused file leaves the output untouched
+    (no empty merged run)."""
+    check_database_path(db)  # the same line as `zwgk audit` gives for a bad --db
+    if Path(db).exists() and Path(db).stat().st_size > 0:
+        problem = audit_database_problem(db)
+        if problem:
+            fail(problem)
+    for node in nodes:
+        if _same_file(node, db):
+            fail(f"{node}: 与合并目标 --db {db} 是同一个文件，不能合并到自身 (cannot merge a database into itself)")
+        problem = path_problem(node, must_exist=True, write=False) or audit_database_problem(node)
+        if problem:
+            fail(problem)
 
 
 @click.command()
@@ -18,12 +45,11 @@ def merge(nodes, db):
     """Merge node databases into one run of DB (合并各抓取节点的数据库).
 
     Every agency a node finished is copied once; merging a node again adds nothing. Then
-    ``zwgk check --db DB`` evaluates the rules on the merged run.
+    ``zwgk check --db DB`` evaluates the rules on the merged run.  A node file that is not an audit
+    database (or is DB itself) is refused before anything is written.
     """
-    for node in nodes:
-        if not Path(node).exists():
-            fail(f"{node}: 数据库不存在")
-    database = store.open_db(db)
+    refuse_bad_inputs(nodes, db)
+    database = open_for_writing(db)
     run_id = store.merge_target_run(database, targets=",".join(nodes))
     for node in nodes:
         store.open_db(node).conn.close()  # bring an older node's schema up to date before reading it

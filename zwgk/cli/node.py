@@ -11,9 +11,7 @@ import click
 
 from core import store
 from core.targets import TargetsError
-from crawler.agency_queue import QueueError
 from zwgk import audit as audit_mod
-from zwgk import node as node_mod
 
 from .audit import _options, crawl_options
 from .common import fail
@@ -26,7 +24,18 @@ queue_option = click.option("--queue", "queue_name", default="zwgk", show_defaul
                             help="队列名（同一次审计的所有节点用同一个名字）")
 
 
+def _node_modules():
+    """zwgk.node and the queue's error, imported by these commands only: they load Scrapy, scrapy-redis
+    and the Redis client (~30 MB), which the process of every other command — the parent of each
+    ``zwgk crawl`` among them — need not hold (bench/README.md, "Memory")."""
+    from crawler.agency_queue import QueueError
+    from zwgk import node as node_mod
+
+    return node_mod, QueueError
+
+
 def _connect(redis_url, queue_name):
+    node_mod, QueueError = _node_modules()
     try:
         return node_mod.connect(redis_url, queue_name)
     except QueueError as exc:
@@ -44,6 +53,7 @@ def enqueue(redis_url, queue_name, targets, reset):
     Agencies queued before are not queued again; the targets file is stored in Redis for the nodes.
     """
     queue = _connect(redis_url, queue_name)
+    node_mod, _ = _node_modules()
     if reset:
         click.echo(f"已清空队列 {queue_name}（{queue.clear()} 个键）", err=True)
     try:
@@ -72,6 +82,7 @@ def node(redis_url, queue_name, db, node_id, heartbeat, slots, **crawl):
     """
     check_database_path(db)
     queue = _connect(redis_url, queue_name)
+    node_mod, QueueError = _node_modules()
     node_id = node_id or node_mod.default_node_id(db)
     options = _options(**dict(crawl, full=True))
     options.lock = lock_database(db, "zwgk node")  # one node per database file

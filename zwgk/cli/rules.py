@@ -10,7 +10,7 @@ import click
 
 from checks.catalogue import RULES_DIR
 
-from .common import fail
+from .common import fail, write_text_or_fail
 
 
 @click.group()
@@ -41,7 +41,7 @@ def draft(notice, notice_id, output, compare_with):
         if not output:
             return
     if output:
-        Path(output).write_text(document, encoding="utf-8")
+        write_text_or_fail(output, document)
         click.echo(f"已写入 {output}：{len(result.obligations)} 条义务，任务表 {len(result.table)} 行", err=True)
     else:
         click.echo(document)

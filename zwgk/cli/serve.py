@@ -11,6 +11,7 @@ import click
 from core import store
 
 from .common import fail
+from .database import require_audit_database
 
 
 @click.command()
@@ -38,6 +39,8 @@ def serve(db, host, port, password_env, allow_sql):
         password = os.environ.get(password_env)
         if not password:
             fail(f"环境变量 {password_env} 未设置或为空")
+    # A file that is not an audit database is refused before anything writes to it.
+    require_audit_database(db, write=False)
     # Bring the schema up to date (views, full-text index) before serving the file read-only.
     try:
         store.open_db(db).conn.close()
