@@ -93,7 +93,12 @@ class AuditLock:
         while True:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
+                if _still_named(fd, self.path):
+                    break
+                # the holder removed the file (discard) while we waited: lock the file now at the path
+                os.close(fd)
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                continue
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
                     os.close(fd)
@@ -120,6 +125,17 @@ class AuditLock:
         os.ftruncate(self.fd, 0)
         os.pwrite(self.fd, data + b"\n", 0)
 
+    def discard(self) -> None:
+        """Release the lock and remove its file: for a run that never started (a targets file that
+        failed validation), nothing is left beside the database.  The file is removed while still
+        locked; a process that opened it meanwhile sees it is no longer at the path and retries."""
+        if self.fd is not None:
+            try:
+                os.unlink(self.path)
+            except FileNotFoundError:
+                pass
+        self.release()
+
     def fileno(self) -> int:
         return self.fd
 
@@ -133,6 +149,16 @@ class AuditLock:
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+def _still_named(fd: int, path: Path) -> bool:
+    """Whether the open lock file is still the one at ``path`` (not removed by :meth:`AuditLock.discard`)."""
+    try:
+        named = os.stat(path)
+    except FileNotFoundError:
+        return False
+    mine = os.fstat(fd)
+    return (mine.st_dev, mine.st_ino) == (named.st_dev, named.st_ino)
 
 
 def holder(db_path: str | Path) -> dict | None:

@@ -83,6 +83,8 @@ def load_targets(path: str | Path) -> list[Agency]:
         mark = getattr(exc, "problem_mark", None)
         line = f" line {mark.line + 1}" if mark else ""
         raise TargetsError(f"{where}:{line} YAML 格式错误 (invalid YAML: {getattr(exc, 'problem', exc)})") from None
+    if isinstance(data, dict) and data.get("agencies") == []:
+        raise TargetsError(f"{where}: agencies 列表为空，没有要审计的单位 (the 'agencies' list is empty)")
     if not isinstance(data, dict) or not isinstance(data.get("agencies"), list) or not data["agencies"]:
         raise TargetsError(f"{where}: 缺少 agencies 列表 (expected a top-level 'agencies:' list)")
 
@@ -114,12 +116,13 @@ def load_targets(path: str | Path) -> list[Agency]:
 
 def _parse_agency(entry: dict, label: str) -> Agency:
     known = {"id", "name", "level", "province", "parent", "aliases", "urls", "scope"}
-    for key in ("id", "name", "level", "urls"):
-        if entry.get(key) in (None, "", []):
-            raise TargetsError(f"{label}: 缺少字段 '{key}' (missing field '{key}')")
+    # an unknown field first: a typo (levle:) is the cause of the "missing level" that follows it
     unknown = sorted(set(entry) - known)
     if unknown:
         raise TargetsError(f"{label}: 未知字段 '{unknown[0]}' (unknown field; known: {', '.join(sorted(known))})")
+    for key in ("id", "name", "level", "urls"):
+        if entry.get(key) in (None, "", []):
+            raise TargetsError(f"{label}: 缺少字段 '{key}' (missing field '{key}')")
     agency_id = entry["id"]
     if not isinstance(agency_id, str) or not _ID.match(agency_id):
         raise TargetsError(f"{label}: field 'id' 只能包含 a-z 0-9 - (got {agency_id!r})")

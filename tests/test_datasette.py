@@ -73,7 +73,13 @@ def test_scorecard(audit_db):
     assert yuxi["得分率"] == round(100 * yuxi["得分"] / yuxi["应得分"], 1)
     assert yuxi["折算分"] == round(4 * yuxi["得分"] / yuxi["应得分"], 2)
     assert by_agency["xiangtan-county"]["排名"] is None and by_agency["xiangtan-county"]["无法核查"] > 2
-    assert [r["排名"] for r in result if r["排名"]] == sorted(r["排名"] for r in result if r["排名"])
+    # ranked within each peer group (the notices that bind the agency), groups listed together
+    groups = [r["适用通知"] for r in result]
+    assert groups == sorted(groups)
+    for group in set(groups):
+        ranks = [r["排名"] for r in result if r["适用通知"] == group and r["排名"]]
+        assert ranks == sorted(ranks) and (not ranks or ranks[0] == 1)
+    assert {"覆盖率", "未到期", "适用规则"} <= set(result[0])
     first_run = rows(client_for(audit_db), "/audit/scorecard?run=1")
     assert {r["运行"] for r in first_run} == {1}
 

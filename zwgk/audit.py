@@ -101,11 +101,16 @@ def check(db, run_id: int, agencies: list[Agency], catalogue: Catalogue, evaluat
     apply_overrides(findings, overrides or [], as_of)
     # --- end issue 8 ---
     rules = catalogue.all_rules
+    # --- new-user review: re-checking some of a run's agencies keeps the others' findings (ranks recomputed) ---
+    kept, kept_pairs, kept_agencies = _other_agencies_findings(db, run_id, {a.id for a in agencies})
+    findings = findings + kept
+    # --- end new-user review ---
     scores, notice_scores = score_run(
-        findings, agencies, evaluation_points, notice_of={r.id: r.notice.id for r in rules},
+        findings, list(agencies) + kept_agencies, evaluation_points, notice_of={r.id: r.notice.id for r in rules},
         scored_notices={n.id for n in catalogue.notices},
     )
-    store.replace_findings(db, run_id, findings, scores, interpretation_pair_rows(evidence, run_id), notice_scores)
+    store.replace_findings(db, run_id, findings, scores, interpretation_pair_rows(evidence, run_id) + kept_pairs,
+                           notice_scores)
     counts = count_statuses(findings)
     store.index_run_text(db, run_id)
     store.update_run(
@@ -113,6 +118,19 @@ def check(db, run_id: int, agencies: list[Agency], catalogue: Catalogue, evaluat
         finished=store.now_iso(), status="finished", as_of=as_of.isoformat(),
     )
     return counts
+
+
+def _other_agencies_findings(db, run_id: int, checked: set[str]) -> tuple[list[dict], list[dict], list[Agency]]:
+    """The run's stored findings and interpretation pairs of agencies not being checked now, with those
+    agencies: ``zwgk check --targets T`` on part of a run must not delete the rest of the run."""
+    stored = {a.id: a for a in store.stored_agencies(db)}
+    kept = [f for f in store.rows(db, "findings", run_id=run_id) if f["agency_id"] not in checked
+            and f["agency_id"] in stored]
+    for finding in kept:
+        finding.pop("id", None)
+    ids = {f["agency_id"] for f in kept}
+    pairs = [p for p in store.rows(db, "interpretation_pairs", run_id=run_id) if p["agency_id"] in ids]
+    return kept, pairs, [stored[agency_id] for agency_id in sorted(ids)]
 
 
 def agencies_of_run(db, run_id: int) -> list[Agency]:

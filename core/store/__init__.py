@@ -227,6 +227,13 @@ def run_counts(db: sqlite_utils.Database, run_id: int) -> tuple[int, int]:
     ).fetchone()
 
 
+def crawled_agency_ids(db: sqlite_utils.Database, run_id: int) -> set[str]:
+    """Agencies the run stored anything for (a page or a failed fetch)."""
+    return {r[0] for r in db.conn.execute(
+        "SELECT agency_id FROM pages WHERE run_id = ? UNION SELECT agency_id FROM fetch_errors WHERE run_id = ?",
+        (run_id, run_id))}
+
+
 def runs(db: sqlite_utils.Database) -> list[dict]:
     return list(db.query("SELECT * FROM audit_runs ORDER BY id"))
 

@@ -19,10 +19,11 @@ from zwgk import audit as audit_mod
 from zwgk import run_options  # issue 8: options kept for --resume
 from zwgk.problems import problem_line  # issue 8: 主要问题 lines keep the outcome
 
-from .common import display_width, fail, pad
+from .common import IsoDate, display_width, fail, pad
 from .coverage import print_cut_short  # issue 13: agencies whose crawl was cut short
 from .database import check_database_path, open_for_writing  # issue 8: one line for a bad database path
-from .locking import lock_database, refuse_running  # issue 13: one audit at a time per database
+from .database import audit_database_problem, path_problem  # new-user review: never write into a non-audit file
+from .locking import fail_before_start, lock_database, refuse_running  # issue 13: one audit at a time per database
 from .overrides import load_or_fail, overrides_option, report_applied  # issue 8: 申诉复核
 
 
@@ -55,12 +56,12 @@ def _options(max_pages, max_depth, concurrency, per_agency, delay, verbose, proc
 
 @click.command()
 @click.option("--targets", "-t", required=True, type=click.Path(dir_okay=False), help="被检查单位清单 (YAML)")
-@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False), help="审计数据库 (SQLite)")
+@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(), help="审计数据库 (SQLite)")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help=f"规则目录（默认 {RULES_DIR}）")
 @click.option("--resume", type=int, default=None, help="续抓被中断的运行 RUN_ID（见 audit_runs 表）")
 @click.option("--evaluation-points", default=4.0, show_default=True, type=click.FloatRange(0),
               help="政务公开在绩效考核中的分值，得分按此折算")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--as-of", "as_of", type=IsoDate(), default=None,
               help="按哪一天判断期限（YYYY-MM-DD，默认今天）：未到期且未落实的义务记为“未到期”，不计分")
 @overrides_option
 @crawl_options
@@ -105,9 +106,9 @@ def _run_audit(targets, db, rules_dir, resume, options, quiet=False, evaluation_
     try:
         database, run_id, agencies, catalogue = audit_mod.prepare_run(db, targets, rules_dir, options, resume)
     except (TargetsError, RulesError, audit_mod.AuditError) as exc:
-        fail(str(exc))
+        fail_before_start(options.lock, str(exc))  # new-user review: no lock file left behind
     except sqlite3.Error as exc:  # issue 8: one line naming the database
-        fail(f"{db}: 无法打开数据库 ({exc})")
+        fail_before_start(options.lock, f"{db}: 无法打开数据库 ({exc})")
     options.lock.record(run=run_id)  # issue 13
     # --- issue 8: remember the options, so that the resume command and --resume keep them ---
     kept = run_options.remember(database, run_id, dict(
@@ -135,7 +136,7 @@ def _run_audit(targets, db, rules_dir, resume, options, quiet=False, evaluation_
 
 @click.command()
 @click.option("--targets", "-t", required=True, type=click.Path(dir_okay=False), help="被检查单位清单 (YAML)")
-@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path())
 @click.option("--resume", type=int, default=None, help="续抓被中断的运行 RUN_ID")
 @crawl_options
 def crawl(targets, db, resume, **crawl):
@@ -146,9 +147,9 @@ def crawl(targets, db, resume, **crawl):
     try:
         database, run_id, agencies, _ = audit_mod.prepare_run(db, targets, None, options, resume)
     except (TargetsError, RulesError, audit_mod.AuditError) as exc:
-        fail(str(exc))
+        fail_before_start(options.lock, str(exc))  # new-user review: no lock file left behind
     except sqlite3.Error as exc:  # issue 8: one line naming the database
-        fail(f"{db}: 无法打开数据库 ({exc})")
+        fail_before_start(options.lock, f"{db}: 无法打开数据库 ({exc})")
     options.lock.record(run=run_id)  # issue 13
     kept = run_options.remember(database, run_id, vars(options))  # issue 8
     status = audit_mod.crawl(database, run_id, targets, db, options, resume=bool(resume))
@@ -159,25 +160,32 @@ def crawl(targets, db, resume, **crawl):
 
 
 @click.command()
-@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path())
 @click.option("--run", "run_id", type=int, help="要重新核查的运行（默认最新一次有页面的运行）")
 @click.option("--targets", "-t", type=click.Path(dir_okay=False), help="单位清单（默认用该运行保存的单位）")
 @click.option("--rules", "rules_dir", type=click.Path(file_okay=False), help="规则目录")
 @click.option("--evaluation-points", default=4.0, show_default=True, type=click.FloatRange(0),
               help="政务公开在绩效考核中的分值，得分按此折算")
-@click.option("--as-of", "as_of", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--as-of", "as_of", type=IsoDate(), default=None,
               help="按哪一天判断期限（YYYY-MM-DD，默认今天）：未到期且未落实的义务记为“未到期”，不计分")
 @overrides_option
 def check(db, run_id, targets, rules_dir, evaluation_points, as_of, overrides):
     """Re-evaluate the rules on what a run crawled, without fetching (重新核查)."""
+    # --- new-user review: nothing is written into a file that is not an audit database ---
+    problem = path_problem(db, must_exist=True) or audit_database_problem(db)
+    if problem:
+        fail(problem if not Path(db).exists() or Path(db).is_dir() else f"{problem}；没有可核查的运行")
+    # --- end new-user review ---
     database = open_for_writing(db, must_exist=True)  # issue 8: one line for a missing or read-only path
     overrides = load_or_fail(overrides)  # issue 8
+    if run_id and not store.get_run(database, run_id):  # new-user review: name the run asked for
+        fail(f"{db}: 没有编号为 {run_id} 的审计运行 (no run {run_id})")
     run_id = run_id or store.latest_run_id(database, with_pages=True) or store.latest_run_id(database)
     if not run_id or not store.get_run(database, run_id):
         fail(f"{db}: 没有可核查的运行")
     refuse_running(db, run_id)  # issue 13: not while its crawl is alive
     try:
-        agencies = load_targets(targets) if targets else audit_mod.agencies_of_run(database, run_id)
+        agencies = _agencies_to_check(database, db, run_id, targets)
         catalogue = load_catalogue(rules_dir) if rules_dir else load_catalogue()
     except (TargetsError, RulesError) as exc:
         fail(str(exc))
@@ -196,13 +204,39 @@ def check(db, run_id, targets, rules_dir, evaluation_points, as_of, overrides):
     )
 
 
+def _agencies_to_check(database, db, run_id: int, targets: str | None):
+    """new-user review: the agencies ``zwgk check`` evaluates — from --targets; else those the run
+    saved; else (a plain ``scrapy crawl`` saves none) the targets file the run recorded, when it still
+    exists — or one line.  Agencies of --targets that the run never crawled are named."""
+    if targets:
+        agencies = load_targets(targets)
+        crawled = store.crawled_agency_ids(database, run_id)
+        for agency in agencies:
+            if agency.id not in crawled:
+                click.echo(f"注意：单位 {agency.id} 不在运行 #{run_id} 中，无页面可核查", err=True)
+        return agencies
+    agencies = audit_mod.agencies_of_run(database, run_id)
+    if agencies:
+        return agencies
+    recorded = store.get_run(database, run_id).get("targets") or ""
+    if recorded and Path(recorded).is_file():
+        click.echo(f"运行 #{run_id} 没有保存单位，使用它记录的单位清单 {recorded}", err=True)
+        agencies = load_targets(recorded)
+        if agencies:
+            return agencies
+    fail(f"{db}: 运行 #{run_id} 没有保存被检查的单位"
+         + (f"，它记录的单位清单 {recorded} 不存在" if recorded and not Path(recorded).is_file() else "")
+         + f"；请用 --targets 指定单位清单 (no agencies for run {run_id}: give --targets)")
+
+
 @click.command()
-@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path())
 @click.option("--port-base", default=8801, show_default=True, type=int, help="第一个样例网站的端口")
 def demo(db, port_base):
     """Serve the bundled sample portals on 127.0.0.1 and audit them (演示)."""
     from zwgk.sample_portals import SamplePortals, sample_targets_yaml
 
+    check_database_path(db)  # new-user review: one line for a directory or a missing folder
     workdir = Path(tempfile.mkdtemp(prefix="zwgk-demo-"))
     targets = workdir / "targets.yaml"
     targets.write_text(sample_targets_yaml(port_base), encoding="utf-8")

@@ -38,3 +38,23 @@ def write_text_or_fail(path, text: str) -> None:
     from pathlib import Path
 
     write_or_fail(Path(path), lambda p: p.write_text(text, encoding="utf-8"))
+
+
+class IsoDate(click.ParamType):
+    """A YYYY-MM-DD date option; a wrong one is one Chinese line, not click's usage block.
+    The value is a datetime at midnight, as click.DateTime gave (callers take ``.date()``)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        import datetime as dt
+
+        if isinstance(value, dt.datetime):
+            return value
+        if isinstance(value, dt.date):
+            return dt.datetime.combine(value, dt.time())
+        try:
+            return dt.datetime.strptime(str(value), "%Y-%m-%d")
+        except ValueError:
+            flag = f"--{param.name.replace('_', '-')}" if param is not None else "日期"
+            fail(f"{flag} {value}: 不是有效日期，应为 YYYY-MM-DD，如 2017-06-30 (invalid date)")

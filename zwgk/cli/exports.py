@@ -30,7 +30,7 @@ def _export(kind, db, run_id, fmt, output, **kwargs):
 
 def export_options(function):
     options = [
-        click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False)),
+        click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path()),
         click.option("--run", "run_id", type=int, help="运行编号（默认最新）"),
         click.option("--format", "fmt", type=click.Choice(["csv", "xlsx"]), default="xlsx", show_default=True),
         click.option("--output", "-o", type=click.Path(dir_okay=False), help="输出文件（默认 scores.FORMAT 或 findings.FORMAT）"),
@@ -58,7 +58,7 @@ def export_findings_command(db, run_id, fmt, output, include_not_applicable):
 @click.command()
 @click.argument("agency", required=False)
 @click.option("--all", "whole_run", is_flag=True, help="通报：整次运行的排名、覆盖、突出问题和各单位整改清单（可打印的 HTML）")
-@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path(dir_okay=False))
+@click.option("--db", "-d", default="findings.db", show_default=True, type=click.Path())
 @click.option("--run", "run_id", type=int, help="运行编号（默认该单位最新一次；--all 时默认最新一次有结论的运行）")
 @click.option("--format", "fmt", type=click.Choice(["html", "md"]), default="html", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False),

@@ -26,3 +26,10 @@ def refuse_running(db: str, run_id: int) -> None:
     held = holder(db)
     if held and held.get("run") == run_id:
         fail(describe(db, held, run_id), EXIT_LOCKED)
+
+
+def fail_before_start(lock: AuditLock | None, message: str) -> None:
+    """One line and exit for a run that never started, removing the lock file it took."""
+    if lock is not None:
+        lock.discard()
+    fail(message)

@@ -39,8 +39,8 @@ def refuse_bad_inputs(nodes, db) -> None:
 
 
 @click.command()
-@click.argument("nodes", nargs=-1, required=True, type=click.Path(dir_okay=False))
-@click.option("--db", "-d", required=True, type=click.Path(dir_okay=False), help="合并后的审计数据库")
+@click.argument("nodes", nargs=-1, required=True, type=click.Path())
+@click.option("--db", "-d", required=True, type=click.Path(), help="合并后的审计数据库")
 def merge(nodes, db):
     """Merge node databases into one run of DB (合并各抓取节点的数据库).
 

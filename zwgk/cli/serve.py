@@ -15,7 +15,7 @@ from .database import require_audit_database
 
 
 @click.command()
-@click.argument("db", type=click.Path(dir_okay=False), default="findings.db")
+@click.argument("db", type=click.Path(), default="findings.db")
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址（局域网部署用 0.0.0.0，并设置密码）")
 @click.option("--port", "-p", default=8001, show_default=True, type=int)
 @click.option("--password-env", metavar="VAR",
