@@ -7,6 +7,8 @@ overridden with ``scrapy crawl portal -s NAME=VALUE``.
 BOT_NAME = "zwgk"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
+# Each spider module is imported only by the process that crawls with it (crawler/spider_loader.py).
+SPIDER_LOADER_CLASS = "crawler.spider_loader.LazySpiderLoader"
 
 USER_AGENT = "Mozilla/5.0 (compatible; zwgk-audit/0.1; +政务公开检查)"
 # Government portals frequently disallow everything in robots.txt; an audit of
@@ -36,7 +38,11 @@ EXTENSIONS = {
     "crawler.progress.CrawlProgress": 500,
     # crawl processes end with the zwgk process that started them (ZWGK_PARENT_PID; issue 13)
     "crawler.lifeline.DieWithParent": 0,
+    # Scrapy ≥ 2.19 starts, in every crawl process, an HTTP server on loopback that runs Python sent to
+    # it (token in a job file). An audit crawl has no use for it; it costs aiohttp (~8 MB resident).
+    "scrapy.extensions.remote_control.RemoteControl": None,
 }
+REMOTE_CONTROL_ENABLED = False
 
 # zwgk-audit's own settings (overridden by the CLI options of the same meaning)
 ZWGK_DB = "findings.db"
@@ -57,7 +63,10 @@ ZWGK_PARENT_PID = 0  # set by crawler/run.py: the crawl dies with that process (
 # N-th agency (ZWGK_SHARD = 0 … N-1 of ZWGK_SHARDS = N).
 ZWGK_SHARD = 0
 ZWGK_SHARDS = 1
-ZWGK_BATCH_SIZE = 200  # pages per SQLite transaction
+# Pages per SQLite transaction. A page row holds ~50 KB of Python objects on these templates (its 130+
+# links, text, compressed bytes) and up to four batches are alive (accumulating, two queued, one being
+# written): 50 pages keep that under ~10 MB per process; 200 held ~15 MB more (bench/README.md, "Memory").
+ZWGK_BATCH_SIZE = 50
 ZWGK_PROGRESS_INTERVAL = 5.0  # seconds between progress lines (0 = off)
 
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

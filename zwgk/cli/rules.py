@@ -74,10 +74,14 @@ def _print_comparison(document: str, reviewed_path: Path) -> None:
 
     try:
         reviewed = yaml.safe_load(reviewed_path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        fail(f"{reviewed_path}: 无法读取已审定的规则文件 ({exc})")
-    if not isinstance(reviewed, dict) or not isinstance(reviewed.get("rules"), list):
-        fail(f"{reviewed_path}: 不是规则文件（需要 rules 列表）")
+    except (OSError, ValueError, yaml.YAMLError) as exc:  # ValueError: not UTF-8
+        mark = getattr(exc, "problem_mark", None)
+        where = f" 第 {mark.line + 1} 行" if mark else ""
+        reason = " ".join(str(getattr(exc, "problem", None) or exc).split())  # one line, whatever the parser said
+        fail(f"{reviewed_path}:{where} 无法读取已审定的规则文件 ({reason})")
+    if (not isinstance(reviewed, dict) or not isinstance(reviewed.get("rules"), list)
+            or not all(isinstance(rule, dict) for rule in reviewed["rules"])):
+        fail(f"{reviewed_path}: 不是规则文件（需要 rules 列表，每条规则是一个映射）")
     drafted = yaml.safe_load(document)["rules"] or []
     for line in compare_rules(reviewed["rules"], drafted).lines():
         click.echo(line)
