@@ -32,7 +32,8 @@ def load_evidence(db, run_id: int, agencies: list[Agency], as_of: dt.date | None
     return {
         a.id: Evidence(agency=a, pages=pages_by_agency.get(a.id, []),
                        links_from=lambda urls: store.links_among(db, run_id, "from_url", urls),
-                       links_to=lambda urls: store.links_among(db, run_id, "to_url", urls))
+                       links_to=lambda urls: store.links_among(db, run_id, "to_url", urls),
+                       between=lambda froms, tos: store.links_between(db, run_id, froms, tos))
         for a in agencies
     }
 

@@ -16,7 +16,15 @@ from .kinds.base import Evidence, Page, title_of
 
 
 def pair_interpretations(evidence: Evidence) -> list[tuple[Page, Page, str]]:
-    """(policy, interpretation, how) for every pair found; how is link, doc_number or title."""
+    """(policy, interpretation, how) for every pair found; how is link, doc_number or title.
+
+    Computed once per agency: every interpretation rule and the stored pairs read the same result."""
+    if "interpretation_pairs" not in evidence.derived:
+        evidence.derived["interpretation_pairs"] = _pair(evidence)
+    return evidence.derived["interpretation_pairs"]
+
+
+def _pair(evidence: Evidence) -> list[tuple[Page, Page, str]]:
     policies = [p for p in evidence.pages if p.page_type == "policy"]
     interpretations = [p for p in evidence.pages if p.page_type == "interpretation"]
     if not policies or not interpretations:
@@ -24,12 +32,10 @@ def pair_interpretations(evidence: Evidence) -> list[tuple[Page, Page, str]]:
     interpretation_urls = {p.url for p in interpretations}
     policy_urls = {p.url for p in policies}
     linked: set[tuple[str, str]] = set()
-    for frm, to, anchor in evidence.links_from(sorted(policy_urls)):
-        if to in interpretation_urls:
-            linked.add((frm, to))
-    for frm, to, anchor in evidence.links_from(sorted(interpretation_urls)):
-        if to in policy_urls:
-            linked.add((to, frm))
+    for frm, to, anchor in evidence.links_between(sorted(policy_urls), sorted(interpretation_urls)):
+        linked.add((frm, to))
+    for frm, to, anchor in evidence.links_between(sorted(interpretation_urls), sorted(policy_urls)):
+        linked.add((to, frm))
     pairs = []
     for policy in policies:
         quoted = quoted_name(title_of(policy))

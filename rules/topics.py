@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+import functools
 from functools import lru_cache
 from pathlib import Path
 
@@ -84,10 +85,17 @@ class Topic:
     def column_pattern(self, column: str | None) -> re.Pattern | None:
         return next((p for p in self.columns if p.search(column)), None) if column else None
 
+    @functools.cached_property
+    def _anything(self) -> re.Pattern:
+        """One pattern for all that can make a page count: a title pattern or a loose word (columns apart)."""
+        return re.compile("|".join([*(f"(?:{p.pattern})" for p in self.titles), *map(re.escape, self.loose)]) or "(?!)")
+
     def judge(self, title: str, column: str | None, page_type: str | None,
               vocabulary: Vocabulary) -> TopicMatch | None:
         """How strongly a page with this title, column and type shows the topic."""
-        if not title or any(p.search(title) for p in vocabulary.common_exclude):
+        if not title or (not self._anything.search(title) and self.column_pattern(column) is None):
+            return None  # every verdict below rests on a title pattern, a loose word or the column: none is there
+        if any(p.search(title) for p in vocabulary.common_exclude):
             return None
         if any(p.search(title) for p in self.unrelated):
             return None

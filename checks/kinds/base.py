@@ -21,9 +21,19 @@ class Evidence:
     links_from: Callable[[list[str]], list[tuple[str, str, str]]]  # urls -> (from, to, anchor)
     links_to: Callable[[list[str]], list[tuple[str, str, str]]]
     by_url: dict[str, Page] = field(default_factory=dict)
+    # what several kinds derive from the same pages (the policy ↔ interpretation pairs): computed once per agency
+    derived: dict = field(default_factory=dict)
+    # (from_urls, to_urls) -> links from any of the first to any of the second; the store answers it in SQL
+    between: Callable[[list[str], list[str]], list[tuple[str, str, str]]] | None = None
 
     def __post_init__(self):
         self.by_url = {p.url: p for p in self.pages}
+
+    def links_between(self, from_urls: list[str], to_urls: list[str]) -> list[tuple[str, str, str]]:
+        if self.between is not None:
+            return self.between(from_urls, to_urls)
+        targets = set(to_urls)
+        return [link for link in self.links_from(from_urls) if link[1] in targets]
 
 
 @dataclass

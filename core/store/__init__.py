@@ -299,6 +299,24 @@ def links_among(db: sqlite_utils.Database, run_id: int, column: str, urls: list[
     return result
 
 
+def links_between(db: sqlite_utils.Database, run_id: int, from_urls: list[str],
+                  to_urls: list[str]) -> list[tuple[str, str, str]]:
+    """Links (from, to, anchor) of a run from any of ``from_urls`` to any of ``to_urls``: the few links that
+    pair documents, without reading the hundred header and footer links of every page."""
+    result = []
+    size = _CHUNK // 2
+    for i in range(0, len(from_urls), size):
+        froms = from_urls[i: i + size]
+        for j in range(0, len(to_urls), size):
+            tos = to_urls[j: j + size]
+            result += db.conn.execute(
+                f"SELECT from_url, to_url, anchor FROM links WHERE run_id = ? AND from_url IN "
+                f"({', '.join('?' for _ in froms)}) AND to_url IN ({', '.join('?' for _ in tos)})",
+                (run_id, *froms, *tos),
+            ).fetchall()
+    return result
+
+
 def fetch_errors_of(db: sqlite_utils.Database, run_id: int, agency_id: str) -> list[tuple]:
     """(kind, http_status, url, message) of an agency's failed fetches in a run, in order."""
     return db.conn.execute(
