@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from conftest import free_port_base, zwgk
 
 from core import store
@@ -58,7 +59,9 @@ def test_killed_crawl_resumes_to_the_same_pages(tmp_path):
     assert store.count(database, "audit_runs") == 1
 
 
-def test_ctrl_c_marks_the_run_interrupted_and_says_how_to_resume(tmp_path):
+@pytest.mark.parametrize("stop", ["ctrl_c", "sigterm_to_the_parent"])
+def test_a_stopped_audit_marks_the_run_interrupted_and_says_how_to_resume(tmp_path, stop):
+    """Ctrl-C signals the whole process group; `kill PID`, `timeout` and `systemctl stop` only the audit's process."""
     base = free_port_base()
     targets = tmp_path / "targets.yaml"
     targets.write_text(sample_targets_yaml(base), encoding="utf-8")
@@ -71,34 +74,17 @@ def test_ctrl_c_marks_the_run_interrupted_and_says_how_to_resume(tmp_path):
         deadline = time.monotonic() + 60
         while count_pages(db) < 10 and time.monotonic() < deadline:
             time.sleep(0.1)
-        os.killpg(process.pid, signal.SIGINT)
+        if stop == "ctrl_c":
+            os.killpg(process.pid, signal.SIGINT)
+        else:
+            process.terminate()
         out, err = process.communicate(timeout=120)
         assert process.returncode == 130, err
         assert "--resume 1" in err and "Traceback" not in err
         assert store.get_run(store.open_readonly(db), 1)["status"] == "interrupted"
-        zwgk("audit", "--targets", str(targets), "--db", str(db), "--resume", "1")
-        assert store.get_run(store.open_readonly(db), 1)["status"] == "finished"
-
-
-def test_sigterm_to_the_parent_alone_ends_like_ctrl_c(tmp_path):
-    """`kill PID`, `timeout` and `systemctl stop` signal only the audit's own process."""
-    base = free_port_base()
-    targets = tmp_path / "targets.yaml"
-    targets.write_text(sample_targets_yaml(base), encoding="utf-8")
-    db = tmp_path / "a.db"
-    with SamplePortals(base, delay=0.2):
-        process = subprocess.Popen(
-            [sys.executable, "-m", "zwgk.cli", "audit", "--targets", str(targets), "--db", str(db), "--per-agency", "1"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
-        )
-        deadline = time.monotonic() + 60
-        while count_pages(db) < 10 and time.monotonic() < deadline:
-            time.sleep(0.1)
-        process.terminate()
-        out, err = process.communicate(timeout=120)
-        assert process.returncode == 130, err
-        assert "--resume 1" in err and "Traceback" not in err
-        assert store.get_run(store.open_readonly(db), 1)["status"] == "interrupted"
+        if stop == "ctrl_c":
+            zwgk("audit", "--targets", str(targets), "--db", str(db), "--resume", "1")
+            assert store.get_run(store.open_readonly(db), 1)["status"] == "finished"
 
 
 def test_resume_keeps_the_coverage_counters(tmp_path):
