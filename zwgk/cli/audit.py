@@ -185,8 +185,8 @@ def check(db, run_id, targets, rules_dir, evaluation_points, as_of, overrides):
         fail(f"{db}: 没有可核查的运行")
     refuse_running(db, run_id)  # issue 13: not while its crawl is alive
     try:
+        catalogue = load_catalogue(rules_dir) if rules_dir else load_catalogue()  # a broken rule file first
         agencies = _agencies_to_check(database, db, run_id, targets)
-        catalogue = load_catalogue(rules_dir) if rules_dir else load_catalogue()
     except (TargetsError, RulesError) as exc:
         fail(str(exc))
     store.save_agencies(database, agencies)
