@@ -98,18 +98,24 @@ def _as_date(value):
     return value.date() if hasattr(value, "date") else dt.date.fromisoformat(str(value))
 
 
+def _start_run(command, db, targets, rules_dir, options, resume):
+    """Take the database's lock, then start (or reopen) the run: one line and no lock file left on bad input."""
+    options.lock = lock_database(db, command, resume)
+    try:
+        started = audit_mod.prepare_run(db, targets, rules_dir, options, resume)
+    except (TargetsError, RulesError, audit_mod.AuditError) as exc:
+        fail_before_start(options.lock, str(exc))
+    except sqlite3.Error as exc:
+        fail_before_start(options.lock, f"{db}: 无法打开数据库 ({exc})")
+    options.lock.record(run=started[1])
+    return started
+
+
 def _run_audit(targets, db, rules_dir, resume, options, quiet=False, evaluation_points=4.0, as_of=None,
                overrides_file=None):
     started = time.monotonic()
     overrides = load_or_fail(overrides_file)  # issue 8: a bad overrides file stops before the crawl
-    options.lock = lock_database(db, "zwgk audit", resume)  # issue 13
-    try:
-        database, run_id, agencies, catalogue = audit_mod.prepare_run(db, targets, rules_dir, options, resume)
-    except (TargetsError, RulesError, audit_mod.AuditError) as exc:
-        fail_before_start(options.lock, str(exc))  # new-user review: no lock file left behind
-    except sqlite3.Error as exc:  # issue 8: one line naming the database
-        fail_before_start(options.lock, f"{db}: 无法打开数据库 ({exc})")
-    options.lock.record(run=run_id)  # issue 13
+    database, run_id, agencies, catalogue = _start_run("zwgk audit", db, targets, rules_dir, options, resume)
     # --- issue 8: remember the options, so that the resume command and --resume keep them ---
     kept = run_options.remember(database, run_id, dict(
         vars(options), rules_dir=rules_dir, evaluation_points=evaluation_points, as_of=as_of,
@@ -143,14 +149,7 @@ def crawl(targets, db, resume, **crawl):
     """Crawl only: store pages for a new run (or resume one) without checking."""
     check_database_path(db, must_exist=bool(resume))  # issue 8
     options = _options(**_resumed_values(db, resume, crawl))
-    options.lock = lock_database(db, "zwgk crawl", resume)  # issue 13
-    try:
-        database, run_id, agencies, _ = audit_mod.prepare_run(db, targets, None, options, resume)
-    except (TargetsError, RulesError, audit_mod.AuditError) as exc:
-        fail_before_start(options.lock, str(exc))  # new-user review: no lock file left behind
-    except sqlite3.Error as exc:  # issue 8: one line naming the database
-        fail_before_start(options.lock, f"{db}: 无法打开数据库 ({exc})")
-    options.lock.record(run=run_id)  # issue 13
+    database, run_id, agencies, _ = _start_run("zwgk crawl", db, targets, None, options, resume)
     kept = run_options.remember(database, run_id, vars(options))  # issue 8
     status = audit_mod.crawl(database, run_id, targets, db, options, resume=bool(resume))
     if status == "interrupted":
