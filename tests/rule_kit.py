@@ -33,14 +33,16 @@ def page(title, published=None, page_type="news", url=None, column=None, doc_num
     return Page(url or f"http://x/{abs(hash(title))}.html", title, title, published, page_type, column, doc_number)
 
 
-def evidence(pages, links=()):
+def evidence(pages, links=(), agency=AGENCY):
     links = list(links)
     return Evidence(
-        AGENCY, pages,
+        agency, pages,
         links_from=lambda urls: [l for l in links if l[0] in urls],
         links_to=lambda urls: [l for l in links if l[1] in urls],
     )
 
 
-def run(r, pages, links=()):
-    return KINDS[r.kind].evaluate(r, evidence(pages, links), CAL)
+def run(r, pages, links=(), agency_name=None):
+    """Evaluate ``r`` for AGENCY, or for an agency of that name (same level and province)."""
+    agency = AGENCY if agency_name is None else Agency("y", agency_name, AGENCY.level, AGENCY.urls, AGENCY.province)
+    return KINDS[r.kind].evaluate(r, evidence(pages, links, agency), CAL)

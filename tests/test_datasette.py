@@ -65,6 +65,11 @@ def test_home_page_explains_and_links_the_views(audit_db):
         assert view in page
 
 
+def test_breadcrumbs_read_in_chinese(audit_db):
+    page = get(client_for(audit_db), "/audit/findings").text
+    assert '<p class="crumbs">' in page and ">首页</a>" in page and ">home</a>" not in page
+
+
 def test_scorecard(audit_db):
     result = rows(client_for(audit_db), "/audit/scorecard")
     assert len(result) == 8 and all(r["运行"] == 2 for r in result)

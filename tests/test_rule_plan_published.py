@@ -22,16 +22,42 @@ def test_plan_published_deadline(published, status, reason):
         assert "逾期1个工作日" in outcome.detail
 
 
-def test_plan_published_ignores_other_years_reposts_and_upstream_documents():
-    pages = [
-        page("洛阳市2016年政务公开工作实施方案", "2016-06-01", "plan"),
-        page("河南省人民政府办公厅关于明确2017年政务公开工作责任分工的通知", "2017-05-25", "plan",
-             doc_number="豫政办明电〔2017〕69号"),
-        page("国务院办公厅关于印发2017年政务公开工作要点的通知", "2017-03-20", "plan"),
-        page("洛阳市2017年安全生产工作要点", "2017-05-30", "plan"),
-    ]
-    outcome = run(rule("plan_published", PLAN), pages)
+OTHER_YEARS_AND_UPSTREAM = [
+    page("洛阳市2016年政务公开工作实施方案", "2016-06-01", "plan"),
+    page("国务院办公厅关于印发2017年政务公开工作要点的通知", "2017-03-20", "plan"),
+    page("洛阳市2017年安全生产工作要点", "2017-05-30", "plan"),
+]
+
+
+def test_plan_published_ignores_other_years_and_upstream_documents():
+    outcome = run(rule("plan_published", PLAN), OTHER_YEARS_AND_UPSTREAM)
     assert (outcome.status, outcome.reason) == ("fail", "missing")
+
+
+FORWARDING = page("洛阳市人民政府办公室关于转发《河南省人民政府办公厅关于明确2017年政务公开工作责任分工的通知》的通知",
+                  "2017-06-02", "plan")
+COPY = page("河南省人民政府办公厅关于明确2017年政务公开工作责任分工的通知", "2017-05-25", "plan",
+            doc_number="豫政办明电〔2017〕69号")
+
+
+@pytest.mark.parametrize("repost, agency, status", [
+    (FORWARDING, None, "manual"),
+    (COPY, None, "fail"),                  # a bare copy on a bound unit's portal is not its plan
+    (COPY, "河南省人民政府", "manual"),     # the notice on the portal of the unit that issued it
+])
+def test_plan_published_forwarding_or_the_issuers_own_copy_asks_for_a_person(repost, agency, status):
+    outcome = run(rule("plan_published", PLAN), [*OTHER_YEARS_AND_UPSTREAM, repost], agency_name=agency)
+    assert outcome.status == status
+    if status == "manual":
+        assert outcome.reason == "notice_reposted"
+        assert outcome.evidence is repost and repost.published in outcome.detail
+
+
+def test_plan_published_own_plan_beats_a_forwarding():
+    forwarding = page("河南省人民政府办公厅关于明确2017年政务公开工作责任分工的通知", "2017-05-25", "plan")
+    own = page("洛阳市2017年政务公开工作实施方案", "2017-06-05", "plan")
+    outcome = run(rule("plan_published", PLAN), [forwarding, own])
+    assert (outcome.status, outcome.evidence) == ("pass", own)
 
 
 def test_plan_published_earliest_matching_page_counts():

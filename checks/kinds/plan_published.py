@@ -3,7 +3,11 @@ published on its portal within N working days of the notice (or by a date).
 
 pass: the earliest matching page is dated on or before the deadline.
 fail: no matching page was found, or the earliest one is late (days late in the detail).
-manual: a matching page was found but shows no publication date.
+manual: a matching page was found but shows no publication date (``undated``); or no plan of the
+        agency's own was found but the portal carries the notice itself or the agency's forwarding of it
+        (``notice_reposted``): the agency's forwarding of the notice (关于转发《…》的通知), which often adds
+        its own measures, or the notice itself on the portal of the unit that issued it. A bare copy of the
+        notice on another unit's portal is not its plan.
 """
 
 from __future__ import annotations
@@ -75,6 +79,22 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
     ]
     what = params.get("what", "本单位贯彻落实的实施方案或工作措施")
     if not candidates:
+        issuer_itself = any(notice.issuer.startswith(name) for name in evidence.agency.names)
+        reposts = [page for page in evidence.pages
+                   if page.page_type != "list" and _is_this_notice(page, notice)
+                   and (issuer_itself or _FORWARDING.search(title_of(page)))
+                   and not (page.published and page.published_date < notice.issued)]
+        if reposts:
+            repost = min(reposts, key=lambda p: p.published or "9999")
+            shown = f"（{repost.published}）" if repost.published else ""
+            return Outcome(
+                "manual",
+                "notice_reposted",
+                f"{requirement}{what}；未找到本单位自己的实施方案或工作措施，但找到通知本身或本单位的转发件"
+                f"{cite(repost)}{shown}。转发时提出本单位具体措施的，可视为工作措施，请人工核实。",
+                evidence=repost,
+                deadline=deadline,
+            )
         return Outcome(
             "fail",
             "missing",
@@ -112,15 +132,21 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
 
 
 _UPSTREAM_ISSUERS = re.compile(r"^(国务院|中共中央|中央|国家)")
+# The agency's own document that passes the notice on (关于转发/印发《…》的通知), as opposed to a bare copy.
+_FORWARDING = re.compile(r"关于(转发|转印发)")
 
 
 def _is_upstream_document(page, notice) -> bool:
     """The notice itself, its attachment, or a higher authority's document reposted by the agency
     is not the agency's own plan."""
     title = title_of(page)
+    return bool(_UPSTREAM_ISSUERS.search(title) or title.startswith(notice.issuer)) or _is_this_notice(page, notice)
+
+
+def _is_this_notice(page, notice) -> bool:
+    """The page is the notice (same 文号 or title) or a forwarding of it (关于转发《…》的通知)."""
+    title = title_of(page)
     if notice.doc_number and page.doc_number == notice.doc_number:
-        return True
-    if _UPSTREAM_ISSUERS.search(title) or title.startswith(notice.issuer):
         return True
     if notice.title in title:
         return True
