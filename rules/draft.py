@@ -76,6 +76,11 @@ def _html_to_lines(body: bytes) -> str:
         text = "".join(node.itertext()) if node.tag not in ("div", "tr") else (node.text or "")
         if text and text.strip():
             lines.append(text.strip())
+    # A text capture with a few stray or injected tags (a mirror's empty <legend>/<mark> spam) keeps its
+    # words outside any block element: read it as the plain text it is.
+    plain = [line.strip() for line in "".join(tree.itertext()).splitlines() if line.strip()]
+    if len(re.sub(r"\s", "", "".join(lines))) < len(re.sub(r"\s", "", "".join(plain))) / 2:
+        return "\n".join(plain)
     return "\n".join(lines)
 
 

@@ -239,3 +239,49 @@ def test_rebuilding_the_model_from_the_dev_half_is_deterministic():
     assert first["ngrams"] and all(len(gram) <= 3 for gram in first["ngrams"])
     dev_half = [name for name, half in load_split().items() if half == "dev"]
     assert first["trained_on"]["notices"] == len(dev_half)  # the dev half only: the test half is never read
+
+
+# -- general rules added after the "more" batch (invented text) --------------------------------------------
+
+def test_a_catalogue_row_on_one_line_drafts_its_content_cell_dated_by_its_time_limit():
+    text = "\n".join([
+        "某局政府信息主动公开事项目录",
+        "| 公开事项 | 公开内容(要素) | 公开依据 | 公开时限 | 公开主体 | 公开渠道 |",
+        "| 机构信息 | 本局的内设机构名称、职责和联系电话 | 《中华人民共和国政府信息公开条例》 | 信息形成之日起20个工作日内公开 | 某局 | 政府网站 |",
+        "| 规划信息 | 本局中长期规划和年度计划 | 《某省政务公开办法》第八条 | 信息形成之日起15个工作日内公开 | 某局 | 政府网站 |",
+    ])
+    drafted = {o["quote"]: o["working_days"] for o in draft(text).obligations}
+    assert drafted == {"本局的内设机构名称、职责和联系电话": 20, "本局中长期规划和年度计划": 15}
+
+
+def test_an_interpretation_page_and_a_progress_report_oblige_nobody():
+    interpretation = "\n".join([
+        "《某县2031年政务公开工作要点》政策解读",
+        "一、起草背景", "为做好全年政务公开工作，县政府办公室起草了工作要点。",
+        "二、主要内容", "一是加强财政资金信息公开；二是做好政策解读。",
+    ])
+    report = "\n".join([
+        "2031年6月某局政务公开重点工作任务完成情况",
+        "任务 |", "时限 |", "推进落实情况 |",
+        "每月公开救助资金发放情况 |", "持续推进 |", "已完成 |",
+    ])
+    assert draft(interpretation).obligations == []
+    assert draft(report).obligations == []
+
+
+def test_the_last_sentence_of_a_capture_cut_before_its_object_gives_no_rule():
+    whole = "各单位要主动公开本单位的办事指南。\n新规定施行后,配套说明由承办科室及时在网站发布。"
+    cut = "各单位要主动公开本单位的办事指南。\n新规定施行后,配套说明由承办科室及时在网"
+    assert len(draft(whole).obligations) == 2
+    assert [o["quote"] for o in draft(cut).obligations] == ["各单位要主动公开本单位的办事指南。"]
+
+
+def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules():
+    text = "\n".join([
+        "2031年某县政务公开任务清单",
+        "工作任务 |", "具体要求 |", "责任单位 |",
+        "一、年底前完成的任务 |",
+        "1.规范性文件公开 |", "对现行有效的行政规范性文件进行清理,在网站集中公开文件目录。 |", "县司法局 |",
+    ])
+    drafted = draft(text).obligations
+    assert [(o["quote"][:6], o["by_date"]) for o in drafted] == [("对现行有效的", "2031-12-31")]

@@ -52,6 +52,22 @@ def is_cut_off(sentence: str) -> bool:
     return opened > 0 and not re.search(r"[。；;]", sentence[sentence.rfind("(") if "(" in sentence else 0:])
 
 
+def lost_its_object(unit: structure.Unit) -> bool:
+    """The capture's last sentence, stopped between two characters (it ends mid-word, no full stop): its
+    object is lost unless the clauses before the cut already name what is published, or the sentence names an
+    internal action or a date and more than a word or two survives after its last comma.  A table cell, which is
+    often written without a full stop, is not judged this way."""
+    text = unit.text
+    if unit.row is not None or unit.quote.rstrip().endswith("|") or re.search(r"[。；;！!？?”\"’）)】]$", text):
+        return False
+    head, comma, last = text.rpartition("，") if "，" in text else text.rpartition(",")
+    if not comma or obligations.names_disclosure(head):
+        return False
+    dated = deadline_of(text, 2000)  # any year: whether a date is stated at all
+    internal = obligations.names_internal_action(text) or dated.get("by_date") or dated.get("working_days") is not None
+    return len(re.sub(r"\W", "", last)) <= 6 or not internal
+
+
 def row_for(text: str, rows: list[dict]) -> dict | None:
     """The task-table row a sentence belongs to (its lead units and 完成时限)."""
     for row in rows:
@@ -76,8 +92,14 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
             {k: row[k] for k in ("by_date", "working_days", "anchor", "rhythm") if row and row.get(k) is not None}
         if cell_deadline and not (deadline.get("by_date") or deadline.get("working_days") is not None):
             deadline = {**cell_deadline, **{k: v for k, v in deadline.items() if k != "rhythm"}}
+        if not (deadline.get("by_date") or deadline.get("working_days") is not None):
+            # a section headed by its date ("一、年底前完成的任务") dates the rows and items under it
+            section_date = next((deadline_of(s, year).get("by_date") for s in reversed(unit.sections)
+                                 if len(s) <= 30 and deadline_of(s, year).get("by_date")), None)
+            if section_date:
+                deadline = {**deadline, "by_date": section_date}
         key = re.sub(r"\W", "", unit.text)
-        candidate = Candidate(unit, index, deadline, row, cut_off=index == len(units) - 1 and is_cut_off(unit.text),
+        candidate = Candidate(unit, index, deadline, row, cut_off=index == len(units) - 1 and (is_cut_off(unit.text) or lost_its_object(unit)),
                               repeated=key in seen, rules_keep=obligations.is_candidate(unit, deadline, kind))
         seen.add(key)
         candidate.features = structural_features(candidate, len(units), kind)

@@ -21,7 +21,7 @@ _COVERING = re.compile(
     r"制定本[^,，。；]{0,6}?(要点|方案|办法|制度|细则|意见|规范|安排|计划|规定|规则)|特制[订定]本|特制[订定][^,，。；]{0,30}(要点|方案|办法|规定|细则)[。]?$|适用本(规定|办法|细则|制度|规则)|制定(如下|以下)|请认真(贯彻|组织|抓好|执行|落实)|请结合实际|此件(主动|公开)|请你们自行查阅"
 )
 _PREAMBLE_START = re.compile(r"^(为了?|根据|按照|依据|依照|依)[^,，]{0,80}(精神|要求|规定|部署|意见|通知|条例|实际)")
-_GENERAL = re.compile(r"政务公开工作[,，]?(的总体要求是|要以|紧紧围绕|坚持以|根据|按照)|^深入贯彻[^。；]{0,40}(决策部署|精神)|总体要求|指导思想|基本原则|工作目标|活动目的|重要意义|以习近平|为指导|^20\d\d年是|^今年是|开局之年|收官之年|关键之年")
+_GENERAL = re.compile(r"政务公开工作[,，]?(的总体要求是|要以|紧紧围绕|坚持以|根据|按照)|^深入贯彻[^。；]{0,40}(决策部署|精神)|总体要求|指导思想|基本原则|工作目标|活动目的|重要意义|以习近平|为指导|^20\d\d年是|^20\d\d年[^,，。；]{0,6}政务公开工作(?!要点)|^今年是|开局之年|收官之年|关键之年")
 _GOAL = re.compile(r"^到20\d\d年(底|末)?(?!前)|趋于完善|基本建成|初步建成|基本形成|初步形成|明显提升|显著提升|进一步显现|不断增强|大幅提高|更加完善")
 _GENERAL_SECTION = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|活动目的|重要意义|开放对象")
 _EXHORTATION = re.compile(
@@ -30,13 +30,17 @@ _EXHORTATION = re.compile(
     r"针对性|时效性|责任感|紧迫感|责任|站位|预期|共识|成效|功能|氛围|理念|素养|知情权|参与权|监督权|表达权|合法权益)"
     r"|高度重视|认真贯彻(落实)?|抓好(贯彻)?落实|贯彻落实|认真组织实施|真抓实干|切实|积极|进一步|不断|持续|全面|深入|大力|着力|认真|"
     r"确保[^,，;；。]{0,16}(到位|实处|实效|完成|落实|有序|平稳)|统筹兼顾|突出重点|以公开为常态|不公开为例外|以公开促[^,，;；。]{0,12}|"
-    r"(推进|深化|加强|促进|助力|围绕)公开(?![\u4e00-\u9fff]{0,2}(信息|情况|结果|清单|目录))|解读回应|回应(社会|公众)?关切|"
+    r"(推进|深化|加强|促进|助力|围绕)公开(?![\u4e00-\u9fff]{0,2}(信息|情况|结果|清单|目录))|解读回应|"
+    r"推进(决策|执行|管理|服务|结果)([、和及]?(决策|执行|管理|服务|结果)){0,4}公开|回应(社会|公众)?关切|"
     r"落实[^。；]{0,30}主体责任|履行[^,，;；。]{0,6}(义务|职责)|完成[^,，;；。]{0,8}任务|"
     r"(做好|加强|深化)[^,，;；。]{0,4}政策解读(工作)?(?=[,，;；。]|$)"
 )
 _MECHANISM = re.compile(r"(建立健全|建立|健全|完善|用好|落实|形成|构建|实行|推行|创新|执行)[^,，;；。]{0,36}?(机制|制度|体系|责任制|工作规范|审查)")
+# The issuer saying how it drew the document up ("…,结合本地实际,制定…方案"): no modal, no date.
+_OWN_DRAFTING = re.compile(r"结合[^。；]{0,12}实际[^。；]{0,6}?[,，]?[^,，。；]{0,10}?(特?制[定订]|梳理形成|研究制定|形成|编制|起草)了?"
+                           r"[^。；]{0,30}(要点|方案|清单|计划|措施|办法|任务表|分解表)")
 # Head matter: a document's title, catalogue fields (发布机构：…), file names.
-_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|要点|方案|分解表|一览表|台账|清单|办法|制度|细则|目录|意见|报告)(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
+_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|要点|方案|分解表|一览表|台账|清单|办法|制度|细则|目录|意见|报告|计划)(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
 _FIELD = re.compile(r"^[•·]?\s*(发布机构|发布单位|发布时间|发布日期|来源|网址|名\s*称|标\s*题|索\s*引\s*号|文\s*号|生成日期|成文日期|主题分类|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性)")
 # A task cell starts with what to do; a title names a document ("…工作要点", "关于…的通知").
 _TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)?(公开|公布|发布|编制|编写|制定|修订|更新|开设|设立|做好|推进|落实|"
@@ -47,9 +51,11 @@ _PAGE_FURNITURE = re.compile(r"https?://|www\.|\.gov\.cn|发布时间[:：]|浏�
 _UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室)"
                          r"(等|牵头|负责|配合|按职责分工落实)?$")
 # The issuing office's own intentions ("本办将适时督查", "…的将予以通报"): not the addressees' duty.
-_ISSUER_INTENT = re.compile(r"^[^,，；;]{0,24}将(通过|继续|适时|进行|予以|对|加强|定期|视情)|的将(进行|予以)"
+_ISSUER_INTENT = re.compile(r"^[^,，；;]{0,24}将(于|通过|继续|适时|进行|予以|对|加强|定期|视情|列入|纳入)|的将(进行|予以)"
                             r"|^[^,，；;]{0,16}(办公厅|办公室|本办|我办|领导小组)[^,，；;]{0,4}将"
                             r"|不予(收文|受理|办理)|予以退文|退回(起草|报送)")
+# A 评价标准 cell: how a task is assessed ("评价…的数量和质量"), not the task.
+_CRITERION = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(评价|考核|考评|评估)[^,，;；。]{0,30}(数量|比例|情况|效果|及时性|质量)")
 _MODAL = re.compile(r"应|须|必须|务必|不得|(?<![需主重纲])要(?![点求素])|将")
 _NEWS = re.compile(r"本文来源|记者|[网报]讯|来源[:：].{0,12}(日报|晚报|新闻|网)")
 _PAST_EVENT = re.compile(r"^(今年来|20\d\d年(以来|至今)|20\d\d年[^,，。]{0,6}未|近日|日前|近年来|今年以来|目前|截至|\d{1,2}月\d{1,2}日[,，]|20\d\d年\d{1,2}月\d{1,2}日[,，])")
@@ -68,7 +74,7 @@ _INTERPRETATION_ADD_ON = re.compile(r"(强化|加强|做好|深化|加大|注重
 # -- what is a deliverable ------------------------------------------------------------------
 
 _DOMAIN_WORDS = re.compile(r"政务公开|政府信息公开|公开平台|公开透明|公开属性|依申请公开|公开为常态|不公开")
-_DISCLOSE = re.compile(r"公开|公布|发布|公示|上网|向社会|对外|发声|澄清|展示|晒")
+_DISCLOSE = re.compile(r"公开|公布|发布|公示|上网|向社会|对外|发声|澄清|展示|晒|(动态|及时|定期)(调整)?更新")
 _INTERPRET = re.compile(r"解读|阐释")
 _COLUMN = re.compile(r"(开设|设立|设置|开通|增设|建立|规范|建好|管好|办好|维护|集中|统一设置)[^,，;；。]{0,24}?(专栏|专题(?!会|讲座|研究|培训)|栏目|专区|信息公开平台)"
                      r"|(专栏|专题|专区)[^,，;；。]{0,8}(开设|设立|建设)")
@@ -81,8 +87,8 @@ _PLAN_OBJECT = re.compile(r"(制定|编制|提出|形成)[^。；;]{0,30}(PLAN)|
                           .replace("PLAN", _PLAN.pattern))
 _MANUAL = re.compile(
     r"听取|汇报|报送|上报|报备|备案|书面报|报[^,，;；。]{0,12}(办公厅|办公室|政府办|审核|审定|领导小组)|反馈|"
-    r"纳入[^,，;；。]{0,24}(考核|考评|评估|绩效|目标|范围|监管)|通报|督查|督办|台账|办理[^,，;；。]{0,16}申请|答复|"
-    r"编制|编写|制定|制订|修订|梳理|审查|审核|审签|核查|验收|检查|出台|处置|试点|"
+    r"纳入[^,，;；。]{0,24}(考核|考评|评估|绩效|目标|范围|监管|培训)|通报|督查|督办|台账|办理[^,，;；。]{0,16}申请|答复|"
+    r"编制|编写|制定|制订|(?<!新)修订|梳理|审查|审核|审签|核查|验收|检查|出台|处置|试点|"
     r"开展[^,，;；。]{0,24}(活动|试点|调研|检查|评估|培训)|组织开展|召开|邀请|确定[^,，;；。]{0,16}(主题|人员|负责)|"
     r"建设[^,，;；。]{0,24}系统|提出[^,，;；。]{0,12}(措施|方案|目标)|责任人|不得|分解|明确[^,，;；。]{0,8}(分工|责任|牵头)"
 )
@@ -96,7 +102,7 @@ def _strip(text: str, *patterns: re.Pattern) -> str:
 
 # "加大惠农补贴政策的公开力度", "加强…收费标准信息发布工作": the exhortation names what is to be published.
 _NAMED_DISCLOSURE = re.compile(r"(加大|加强|强化)[^,，;；。]{6,40}?(政策|措施|举措|信息|清单|规则|标准|情况|结果|数据)"
-                               r"[^,，;；。]{0,6}?(公开|发布|公示)(力度|工作)")
+                               r"[^,，;；。]{0,6}?(公开|发布|公示)([和、及与]解读)?(力度|工作)")
 # A sentence whose main verb sets up a mechanism ("要建立…工作机制,…的,不得…"): the rest elaborates it.
 _MECHANISM_FIRST = re.compile(r"^(?:第[一二三四五六七八九十百]{1,4}条)?(?:[^,，;；。]{0,12}(?:要|应当?))?(?:建立健全|建立|健全|完善)"
                               r"[^,，;；。]{0,30}(?:机制|制度|体系)[,，;；]")
@@ -111,6 +117,18 @@ def _has_disclosure(text: str) -> bool:
     return bool(_DISCLOSE.search(_DOMAIN_WORDS.sub("", text)))
 
 
+def names_disclosure(text: str) -> bool:
+    """Whether a stretch of text names something to publish, interpret or show (not only an internal action)."""
+    core = _strip(text, _MECHANISM, _EXHORTATION)
+    return bool(_has_disclosure(core) or _NAMED_DISCLOSURE.search(text) or _INTERPRET.search(core) or _COLUMN.search(text)
+                or _ANNUAL_REPORT.search(text))
+
+
+def names_internal_action(text: str) -> bool:
+    """Whether a sentence names a concrete internal action (report to an office, hear a report, issue measures)."""
+    return bool(_MANUAL.search(_strip(text, _MECHANISM, _EXHORTATION)))
+
+
 def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
     """Whether a unit states an obligation at all."""
     text = unit.text
@@ -123,18 +141,22 @@ def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
         return False
     if text.endswith((":", "：")) and not (_DUTY_INTRO.search(text) and not _lists_disclosures(text)):
         return False  # "…主动公开下列信息:" obliges through its items; "…须予解读:" by itself
-    if unit.row is not None and _LABEL_CELL.match(text):
+    if unit.row is not None and _LABEL_CELL.match(text) and not (unit.row or {}).get("discloses"):
         return False  # a category cell of a table (a numbered task row is not all characters)
-    if _TITLE_LIKE.search(text) and not _TASK_START.search(text) and not re.match(r"^\d{1,2}[.．、]", text):
+    catalogue_content = bool((unit.row or {}).get("discloses"))  # a content cell dated by its 公开时限 cell
+    if _TITLE_LIKE.search(text) and not _TASK_START.search(text) and not re.match(r"^\d{1,2}[.．、]", text) \
+            and not catalogue_content:
         return False  # a document's title, not a task cell such as "编制并公开年度报告"
     if (unit.row or {}).get("units") is None and _UNITS_ONLY.match(text) and not _has_disclosure(text):
         return False  # a 责任单位 cell on a line of its own
-    if _ISSUER_INTENT.search(text) or _PAST_EVENT.search(text) or _EXPLORATION.search(text):
+    if _ISSUER_INTENT.search(text) or _PAST_EVENT.search(text) or _EXPLORATION.search(text) or _CRITERION.match(text):
         return False
     dated = bool(deadline.get("by_date") or deadline.get("working_days") is not None)
     if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated):
         return False
     if _COVERING.search(text) or _PREAMBLE_START.search(text) and re.search(r"如下|以下[:：]?$", text):
+        return False
+    if _OWN_DRAFTING.search(text) and not _MODAL.search(text) and not dated:
         return False
     mechanism = _MECHANISM_FIRST.search(text)
     if mechanism and not dated and not _has_disclosure(re.sub(r"不得[^,，;；。]*", "", text[mechanism.end():])):
@@ -184,6 +206,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     if interpretation and add_on and deadline.get("working_days") is None and disclose_first \
             and disclose_first.start() < add_on.start():
         return "topic_disclosed"  # "公开…办法,并做好解读": publishes something; interpreting it is an add-on
+    if interpretation and deadline.get("working_days") is None and re.search(r"公开[、和及与](政策)?解读", core):
+        return "topic_disclosed"  # "…信息的公开、解读工作": the named content is published (and explained)
     if interpretation and (deadline.get("working_days") is not None or re.search(r"政策|文件|规章|措施|会议|精神", text)):
         return "interpretation_timely"
     if re.search(r"解读范围", context) and not _MANUAL.search(text):
@@ -202,6 +226,12 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     return "manual"
 
 
+_INTERPRETATION_PAGE = re.compile(r"解读|答记者问|一图读懂|图解")
+_INTERPRETATION_HEADINGS = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])?\s*"
+                                      r"((起草|制定|出台|修订)(背景|过程|依据|目的)|主要内容|政策依据|名词解释)")
+_PROGRESS_TITLE = re.compile(r"^(?!关于印发)[^，,。；;]{0,50}(完成|落实|推进|进展|执行)情况(的?(报告|通报|汇总|统计表?))?$")
+
+
 def notice_kind(text: str, title: str | None) -> str:
     """What sort of document the notice is: a yearly report and a Q&A 解读 oblige nobody."""
     head = "".join(text.split())[:400]
@@ -211,6 +241,11 @@ def notice_kind(text: str, title: str | None) -> str:
     if len(re.findall(r"(^|\n)\s*问[:：]", text)) >= 2 or (
             re.search(r"(^|\n)\s*问[:：]", text) and re.search(r"(^|\n)\s*答[:：]", text) and re.search(r"问答|解读|答记者问", head[:200])):
         return "interpretation"
+    if _INTERPRETATION_PAGE.search(head[:80]) and len(_INTERPRETATION_HEADINGS.findall(text)) >= 2:
+        return "interpretation"  # a 政策解读 page: 起草背景, 起草过程, 主要内容 describe the document
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if _PROGRESS_TITLE.search(first) or _PROGRESS_TITLE.search(title):
+        return "report"  # "…工作落实情况": what was done against tasks set elsewhere
     if _NEWS.search(head[:300]):
         return "news"
     if re.search(r"关于.{0,20}年度报告.{0,10}(编制|公布|发布).{0,10}通知", title):

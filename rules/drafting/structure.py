@@ -122,7 +122,11 @@ def units(text: str) -> list[Unit]:
     stack: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         if "|" in line.raw and line.raw.count("|") >= 1 and _CELL.split(line.raw.strip(" |")) != [line.raw]:
-            out.extend(_row_units(line, index, stack))
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if not _is_name_cell(line, following):
+                out.extend(_row_units(line, index, stack))
+            elif re.match(r"^[一二三四五六七八九十]{1,3}、", analysis(line.raw.strip(" |"))):
+                stack[:] = [(1, analysis(line.raw.strip(" |")))]  # "一、年底前完成的任务": the rows below it
             continue
         if _is_group_label(lines, index):
             continue
@@ -158,9 +162,54 @@ def units(text: str) -> list[Unit]:
     return out
 
 
-def _row_units(line: Line, index: int, stack) -> list[Unit]:
-    """A task-table row written on one line with "|" between cells."""
+# Column names of the genre's tables: task tables (工作任务, 具体要求, 责任单位, 完成时限) and disclosure
+# catalogues in the national standard's column order (公开事项, 公开内容(要素), 公开依据, 公开时限, 公开主体,
+# 公开渠道和载体, 公开对象, 公开方式).
+_COLUMN_NAME = re.compile(r"序号|工作任务|具体(要求|任务|措施)|工作要求|任务内容|责任(单位|科室|处室|部门|股室)|牵头单位|配合单位|"
+                          r"完成(时限|时间|情况)|时限要求|备注|公开(事项|内容|依据|时限|主体|渠道|对象|方式|层级)|[一二三]级事项|"
+                          r"评价标准")
+# A 公开依据 cell: the law or document an entry rests on ("《中华人民共和国政府信息公开条例》"), or the clause it quotes.
+_BASIS_CELL = re.compile(r"^《[^》]{2,60}》([、，,及和]?《[^》]{2,60}》)*(第[^,，。；;]{1,12}条)?[^,，。；;]{0,8}$|^第[一二三四五六七八九十百零\d]{1,5}条")
+
+
+def _is_header_row(cells: list[str]) -> bool:
+    """A row of column names: every cell a short label, some of them the genre's column names."""
+    texts = [analysis(c) for c in cells if analysis(c)]
+    return bool(texts) and all(len(t) <= 16 and not re.search(r"[，,。；;:：]", t) for t in texts) and \
+        sum(1 for t in texts if _COLUMN_NAME.search(t)) >= max(1, len(texts) // 3)
+
+
+def _is_name_cell(line: Line, following: Line | None) -> bool:
+    """A flattened table cell that names a group or a task rather than stating it: a "一、…" section cell, or a
+    short numbered name ("1.办事指南公开") followed by the longer cell that says what to do."""
     cells = [c for c in _CELL.split(line.raw.strip().strip("|")) if c.strip()]
+    if len(cells) != 1:
+        return False
+    text_ = analysis(cells[0])
+    if re.search(r"[。；;]", text_.rstrip("。")) or _STATES_DUTY.search(text_):
+        return False
+    if re.match(r"^[一二三四五六七八九十]{1,3}、", text_) and len(text_) <= 30:
+        return True
+    if re.match(r"^\d{1,2}[.．、]\D", text_) and len(text_) <= 18 and not re.search(r"[，,]", text_) and following is not None:
+        next_cells = [c for c in _CELL.split(following.raw.strip().strip("|")) if c.strip()]
+        next_text = analysis(next_cells[0]) if len(next_cells) == 1 else ""
+        return len(next_text) >= 2 * len(text_) and bool(re.search(r"[。；;，,]", next_text))
+    return False
+
+
+def _row_units(line: Line, index: int, stack) -> list[Unit]:
+    """A task-table row written on one line with "|" between cells.  In a disclosure catalogue's row (one with a
+    公开依据 cell) only the content cell — the one just before the first 依据 cell — is disclosed, dated by the
+    row's 公开时限 cell; the 事项 names, the basis, the channels and the units are the row's labels."""
+    cells = [c for c in _CELL.split(line.raw.strip().strip("|")) if c.strip()]
+    if _is_header_row(cells):
+        return []
+    basis = next((i for i, c in enumerate(cells) if _BASIS_CELL.match(analysis(c))), None)
+    time_limit = next((c for c in cells if _TIME_LIMIT_CELL.match(analysis(c).rstrip("。；;"))), None)
+    if basis and time_limit:
+        content = cells[basis - 1]
+        row = {"deadline": time_limit, "units": None, "discloses": True}
+        return [Unit(content, analysis(content), index, [s for _, s in stack], row=row)]
     row = {"deadline": None, "units": None}
     texts = []
     for cell in cells:

@@ -21,6 +21,10 @@ _DEADLINE_CELL = re.compile(
 )
 
 
+# What a 完成情况/进展情况 column says of a row: its status, not its task.
+_STATUS_CELL = re.compile(r"^(推进中|进行中|正在推进|持续推进中|已完成|未完成|已落实|已启动|未启动|完成)$")
+
+
 def _units(line: str) -> list[str] | None:
     """The unit names of a units cell, or None when the line is not one."""
     line = re.sub(r"\s+", "", line)
@@ -163,6 +167,8 @@ def _flattened_rows(lines: list[str], year: int | None) -> list[dict]:
                 rows.append(current)
                 current = None
             continue
+        if _STATUS_CELL.match(line):
+            continue  # a 完成情况 cell ("已完成"): how far the task is, not part of it
         units = _units(line)
         if units and current is not None:
             if not current["lead_units"]:
