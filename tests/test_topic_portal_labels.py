@@ -17,7 +17,14 @@ import yaml
 from checks.catalogue import load_catalogue, rule_applies
 from core.targets import load_targets
 from tests.eval.topic_portals.build import HERE, build_portal, read_items
-from tests.eval.topics import LABELS_FILE, TARGETS_FILE, load_labels
+from tests.eval.topics import (
+    LABELS_FILE,
+    SPLITS,
+    TARGETS_FILE,
+    Verdict,
+    load_labels,
+    readable_disagreements,
+)
 
 LABELS = load_labels()
 RAW_LABELS = yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))["agencies"]
@@ -29,10 +36,29 @@ def _rows(agency_id: str) -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def test_both_splits_are_labelled():
+def test_every_split_is_labelled():
     splits = {entry["split"] for entry in LABELS.values()}
-    assert splits == {"dev", "test"}
+    assert splits == {"dev", "test", "fresh"} == set(SPLITS)
     assert set(LABELS) == set(AGENCIES)
+
+
+def test_only_dev_disagreements_are_ever_listed():
+    # The held-out splits (test, fresh) are measured in aggregate only: one disagreement of each kind per split.
+    verdicts = [Verdict(split, f"{split}-agency", "r1", "pass", "fail") for split in SPLITS]
+    verdicts += [Verdict(split, f"{split}-agency", "r2", "fail", "fail") for split in SPLITS]
+    shown = readable_disagreements(verdicts)
+    assert [(v.split, v.rule_id) for v in shown] == [("dev", "r1")]
+
+
+def test_fresh_lists_do_not_reuse_a_window_of_the_same_portal():
+    # A fresh list is other years of a portal the earlier splits use: its dates must not overlap theirs.
+    from tests.eval.topic_portals.make_lists import SPECS
+
+    for fresh in (spec for spec in SPECS if LABELS[spec.agency_id]["split"] == "fresh"):
+        for other in SPECS:
+            if other.portal == fresh.portal and LABELS[other.agency_id]["split"] != "fresh":
+                assert fresh.last < other.first or other.last < fresh.first, (fresh.agency_id, other.agency_id)
+        assert fresh.portal not in {s.portal for s in SPECS if LABELS[s.agency_id]["split"] == "test"}
 
 
 @pytest.mark.parametrize("agency_id", sorted(LABELS))

@@ -1,18 +1,20 @@
 """Labelled measurement of obligation verdicts on portals built from real page-title lists.
 
-    python -m tests.eval.topics [--half dev|test] [--keep DIR] [--verbose] [--disagreements]
+    python -m tests.eval.topics [--half dev|test|fresh] [--keep DIR] [--verbose] [--disagreements]
 
 ``--half dev`` builds, audits and prints only the development half (what tuning may look at);
-``--half test`` only the held-out half; without it, both.  Tune with ``--half dev --verbose``; read the
-test half's aggregate figures once, at the end.  Disagreements (``--disagreements``, ``--verbose``) are
-listed for the dev half only, whatever ``--half`` says.
+``--half test`` only the held-out half; ``--half fresh`` only the fresh split (lists built and labelled
+after the tool was frozen, see ``topic_portals/PROVENANCE.md``); without it, all of them.  Tune with
+``--half dev --verbose``; read the test and fresh splits' aggregate figures once, at the end.
+Disagreements (``--disagreements``, ``--verbose``) are listed for the dev half only, whatever ``--half``
+says: never for test or fresh.
 
 For every agency in ``tests/eval/topic_portals/labels.yaml`` this builds its sample
 portal (``topic_portals/build.py``) in a temporary directory, serves it on
 127.0.0.1, runs the real CLI (``zwgk audit --targets … --db … --as-of DATE``, one
 audit per as-of date), reads the findings and compares them with the hand labels.
 
-It prints, per split (``dev``, ``test``) and overall:
+It prints, per split (``dev``, ``test``, ``fresh``) and overall:
 - the confusion table: hand label (pass / fail / manual / pending) × tool status;
 - false-fail rate: labelled pass, manual or pending, and the tool said fail;
 - false-pass rate: labelled fail or manual, and the tool said pass;
@@ -57,7 +59,9 @@ TOOL_STATUSES = (
     "not_applicable",
     "absent",
 )
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "fresh")
+# Splits whose disagreements may be listed: only the one tuning looks at.
+READABLE_SPLITS = ("dev",)
 
 
 @dataclass(frozen=True)
@@ -281,7 +285,7 @@ def measure(
 ) -> list[Verdict]:
     """Build, serve and audit every labelled agency under ``root``; one verdict per labelled rule.
 
-    ``half`` ("dev" or "test") keeps only that split's agencies: the other half is neither built nor
+    ``half`` ("dev", "test" or "fresh") keeps only that split's agencies: the other half is neither built nor
     audited, so nothing of it (titles, disagreements) can reach the screen.
     """
     labels = load_labels(root / LABELS_FILE.name)
@@ -420,6 +424,32 @@ def print_summary(name: str, verdicts: list[Verdict]) -> None:
         f"工具结论：需人工 {counts['manual']}，无法核查 {counts['error']}，未到期 {counts['pending']}，"
         f"缺少结论 {counts['absent']}"
     )
+    print("按规则类型（误判未通过 / 应非未通过；标注 pass 的判 pass / manual / fail）：" + "；".join(
+        f"{kind} {ff}/{n} ({p_pass}/{p_manual}/{p_fail})" for kind, (ff, n, p_pass, p_manual, p_fail)
+        in sorted(by_kind(verdicts).items())))
+
+
+def by_kind(verdicts: list[Verdict]) -> dict[str, tuple[int, int, int, int, int]]:
+    """Per rule kind, aggregate only (no rule ids, so the held-out splits stay unread): false fails,
+    rules that should not fail, and what became of the rules labelled pass (pass, manual, fail)."""
+    from checks.catalogue import load_catalogue
+
+    kinds = {rule.id: rule.kind for rule in load_catalogue().rules}
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])
+    for v in verdicts:
+        row = counts[kinds.get(v.rule_id, "?")]
+        if v.label in ("pass", "manual", "pending"):
+            row[1] += 1
+            row[0] += v.status == "fail"
+        if v.label == "pass":
+            row[2 + ("pass", "manual", "fail").index(v.status)] += v.status in ("pass", "manual", "fail")
+    return {kind: tuple(row) for kind, row in counts.items()}
+
+
+def readable_disagreements(verdicts: list[Verdict]) -> list[Verdict]:
+    """The disagreements that may be shown: the development half's only, so that the test and fresh
+    splits stay unread whatever the command line asks."""
+    return [v for v in verdicts if v.split in READABLE_SPLITS and v.label != v.status]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -432,7 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=SPLITS,
-        help="measure only this split (dev while tuning; test once, at the end, without --verbose)",
+        help="measure only this split (dev while tuning; test and fresh once, at the end, without --verbose)",
     )
     parser.add_argument(
         "--verbose",
@@ -442,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--disagreements",
         action="store_true",
-        help="list the dev half's disagreements (never the test half's)",
+        help="list the dev half's disagreements (never those of test or fresh)",
     )
     args = parser.parse_args(argv)
     if args.keep:
@@ -456,13 +486,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.half:
         print_summary("全部", verdicts)
     if args.verbose or args.disagreements:
-        # Only the development half's disagreements are ever printed: the test half stays unread.
         print("\n不一致的结论（仅 dev 集）：")
-        for v in verdicts:
-            if v.split == "dev" and v.label != v.status:
-                print(
-                    f"  [{v.split}] {v.agency_id} {v.rule_id}: 标注 {v.label}，工具 {v.status}"
-                )
+        for v in readable_disagreements(verdicts):
+            print(f"  [{v.split}] {v.agency_id} {v.rule_id}: 标注 {v.label}，工具 {v.status}")
     return 0
 
 

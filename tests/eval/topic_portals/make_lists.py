@@ -94,6 +94,28 @@ SPECS = (
     # /zhengce/zhengceku/<YYYY-MM>/<day>/content_N.htm: no section in the path, so one column each.
     ListSpec("shanghai", "Shanghai Municipal Government", "2019-01-01", "2020-05-31", {"*": "政府文件"}),
     ListSpec("statecouncil", "State Council", "2015-06-01", "2017-05-27", {"*": "政府文件"}),
+    # The `fresh` split (fifth session, built after the tool was frozen): portal-years no agency above uses,
+    # windows that do not overlap the same portal's windows above, Henan and Yunnan portals left out.
+    ListSpec(
+        "sichuan2017",
+        "Sichuan Provincial Government",
+        "2016-01-01",
+        "2017-12-31",
+        {
+            "c103043": "省政府规章",
+            "c103044": "省政府文件",
+            "c103045": "省政府函件",
+            "c103046": "省政府办公厅文件",
+            "c103047": "省政府办公厅函件",
+            "11066": "人事任免",
+            "10716": "人事任免",
+            "10883": "人事任免",
+            "10694": "人事任免",
+            "zfwjts": "省政府文件",
+        },
+    ),
+    ListSpec("guangdong2017", "Guangdong Provincial Government", "2017-01-01", "2018-03-31", {"*": "政府文件"}),
+    ListSpec("statecouncil2019", "State Council", "2018-06-01", "2020-05-30", {"*": "政府文件"}),
 )
 
 
