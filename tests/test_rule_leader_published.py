@@ -19,3 +19,11 @@ def test_not_finding_one_asks_for_a_human_look_never_fails():
     outcome = run(rule("leader_published", {}), [page("新闻", "2017-05-01"), page("通知公告", None, "list")])
     assert (outcome.status, outcome.reason) == ("manual", "not_found")
     assert "2 个页面" in outcome.detail and "人工核实" in outcome.detail
+
+
+def test_a_division_of_tasks_is_not_a_division_of_leaders():
+    tasks = [page("某市人民政府办公室关于印发《政府工作报告》重点工作分工方案的通知", "2017-03-03", "policy"),
+             page("2017年政务公开工作任务分工", "2017-06-01", "policy")]
+    assert run(rule("leader_published", {}), tasks).status == "manual"
+    leaders = page("市政府领导班子成员工作分工", "2017-06-01")
+    assert run(rule("leader_published", {}), [*tasks, leaders]).evidence is leaders
