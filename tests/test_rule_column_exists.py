@@ -24,3 +24,24 @@ def test_column_named_only_by_the_link_leading_to_it():
     article = page("财政预算公开", "2017-07-01", "news", url="http://x/zt/1.html")
     links = [(home.url, column.url, "重点领域信息公开"), (column.url, article.url, "财政预算公开")]
     assert run(r, [home, column, article], links).status == "pass"
+
+
+def test_a_column_named_alike_or_a_link_to_a_page_not_read_as_a_column_asks_for_a_person():
+    r = rule("column_exists", {"names": ["《政务公开工作要点》专栏"]})
+    alike = page("政务公开要点", None, "list", url="http://x/col/2/")
+    outcome = run(r, [alike])
+    assert (outcome.status, outcome.reason) == ("manual", "similar_column") and alike.url in outcome.detail
+    home = page("首页", None, "home", url="http://x/")
+    landing = page("专题", None, "news", url="http://x/zt/zwgkyd.html")
+    outcome = run(r, [home, landing], links=[(home.url, landing.url, "政务公开工作要点专题")])
+    assert (outcome.status, outcome.reason) == ("manual", "similar_column") and landing.url in outcome.detail
+    unrelated = run(r, [page("政务服务", None, "list"), page("公开指南", None, "list")])
+    assert (unrelated.status, unrelated.reason) == ("fail", "missing")
+
+
+def test_a_link_to_a_document_named_like_the_column_is_not_a_column():
+    r = rule("column_exists", {"names": ["《政务公开工作要点》专栏"]})
+    listing = page("通知公告", None, "list", url="http://x/tzgg/")
+    document = page("某市2019年政务公开工作要点", "2019-06-01", "plan", url="http://x/tzgg/1.html")
+    outcome = run(r, [listing, document], links=[(listing.url, document.url, document.title)])
+    assert (outcome.status, outcome.reason) == ("fail", "missing")

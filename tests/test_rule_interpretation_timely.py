@@ -23,6 +23,20 @@ def test_interpretation_timely():
 
 
 
+def test_some_policies_interpreted_and_others_not_asks_which_were_important():
+    r = rule("interpretation_timely", {"working_days": 3})
+    interpreted = page("洛阳市人民政府关于加强城市管理的意见", "2017-06-05", "policy", url="http://x/p.html")
+    its_reading = page("《洛阳市人民政府关于加强城市管理的意见》解读", "2017-06-06", "interpretation")
+    uninterpreted = page("洛阳市人民政府办公室关于印发洛阳市绿化养护实施方案的通知", "2017-06-09", "policy")
+    outcome = run(r, [interpreted, its_reading, uninterpreted])
+    assert (outcome.status, outcome.reason) == ("manual", "partly_interpreted")
+    assert "1 份已按时解读" in outcome.detail and uninterpreted.title in outcome.detail
+    # a late interpretation is a fact, whatever the others show
+    late_reading = page("《洛阳市人民政府办公室关于印发洛阳市绿化养护实施方案的通知》解读", "2017-06-20", "interpretation")
+    outcome = run(r, [interpreted, its_reading, uninterpreted, late_reading])
+    assert (outcome.status, outcome.reason) == ("fail", "late") and outcome.evidence is uninterpreted
+
+
 @pytest.mark.parametrize("title", [
     "某某市人民政府关于同意设立某某镇的批复",
     "某某市人民政府办公室关于某某路收费站设置问题的复函",

@@ -147,6 +147,16 @@ def test_by_date_ends_the_period_and_late_pages_fail_as_outside_it():
     assert outcome.deadline == dt.date(2017, 11, 30)
 
 
+def test_without_a_date_in_the_notice_an_item_published_after_the_period_asks_for_a_person():
+    undated_task = topic_rule(["budget-final-accounts"])
+    after = page("洛阳市2018年部门预算公开", "2018-07-02")
+    outcome = run(undated_task, [after])
+    assert (outcome.status, outcome.reason, outcome.evidence) == ("manual", "after_period", after)
+    # one item after the period and another missing altogether: the missing one still fails the task
+    both = topic_rule(["budget-final-accounts", "audit-results"])
+    assert (run(both, [after]).status, run(both, [after]).reason) == ("fail", "missing")
+
+
 def test_an_undated_strong_match_is_only_a_candidate():
     outcome = run(BUDGET, [page("洛阳市2017年部门预算公开", None)])
     assert (outcome.status, outcome.reason) == ("manual", "weak_match")

@@ -3,6 +3,10 @@
 pass: a column page whose name, title or the link leading to it matches, with at least
       ``min_items`` (default 1) articles in it.
 fail: no such column was found, or it is empty.
+manual: ``similar_column`` — no column of that exact name, but a column or link named alike (政务公开要点 for
+        政务公开工作要点: the two ends of the name with a few characters between), or a link named exactly that
+        leads to a page the crawl did not read as a column (a 专题 landing page, another host).  Portals name
+        their columns freely, so a near name is for a person to judge, not a failure.
 """
 
 from __future__ import annotations
@@ -55,10 +59,18 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
     column_pages += [evidence.by_url[u] for u in anchored if evidence.by_url[u] not in column_pages]
     column_pages = [p for p in column_pages if p.page_type == "list"]
     if not column_pages:
+        similar = _similar_columns(evidence, names, pattern)
+        if similar:
+            shown = "；".join(similar[:CITED_CANDIDATES])
+            return Outcome(
+                "manual",
+                "similar_column",
+                f"要求开设{label}专栏；未找到同名栏目，但找到名称相近的栏目或链接：{shown}。请人工核实是否即该专栏。",
+            )
         return Outcome(
             "fail",
             "missing",
-            f"要求开设{label}专栏；在已抓取的 {len(evidence.pages)} 个页面中未找到该专栏。",
+            f"要求开设{label}专栏；在已抓取的 {len(evidence.pages)} 个页面中未找到该专栏或名称相近的栏目。",
         )
     best, best_items = None, -1
     for page in column_pages:
@@ -78,6 +90,38 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
         f"要求开设{label}专栏并发布内容；专栏{cite(best)}存在但没有内容（少于 {min_items} 篇）。",
         evidence=best,
     )
+
+
+CITED_CANDIDATES = 3
+COLUMN_NAME_MAX = 20  # characters: a navigation label, not a document title
+_COLUMN_WORD = re.compile(r"专栏|专题|栏目")
+
+
+def _near_pattern(names) -> re.Pattern:
+    """The two ends of each name (two characters each) with up to six characters between them."""
+    ends = [re.escape(core[:2]) + ".{0,6}" + re.escape(core[-2:]) for core in map(_core, names) if len(core) >= 4]
+    return re.compile("|".join(ends) or "(?!)")
+
+
+def _similar_columns(evidence: Evidence, names, exact) -> list[str]:
+    """Columns or links named like the column, and exactly-named links to pages that are not column pages."""
+    near = _near_pattern(names)
+    found: dict[str, str] = {}
+    for page in evidence.pages:
+        title = title_of(page)
+        if page.page_type == "list" and near.search(title):
+            found.setdefault(page.url, f"栏目{cite(page)}")
+        elif page.column and near.search(to_simplified(page.column)):
+            found.setdefault(f"column:{page.column}", f"栏目“{page.column}”（{page.url}）")
+    for _, to_url, anchor in evidence.links_from([p.url for p in evidence.pages if p.page_type in ("list", "home")]):
+        anchor = to_simplified(anchor or "").strip()
+        target = evidence.by_url.get(to_url)
+        if (target is not None and target.page_type not in ("list", "home", None)
+                and not _COLUMN_WORD.search(anchor)):
+            continue  # a link to an article (2019年政务公开工作要点) is a document, unless it says 专栏/专题
+        if len(anchor) <= COLUMN_NAME_MAX and (exact.search(anchor) or near.search(anchor)):
+            found.setdefault(to_url, f"链接“{anchor}”（{to_url}）")
+    return list(found.values())
 
 
 def _articles_in(column_page, evidence: Evidence, pattern) -> int:

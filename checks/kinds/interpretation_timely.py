@@ -4,7 +4,11 @@
 Policies and interpretations are paired by checks.pairing (links, quoted 文号 or title).
 
 pass: every policy document found has a timely interpretation.
-fail: some policy has no interpretation, or a late one (the first such is the evidence).
+fail: an interpretation came out late (the agency itself judged that policy worth interpreting, so the delay
+      is a fact), or none of the period's policies has any interpretation.
+manual: ``partly_interpreted`` — some policies were interpreted on time and others have none.  The notices
+      oblige interpretation of *important* policies (出台重要政策…解读), which no title shows, so only a person
+      can say whether the uninterpreted ones needed it; they are listed.
 not_applicable: no policy document of the period was found on the portal.
 
 Replies, approvals, appointments, commendations, working-group notices and result reports are not policy
@@ -61,7 +65,20 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
             f"要求政策文件公开后解读稿件{lag_words}；{window}期间的 {len(policies)} 份政策文件均按时发布了解读。",
             evidence=policies[0],
         )
-    policy, reason, deadline, interpretation = problems[0]
+    late = [problem for problem in problems if problem[1] == "late"]
+    interpreted = len(policies) - len(problems)
+    if not late and interpreted:
+        listed = "；".join(f"{cite(p)}未找到解读" for p, _, _, _ in problems[:5])
+        more = f"等 {len(problems)} 份" if len(problems) > 5 else ""
+        return Outcome(
+            "manual",
+            "partly_interpreted",
+            f"要求重要政策文件公开后解读稿件{lag_words}；{window}期间的 {len(policies)} 份政策文件中 {interpreted} 份已按时解读，"
+            f"{len(problems)} 份未找到解读{more}：{listed}。这些文件是否属于须解读的重要政策，请人工判断。",
+            evidence=problems[0][0],
+            deadline=problems[0][2],
+        )
+    policy, reason, deadline, interpretation = (late or problems)[0]
     lines = []
     for p, r, d, i in problems[:5]:
         if r == "missing":

@@ -21,7 +21,9 @@ pass:   for each required topic a page whose title matches one of its patterns, 
 fail:   a required topic with no such page — not even a loose candidate — or only pages dated after
         the period; the finding names the columns searched and how many pages were examined.
 manual: ``weak_match`` — only loose candidates (a generic word, the column alone, a news item, an
-        undated page): a supervisor looks at the candidate pages listed in the detail.
+        undated page): a supervisor looks at the candidate pages listed in the detail;
+        ``after_period`` — the task has no ``by_date`` and the missing items were published, only after the
+        default period: the period is this tool's reading of an undated task, so a person weighs it.
 """
 
 from __future__ import annotations
@@ -158,6 +160,13 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
 
     failing = [f for f in findings if f.verdict in ("missing", "late")]
     decisive_fail = failing if need_all else (failing if len(failing) == len(findings) else [])
+    if decisive_fail and not rule.params.get("by_date") and all(f.verdict == "late" for f in decisive_fail):
+        # The notice set no date: the 365-day period is this tool's reading of "in the notice's year", so an item
+        # that did come out, only later, is for a person to weigh, not a failure the supervisor could defend.
+        shown = "；".join(f"{_quoted(f.topic.name)}：{cite(f.late[0][0])}" for f in decisive_fail)
+        return Outcome("manual", "after_period",
+                       lead + f"期间内未找到，但通知未规定期限，期间之后已公开：{shown}。请人工判断是否视为落实。",
+                       evidence=decisive_fail[0].late[0][0], deadline=end)
     if decisive_fail:
         late = [f for f in decisive_fail if f.verdict == "late"]
         reason = "outside_period" if len(late) == len(decisive_fail) else "missing"
