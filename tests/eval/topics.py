@@ -1,20 +1,22 @@
 """Labelled measurement of obligation verdicts on portals built from real page-title lists.
 
-    python -m tests.eval.topics [--half dev|test|fresh] [--keep DIR] [--verbose] [--disagreements]
+    python -m tests.eval.topics [--half dev|test|fresh|fresh2] [--keep DIR] [--verbose] [--disagreements]
 
 ``--half dev`` builds, audits and prints only the development half (what tuning may look at);
 ``--half test`` only the held-out half; ``--half fresh`` only the fresh split (lists built and labelled
-after the tool was frozen, see ``topic_portals/PROVENANCE.md``); without it, all of them.  Tune with
-``--half dev --verbose``; read the test and fresh splits' aggregate figures once, at the end.
+after the tool was frozen, see ``topic_portals/PROVENANCE.md``); ``--half fresh2`` only the second fresh
+split (built and labelled later, by someone who had not read the other splits' labels); without it, all
+of them.  Tune with ``--half dev --verbose``; read the test, fresh and fresh2 splits' aggregate figures
+once, at the end.
 Disagreements (``--disagreements``, ``--verbose``) are listed for the dev half only, whatever ``--half``
-says: never for test or fresh.
+says: never for test, fresh or fresh2.
 
 For every agency in ``tests/eval/topic_portals/labels.yaml`` this builds its sample
 portal (``topic_portals/build.py``) in a temporary directory, serves it on
 127.0.0.1, runs the real CLI (``zwgk audit --targets … --db … --as-of DATE``, one
 audit per as-of date), reads the findings and compares them with the hand labels.
 
-It prints, per split (``dev``, ``test``, ``fresh``) and overall:
+It prints, per split (``dev``, ``test``, ``fresh``, ``fresh2``) and overall:
 - the confusion table: hand label (pass / fail / manual / pending) × tool status;
 - false-fail rate: labelled pass, manual or pending, and the tool said fail;
 - false-pass rate: labelled fail or manual, and the tool said pass;
@@ -59,7 +61,7 @@ TOOL_STATUSES = (
     "not_applicable",
     "absent",
 )
-SPLITS = ("dev", "test", "fresh")
+SPLITS = ("dev", "test", "fresh", "fresh2")
 # Splits whose disagreements may be listed: only the one tuning looks at.
 READABLE_SPLITS = ("dev",)
 
@@ -285,8 +287,8 @@ def measure(
 ) -> list[Verdict]:
     """Build, serve and audit every labelled agency under ``root``; one verdict per labelled rule.
 
-    ``half`` ("dev", "test" or "fresh") keeps only that split's agencies: the other half is neither built nor
-    audited, so nothing of it (titles, disagreements) can reach the screen.
+    ``half`` ("dev", "test", "fresh" or "fresh2") keeps only that split's agencies: the other splits are
+    neither built nor audited, so nothing of them (titles, disagreements) can reach the screen.
     """
     labels = load_labels(root / LABELS_FILE.name)
     if half is not None:
@@ -447,8 +449,8 @@ def by_kind(verdicts: list[Verdict]) -> dict[str, tuple[int, int, int, int, int]
 
 
 def readable_disagreements(verdicts: list[Verdict]) -> list[Verdict]:
-    """The disagreements that may be shown: the development half's only, so that the test and fresh
-    splits stay unread whatever the command line asks."""
+    """The disagreements that may be shown: the development half's only, so that the held-out splits
+    (test, fresh, fresh2) stay unread whatever the command line asks."""
     return [v for v in verdicts if v.split in READABLE_SPLITS and v.label != v.status]
 
 
@@ -462,7 +464,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--half",
         choices=SPLITS,
-        help="measure only this split (dev while tuning; test and fresh once, at the end, without --verbose)",
+        help="measure only this split (dev while tuning; test, fresh and fresh2 once, at the end, without --verbose)",
     )
     parser.add_argument(
         "--verbose",
@@ -472,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--disagreements",
         action="store_true",
-        help="list the dev half's disagreements (never those of test or fresh)",
+        help="list the dev half's disagreements (never those of test, fresh or fresh2)",
     )
     args = parser.parse_args(argv)
     if args.keep:

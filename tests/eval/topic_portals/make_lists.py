@@ -116,6 +116,31 @@ SPECS = (
     ),
     ListSpec("guangdong2017", "Guangdong Provincial Government", "2017-01-01", "2018-03-31", {"*": "政府文件"}),
     ListSpec("statecouncil2019", "State Council", "2018-06-01", "2020-05-30", {"*": "政府文件"}),
+    # The `fresh2` split (sixth session, labelled before any run of the tool on it): again portal-years no agency
+    # above uses, windows that overlap none of the same portal's windows, Henan and Yunnan portals left out.
+    ListSpec(
+        "hainan2019",
+        "Hainan Provincial Government",
+        "2019-01-01",
+        "2020-06-30",
+        {
+            "szfwj": "省政府文件",
+            "szfbgtwj": "省政府办公厅文件",
+            "swygwj": "省委有关文件",
+            "fzfzsx": "其他文件",
+            "fzfztz": "其他文件",
+        },
+    ),
+    ListSpec("shanghai2017", "Shanghai Municipal Government", "2017-01-01", "2018-06-30", {"*": "政府文件"}),
+    # From 2019 Guangdong's URLs are /zwgk/wjk/qbwj/<series>/content/post_N.html: the series code names the
+    # document series of the catalogue (粤府, 粤府办, 粤府函, 粤办函, 省政府令).
+    ListSpec(
+        "guangdong2019",
+        "Guangdong Provincial Government",
+        "2019-01-01",
+        "2020-06-30",
+        {"yf": "粤府", "yfb": "粤府办", "yfh": "粤府函", "ybh": "粤办函", "yfl": "省政府令"},
+    ),
 )
 
 
