@@ -57,9 +57,13 @@ http {{
     return conf
 
 
+PEAK_BY_PROCESS: dict[int, tuple[str, int]] = {}  # pid -> (short command, peak RSS KiB) of the last measure()
+
+
 def tree_rss_kib(root: int) -> int:
-    """Resident memory of a process and all its descendants, from /proc."""
+    """Resident memory of a process and all its descendants, from /proc; each one's peak goes to PEAK_BY_PROCESS."""
     parents: dict[int, int] = {}
+    names: dict[int, str] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -69,6 +73,7 @@ def tree_rss_kib(root: int) -> int:
                 fields = dict(line.split(":", 1) for line in f if ":" in line)
             parents[int(entry)] = int(fields["PPid"])
             rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0])
+            names[int(entry)] = fields.get("Name", "").strip()
         except (OSError, KeyError, ValueError):
             continue
     family, grew = {root}, True
@@ -78,7 +83,15 @@ def tree_rss_kib(root: int) -> int:
             if ppid in family and pid not in family:
                 family.add(pid)
                 grew = True
+    for pid in family:
+        previous = PEAK_BY_PROCESS.get(pid, ("", 0))[1]
+        PEAK_BY_PROCESS[pid] = (names.get(pid, "?"), max(previous, rss.get(pid, 0)))
     return sum(rss.get(pid, 0) for pid in family)
+
+
+def peaks_by_process() -> str:
+    """'parent 61, 118, 121 MB': each process's own peak RSS in the last measure(), in start order."""
+    return ", ".join(f"{peak / 1024:.0f}" for _, (_, peak) in sorted(PEAK_BY_PROCESS.items())) + " MB"
 
 
 CPU_SECONDS: list[float] = []  # CPU time (user + system) of each measured command, in order
@@ -94,6 +107,7 @@ def measure(commands: list[list[str]], env: dict | None = None, cwd=None) -> tup
     summed RSS (KiB) of their process trees.  Their CPU seconds (every descendant, nginx excluded)
     are appended to CPU_SECONDS: on a shared machine pages per CPU-second is the steadier figure."""
     cpu_before = _children_cpu()
+    PEAK_BY_PROCESS.clear()
     started = time.monotonic()
     processes = [subprocess.Popen(c, env=env, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
                  for c in commands]
@@ -213,7 +227,7 @@ def main() -> None:
         for width in widths:
             if not args.skip_naive:
                 naive[width] = (*run_naive(args.out, homes, width), CPU_SECONDS[-1])
-            audit[width] = (*run_audit(args.out, targets, args.pages, width, env), CPU_SECONDS[-1])
+            audit[width] = (*run_audit(args.out, targets, args.pages, width, env), CPU_SECONDS[-1], peaks_by_process())
         reaudit = run_reaudit(audit[widths[-1]][3], targets, args.pages, widths[-1], env)
     finally:
         subprocess.run([nginx, "-c", str(conf), "-s", "stop"], check=False)
@@ -237,7 +251,7 @@ def main() -> None:
     print(f"farm: {args.agencies} agencies × ~{args.pages} pages = {pages_in_farm} files ({farm.name})")
     for width in widths:
         label = "1 process " if width == 1 else f"{width} processes"
-        a_s, a_pages, a_rss, _, a_cpu = audit[width]
+        a_s, a_pages, a_rss, _, a_cpu, a_peaks = audit[width]
         a_rate = a_pages / a_s
         line = ""
         if width in naive:
@@ -248,6 +262,7 @@ def main() -> None:
             line = f"  = {a_rate / n_rate:.2f}× naive wall, {a_pages / a_cpu / (n_pages / n_cpu):.2f}× per CPU-s"
         print(f"audit crawl,  {label}: {a_pages:6d} pages in {a_s:6.1f} s = {a_rate:6.1f} pages/s "
               f"({a_pages / a_cpu:6.1f} pages/CPU-s), peak RSS {a_rss / 1024:5.0f} MB{line}")
+        print(f"    peak RSS of each process (parent first): {a_peaks}")
     r_s, r_pages, r_unchanged, r_saved = reaudit
     print(f"re-audit, {widths[-1]} processes, farm unchanged: {r_pages:6d} pages in {r_s:6.1f} s = {r_pages / r_s:6.1f} pages/s "
           f"({r_pages / CPU_SECONDS[-1]:6.1f} pages/CPU-s); {r_unchanged} unchanged (304), {r_saved / 1e6:.0f} MB not downloaded")
