@@ -21,6 +21,7 @@ GBK_PAGE = (
 
 HOME = (
     "<html><head><meta charset='utf-8'><title>某县人民政府</title></head><body>"
+    "<a href='/index.html'><img alt='某县人民政府'></a>"
     "<a href='/plan.html'>实施方案</a> <a href='/missing.html'>坏链接</a> <a href='/file.pdf'>附件</a>"
     "</body></html>"
 ).encode("utf-8")
@@ -88,6 +89,19 @@ def test_raw_bytes_kept_exactly_and_gbk_decoded(portals, tmp_path):
     assert raw == GBK_PAGE and size == len(GBK_PAGE) and hashlib.sha256(raw).hexdigest() == sha
     links = [(r["to_url"], r["anchor"]) for r in store.rows(database, "links") if r["from_url"].endswith("/")]
     assert any(u.endswith("/file.pdf") and a == "附件" for u, a in links)
+    # the logo's /index.html is the start URL / under its other name: one page, not two
+    homes = [p["url"] for p in store.rows(database, "pages", agency_id="mouxian") if p["url"].endswith(("/", "/index.html"))]
+    assert len(homes) == 1, homes
+
+
+@pytest.mark.parametrize("url, directory", [
+    ("http://x/", "http://x/"), ("http://x/zwgk/index.html", "http://x/zwgk/"), ("http://x/a/default.aspx?x=1", "http://x/a/?x=1"),
+    ("http://x/zwgk/INDEX.SHTML", "http://x/zwgk/"), ("http://x/zwgk/index_1.html", None), ("http://x/zwgk/art.html", None),
+])
+def test_an_index_page_stands_for_its_directory(url, directory):
+    from crawler.spiders.portal import directory_of
+
+    assert directory_of(url) == directory
 
 
 def test_fetch_errors_recorded_and_anti_bot_is_error_not_fail(portals, tmp_path):

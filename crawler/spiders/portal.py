@@ -93,9 +93,40 @@ class AgencyState:
     inflight: int = 0
     done: bool = False
     seen: set = field(default_factory=set)
+    # directory URLs of the index pages seen ("/zwgk/" for "/zwgk/index.html" and the other way round): a portal's
+    # logo links /index.html while its start URL is /, and both answer the same page
+    directories: set = field(default_factory=set)
     frontier: list = field(default_factory=list)
     pushed: int = 0  # tie-breaker: first discovered, first fetched
     coverage: AgencyCoverage = field(default_factory=AgencyCoverage)
+
+
+_INDEX_FILE = re.compile(r"/(index|default)\.(html?|shtml|jsp|php|aspx?)$", re.I)
+
+
+def directory_of(url: str) -> str | None:
+    """The directory URL a page stands for: ``/a/`` for ``/a/``, ``/a/index.html`` or ``/a/default.aspx``
+    (query kept); None for any other page."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if not path.endswith("/"):
+        if not _INDEX_FILE.search(path):
+            return None
+        path = path[: path.rfind("/") + 1]
+    return parts._replace(path=path, fragment="").geturl()
+
+
+def _already_seen(state: "AgencyState", url: str) -> bool:
+    """Seen under this name, or as the same directory's index page under its other name; marks it seen."""
+    if url in state.seen:
+        return True
+    directory = directory_of(url)
+    if directory is not None and directory in state.directories:
+        return True
+    state.seen.add(url)
+    if directory is not None:
+        state.directories.add(directory)
+    return False
 
 
 def _scope_of(url: str, whole_site: bool) -> tuple[str, str]:
@@ -174,6 +205,7 @@ class PortalSpider(scrapy.Spider):
         if resumed:
             fetched, pages, frontier, failures = resumed
             state.seen |= fetched
+            state.directories |= {d for d in map(directory_of, fetched) if d is not None}
             state.fetched = pages
             for kind, status, url in failures:  # the coverage counters go on from where they were
                 self._count_failure(state, url, kind, status)
@@ -232,7 +264,8 @@ class PortalSpider(scrapy.Spider):
             if section:
                 state.coverage.depth_cut.add(url)
             return
-        state.seen.add(url)
+        if _already_seen(state, url):
+            return
         state.pushed += 1
         # pages of a list come right after the list: they are the list
         rank = depth * 10 - (priority_bonus + (6 if pagination else 0))
@@ -406,7 +439,10 @@ class PortalSpider(scrapy.Spider):
                 return  # a link that leaves the agency's site by redirect
         if target in state.seen:
             return  # already fetched (or queued) under its own name
+        # not _already_seen: a redirect from / to /index.html is the way to the page, not a second copy of it
         state.seen.add(target)
+        if directory_of(target) is not None:
+            state.directories.add(directory_of(target))
         self.crawler.engine.crawl(self._request(state, target, meta["depth"], meta["referrer"], meta["context"], chain))
 
     def on_error(self, failure):
