@@ -110,9 +110,17 @@ def notice_metadata(text: str) -> DraftNotice:
     signed_by, signed_on = metadata.signature(lines)
     notice.issued = metadata.written(lines) or signed_on
     notice.issuer = metadata.issuer(notice.title, signed_by)
-    notice.year = metadata.year_of(notice.title, notice.issued, lines)
+    notice.year = (metadata.year_of(notice.title, notice.issued, lines) or _issue_year(notice.doc_number, notice.published)
+                   or metadata.year_of_deadlines(lines))
     notice.kind = obligations.notice_kind(text, notice.title)
     return notice
+
+
+def _issue_year(doc_number: str | None, published: str | None) -> int | None:
+    """A notice whose title and signature give no year was issued in its 文号's year (〔2020〕), else published in
+    its page's: dates written without a year take that one."""
+    match = re.search(r"〔((?:19|20)\d{2})〕", doc_number or "")
+    return int(match.group(1)) if match else (int(published[:4]) if published else None)
 
 
 def draft(text: str, veto: scorer.ObligationModel | None = None) -> DraftNotice:

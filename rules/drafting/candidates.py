@@ -68,6 +68,22 @@ def lost_its_object(unit: structure.Unit) -> bool:
     return len(re.sub(r"\W", "", last)) <= 6 or not internal
 
 
+def short_fragment(units: list[structure.Unit], index: int) -> bool:
+    """The capture's last unit is a fragment of a few words ("(十三)环境保护、公共卫", "…。按季度公开房地产") after a
+    unit that ended properly: the capture stopped a few characters into it, before its object was written out."""
+    unit = units[index]
+    if index != len(units) - 1 or index == 0 or unit.row is not None or unit.quote.rstrip().endswith("|"):
+        return False
+    if re.search(r"[。；;！!？?”\"’）)】]$", unit.text) or not re.search(r"[。；;]$", units[index - 1].text):
+        return False
+    words = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?", "", unit.text))
+    return len(words) <= 10
+
+
+# a short note in brackets that holds only a date (and 完成): "(2020年10月底前完成)", "（6月底前）"
+_DATE_NOTE = re.compile(r"^[（(][^（）()]{0,6}(?:19|20)?\d{0,4}年?\d{1,2}月[^（）()]{0,12}(?:[)）]|$)")
+
+
 def row_for(text: str, rows: list[dict]) -> dict | None:
     """The task-table row a sentence belongs to (its lead units and 完成时限)."""
     for row in rows:
@@ -81,6 +97,8 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
     """All units of a notice, in order, before any is kept or dropped."""
     seen: set[str] = {re.sub(r"\W", "", title)} if title else set()  # the title obliges nobody
     units = list(structure.units(text))
+    # a line holding a meeting's agenda item ("…同志传达…；通报…") is the agenda, all of its pieces
+    agenda_lines = {unit.line for unit in units if obligations.AGENDA_ITEM.search(unit.text)}
     out = []
     for index, unit in enumerate(units):
         deadline = deadline_of(unit.text, year)
@@ -92,6 +110,11 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
             {k: row[k] for k in ("by_date", "working_days", "anchor", "rhythm") if row and row.get(k) is not None}
         if cell_deadline and not (deadline.get("by_date") or deadline.get("working_days") is not None):
             deadline = {**cell_deadline, **{k: v for k, v in deadline.items() if k != "rhythm"}}
+        if not (deadline.get("by_date") or deadline.get("working_days") is not None) and index + 1 < len(units):
+            # "…编制完成标准目录。(2020年10月底前完成)": a date note in brackets after the full stop dates the sentence
+            note = deadline_of(units[index + 1].text, year) if _DATE_NOTE.match(units[index + 1].text) else {}
+            if note.get("by_date"):
+                deadline = {**deadline, "by_date": note["by_date"]}
         if not (deadline.get("by_date") or deadline.get("working_days") is not None):
             # a section headed by its date ("一、年底前完成的任务") dates the rows and items under it
             section_date = next((deadline_of(s, year).get("by_date") for s in reversed(unit.sections)
@@ -99,8 +122,9 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
             if section_date:
                 deadline = {**deadline, "by_date": section_date}
         key = re.sub(r"\W", "", unit.text)
-        candidate = Candidate(unit, index, deadline, row, cut_off=index == len(units) - 1 and (is_cut_off(unit.text) or lost_its_object(unit)),
-                              repeated=key in seen, rules_keep=obligations.is_candidate(unit, deadline, kind))
+        cut_off = index == len(units) - 1 and (is_cut_off(unit.text) or lost_its_object(unit) or short_fragment(units, index))
+        candidate = Candidate(unit, index, deadline, row, cut_off=cut_off, repeated=key in seen,
+                              rules_keep=obligations.is_candidate(unit, deadline, kind) and unit.line not in agenda_lines)
         seen.add(key)
         candidate.features = structural_features(candidate, len(units), kind)
         out.append(candidate)

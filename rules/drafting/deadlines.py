@@ -15,7 +15,19 @@ _NUMBER = r"(\d+|[一二两三四五六七八九十百]+)"
 WORKING_DAYS = re.compile(_NUMBER + r"个?工作日(?:内|以内|之内)?")
 _YEAR = r"((?:19|20)\d{2})年"
 # 6月10日前, 2019年11月底前, 2021年2月公布 (a month in a 完成时限 cell), 3月至10月
-_DAY_BEFORE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})日(?:前|之前|以前|止)")
+_DAY_BEFORE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:前|之前|以前|止)")
+# "2019年6月30日" as a 完成时限 cell, "11月30日完成", "于2019年6月30日公开": a day that ends a task
+_DAY_DONE = re.compile(r"^(?:完成时[限间][:：]?)?(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:完成)?$"
+                       r"|(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?=完成|办结|到位)|于(?:" + _YEAR + r")(\d{1,2})月(\d{1,2})[日号](?=公开|公布|发布)")
+# "2019.6.30前", "2019-06-30前": a written-out date before 前
+_DOTTED = re.compile(r"(?<!\d)((?:19|20)\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:前|之前|以前)")
+# "11月中旬前": 上旬 → the 10th, 中旬 → the 20th, 下旬 → the month's end
+_DECADE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(上|中|下)旬")
+# "上半年完成", "三季度末前", "第一季度前": the half-year's or quarter's last day ("每季度" is a rhythm, not a date)
+_QUARTER = re.compile(r"(?<![每按])(?:" + _YEAR + r")?第?([一二三四1-4])季度(?:末|底)?(?:前|之前|以前|完成)|(?<![每按])(?:第)?([一二三四1-4])季度末")
+_HALF = re.compile(r"(?:" + _YEAR + r")?上半年(?:前|之前|以前|完成|底|末)?|(?:" + _YEAR + r")?年中(?:前|之前|以前)")
+# "10月前", "2020年10月前": a month before 前 is read as the month's end (the labelling rule for month-only dates)
+_MONTH_BEFORE = re.compile(r"(?:" + _YEAR + r")?(?<!\d)(\d{1,2})月(?:前|之前|以前)")
 # "分别于3月15日、9月30日前": each item has its date; the first is the first deliverable's deadline
 _DAY_LIST = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})日(?:[、和及](?:\d{1,2}月)?\d{1,2}日)+(?:前|之前|以前)")
 # "于915日前": a capture that dropped 月 (9月15日前); read only when the digits split one way
@@ -23,7 +35,7 @@ _DAY_LIST = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})日(?:[、和�
 _DAY_LOST_RI = re.compile(r"(?:" + _YEAR + r")?(?<!\d)(\d{1,2})月([0-3]?\d)(?:前|之前|以前)")
 _DAY_LOST_MONTH = re.compile(r"(?<![\d年月.\-/])(\d)(\d{2})日(?:前|之前|以前)|(?<![\d年月.\-/])(1[0-2])([0-3]\d)日(?:前|之前|以前)")
 _MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?")
-_MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年?)?(\d{1,2})月(?:至|到|-|—|～|~)(\d{1,2})月")
+_MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年?)?(\d{1,2})月?(?:至|到|-|—|～|~)(\d{1,2})月(?!\d{1,2}日)")
 _BARE_MONTH = re.compile(r"^" + _YEAR + r"(\d{1,2})月(?:前|之前|以前)?(?=$|[,，、;；]|[\u4e00-\u9fff])")
 # 年底前; "2024年底" needs no 前 (a bare 年底 does: "纳入年底考核" is no deadline); 年内 but not 三年内
 _YEAR_END = re.compile(r"(?:" + _YEAR + r")?(?:年底|年末)(?:前|之前|以前)|" + _YEAR + r"(?:底|末)(?!前)"
@@ -58,9 +70,22 @@ def anchor_of(before: str) -> str | None:
     return None
 
 
+_NEXT_YEAR = re.compile(r"(明年|次年|下一?年度?)(?=\d{1,2}月|[上第一二三四]|年?底|年?末)")
+_QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+
+
 def _by_date(sentence: str, year: int | None) -> str | None:
+    if year and _NEXT_YEAR.search(sentence):
+        year, sentence = year + 1, _NEXT_YEAR.sub("", sentence)  # "明年3月底前": the year after the notice's
+
     def with_year(found: str | None) -> int | None:
         return int(found) if found else year
+
+    match = _DOTTED.search(sentence)
+    if match:
+        found = make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        if found:
+            return found
 
     match = _DAY_LIST.search(sentence)
     if match and with_year(match.group(1)):
@@ -68,6 +93,18 @@ def _by_date(sentence: str, year: int | None) -> str | None:
     match = _DAY_BEFORE.search(sentence)
     if match and with_year(match.group(1)):
         return make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
+    match = _DAY_DONE.search(sentence)
+    if match:
+        groups = match.groups()
+        for start in (0, 3, 6):
+            if groups[start + 1] and with_year(groups[start]):
+                found = make_date(with_year(groups[start]), int(groups[start + 1]), int(groups[start + 2]))
+                if found:
+                    return found
+    match = _DECADE.search(sentence)
+    if match and with_year(match.group(1)) and 1 <= int(match.group(2)) <= 12:
+        month, part = int(match.group(2)), match.group(3)
+        return month_end(with_year(match.group(1)), month) if part == "下" else make_date(with_year(match.group(1)), month, 10 if part == "上" else 20)
     match = _DAY_LOST_RI.search(sentence)
     if match and with_year(match.group(1)):
         found = make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -85,6 +122,15 @@ def _by_date(sentence: str, year: int | None) -> str | None:
     match = _MONTH_END.search(sentence) or _BARE_MONTH.search(sentence)
     if match and with_year(match.group(1)) and 1 <= int(match.group(2)) <= 12:
         return month_end(with_year(match.group(1)), int(match.group(2)))
+    match = _MONTH_BEFORE.search(sentence)
+    if match and with_year(match.group(1)) and 1 <= int(match.group(2)) <= 12:
+        return month_end(with_year(match.group(1)), int(match.group(2)))
+    match = _QUARTER.search(sentence)
+    if match and with_year(match.group(1)):
+        return month_end(with_year(match.group(1)), _QUARTER_END[match.group(2) or match.group(3)])
+    match = _HALF.search(sentence)
+    if match and with_year(match.group(1) or match.group(2)):
+        return f"{with_year(match.group(1) or match.group(2))}-06-30"
     match = _YEAR_END.search(sentence)
     if match and with_year(match.group(1) or match.group(2)):
         return f"{with_year(match.group(1) or match.group(2))}-12-31"
@@ -100,7 +146,8 @@ def _arabic_dates(sentence: str) -> str:
 def deadline_of(sentence: str, year: int | None) -> dict:
     """``working_days`` + ``anchor``, or ``by_date``, and the ``rhythm`` a sentence states; {} when none."""
     result: dict = {}
-    sentence = _arabic_dates(sentence)
+    # a cited title's dates name the document ("《2022年11—12月…清单》"), not the task's deadline
+    sentence = _arabic_dates(re.sub(r"《[^》]{1,80}》", "《》", sentence))
     match = WORKING_DAYS.search(sentence)
     if match:
         result["working_days"] = cn_number(match.group(1))
@@ -113,6 +160,8 @@ def deadline_of(sentence: str, year: int | None) -> dict:
     if re.search(r"每年\d{1,2}月\d{1,2}日", sentence):
         return {"rhythm": "yearly"}  # a date that recurs every year is no single by_date
     by_date = _by_date(sentence, year)
+    if by_date and year and int(by_date[:4]) < year:
+        by_date = None  # "2016年末政府债务余额" in a 2017 notice: a date the data refers to, not a deadline
     if by_date:
         result["by_date"] = by_date
         return result

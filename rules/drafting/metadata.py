@@ -158,7 +158,8 @@ def issuer(title_text: str | None, signed_by: str | None) -> str | None:
 
 def year_of(title_text: str | None, issued: str | None, lines: list[str]) -> int | None:
     """The year the notice is about: its title's, else its signature's, else a heading's in the head."""
-    match = re.search(r"((?:19|20)\d{2})\s*年", title_text or "")
+    # "…五年行动计划(2021—2025年)": the end of a period is not the notice's year
+    match = re.search(r"(?<![—\-–~～至到])((?:19|20)\d{2})\s*年(?![—\-–~～至到]\d)", title_text or "")
     if match:
         return int(match.group(1))
     if issued:
@@ -168,3 +169,13 @@ def year_of(title_text: str | None, issued: str | None, lines: list[str]) -> int
         if match:
             return int(match.group(1))
     return None
+
+
+_FULL_DEADLINE = re.compile(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?\s*(?:底|末)?\s*(?:前|之前|以前|完成)")
+
+
+def year_of_deadlines(lines: list[str]) -> int | None:
+    """For a capture with no title, signature or 文号: the year its deadlines are written in full (2020年8月底前),
+    the most frequent if several, so that the deadlines written without one (12月底前) take it too."""
+    years = [int(m.group(1)) for line in lines for m in _FULL_DEADLINE.finditer(line)]
+    return max(set(years), key=years.count) if years else None

@@ -25,6 +25,7 @@ _GENERAL = re.compile(r"政务公开工作[,，]?(的总体要求是|要以|紧�
 _GOAL = re.compile(r"^到20\d\d年(底|末)?(?!前)|趋于完善|基本建成|初步建成|基本形成|初步形成|明显提升|显著提升|进一步显现|不断增强|大幅提高|更加完善")
 _GENERAL_SECTION = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|活动目的|重要意义|开放对象")
 _EXHORTATION = re.compile(
+    r"(加大|加强|强化|提升)[^,，;；。、]{0,30}力度|"  # the whole "加大对…的宣传解读力度", not only up to its first noun
     r"(加大|加强|强化|提升|提高|增强|深化|拓展|优化|丰富|改进|夯实|压实|发挥|扩大|营造|保障|维护|树立|牢固树立|增进|引导|释放|稳定|提振)"
     r"[^,，;；。、]{0,24}?(力度|质量|水平|实效|能力|意识|效果|深度|广度|精度|形式|认识|领导|保障|作用|信心|透明度|公信力|"
     r"针对性|时效性|责任感|紧迫感|责任|站位|预期|共识|成效|功能|氛围|理念|素养|知情权|参与权|监督权|表达权|合法权益)"
@@ -33,9 +34,15 @@ _EXHORTATION = re.compile(
     r"(推进|深化|加强|促进|助力|围绕)公开(?![\u4e00-\u9fff]{0,2}(信息|情况|结果|清单|目录))|解读回应|"
     r"推进(决策|执行|管理|服务|结果)([、和及]?(决策|执行|管理|服务|结果)){0,4}公开|回应(社会|公众)?关切|"
     r"落实[^。；]{0,30}主体责任|履行[^,，;；。]{0,6}(义务|职责)|完成[^,，;；。]{0,8}任务|"
-    r"(做好|加强|深化)[^,，;；。]{0,4}政策解读(工作)?(?=[,，;；。]|$)"
+    r"(做好|加强|深化)[^,，;；。]{0,4}政策解读(工作)?(?=[,，;；。]|$)|"
+    # widening or refining "the scope / the content / the channels" names no item; nor does improving a procedure
+    r"(扩大|拓展|拓宽|细化|丰富|充实)[^,，;；。]{0,12}?(范围|内容|方式|渠道)(?![^,，;；。]{0,2}(公开|公布|发布))|"
+    r"(优化|规范|畅通|简化|完善)[^,，;；。]{0,20}?(流程|渠道|程序|环节)|(严格)?落实[^,，;；。]{0,30}?要求|"
+    # "及时公开群众关注的政府信息": information named only by the public's interest in it is no item
+    r"(公开|发布)[^,，;；。]{0,2}(群众|社会|公众|企业)(普遍)?(关注|关切|关心)的?(政府)?信息(?![^,，;；。]{0,2}(目录|清单))"
 )
-_MECHANISM = re.compile(r"(建立健全|建立|健全|完善|用好|落实|形成|构建|实行|推行|创新|执行)[^,，;；。]{0,36}?(机制|制度|体系|责任制|工作规范|审查)")
+_MECHANISM = re.compile(r"(建立健全|建立|健全|完善|用好|落实|形成|构建|实行|推行|创新|执行)[^,，;；。]{0,36}?(机制|制度|体系|责任制|工作规范|审查)"
+                        r"|(加强|强化)[^,，;；。]{0,36}?机制")
 # The issuer saying how it drew the document up ("…,结合本地实际,制定…方案"): no modal, no date.
 _OWN_DRAFTING = re.compile(r"结合[^。；]{0,12}实际[^。；]{0,6}?[,，]?[^,，。；]{0,10}?(特?制[定订]|梳理形成|研究制定|形成|编制|起草)了?"
                            r"[^。；]{0,30}(要点|方案|清单|计划|措施|办法|任务表|分解表)")
@@ -94,6 +101,24 @@ _MANUAL = re.compile(
 )
 
 
+# A meeting's agenda: a named person will speak ("…同志传达/通报/解读…"), which obliges the addressees to nothing.
+AGENDA_ITEM = re.compile(r"(?<!负责)(?<!领导)同志(传达|通报|解读|讲话|作|介绍|发言|总结|主持|宣读|点评|部署)")
+# Background: what has already been done ("省市已将…纳入考评体系"), stated without a modal or a request.
+_DONE = re.compile(r"已经?(将|于|把|对|下发|印发|出台|建立|完成|开展|纳入|列入)")
+_REQUEST = re.compile(r"应|须|务必|不得|(?<![需主重纲])要(?![点求素])|请")
+# A suggestion ("建议同步在…发布") is not a duty; 人大代表建议 (a proposal) is a noun.
+_SUGGESTION = re.compile(r"(?:^|[,，;；])建议(?!办理|提案|和提案|答复|的)")
+# A principle heading of the 基本原则 part ("1.坚持依法规范。"): what stands under it is a principle.
+_PRINCIPLE_HEADING = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}是)?坚持[^,，;；。]{2,10}[。]?$")
+# A responsibility assignment: "由起草单位组织做好解读工作" says who does a duty stated elsewhere.
+_ASSIGNMENT = re.compile(r"由[^。；,，]{1,24}(负责|组织)[^。；,，]{0,6}做好[^。；,，]{0,10}工作[^,，。；;]{0,10}(?:[,，][^。；]{0,20}配合)?[。；;]?$")
+# The words that are not the deliverable: a cited document's title, and the clause naming the basis ("根据…，").
+_CITED_TITLE = re.compile(r"《[^》]{1,80}》")
+_BASIS_CLAUSE = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,2}[)）])?(根据|按照|依据|依照|对照|结合)[^,，。；;]{0,80}[,，]")
+# A publication word used as a participle ("对已发布的信息要定期评估") names what was published, not what to publish.
+_PARTICIPLE = re.compile(r"(已|拟|待)经?(公开|发布|公布)(过)?的?")
+
+
 def _strip(text: str, *patterns: re.Pattern) -> str:
     for pattern in patterns:
         text = pattern.sub("", text)
@@ -114,7 +139,7 @@ def _lists_disclosures(intro: str) -> bool:
 
 
 def _has_disclosure(text: str) -> bool:
-    return bool(_DISCLOSE.search(_DOMAIN_WORDS.sub("", text)))
+    return bool(_DISCLOSE.search(_DOMAIN_WORDS.sub("", _PARTICIPLE.sub("", text))))
 
 
 def names_disclosure(text: str) -> bool:
@@ -144,12 +169,16 @@ def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
     if unit.row is not None and _LABEL_CELL.match(text) and not (unit.row or {}).get("discloses"):
         return False  # a category cell of a table (a numbered task row is not all characters)
     catalogue_content = bool((unit.row or {}).get("discloses"))  # a content cell dated by its 公开时限 cell
-    if _TITLE_LIKE.search(text) and not _TASK_START.search(text) and not re.match(r"^\d{1,2}[.．、]", text) \
+    if _TITLE_LIKE.search(text) and not _TASK_START.search(text) and not re.match(r"^\d{1,2}[.．、](?!\d)", text) \
             and not catalogue_content:
         return False  # a document's title, not a task cell such as "编制并公开年度报告"
     if (unit.row or {}).get("units") is None and _UNITS_ONLY.match(text) and not _has_disclosure(text):
         return False  # a 责任单位 cell on a line of its own
     if _ISSUER_INTENT.search(text) or _PAST_EVENT.search(text) or _EXPLORATION.search(text) or _CRITERION.match(text):
+        return False
+    if AGENDA_ITEM.search(text) or _ASSIGNMENT.search(text) and not dated_at_all(deadline):
+        return False
+    if (_DONE.search(text) or _SUGGESTION.search(text)) and not _REQUEST.search(text):
         return False
     dated = bool(deadline.get("by_date") or deadline.get("working_days") is not None)
     if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated):
@@ -161,7 +190,8 @@ def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
     mechanism = _MECHANISM_FIRST.search(text)
     if mechanism and not dated and not _has_disclosure(re.sub(r"不得[^,，;；。]*", "", text[mechanism.end():])):
         return False  # …unless what follows the mechanism still publishes something
-    general = _GENERAL.search(text) or _GENERAL_SECTION.search(unit.context) or _GOAL.search(text)
+    general = _GENERAL.search(text) or _GENERAL_SECTION.search(unit.context) or _GOAL.search(text) \
+        or any(_PRINCIPLE_HEADING.match(section) for section in unit.sections)
     if general and not (dated and (_has_disclosure(text) or _MANUAL.search(text))):
         return False
     if re.search(r"^(近日|近年来|今年以来|目前|截至)|\d+(件|条|次|个)[，,。]", text) and not re.search(r"要|应|须", text):
@@ -174,9 +204,15 @@ def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
         return _lists_disclosures(unit.intro)
     if (unit.row or {}).get("discloses"):
         return True  # the cell before a 公开时限 cell names what is disclosed
-    core = _strip(text, _MECHANISM, _EXHORTATION)
-    return bool(_has_disclosure(core) or _NAMED_DISCLOSURE.search(text) or _INTERPRET.search(core) or _COLUMN.search(text) or _ANNUAL_REPORT.search(text)
-                or _MANUAL.search(core))
+    # the deliverable is looked for outside cited titles and the clause that names the basis
+    own = _BASIS_CLAUSE.sub("", _CITED_TITLE.sub("", text))
+    core = _strip(own, _MECHANISM, _EXHORTATION)
+    return bool(_has_disclosure(core) or _NAMED_DISCLOSURE.search(own) or _INTERPRET.search(core) or _COLUMN.search(own)
+                or _ANNUAL_REPORT.search(own) or _MANUAL.search(core))
+
+
+def dated_at_all(deadline: dict) -> bool:
+    return bool(deadline.get("by_date") or deadline.get("working_days") is not None)
 
 
 def classify(unit, deadline: dict, notice_kind: str) -> str:

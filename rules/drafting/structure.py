@@ -97,6 +97,17 @@ def _is_group_label(lines: list[Line], index: int) -> bool:
             and len(lines[index].text) <= 20 and not re.search(r"[，,。；;]", lines[index].text))
 
 
+def _is_item_name(text_: str, following: str) -> bool:
+    """A numbered piece with its body on the same line names the item: a phrase, or two short parallel clauses
+    ("（一）加强…公开，强化…发布。"), with no modal verb and no date; a piece followed only by its
+    "(牵头单位…)" note is the task itself."""
+    if _STATES_DUTY.search(text_) or RESPONSIBILITY.match(analysis(following)) or _LEADING_NOTE.match(following.strip()):
+        return False
+    clauses = [c for c in re.split(r"[，,]", re.sub(r"^\S{1,5}?[、.．)）〕]", "", text_).rstrip("。；;")) if c]
+    return len(clauses) == 1 or (len(clauses) == 2 and all(len(c) <= 14 for c in clauses)
+                                 and not re.search(r"\d{1,2}月|年底|年内|工作日", text_))
+
+
 # "(牵头单位：县统计局)按季度公布…": a note that closes one item and is glued to the next one's text
 _LEADING_NOTE = re.compile(r"^[（(〔]\s*(?:牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|完成时限)[^（()）〔〕]{1,160}[)）〕]")
 
@@ -147,8 +158,7 @@ def units(text: str) -> list[Unit]:
         for position, piece in enumerate(pieces):
             text_ = analysis(piece)
             level = heading_level(text_)
-            if level is not None and position + 1 < len(pieces) and len(text_) <= 40 and not re.search(r"[，,]", text_) \
-                    and not _STATES_DUTY.search(text_):
+            if level is not None and position + 1 < len(pieces) and len(text_) <= 40 and _is_item_name(text_, pieces[position + 1]):
                 # "（一）推进重点工作信息公开。围绕…": the item's name; its body follows on the line
                 while stack and stack[-1][0] >= level:
                     stack.pop()
@@ -159,6 +169,7 @@ def units(text: str) -> list[Unit]:
     _attach_responsibility(out)
     _attach_time_limits(out)
     _attach_intros(out)
+    _attach_catalogue_cells(out)
     return out
 
 
@@ -289,6 +300,31 @@ def _attach_time_limits(out: list[Unit]) -> None:
             if not (previous.row or {}).get("deadline"):
                 previous.row = {**(previous.row or {}), "deadline": unit.quote, "discloses": True}
             unit.row = {"responsibility": unit.quote}
+
+
+_CONTENT_HEADER = re.compile(r"^(公开)?内容(要求|要素|说明)?$")
+_UNITS_HEADER = re.compile(r"^(责任|公开|承办|牵头)(单位|主体|科室|处室|股室|部门)$")
+_UNITS_ONLY_CELL = re.compile(r"^(相关|各|本)?[\u4e00-\u9fff、]{0,20}(科室|处室|股室|单位|部门|局|办公室|中心)$")
+
+
+def _attach_catalogue_cells(out: list[Unit]) -> None:
+    """A disclosure catalogue flattened one cell per line under a header naming a 内容 column and a 责任单位 column
+    ("分类 | 内容要求 | 责任单位"): the cell(s) on the line just before each units cell state what is disclosed; the
+    other short cells are its category names."""
+    head = [unit.text for unit in out[:16]]
+    if not (any(_CONTENT_HEADER.match(t) for t in head) and any(_UNITS_HEADER.match(t) for t in head)):
+        return
+    units_lines = {unit.line for unit in out if _UNITS_ONLY_CELL.match(unit.text) and unit.row is None}
+    if len(units_lines) < 3:
+        return  # not a table of rows
+    for position, unit in enumerate(out):
+        if unit.row is not None or unit.line in units_lines:
+            continue
+        following = next((other.line for other in out[position + 1:] if other.line != unit.line), None)
+        if following in units_lines:
+            unit.row = {"deadline": None, "units": None, "discloses": True}
+        else:
+            unit.row = {"deadline": None, "units": None}  # a category cell
 
 
 def _marker_kind(text: str) -> int | None:

@@ -225,7 +225,8 @@ def _parenthesised_rows(text: str, year: int | None) -> list[dict]:
         rows.append({
             "task": task, "section": "", "lead_units": _expand_units(lead),
             "cooperating_units": _expand_units(cooperating) if cooperating else [],
-            **deadline_of(task, year),
+            # no date of the row's own: a date in one sentence of the paragraph ("2020年9月底前，…") is that
+            # sentence's, not its neighbours' ("动态调整并及时公开…" stays continuous)
         })
     return rows
 
