@@ -381,3 +381,14 @@ def test_a_date_in_one_sentence_of_an_item_does_not_date_its_neighbour():
             "1.各部门要动态调整并及时公开部门权责清单。2021年9月底前,各部门要全面公开部门内设机构、下属单位等信息。"
             "(责任单位:各部门)\n")
     assert [o["by_date"] for o in draft(text).obligations] == [None, "2021-09-30"]
+
+
+def test_a_catalogue_with_a_basis_column_drafts_each_rows_content_not_its_basis():
+    text = ("某局主动公开事项目录\n"
+            "| 序号 | 事项名称 | 公开内容 | 公开依据 | 公开时限 |\n"
+            "| 1 | 机构概况 | 本局内设机构、办公地址、联系方式 | 1.《某省政务公开规定》(省政府令第9号):第八条 机构职能 | 信息形成之日起20个工作日内 |\n"
+            "| 2 | 领导信息 | 本局领导姓名、分工 | 《某省政务公开规定》第九条,《某市实施细则》第三条 | |\n"
+            "| 2.《某市实施细则》:第五条 各单位应当公开领导分工 | |\n")
+    quotes = [o["quote"] for o in draft(text).obligations]
+    assert quotes == ["本局内设机构、办公地址、联系方式", "本局领导姓名、分工"]
+    assert draft(text).obligations[0]["working_days"] == 20

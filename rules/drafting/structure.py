@@ -131,11 +131,14 @@ def units(text: str) -> list[Unit]:
     lines = _lines(text)
     out: list[Unit] = []
     stack: list[tuple[int, str]] = []
+    catalogue = False  # a header row has named a 公开依据 column: the rows are a disclosure catalogue's
     for index, line in enumerate(lines):
         if "|" in line.raw and line.raw.count("|") >= 1 and _CELL.split(line.raw.strip(" |")) != [line.raw]:
+            cells = [c for c in _CELL.split(line.raw.strip().strip("|")) if c.strip()]
+            catalogue = catalogue or (_is_header_row(cells) and any("依据" in analysis(c) for c in cells))
             following = lines[index + 1] if index + 1 < len(lines) else None
             if not _is_name_cell(line, following):
-                out.extend(_row_units(line, index, stack))
+                out.extend(_row_units(line, index, stack, catalogue))
             elif re.match(r"^[一二三四五六七八九十]{1,3}、", analysis(line.raw.strip(" |"))):
                 stack[:] = [(1, analysis(line.raw.strip(" |")))]  # "一、年底前完成的任务": the rows below it
             continue
@@ -208,19 +211,28 @@ def _is_name_cell(line: Line, following: Line | None) -> bool:
     return False
 
 
-def _row_units(line: Line, index: int, stack) -> list[Unit]:
+# In a disclosure catalogue, a cell that opens with a cited law or document (numbered or not) is a 公开依据 cell.
+_CITED_BASIS = re.compile(r"^(\d{1,2}[.．、])?《")
+
+
+def _row_units(line: Line, index: int, stack, catalogue: bool = False) -> list[Unit]:
     """A task-table row written on one line with "|" between cells.  In a disclosure catalogue's row (one with a
     公开依据 cell) only the content cell — the one just before the first 依据 cell — is disclosed, dated by the
     row's 公开时限 cell; the 事项 names, the basis, the channels and the units are the row's labels."""
     cells = [c for c in _CELL.split(line.raw.strip().strip("|")) if c.strip()]
     if _is_header_row(cells):
         return []
-    basis = next((i for i, c in enumerate(cells) if _BASIS_CELL.match(analysis(c))), None)
     time_limit = next((c for c in cells if _TIME_LIMIT_CELL.match(analysis(c).rstrip("。；;"))), None)
-    if basis and time_limit:
+    # in a row with a 公开时限 cell, a cell that opens with a cited law or document is its 依据, however much of
+    # the cited text follows ("《条例》国务院令第711号,第二十条第二款:…")
+    basis = next((i for i, c in enumerate(cells) if _BASIS_CELL.match(analysis(c))
+                  or ((time_limit or catalogue) and i > 0 and _CITED_BASIS.match(analysis(c)))), None)
+    if basis and (time_limit or catalogue):
         content = cells[basis - 1]
         row = {"deadline": time_limit, "units": None, "discloses": True}
         return [Unit(content, analysis(content), index, [s for _, s in stack], row=row)]
+    if catalogue:
+        cells = [c for c in cells if not _CITED_BASIS.match(analysis(c))]  # the rest of a basis cut across lines
     row = {"deadline": None, "units": None}
     texts = []
     for cell in cells:
