@@ -392,3 +392,13 @@ def test_a_catalogue_with_a_basis_column_drafts_each_rows_content_not_its_basis(
     quotes = [o["quote"] for o in draft(text).obligations]
     assert quotes == ["本局内设机构、办公地址、联系方式", "本局领导姓名、分工"]
     assert draft(text).obligations[0]["working_days"] == 20
+
+
+def test_a_cited_document_number_or_a_breadcrumb_publishes_nothing():
+    text = ("某县2021年政务公开工作要点\n"
+            "当前位置: 首页 > 信息公开 > 通知公告\n"
+            "各单位要高度重视,按照国办公开办函〔2031〕9号文件的要求,做好安排部署。\n"
+            "各单位要在门户网站公开本单位权责清单。\n")
+    drafted = draft(text).obligations
+    assert [o["quote"] for o in drafted if o["kind"] != "manual"] == ["各单位要在门户网站公开本单位权责清单。"]
+    assert not any("当前位置" in o["quote"] for o in drafted)

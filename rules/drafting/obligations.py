@@ -54,7 +54,7 @@ _TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)�
                          r"及时|主动|定期|按时|依法|规范|完善|建立|报送|上报)(?!.{0,4}关于)")
 # Page furniture of the mirror or portal the notice was captured from: addresses, stamps, counters.
 _PAGE_FURNITURE = re.compile(r"https?://|www\.|\.gov\.cn|发布时间[:：]|浏览次数|访问量|阅读次数|【?字[体号][:：]?[大中小]|^附件\d?[:：]|"
-                             r"扫一扫|打印本页|关闭窗口")
+                             r"扫一扫|打印本页|关闭窗口|当前位置[:：]|首页\s*[>＞»]")
 _UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室)"
                          r"(等|牵头|负责|配合|按职责分工落实)?$")
 # The issuing office's own intentions ("本办将适时督查", "…的将予以通报"): not the addressees' duty.
@@ -115,6 +115,8 @@ _ASSIGNMENT = re.compile(r"由[^。；,，]{1,24}(负责|组织)[^。；,，]{0,
 # The words that are not the deliverable: a cited document's title, and the clause naming the basis ("根据…，").
 _CITED_TITLE = re.compile(r"《[^》]{1,80}》")
 _BASIS_CLAUSE = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,2}[)）])?(根据|按照|依据|依照|对照|结合)[^,，。；;]{0,80}[,，]")
+# A cited document number ("国办公开办函〔2019〕61号"): its issuer code may hold 公开, which publishes nothing.
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 # A publication word used as a participle ("对已发布的信息要定期评估") names what was published, not what to publish.
 _PARTICIPLE = re.compile(r"(已|拟|待)经?(公开|发布|公布)(过)?的?")
 
@@ -205,7 +207,7 @@ def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
     if (unit.row or {}).get("discloses"):
         return True  # the cell before a 公开时限 cell names what is disclosed
     # the deliverable is looked for outside cited titles and the clause that names the basis
-    own = _BASIS_CLAUSE.sub("", _CITED_TITLE.sub("", text))
+    own = _BASIS_CLAUSE.sub("", _CITED_TITLE.sub("", _DOC_NUMBER.sub("", text)))
     core = _strip(own, _MECHANISM, _EXHORTATION)
     return bool(_has_disclosure(core) or _NAMED_DISCLOSURE.search(own) or _INTERPRET.search(core) or _COLUMN.search(own)
                 or _ANNUAL_REPORT.search(own) or _MANUAL.search(core))
@@ -231,7 +233,7 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
             r"|解读(材料|方案)[^。；]{0,24}(报送|报批|报审|审签|审定)|(报送|报批|报审|审签)[^。；]{0,40}解读(材料|方案)", text):
         return "manual"  # who interprets, and how: a principle no page shows, unless it also says when
     # "工作要点落实情况…公开": a progress report on the plan, not the plan itself
-    core = _PROGRESS.sub("进展情况", _strip(text, _MECHANISM))
+    core = _PROGRESS.sub("进展情况", _strip(text, _MECHANISM, _DOC_NUMBER))
     if _PLAN_OBJECT.search(core) and (_PLAN_PUBLISHED.search(core) or re.search(r"(制定|编制)并(公开|公布)", core)) \
             and not re.search(r"标准目录", core):
         return "plan_published"
