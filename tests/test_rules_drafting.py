@@ -402,3 +402,21 @@ def test_a_cited_document_number_or_a_breadcrumb_publishes_nothing():
     drafted = draft(text).obligations
     assert [o["quote"] for o in drafted if o["kind"] != "manual"] == ["各单位要在门户网站公开本单位权责清单。"]
     assert not any("当前位置" in o["quote"] for o in drafted)
+
+
+def test_metadata_the_signature_block_beats_the_header_and_a_cited_number_is_not_the_notices():
+    text = ("某市人民政府办公室关于印发某市2031年政务公开工作要点的通知\n"
+            "来源:市政府办公室 2031年06月28日\n"
+            "各区县人民政府:\n"
+            "各单位要高度重视,按照国办公开办函〔2030〕61号文件的要求,在门户网站公开本单位权责清单。\n"
+            "某市人民政府办公室\n"
+            "(此件公开发布) 2031年6月26日???\n"
+            "某政办字〔2031〕49号\n")
+    notice = draft(text)
+    assert notice.issued == "2031-06-26"
+    assert notice.doc_number == "某政办字〔2031〕49号"
+
+
+def test_a_number_cited_in_a_sentence_is_never_the_notices_own():
+    notice = draft("某县政务公开工作会议纪要\n(一)张三同志传达某政办通〔2031〕113号《关于做好考核工作的通知》。\n")
+    assert notice.doc_number is None

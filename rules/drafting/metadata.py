@@ -12,7 +12,8 @@ from core.text import make_date, normalise_doc_number, parse_date
 
 _ISSUER_END = r"(?:办公厅|办公室|人民政府|委员会|管委会|领导小组|领导小组办公室|管理局|局|厅|委|部|政府)"
 _CN_DATE = r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
-_DATE_LINE = re.compile(r"^\s*" + _CN_DATE + r"\s*$")
+# a date alone on its line; a mirror may leave a few marks after it ("2023年7月7日???")
+_DATE_LINE = re.compile(r"^\s*(?:[（(]此件[^）)]{1,8}[）)])?\s*" + _CN_DATE + r"\s*[?？*#@·.。]*\s*$")
 _INLINE_SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2,30}" + _ISSUER_END + r")\s+(" + _CN_DATE + ")")
 _DATE_VALUE = r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
 _PUBLISHED_LABEL = re.compile(r"(?<!上传)(?<!更新)(?<!归档)(?<!生成)(?<!成文)(?<!印发)(发布时间|发布日期|公开日期|发文日期|时间|日期)\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
@@ -20,6 +21,7 @@ _DMY_STAMP = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\
 _WRITTEN_LABEL = re.compile(r"成文日期\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
 _DOC_NUMBER_FIELD = re.compile(r"(?:发文字号|文\s*号|文件编号)\s*[:：|]?\s*\|?\s*([^\s|]{4,30}号)")
 _DOC_NUMBER_ANYWHERE = re.compile(r"[\u4e00-\u9fff]{2,16}\s*[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*(?:第\s*)?\d{1,4}\s*号")
+_CITING = re.compile(r"按照|根据|依据|依照|对照|参照|落实|贯彻|转发|印发|关于|执行|结合|传达|学习|同志")
 _BARE_DOC_NUMBER = re.compile(r"^([\u4e00-\u9fff]{2,14}?)((?:19|20)\d{2})(\d{1,3})$")
 # A mirror's or aggregator's own stamp beside its headline, not the page's publication date.
 _MIRROR_STAMP = re.compile(r"作者[:：]\s*佚名|浏览量[:：]\s*时间|上传时间|归档时间|发表于")
@@ -36,9 +38,17 @@ def doc_number(lines: list[str]) -> str | None:
         before = head[max(0, match.start() - 2): match.start()].strip()
         if before.endswith(("(", "（", "〔", "[", "【", "、", "》", "《", "〈", "据", "照")):
             continue  # a cited document: 《…》(国办发〔2017〕24号)
+        if _CITING.search(match.group(0).split("〔")[0].split("[")[0]):
+            continue  # "按照国办公开办函〔2019〕61号文件的要求": a number cited in a sentence
         number = normalise_doc_number(match.group(0))
         if number:
             return number
+    for line in lines[-15:]:
+        # the 版记 at the foot may carry the number on a line of its own ("某政办字〔2021〕49号")
+        if _DOC_NUMBER_ANYWHERE.fullmatch(line.strip()) and not _CITING.search(line):
+            number = normalise_doc_number(line.strip())
+            if number:
+                return number
     for line in lines[:20]:
         match = _BARE_DOC_NUMBER.match(re.sub(r"\s+", "", line))
         if match and re.search(r"办|发|函|字|政|公开", match.group(1)):
@@ -60,22 +70,29 @@ def damaged_date(line: str) -> str | None:
 
 
 def signature(lines: list[str]) -> tuple[str | None, str | None]:
-    """Issuer and date of the signature block: an organisation line followed by a date line."""
+    """Issuer and date of the signature block: an organisation line followed by a date line; else the first date
+    line; else an organisation and a date on one line.  A page's header also pairs a source with a date
+    ("来源：市政府办公厅 2017年06月28日"), so the block of its own lines is read first."""
+    first_date, inline_found = None, None
     for index, line in enumerate(lines):
         if not _DATE_LINE.match(line) and not (index < 60 and damaged_date(line)):
             inline = _INLINE_SIGNATURE.search(line)
-            if inline and index < 60 and not re.search(r"[，,。]", line[max(0, inline.start() - 1): inline.start()] or ""):
-                return _issuer(inline.group(1)), parse_date(inline.group(2))
+            if inline and index < 60 and inline_found is None \
+                    and not re.search(r"[，,。]", line[max(0, inline.start() - 1): inline.start()] or ""):
+                inline_found = (_issuer(inline.group(1)), parse_date(inline.group(2)))
             continue
-        date = parse_date(line) if _DATE_LINE.match(line) else damaged_date(line)
+        date = parse_date(re.sub(r"^\s*[（(]此件[^）)]{1,8}[）)]|[?？*#@·.。\s]+$", "", line)) if _DATE_LINE.match(line) \
+            else damaged_date(line)
         for back in range(1, 3):
             if index - back < 0:
                 break
             candidate = re.sub(r"\s+", "", lines[index - back])
             if re.fullmatch(r"[\u4e00-\u9fff（）()]{2,40}" + _ISSUER_END, candidate):
                 return candidate, date
-        return None, date
-    return None, None
+        first_date = first_date or date
+    if first_date:
+        return (inline_found[0] if inline_found and inline_found[1] == first_date else None), first_date
+    return inline_found or (None, None)
 
 
 def _issuer(text: str) -> str:
