@@ -420,3 +420,28 @@ def test_metadata_the_signature_block_beats_the_header_and_a_cited_number_is_not
 def test_a_number_cited_in_a_sentence_is_never_the_notices_own():
     notice = draft("某县政务公开工作会议纪要\n(一)张三同志传达某政办通〔2031〕113号《关于做好考核工作的通知》。\n")
     assert notice.doc_number is None
+
+
+def test_a_work_summary_obliges_nobody():
+    text = ("今年以来,某县扎实推进政务公开工作。\n一、主要工作与成效\n(一)聚焦政策发布\n"
+            "1.严把发布关口。全年公开发布行政规范性文件12件。\n二、下一步工作打算\n(一)及时公开权责清单。\n")
+    assert draft(text).obligations == []
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    ("全年公开发布行政规范性文件及其他重要政策文件53件。", False),       # what was done
+    ("各部门年内解读重要政策措施不少于2次。", True),                    # a target is a duty
+    ("政府网站公开发布的文件较少,政策解读形式单一,缺乏多元化解读。", False),  # shortcomings found
+    ("严格按照规定时限公开上年度逾期尚未支付中小企业款项的合同数量、金额等信息。", True),
+    ("2031-05-05 00:00:00 889阅读 发布地区:某某州", False),              # page furniture
+])
+def test_reports_targets_shortcomings_and_page_furniture(sentence, kept):
+    drafted = draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations
+    assert bool(drafted) is kept, drafted
+
+
+def test_the_issue_date_in_a_catalogue_table_or_an_encyclopedia_box():
+    table = "[ 成文日期 ] | 2031-06-02 | [ 发布日期 ] | 2031-06-03 |\n某区政务公开工作要点\n"
+    assert (draft(table).issued, draft(table).published) == ("2031-06-02", "2031-06-03")
+    box = "某省2031年政务公开工作要点\n  • 颁布时间:2031年8月17日\n"
+    assert (draft(box).issued, draft(box).published) == ("2031-08-17", None)

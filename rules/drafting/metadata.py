@@ -16,9 +16,11 @@ _CN_DATE = r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零�
 _DATE_LINE = re.compile(r"^\s*(?:[（(]此件[^）)]{1,8}[）)])?\s*" + _CN_DATE + r"\s*[?？*#@·.。]*\s*$")
 _INLINE_SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2,30}" + _ISSUER_END + r")\s+(" + _CN_DATE + ")")
 _DATE_VALUE = r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
-_PUBLISHED_LABEL = re.compile(r"(?<!上传)(?<!更新)(?<!归档)(?<!生成)(?<!成文)(?<!印发)(发布时间|发布日期|公开日期|发文日期|时间|日期)\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
+_PUBLISHED_LABEL = re.compile(r"(?<!上传)(?<!更新)(?<!归档)(?<!生成)(?<!成文)(?<!印发)(?<!颁布)(?<!实施)(?<!签发)"
+                              r"(发布时间|发布日期|公开日期|发文日期|时间|日期)\s*[\]】]?\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
 _DMY_STAMP = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}\s*$", re.M)
-_WRITTEN_LABEL = re.compile(r"成文日期\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
+# 成文日期 of the 信息公开目录 table ("[ 成文日期 ] | 2021-06-02"), or an encyclopedia's 颁布时间
+_WRITTEN_LABEL = re.compile(r"(?:成文日期|颁布时间|颁布日期|印发日期|签发日期)\s*[\]】]?\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
 _DOC_NUMBER_FIELD = re.compile(r"(?:发文字号|文\s*号|文件编号)\s*[:：|]?\s*\|?\s*([^\s|]{4,30}号)")
 _DOC_NUMBER_ANYWHERE = re.compile(r"[\u4e00-\u9fff]{2,16}\s*[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*(?:第\s*)?\d{1,4}\s*号")
 _CITING = re.compile(r"按照|根据|依据|依照|对照|参照|落实|贯彻|转发|印发|关于|执行|结合|传达|学习|同志")

@@ -54,7 +54,7 @@ _TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)�
                          r"及时|主动|定期|按时|依法|规范|完善|建立|报送|上报)(?!.{0,4}关于)")
 # Page furniture of the mirror or portal the notice was captured from: addresses, stamps, counters.
 _PAGE_FURNITURE = re.compile(r"https?://|www\.|\.gov\.cn|发布时间[:：]|浏览次数|访问量|阅读次数|【?字[体号][:：]?[大中小]|^附件\d?[:：]|"
-                             r"扫一扫|打印本页|关闭窗口|当前位置[:：]|首页\s*[>＞»]")
+                             r"扫一扫|打印本页|关闭窗口|当前位置[:：]|首页\s*[>＞»]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}")
 _UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室)"
                          r"(等|牵头|负责|配合|按职责分工落实)?$")
 # The issuing office's own intentions ("本办将适时督查", "…的将予以通报"): not the addressees' duty.
@@ -106,6 +106,9 @@ AGENDA_ITEM = re.compile(r"(?<!负责)(?<!领导)同志(传达|通报|解读|讲
 # Background: what has already been done ("省市已将…纳入考评体系"), stated without a modal or a request.
 _DONE = re.compile(r"已经?(将|于|把|对|下发|印发|出台|建立|完成|开展|纳入|列入)")
 _REQUEST = re.compile(r"应|须|务必|不得|(?<![需主重纲])要(?![点求素])|请")
+# A shortcoming stated as a finding, not a duty ("…文件较少，解读形式单一", "质量还需进一步提升，没有真正发挥…作用").
+_DEFICIENCY = re.compile(r"较少|单一|缺乏|(?<!补)不足(?!以)|不够|滞后|薄弱|欠缺|没有真正|有待(提高|加强|提升|完善|改进)|还需进一步|"
+                         r"仍需进一步|尚未|未能|不到位|不规范")
 # A suggestion ("建议同步在…发布") is not a duty; 人大代表建议 (a proposal) is a noun.
 _SUGGESTION = re.compile(r"(?:^|[,，;；])建议(?!办理|提案|和提案|答复|的)")
 # A principle heading of the 基本原则 part ("1.坚持依法规范。"): what stands under it is a principle.
@@ -182,6 +185,10 @@ def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
         return False
     if (_DONE.search(text) or _SUGGESTION.search(text)) and not _REQUEST.search(text):
         return False
+    shortcomings = _DEFICIENCY.findall(text)
+    if shortcomings and (len(shortcomings) >= 2 or not _has_disclosure(text)) and not _REQUEST.search(text) \
+            and not dated_at_all(deadline):
+        return False  # a shortcoming found ("解读形式单一，缺乏…"), the 存在问题 part of a review
     dated = bool(deadline.get("by_date") or deadline.get("working_days") is not None)
     if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated):
         return False
@@ -196,7 +203,9 @@ def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
         or any(_PRINCIPLE_HEADING.match(section) for section in unit.sections)
     if general and not (dated and (_has_disclosure(text) or _MANUAL.search(text))):
         return False
-    if re.search(r"^(近日|近年来|今年以来|目前|截至)|\d+(件|条|次|个)[，,。]", text) and not re.search(r"要|应|须", text):
+    # a report of what was done ("全年公开发布…53件。"); a target ("不少于1次") is a duty
+    if re.search(r"^(近日|近年来|今年以来|目前|截至)|(?<!少于)(?<!至少)(?<!低于)(?<!\d)\d+(件|条|次|个|期|场)[，,。]", text) \
+            and not _REQUEST.search(text):
         return False  # a report of what was done
     if _INTERPRETATION_FORM.search(text) and not (dated or re.search(r"公开|公布|发布", text)):
         return False
@@ -264,6 +273,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     return "manual"
 
 
+_REPORT_HEADING = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]{1,2}、\s*(主要工作(与|和|及)?(成效|成绩|做法)|工作(开展)?情况及成效|"
+                             r"主要成效|取得的成效)")
 _INTERPRETATION_PAGE = re.compile(r"解读|答记者问|一图读懂|图解")
 _INTERPRETATION_HEADINGS = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])?\s*"
                                       r"((起草|制定|出台|修订)(背景|过程|依据|目的)|主要内容|政策依据|名词解释)")
@@ -284,6 +295,8 @@ def notice_kind(text: str, title: str | None) -> str:
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if _PROGRESS_TITLE.search(first) or _PROGRESS_TITLE.search(title):
         return "report"  # "…工作落实情况": what was done against tasks set elsewhere
+    if not re.search(r"通知|要点|方案|意见|办法", title) and _REPORT_HEADING.search(text):
+        return "report"  # a work summary: "一、主要工作与成效 … 二、存在的问题 … 三、下一步工作打算"
     if _NEWS.search(head[:300]):
         return "news"
     if re.search(r"关于.{0,20}年度报告.{0,10}(编制|公布|发布).{0,10}通知", title):
