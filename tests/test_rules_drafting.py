@@ -445,3 +445,15 @@ def test_the_issue_date_in_a_catalogue_table_or_an_encyclopedia_box():
     assert (draft(table).issued, draft(table).published) == ("2031-06-02", "2031-06-03")
     box = "某省2031年政务公开工作要点\n  • 颁布时间:2031年8月17日\n"
     assert (draft(box).issued, draft(box).published) == ("2031-08-17", None)
+
+
+def test_a_catalogue_without_a_basis_column_drafts_each_rows_content_dated_by_its_time_limit():
+    text = ("某县教育局信息公开目录\n"
+            "信息类别 | 内容描述 | 责任主体 | 公开方式 | 公开时限 |\n"
+            "领导信息 | 局领导班子成员姓名、照片及工作分工 | 办公室 | 县政府网站的县教育局栏目 | 信息形成或变更之日起20个工作日内 |\n"
+            "预算决算 | 本局财政预算、决算及三公经费情况 | 计财股 | 县政府网站 | 信息形成之日起20个工作日内 |\n"
+            "公开内容(要素)\n"
+            "■政府网站 □政府公报 ■政务新媒体\n")
+    drafted = draft(text).obligations
+    assert [o["quote"] for o in drafted] == ["局领导班子成员姓名、照片及工作分工", "本局财政预算、决算及三公经费情况"]
+    assert {o["working_days"] for o in drafted} == {20}

@@ -49,6 +49,10 @@ _OWN_DRAFTING = re.compile(r"结合[^。；]{0,12}实际[^。；]{0,6}?[,，]?[^
 # Head matter: a document's title, catalogue fields (发布机构：…), file names.
 _TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|要点|方案|分解表|一览表|台账|清单|办法|制度|细则|目录|意见|报告|计划)(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
 _FIELD = re.compile(r"^[•·]?\s*(发布机构|发布单位|发布时间|发布日期|来源|网址|名\s*称|标\s*题|索\s*引\s*号|文\s*号|生成日期|成文日期|主题分类|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性)")
+# A catalogue's column name or channel checklist written as a line of its own ("公开内容(要素)", "公开渠道和载体",
+# "■政府网站 □政府公报 …", "公开属性: 全部公开 公开期限: 长期公开").
+_COLUMN_LABEL = re.compile(r"^\s*(?:公开)?(?:事项|内容|依据|时限|主体|渠道|载体|对象|方式|层级|范围|形式|属性)(?:[（(]要素[)）]|和载体)?\s*\|?\s*$"
+                           r"|^\s*[一二三四五六]级(?:事项|目录)\s*\|?\s*$|^\s*[■□☑☐]|^\s*公开属性\s*[:：]")
 # A task cell starts with what to do; a title names a document ("…工作要点", "关于…的通知").
 _TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)?(公开|公布|发布|编制|编写|制定|修订|更新|开设|设立|做好|推进|落实|"
                          r"及时|主动|定期|按时|依法|规范|完善|建立|报送|上报)(?!.{0,4}关于)")
@@ -167,7 +171,7 @@ def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
     if (unit.row or {}).get("responsibility") and "units" not in (unit.row or {}):
         return False
     plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
-    if len(plain) < 6 or _FIELD.search(text) or _PAGE_FURNITURE.search(text):
+    if len(plain) < 6 or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text):
         return False
     if text.endswith((":", "：")) and not (_DUTY_INTRO.search(text) and not _lists_disclosures(text)):
         return False  # "…主动公开下列信息:" obliges through its items; "…须予解读:" by itself

@@ -211,6 +211,8 @@ def _is_name_cell(line: Line, following: Line | None) -> bool:
     return False
 
 
+# A catalogue's 公开方式/渠道 cell ("县人民政府网站的县教育局栏目", "政府网站、公开栏").
+_CHANNEL_CELL = re.compile(r"^[^，,。；;]{0,30}(网站|栏目|公报|新媒体|公开栏|公示栏|服务中心|显示屏)[^，,。；;]{0,12}$|^(主动|依申请)公开$")
 # In a disclosure catalogue, a cell that opens with a cited law or document (numbered or not) is a 公开依据 cell.
 _CITED_BASIS = re.compile(r"^(\d{1,2}[.．、])?《")
 
@@ -231,6 +233,15 @@ def _row_units(line: Line, index: int, stack, catalogue: bool = False) -> list[U
         content = cells[basis - 1]
         row = {"deadline": time_limit, "units": None, "discloses": True}
         return [Unit(content, analysis(content), index, [s for _, s in stack], row=row)]
+    if time_limit and basis is None:
+        # a catalogue without a 依据 column ("类别 | 内容描述 | 责任主体 | 公开方式 | 公开时限"): the content is the
+        # longest cell that is not the time limit, the units or the channel
+        others = [c for c in cells if c is not time_limit and not _CHANNEL_CELL.search(analysis(c))
+                  and not UNITS_CELL.match(analysis(c)) and not _looks_like_units(analysis(c))]
+        content = max(others, key=lambda c: len(analysis(c)), default=None)
+        if content is not None and len(analysis(content)) >= 6:
+            row = {"deadline": time_limit, "units": None, "discloses": True}
+            return [Unit(content, analysis(content), index, [s for _, s in stack], row=row)]
     if catalogue:
         cells = [c for c in cells if not _CITED_BASIS.match(analysis(c))]  # the rest of a basis cut across lines
     row = {"deadline": None, "units": None}
