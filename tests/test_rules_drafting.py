@@ -457,3 +457,14 @@ def test_a_catalogue_without_a_basis_column_drafts_each_rows_content_dated_by_it
     drafted = draft(text).obligations
     assert [o["quote"] for o in drafted] == ["局领导班子成员姓名、照片及工作分工", "本局财政预算、决算及三公经费情况"]
     assert {o["working_days"] for o in drafted} == {20}
+
+
+def test_a_catalogue_flattened_one_cell_per_line_in_the_standards_column_order():
+    text = ("某镇义务教育领域基层政务公开标准目录\n\n序号\n\n公开事项\n\n公开内容(要素)\n\n公开依据\n\n公开时限\n\n公开主体\n\n"
+            "1\n\n财务信息\n\n年度经费预决算信息、收费项目及收费标准\n\n《政府信息公开条例》\n\n"
+            "信息形成或者变更之日起20个工作日内\n\n区级教育部门\n\n"
+            "2\n\n学校概况\n\n办学性质、办学地点、办学规模、联系方式\n\n《某省教育条例》第十条\n\n"
+            "信息形成或者变更之日起20个工作日内\n\n区级教育部门\n")
+    drafted = draft(text).obligations
+    assert [o["quote"] for o in drafted] == ["年度经费预决算信息、收费项目及收费标准", "办学性质、办学地点、办学规模、联系方式"]
+    assert [o["working_days"] for o in drafted] == [20, 20]

@@ -168,8 +168,8 @@ def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
     text = unit.text
     if notice_kind in ("report", "interpretation") or len(re.sub(r"\W", "", text)) < 6:
         return False
-    if (unit.row or {}).get("responsibility") and "units" not in (unit.row or {}):
-        return False
+    if (unit.row or {}).get("responsibility") and "units" not in (unit.row or {}) or (unit.row or {}).get("basis"):
+        return False  # a responsibility note, or a catalogue's 依据 cell
     plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
     if len(plain) < 6 or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text):
         return False

@@ -173,6 +173,7 @@ def units(text: str) -> list[Unit]:
     _attach_time_limits(out)
     _attach_intros(out)
     _attach_catalogue_cells(out)
+    _attach_catalogue_basis_cells(out)
     return out
 
 
@@ -348,6 +349,26 @@ def _attach_catalogue_cells(out: list[Unit]) -> None:
             unit.row = {"deadline": None, "units": None, "discloses": True}
         else:
             unit.row = {"deadline": None, "units": None}  # a category cell
+
+
+_BASIS_HEADER = re.compile(r"^(公开)?依据$")
+
+
+def _attach_catalogue_basis_cells(out: list[Unit]) -> None:
+    """A disclosure catalogue flattened one cell per line in the national standard's column order (事项 | 内容(要素) |
+    依据 | 时限 | 主体 | …): each cell that opens with a cited law (《…》) is a row's 依据, the cell just before it is what
+    is disclosed, and a 公开时限 cell just after it dates that; the 依据 cells oblige nobody."""
+    head = [re.sub(r"[（(]要素[)）]|\s|\|", "", unit.text) for unit in out[:60]]
+    if not (any(_CONTENT_HEADER.match(t) for t in head) and any(_BASIS_HEADER.match(t) for t in head)):
+        return
+    bases = [i for i, unit in enumerate(out) if unit.row is None and _CITED_BASIS.match(unit.text)]
+    for i in bases:
+        out[i].row = {"deadline": None, "units": None, "basis": True}
+        content = next((out[j] for j in range(i - 1, -1, -1) if out[j].line != out[i].line), None)
+        if content is None or content.row is not None or _CITED_BASIS.match(content.text):
+            continue
+        after = next((unit for unit in out[i + 1:i + 3] if _TIME_LIMIT_CELL.match(unit.text.rstrip("。；; |"))), None)
+        content.row = {"deadline": after.text if after else None, "units": None, "discloses": True}
 
 
 def _marker_kind(text: str) -> int | None:
