@@ -116,16 +116,18 @@ def directory_of(url: str) -> str | None:
     return parts._replace(path=path, fragment="").geturl()
 
 
-def _already_seen(state: "AgencyState", url: str) -> bool:
-    """Seen under this name, or as the same directory's index page under its other name; marks it seen."""
-    if url in state.seen:
-        return True
-    directory = directory_of(url)
-    if directory is not None and directory in state.directories:
-        return True
+def _mark_seen(state: "AgencyState", url: str) -> None:
     state.seen.add(url)
+    directory = directory_of(url)
     if directory is not None:
         state.directories.add(directory)
+
+
+def _already_seen(state: "AgencyState", url: str) -> bool:
+    """Seen under this name, or as the same directory's index page under its other name; marks it seen."""
+    if url in state.seen or directory_of(url) in state.directories:
+        return True
+    _mark_seen(state, url)
     return False
 
 
@@ -440,9 +442,7 @@ class PortalSpider(scrapy.Spider):
         if target in state.seen:
             return  # already fetched (or queued) under its own name
         # not _already_seen: a redirect from / to /index.html is the way to the page, not a second copy of it
-        state.seen.add(target)
-        if directory_of(target) is not None:
-            state.directories.add(directory_of(target))
+        _mark_seen(state, target)
         self.crawler.engine.crawl(self._request(state, target, meta["depth"], meta["referrer"], meta["context"], chain))
 
     def on_error(self, failure):
