@@ -123,15 +123,20 @@ def _issue_year(doc_number: str | None, published: str | None) -> int | None:
     return int(match.group(1)) if match else (int(published[:4]) if published else None)
 
 
-def draft(text: str, veto: scorer.ObligationModel | None = None) -> DraftNotice:
-    """The notice's metadata and drafted obligations.  ``veto``: the learned scorer as an experiment (see
-    :func:`keep`); the drafter does not use it by default."""
+SHIPPED_MODEL = "shipped"
+
+
+def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL) -> DraftNotice:
+    """The notice's metadata and drafted obligations.  ``model``: the learned scorer that joins the hand-written
+    rules in deciding which units oblige (:func:`keep`): the shipped one by default, ``None`` for the rules alone."""
+    if model is SHIPPED_MODEL:
+        model = scorer.load_model()
     notice = notice_metadata(text)
     notice.table = tables.task_table(clean_text(text), notice.year)
     seen: set[str] = set()
     for candidate in candidates.candidates(text, notice.year, notice.kind, notice.table, notice.title):
         key = re.sub(r"\W", "", candidate.text)
-        if candidate.cut_off or candidate.repeated or key in seen or not keep(candidate, veto):
+        if candidate.cut_off or candidate.repeated or key in seen or not keep(candidate, model):
             continue  # a capture that ends inside the sentence has lost its object
         seen.add(key)
         unit, deadline, row = candidate.unit, candidate.deadline, candidate.row
@@ -148,15 +153,10 @@ def draft(text: str, veto: scorer.ObligationModel | None = None) -> DraftNotice:
     return notice
 
 
-def keep(candidate: candidates.Candidate, veto: scorer.ObligationModel | None = None) -> bool:
-    """Whether a candidate unit is drafted as an obligation: the hand-written rules say it obliges.
-
-    ``veto`` (``scorer.load_model()``) also drops a unit whose learned score is under the model's threshold.
-    Measured once on the test half it raised precision 64.2% → 72.5% but cost 4.9 points of recall and a
-    deadline (README, "Drafting rules from a new notice"), so it is not used by default."""
-    if not candidate.rules_keep:
-        return False
-    return veto is None or veto.score(candidate.text, candidate.features) >= veto.threshold
+def keep(candidate: candidates.Candidate, model: scorer.ObligationModel | None = None) -> bool:
+    """Whether a candidate unit is drafted as an obligation: the hand-written rules say it obliges, unless the
+    learned ``model`` vetoes it; or the model alone is sure of it (:meth:`.scorer.ObligationModel.keeps`)."""
+    return candidate.rules_keep if model is None else model.keeps(candidate)
 
 
 # -- the rule file ------------------------------------------------------------------------

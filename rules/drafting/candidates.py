@@ -29,8 +29,9 @@ class Candidate:
     row: dict | None               # the flattened task-table row the unit belongs to
     cut_off: bool                  # the capture ends inside this unit
     repeated: bool                 # the same words as an earlier unit or the title
-    rules_keep: bool               # the hand-written rules' verdict
+    rules_keep: bool               # the hand-written rules' verdict: it obliges
     features: dict[str, float] = field(default_factory=dict)
+    rules_unsure: bool = False     # no rule rejects it, none finds its deliverable: the scorer may keep it
 
     @property
     def quote(self) -> str:
@@ -84,6 +85,11 @@ def short_fragment(units: list[structure.Unit], index: int) -> bool:
 _DATE_NOTE = re.compile(r"^[（(][^（）()]{0,6}(?:19|20)?\d{0,4}年?\d{1,2}月[^（）()]{0,12}(?:[)）]|$)")
 
 
+# a sentence that only dates the one before it: "此项工作于10月底前完成。", "该项任务2020年6月底前完成"
+_DATING_SENTENCE = re.compile(r"^(?:此项|该项|这项|本项|上述|以上)(?:工作|任务)[^,，;；。]{0,4}?(?:于|在|须|要|应)?[^,，;；。]{0,16}?"
+                              r"(?:前|底|内)[^,，;；。]{0,2}?(?:完成|办结|到位)?[。；;]?$")
+
+
 def row_for(text: str, rows: list[dict]) -> dict | None:
     """The task-table row a sentence belongs to (its lead units and 完成时限)."""
     for row in rows:
@@ -112,9 +118,15 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
             deadline = {**cell_deadline, **{k: v for k, v in deadline.items() if k != "rhythm"}}
         if not (deadline.get("by_date") or deadline.get("working_days") is not None) and index + 1 < len(units):
             # "…编制完成标准目录。(2020年10月底前完成)": a date note in brackets after the full stop dates the sentence
-            note = deadline_of(units[index + 1].text, year) if _DATE_NOTE.match(units[index + 1].text) else {}
+            following = units[index + 1].text
+            note = deadline_of(following, year) if _DATE_NOTE.match(following) or _DATING_SENTENCE.match(following) else {}
             if note.get("by_date"):
                 deadline = {**deadline, "by_date": note["by_date"]}
+        if unit.intro and not (deadline.get("by_date") or deadline.get("working_days") is not None):
+            # "（一）2019年6月底前完成以下工作：" dates the items it introduces
+            intro_date = deadline_of(unit.intro, year).get("by_date")
+            if intro_date:
+                deadline = {**deadline, "by_date": intro_date}
         if not (deadline.get("by_date") or deadline.get("working_days") is not None):
             # a section headed by its date ("一、年底前完成的任务") dates the rows and items under it
             section_date = next((deadline_of(s, year).get("by_date") for s in reversed(unit.sections)
@@ -123,8 +135,9 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
                 deadline = {**deadline, "by_date": section_date}
         key = re.sub(r"\W", "", unit.text)
         cut_off = index == len(units) - 1 and (is_cut_off(unit.text) or lost_its_object(unit) or short_fragment(units, index))
+        said = obligations.verdict(unit, deadline, kind) if unit.line not in agenda_lines else obligations.NO
         candidate = Candidate(unit, index, deadline, row, cut_off=cut_off, repeated=key in seen,
-                              rules_keep=obligations.is_candidate(unit, deadline, kind) and unit.line not in agenda_lines)
+                              rules_keep=said == obligations.YES, rules_unsure=said == obligations.UNSURE)
         seen.add(key)
         candidate.features = structural_features(candidate, len(units), kind)
         out.append(candidate)

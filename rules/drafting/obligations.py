@@ -18,7 +18,7 @@ import re
 
 _COVERING = re.compile(
     r"印发给你们|现予印发|现印发|已经.{0,16}同意|通知如下|现就.{0,40}(通知|要求|意见)如下|提出(以下|如下)|如下(意见|要求|任务)|"
-    r"制定本[^,，。；]{0,6}?(要点|方案|办法|制度|细则|意见|规范|安排|计划|规定|规则)|特制[订定]本|特制[订定][^,，。；]{0,30}(要点|方案|办法|规定|细则)[。]?$|适用本(规定|办法|细则|制度|规则)|制定(如下|以下)|请认真(贯彻|组织|抓好|执行|落实)|请结合实际|此件(主动|公开)|请你们自行查阅"
+    r"制定本(?!单位|部门|地区|系统|行业|机关|乡镇|街道|级|县|市|区|镇)[^,，。；]{0,6}?(要点|方案|办法|制度|细则|意见|规范|安排|计划|规定|规则)|特制[订定]本|特制[订定][^,，。；]{0,30}(要点|方案|办法|规定|细则)[。]?$|适用本(规定|办法|细则|制度|规则)|制定(如下|以下)|请认真(贯彻|组织|抓好|执行|落实)|请结合实际|此件(主动|公开)|请你们自行查阅"
 )
 _PREAMBLE_START = re.compile(r"^(为了?|根据|按照|依据|依照|依)[^,，]{0,80}(精神|要求|规定|部署|意见|通知|条例|实际)")
 _GENERAL = re.compile(r"政务公开工作[,，]?(的总体要求是|要以|紧紧围绕|坚持以|根据|按照)|^深入贯彻[^。；]{0,40}(决策部署|精神)|总体要求|指导思想|基本原则|工作目标|活动目的|重要意义|以习近平|为指导|^20\d\d年是|^20\d\d年[^,，。；]{0,6}政务公开工作(?!要点)|^今年是|开局之年|收官之年|关键之年")
@@ -97,7 +97,7 @@ _PLAN_PUBLISHED = re.compile(r"(在|于|通过)[^；;。]{0,30}(网站|门户|�
 _PLAN_OBJECT = re.compile(r"(制定|编制|提出|形成)[^。；;]{0,30}(PLAN)|(公开|公布)[^。；;,，]{0,12}(PLAN)|(PLAN)[^。；;]{0,40}(公开|公布|发布)"
                           .replace("PLAN", _PLAN.pattern))
 _MANUAL = re.compile(
-    r"听取|汇报|报送|上报|报备|备案|书面报|报[^,，;；。]{0,12}(办公厅|办公室|政府办|审核|审定|领导小组)|反馈|"
+    r"听取|汇报|报送|上报|报备|备案|书面报|报[^,，;；。]{0,12}(办公厅|办公室|政府办|公开办|审核|审定|领导小组)|反馈|"
     r"纳入[^,，;；。]{0,24}(考核|考评|评估|绩效|目标|范围|监管|培训)|通报|督查|督办|台账|办理[^,，;；。]{0,16}申请|答复|"
     r"编制|编写|制定|制订|(?<!新)修订|梳理|审查|审核|审签|核查|验收|检查|出台|处置|试点|"
     r"开展[^,，;；。]{0,24}(活动|试点|调研|检查|评估|培训)|组织开展|召开|邀请|确定[^,，;；。]{0,16}(主题|人员|负责)|"
@@ -142,6 +142,10 @@ _MECHANISM_FIRST = re.compile(r"^(?:第[一二三四五六七八九十百]{1,4}�
                               r"[^,，;；。]{0,30}(?:机制|制度|体系)[,，;；]")
 
 
+# "现将有关事项通知如下：", "…完成以下工作：", "具体要求如下：": what follows are tasks, not a scope or a content list
+_TASK_INTRO = re.compile(r"(通知|要求|意见|安排|措施|任务|工作)(如下|下列|以下)|(如下|下列|以下|几项|几个方面)(的?(工作|任务|要求|措施|事项))")
+
+
 def _lists_disclosures(intro: str) -> bool:
     """Whether a list's introduction makes its items things to publish ("主动公开下列信息：")."""
     return bool(re.search(r"(公开|公布|发布)[^,，；;。]{0,16}(下列|以下|如下)|(下列|以下|如下)[^,，；;。]{0,16}(公开|公布|发布)", intro))
@@ -164,66 +168,83 @@ def names_internal_action(text: str) -> bool:
 
 
 def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
-    """Whether a unit states an obligation at all."""
+    """Whether a unit states an obligation at all, by the hand-written rules."""
+    return verdict(unit, deadline, notice_kind) == YES
+
+
+YES, NO, UNSURE = "yes", "no", "unsure"
+
+
+def verdict(unit, deadline: dict, notice_kind: str) -> str:
+    """The rules' verdict on a unit: ``no`` when a rule knows it obliges nobody (an exhortation, a title, background,
+    an agenda …), ``yes`` when it names a deliverable, ``unsure`` when no rule rejects it but none finds what it
+    delivers — the only units the learned scorer may still keep (:meth:`.scorer.ObligationModel.keeps`)."""
     text = unit.text
     if notice_kind in ("report", "interpretation") or len(re.sub(r"\W", "", text)) < 6:
-        return False
+        return NO
     if (unit.row or {}).get("responsibility") and "units" not in (unit.row or {}) or (unit.row or {}).get("basis"):
-        return False  # a responsibility note, or a catalogue's 依据 cell
+        return NO  # a responsibility note, or a catalogue's 依据 cell
     plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
     if len(plain) < 6 or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text):
-        return False
+        return NO
     if text.endswith((":", "：")) and not (_DUTY_INTRO.search(text) and not _lists_disclosures(text)):
-        return False  # "…主动公开下列信息:" obliges through its items; "…须予解读:" by itself
+        return NO  # "…主动公开下列信息:" obliges through its items; "…须予解读:" by itself
     if unit.row is not None and _LABEL_CELL.match(text) and not (unit.row or {}).get("discloses"):
-        return False  # a category cell of a table (a numbered task row is not all characters)
+        return NO  # a category cell of a table (a numbered task row is not all characters)
     catalogue_content = bool((unit.row or {}).get("discloses"))  # a content cell dated by its 公开时限 cell
     if _TITLE_LIKE.search(text) and not _TASK_START.search(text) and not re.match(r"^\d{1,2}[.．、](?!\d)", text) \
             and not catalogue_content:
-        return False  # a document's title, not a task cell such as "编制并公开年度报告"
+        return NO  # a document's title, not a task cell such as "编制并公开年度报告"
     if (unit.row or {}).get("units") is None and _UNITS_ONLY.match(text) and not _has_disclosure(text):
-        return False  # a 责任单位 cell on a line of its own
+        return NO  # a 责任单位 cell on a line of its own
     if _ISSUER_INTENT.search(text) or _PAST_EVENT.search(text) or _EXPLORATION.search(text) or _CRITERION.match(text):
-        return False
+        return NO
     if AGENDA_ITEM.search(text) or _ASSIGNMENT.search(text) and not dated_at_all(deadline):
-        return False
+        return NO
     if (_DONE.search(text) or _SUGGESTION.search(text)) and not _REQUEST.search(text):
-        return False
+        return NO
     shortcomings = _DEFICIENCY.findall(text)
     if shortcomings and (len(shortcomings) >= 2 or not _has_disclosure(text)) and not _REQUEST.search(text) \
             and not dated_at_all(deadline):
-        return False  # a shortcoming found ("解读形式单一，缺乏…"), the 存在问题 part of a review
+        return NO  # a shortcoming found ("解读形式单一，缺乏…"), the 存在问题 part of a review
     dated = bool(deadline.get("by_date") or deadline.get("working_days") is not None)
     if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated):
-        return False
+        return NO
     if _COVERING.search(text) or _PREAMBLE_START.search(text) and re.search(r"如下|以下[:：]?$", text):
-        return False
+        return NO
     if _OWN_DRAFTING.search(text) and not _MODAL.search(text) and not dated:
-        return False
+        return NO
     mechanism = _MECHANISM_FIRST.search(text)
     if mechanism and not dated and not _has_disclosure(re.sub(r"不得[^,，;；。]*", "", text[mechanism.end():])):
-        return False  # …unless what follows the mechanism still publishes something
+        return NO  # …unless what follows the mechanism still publishes something
     general = _GENERAL.search(text) or _GENERAL_SECTION.search(unit.context) or _GOAL.search(text) \
         or any(_PRINCIPLE_HEADING.match(section) for section in unit.sections)
     if general and not (dated and (_has_disclosure(text) or _MANUAL.search(text))):
-        return False
+        return NO
     # a report of what was done ("全年公开发布…53件。"); a target ("不少于1次") is a duty
     if re.search(r"^(近日|近年来|今年以来|目前|截至)|(?<!少于)(?<!至少)(?<!低于)(?<!\d)\d+(件|条|次|个|期|场)[，,。]", text) \
             and not _REQUEST.search(text):
-        return False  # a report of what was done
+        return NO  # a report of what was done
     if _INTERPRETATION_FORM.search(text) and not (dated or re.search(r"公开|公布|发布", text)):
-        return False
-    if unit.intro:
+        return NO
+    if unit.intro and not _TASK_INTRO.search(unit.intro):
         # an item of "…主动公开下列信息：" is a topic; an item of "…须予解读:" / "…包括以下要素:" is the
-        # scope or content of the sentence before it, which is the obligation
-        return _lists_disclosures(unit.intro)
+        # scope or content of the sentence before it, which is the obligation; an item of "通知如下：" or
+        # "…完成以下工作：" is a task like any other
+        return YES if _lists_disclosures(unit.intro) else NO
     if (unit.row or {}).get("discloses"):
-        return True  # the cell before a 公开时限 cell names what is disclosed
+        return YES  # the cell before a 公开时限 cell names what is disclosed
     # the deliverable is looked for outside cited titles and the clause that names the basis
     own = _BASIS_CLAUSE.sub("", _CITED_TITLE.sub("", _DOC_NUMBER.sub("", text)))
-    core = _strip(own, _MECHANISM, _EXHORTATION)
-    return bool(_has_disclosure(core) or _NAMED_DISCLOSURE.search(own) or _INTERPRET.search(core) or _COLUMN.search(own)
-                or _ANNUAL_REPORT.search(own) or _MANUAL.search(core))
+
+    def delivers(core: str) -> bool:
+        return bool(_has_disclosure(core) or _NAMED_DISCLOSURE.search(own) or _INTERPRET.search(core)
+                    or _COLUMN.search(own) or _ANNUAL_REPORT.search(own) or _MANUAL.search(core))
+
+    if delivers(_strip(own, _MECHANISM, _EXHORTATION)):
+        return YES
+    # what it would deliver lies inside an exhortation or a mechanism: the rules reject it on purpose
+    return NO if delivers(own) else UNSURE
 
 
 def dated_at_all(deadline: dict) -> bool:

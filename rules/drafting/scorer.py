@@ -6,8 +6,12 @@ learned data, not patterns: ``obligation_model.json`` beside this file holds onl
 structural feature → weight, the intercept and the decision thresholds, and ``python -m rules.drafting.train``
 rebuilds it from the labelled development notices (see that module).  Scoring needs no scikit-learn.
 
-An experiment: used as a veto only when asked (``rules.draft.draft(text, veto=load_model())``); measured once on
-the test half it raised precision but lost more recall than allowed, so the drafter does not use it by default.
+The drafter uses it by default (:meth:`ObligationModel.keeps`): a unit the hand-written rules keep is dropped when
+its score is under ``threshold`` (the rules keep many exhortations and principles a reader does not list), and a
+unit no rule rejects but none finds a deliverable in is kept when its score reaches ``rescue`` (an obligation phrased
+in a way no rule foresaw); a unit a rule rejects (an exhortation, a title, background) is never kept.
+Both thresholds were chosen by cross-validation over batches of notices collected at different times
+(``python -m rules.drafting.train --cv``); ``zwgk rules draft --rules-only`` drafts with the rules alone.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ class ObligationModel:
         self.ngram_weights: dict[str, float] = data["ngrams"]
         self.feature_weights: dict[str, float] = data["structural"]
         self.threshold = float(data["threshold"])
+        self.rescue = float(data.get("rescue", 2.0))  # above any score: never rescue
         self.max_n = int(data.get("max_n", MAX_N))
 
     def score(self, text: str, features: dict[str, float]) -> float:
@@ -43,6 +48,15 @@ class ObligationModel:
         z += sum(self.ngram_weights.get(gram, 0.0) for gram in ngrams(text, self.max_n))
         z += sum(self.feature_weights.get(name, 0.0) * value for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+
+
+    def keeps(self, candidate) -> bool:
+        """Whether a candidate unit (:class:`.candidates.Candidate`) is drafted: the rules keep it and the score
+        does not veto it, or no rule rejects it and the score alone is high enough."""
+        if not (candidate.rules_keep or candidate.rules_unsure):
+            return False  # a rule knows it obliges nobody
+        score = self.score(candidate.text, candidate.features)
+        return score >= (self.threshold if candidate.rules_keep else self.rescue)
 
 
 @lru_cache(maxsize=4)

@@ -90,6 +90,28 @@ def _is_bare_heading(line: Line) -> bool:
     return len(body) <= 32 or (len(body) <= 60 and not re.search(r"[，,]", body))
 
 
+# A line of a flattened table that only holds a row's units or time limit: "牵头单位：县政务服务局", "完成时限：9月底前"
+_ROW_LABEL = re.compile(r"^(?:牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|责任部门|完成时限|完成时间|时限要求)\s*[:：]")
+
+
+_TASK_DUTY = re.compile(r"(?<![回响相适对供])应当?(?!用)|须|不得|(?<![需主重纲])要(?![点求素])")
+
+
+def _is_task_line(line: Line, following: Line | None) -> bool:
+    """A short numbered line that is an item of work, not a heading: what follows it is its own note (its units
+    or deadline, in brackets or on labelled lines), or it states a duty or a deadline and no deeper item follows."""
+    if following is not None and following.level is not None and following.level > line.level:
+        return False  # its items follow: it names their area
+    if following is not None and (RESPONSIBILITY.match(following.text) or _DEADLINE_NOTE.match(following.text)
+                                  or _ROW_LABEL.match(following.text)):
+        return True
+    if following is not None and following.level is None and (line.level >= 2 or line.text.endswith("。")):
+        # a top-level "一、…" heads a part unless it is a whole sentence
+        dated = re.search(r"\d{1,2}月|年底|年内|工作日", line.text)
+        return bool(dated or _TASK_DUTY.search(re.sub(r"^\S{1,5}?[、.．)）〕]", "", line.text)))
+    return False
+
+
 def _is_group_label(lines: list[Line], index: int) -> bool:
     """A task-table cell that names a group of rows: a short phrase followed by a row number."""
     following = lines[index + 1] if index + 1 < len(lines) else None
@@ -101,7 +123,8 @@ def _is_item_name(text_: str, following: str) -> bool:
     """A numbered piece with its body on the same line names the item: a phrase, or two short parallel clauses
     ("（一）加强…公开，强化…发布。"), with no modal verb and no date; a piece followed only by its
     "(牵头单位…)" note is the task itself."""
-    if _STATES_DUTY.search(text_) or RESPONSIBILITY.match(analysis(following)) or _LEADING_NOTE.match(following.strip()):
+    if _STATES_DUTY.search(text_) or RESPONSIBILITY.match(analysis(following)) or _LEADING_NOTE.match(following.strip()) \
+            or _DEADLINE_NOTE.match(analysis(following)):
         return False
     clauses = [c for c in re.split(r"[，,]", re.sub(r"^\S{1,5}?[、.．)）〕]", "", text_).rstrip("。；;")) if c]
     return len(clauses) == 1 or (len(clauses) == 2 and all(len(c) <= 14 for c in clauses)
@@ -144,8 +167,8 @@ def units(text: str) -> list[Unit]:
             continue
         if _is_group_label(lines, index):
             continue
-        if _is_bare_heading(line):
-            following = lines[index + 1] if index + 1 < len(lines) else None
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if _is_bare_heading(line) and not _is_task_line(line, following):
             outline_leaf = following is None or (following.level is not None and following.level <= line.level)
             while stack and stack[-1][0] >= line.level:
                 stack.pop()
@@ -293,6 +316,9 @@ def _attach_responsibility(out: list[Unit]) -> None:
     it on its line, or the previous line's when the note stands on a line of its own; it is not itself an
     obligation."""
     for position, unit in enumerate(out):
+        if _ROW_LABEL.match(unit.text) and position:
+            _attach_row_label(out, position)
+            continue
         only_deadline = _DEADLINE_NOTE.match(unit.text)
         if RESPONSIBILITY.match(unit.text) or only_deadline or (
                 unit.text.startswith(("(", "（", "〔")) and re.search(r"牵头|责任单位|完成时限", unit.text)):
@@ -305,6 +331,27 @@ def _attach_responsibility(out: list[Unit]) -> None:
                 units_note = unit.quote if not only_deadline else (out[back].row or {}).get("units")
                 out[back].row = {**(out[back].row or {}), "units": units_note, "deadline": deadline_text}
                 back -= 1
+
+
+def _attach_row_label(out: list[Unit], position: int) -> None:
+    """A flattened table's labelled line ("牵头单位：…", "完成时限：9月底前") belongs to the task line above it and
+    to the other labelled lines between them; it is not itself an obligation."""
+    unit = out[position]
+    unit.row = {"responsibility": unit.quote}
+    back = position - 1
+    while back >= 0 and (out[back].row or {}).get("responsibility") and _ROW_LABEL.match(out[back].text):
+        back -= 1
+    if back < 0 or (out[back].row or {}).get("responsibility"):
+        return
+    label, _, value = unit.text.partition(":")
+    task_line = out[back].line
+    for task in out[: back + 1]:
+        if task.line == task_line:
+            row = task.row or {}
+            if label.startswith(("完成", "时限")):
+                task.row = {**row, "deadline": value.strip(), "units": row.get("units")}
+            else:
+                task.row = {**row, "units": ((row.get("units") or "") + " " + unit.quote).strip()}
 
 
 # A 公开时限 cell of a disclosure catalogue: "信息生成之日起15个工作日内公开", "与文件同步公开".

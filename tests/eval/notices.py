@@ -1,6 +1,6 @@
 """How well `zwgk rules draft` reads the labelled real notices in ../shared/real-pages/notices/.
 
-    python -m tests.eval.notices [--verbose] [--half dev|test] [--extra DIR] [--scorer [MODEL.json]]
+    python -m tests.eval.notices [--verbose] [--half dev|test] [--extra DIR] [--rules-only | --scorer MODEL.json]
 
 The 60 labelled notices are split by issuer family into a development half (tuned on) and a
 test half (only measured), see ``tests/eval/notice_split.yaml``.  For each half and for both
@@ -18,8 +18,8 @@ together it prints:
 ``DIR/labels.json`` in the schema of ``notices.json`` (see tests/eval/README.md).  Its figures are
 printed as an ``extra`` column; they are development material, never a test.
 
-``--scorer`` measures the drafter with the learned scorer's veto (``rules/drafting/obligation_model.json``
-or the model file given; ``rules/drafting/train.py``), an experiment the drafter does not use by default.
+The drafter is measured as it ships: hand-written rules and the learned scorer (``rules/drafting/obligation_model.json``,
+``rules/drafting/train.py``).  ``--rules-only`` measures the rules alone; ``--scorer MODEL.json`` another model file.
 
 The drafted rules are the drafter's obligations, one per rule of the YAML file a reviewer gets; a drafted
 rule that overlaps a restatement quoted in a label's note is not counted against precision.
@@ -35,7 +35,7 @@ from pathlib import Path
 
 import yaml
 
-from rules.draft import draft, read_notice
+from rules.draft import SHIPPED_MODEL, draft, read_notice
 from rules.drafting.compare import quotes_overlap
 
 REAL_PAGES = Path(__file__).resolve().parents[3] / "shared" / "real-pages"
@@ -68,12 +68,12 @@ def notice_text(path: Path) -> str:
     return rest if re.fullmatch(r"\s*(https?://\S+|None)\s*", first) else text
 
 
-VETO = None  # the learned scorer's model when measuring with --scorer
+MODEL = SHIPPED_MODEL  # the learned scorer the drafter uses: --rules-only sets None, --scorer another file
 
 
 def drafted_rules(path: Path):
     """The drafter's notice metadata and its drafted obligations (one per rule of the YAML file)."""
-    notice = draft(notice_text(path), veto=VETO)
+    notice = draft(notice_text(path), model=MODEL)
     rules = [{"kind": o["kind"], "quote": o["quote"], "working_days": o.get("working_days"),
               "by_date": None if o.get("by_date") is None else str(o["by_date"])} for o in notice.obligations]
     return notice, rules
@@ -197,12 +197,13 @@ def main(argv: list[str]) -> None:
     if "--half" in argv:
         halves = (argv[argv.index("--half") + 1],)
     verbose = "--verbose" in argv
-    if "--scorer" in argv:
-        from rules.drafting.scorer import MODEL_FILE, load_model
+    global MODEL
+    if "--rules-only" in argv:
+        MODEL = None
+    elif "--scorer" in argv:
+        from rules.drafting.scorer import load_model
 
-        following = argv[argv.index("--scorer") + 1:]
-        global VETO
-        VETO = load_model(following[0] if following and following[0].endswith(".json") else MODEL_FILE)
+        MODEL = load_model(argv[argv.index("--scorer") + 1])
     result = evaluate(verbose, halves)
     if "--extra" in argv:
         result["extra"] = evaluate_extra(Path(argv[argv.index("--extra") + 1]), verbose)

@@ -24,7 +24,8 @@ def rules():
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="写入文件（默认打印到屏幕）")
 @click.option("--compare", "compare_with", type=click.Path(dir_okay=False, exists=True),
               help="与已审定的规则文件比较：列出新草稿新增、删除、变更的规则")
-def draft(notice, notice_id, output, compare_with):
+@click.option("--rules-only", is_flag=True, help="只用手写规则判断义务（不用学习得到的评分模型）")
+def draft(notice, notice_id, output, compare_with, rules_only):
     """Draft a rule file from a notice (text, HTML, PDF or DOCX) for a supervisor to review."""
     from rules.draft import DraftError, draft_yaml, read_notice
     from rules.draft import draft as draft_notice
@@ -33,7 +34,7 @@ def draft(notice, notice_id, output, compare_with):
         text = read_notice(notice)
     except DraftError as exc:
         fail(str(exc))
-    result = draft_notice(text)
+    result = draft_notice(text, model=None) if rules_only else draft_notice(text)
     notice_id = notice_id or re.sub(r"[^a-z0-9-]+", "-", Path(notice).stem.lower()).strip("-") or "notice"
     document = draft_yaml(result, notice_id, source_file=str(notice))
     if compare_with:
