@@ -303,6 +303,11 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("公开2030年政府债务限额、2029年末政府债务余额", 2030, {}),      # a date the data refers to
     ("按照《2030年3月至6月重点任务清单》执行", 2030, {}),             # a cited title's date names the document
     ("截至2030年6月30日", 2030, {}),                                # "as of": no deadline
+    ("于6月1日至6月30日集中公开", 2030, {"by_date": "2030-06-30"}),  # a range of days ends on its last
+    ("最迟不超过10月15日公开", 2030, {"by_date": "2030-10-15"}),
+    ("务必于9月20日下班前报送", 2030, {"by_date": "2030-09-20"}),
+    ("2030年度内完成", 2030, {"by_date": "2030-12-31"}),
+    ("第三季度", 2030, {"by_date": "2030-09-30"}),                   # a 完成时限 cell holding a quarter
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected
@@ -468,3 +473,59 @@ def test_a_catalogue_flattened_one_cell_per_line_in_the_standards_column_order()
     drafted = draft(text).obligations
     assert [o["quote"] for o in drafted] == ["年度经费预决算信息、收费项目及收费标准", "办学性质、办学地点、办学规模、联系方式"]
     assert [o["working_days"] for o in drafted] == [20, 20]
+
+
+# -- the genre's ways of laying out a task (synthetic notices written for these tests) -----------------------
+
+def _drafted(text: str) -> list[tuple[str, str | None, int | None]]:
+    notice = draft(text + "\n附件：略\n2030年3月1日\n")
+    return [(o["quote"], o.get("by_date"), o.get("working_days")) for o in notice.obligations]
+
+
+def test_a_short_numbered_task_with_its_date_note_is_a_task_not_a_heading():
+    found = _drafted("2030年政务公开工作要点\n一、推进重点领域信息公开\n1.全面公开本级部门预决算信息。（6月底前完成）\n"
+                     "2.各单位要在11月底前将工作要点落实情况报县政务公开办。\n")
+    assert found == [("1.全面公开本级部门预决算信息。", "2030-06-30", None),
+                     ("2.各单位要在11月底前将工作要点落实情况报县政务公开办。", "2030-11-30", None)]
+
+
+def test_a_flattened_tables_labelled_lines_date_the_task_above_them_and_oblige_nobody():
+    found = _drafted("2030年政务公开工作要点\n1.全面公开本级权责清单。\n牵头单位：县政务服务局\n完成时限：2030年9月底前\n"
+                     "2.做好年报发布工作。\n牵头单位：县政府办\n完成时限：2031年1月31日前\n")
+    assert found == [("1.全面公开本级权责清单。", "2030-09-30", None), ("2.做好年报发布工作。", "2031-01-31", None)]
+
+
+def test_the_items_of_a_covering_notice_are_tasks_and_a_dated_intro_dates_its_items():
+    found = _drafted("关于做好2030年政务公开工作的通知\n各乡镇人民政府、县直各部门：\n现将有关事项通知如下：\n"
+                     "一、各单位要在本通知印发之日起10个工作日内制定本单位2030年政务公开工作实施方案，并在县政府门户网站公开。\n")
+    assert [(quote[:6], days) for quote, _, days in found] == [("一、各单位要", 10)]
+    assert draft("关于做好2030年政务公开工作的通知\n现将有关事项通知如下：\n一、各单位要在本通知印发之日起10个工作日内制定"
+                 "本单位实施方案，并在县政府门户网站公开。\n附件：略\n").obligations[0]["kind"] == "plan_published"
+    items = _drafted("2030年政务公开工作要点\n（一）2030年6月底前完成以下工作：\n1.在门户网站公开本级权责清单。\n"
+                     "2.在门户网站公开政务服务事项目录。\n（二）其他工作\n")
+    assert [date for _, date, _ in items] == ["2030-06-30", "2030-06-30"]
+
+
+def test_a_sentence_that_only_dates_the_one_before_it():
+    assert _drafted("2030年政务公开工作要点\n（三）各部门要全面公开本级随机抽查结果。此项工作于10月底前完成。\n") == [
+        ("（三）各部门要全面公开本级随机抽查结果。", "2030-10-31", None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "公开内容要简明清楚，通俗易懂。",                                   # how content must be, no item
+    "凡公开事项必须真实可靠。",
+    "为全面贯彻上级关于政务公开的部署，深入落实有关条例。",              # a purpose clause, no duty
+    "政府门户网站是政策发布的第一平台。",                               # what something is
+    "涉及公开内容、公开依据、公开时限、公开主体等。",                   # a run of column names
+    "严格落实主体责任，始终将信息发布质量摆在第一位。",                  # putting something first
+    "加强疫情信息发布工作协调，增强合力。",                            # coordinating an activity
+])
+def test_standards_purposes_definitions_and_column_names_oblige_nobody(sentence):
+    assert draft("某县人民政府办公室\n" + sentence + "\n附件：略\n").obligations == []
+
+
+def test_the_scorer_never_rescues_what_a_rule_rejects():
+    from rules.drafting.scorer import ObligationModel
+
+    sure = ObligationModel({"intercept": 20.0, "ngrams": {}, "structural": {}, "threshold": 0.0, "rescue": 0.9})
+    assert draft("某县人民政府办公室\n加大对改革成效的解读力度。\n附件：略\n", model=sure).obligations == []

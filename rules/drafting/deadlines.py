@@ -15,7 +15,9 @@ _NUMBER = r"(\d+|[一二两三四五六七八九十百]+)"
 WORKING_DAYS = re.compile(_NUMBER + r"个?工作日(?:内|以内|之内)?")
 _YEAR = r"((?:19|20)\d{2})年"
 # 6月10日前, 2019年11月底前, 2021年2月公布 (a month in a 完成时限 cell), 3月至10月
-_DAY_BEFORE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:前|之前|以前|止)")
+_DAY_BEFORE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:[^,，;；。\d]{0,3}?前|之前|以前|止)"
+                         r"|(?:最迟|最晚|不迟于|不晚于|不超过)[^,，;；。\d]{0,2}(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号]"
+                         r"|\d{1,2}月\d{1,2}[日号]?(?:至|到|-|—|～|~)(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号]")
 # "2019年6月30日" as a 完成时限 cell, "11月30日完成", "于2019年6月30日公开": a day that ends a task
 _DAY_DONE = re.compile(r"^(?:完成时[限间][:：]?)?(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:完成)?$"
                        r"|(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?=完成|办结|到位)|于(?:" + _YEAR + r")(\d{1,2})月(\d{1,2})[日号](?=公开|公布|发布)")
@@ -25,6 +27,8 @@ _DOTTED = re.compile(r"(?<!\d)((?:19|20)\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:�
 _DECADE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(上|中|下)旬")
 # "上半年完成", "三季度末前", "第一季度前": the half-year's or quarter's last day ("每季度" is a rhythm, not a date)
 _QUARTER = re.compile(r"(?<![每按])(?:" + _YEAR + r")?第?([一二三四1-4])季度(?:末|底)?(?:前|之前|以前|完成)|(?<![每按])(?:第)?([一二三四1-4])季度末")
+# a 完成时限 cell that holds only a quarter: "第三季度", "2019年二季度"
+_QUARTER_CELL = re.compile(r"^(?:" + _YEAR + r")?第?([一二三四1-4])季度$")
 _HALF = re.compile(r"(?:" + _YEAR + r")?上半年(?:前|之前|以前|完成|底|末)?|(?:" + _YEAR + r")?年中(?:前|之前|以前)")
 # "10月前", "2020年10月前": a month before 前 is read as the month's end (the labelling rule for month-only dates)
 _MONTH_BEFORE = re.compile(r"(?:" + _YEAR + r")?(?<!\d)(\d{1,2})月(?:前|之前|以前)")
@@ -39,7 +43,7 @@ _MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年?)?(\d{1,2})月?(?:至|到|-|�
 _BARE_MONTH = re.compile(r"^" + _YEAR + r"(\d{1,2})月(?:前|之前|以前)?(?=$|[,，、;；]|[\u4e00-\u9fff])")
 # 年底前; "2024年底" needs no 前 (a bare 年底 does: "纳入年底考核" is no deadline); 年内 but not 三年内
 _YEAR_END = re.compile(r"(?:" + _YEAR + r")?(?:年底|年末)(?:前|之前|以前)|" + _YEAR + r"(?:底|末)(?!前)"
-                       r"|(?:今年|本年度?|(?<![\d一二两三四五六七八九十几多半])年)内(?!容)")
+                       r"|(?:今年|本年度?|(?<![\d一二两三四五六七八九十几多半])年)内(?!容)|" + _YEAR + r"?度内(?!容)")
 # Months and days written in Chinese numerals (十月底前, 九月三十日前, 二〇二四年) are read as digits.
 _CN_DIGIT = "〇零一二三四五六七八九"
 _CN_VALUE = {c: max(0, i - 1) for i, c in enumerate(_CN_DIGIT)}  # 〇 and 零 are both 0
@@ -91,8 +95,13 @@ def _by_date(sentence: str, year: int | None) -> str | None:
     if match and with_year(match.group(1)):
         return make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
     match = _DAY_BEFORE.search(sentence)
-    if match and with_year(match.group(1)):
-        return make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
+    if match:
+        groups = match.groups()  # "9月20日下班前", "最迟不超过10月15日", "6月1日至6月30日": three ways to end by a day
+        start = next(i for i in (0, 3, 6) if groups[i + 1])
+        if with_year(groups[start]):
+            found = make_date(with_year(groups[start]), int(groups[start + 1]), int(groups[start + 2]))
+            if found:
+                return found
     match = _DAY_DONE.search(sentence)
     if match:
         groups = match.groups()
@@ -125,6 +134,9 @@ def _by_date(sentence: str, year: int | None) -> str | None:
     match = _MONTH_BEFORE.search(sentence)
     if match and with_year(match.group(1)) and 1 <= int(match.group(2)) <= 12:
         return month_end(with_year(match.group(1)), int(match.group(2)))
+    match = _QUARTER_CELL.match(sentence)
+    if match and with_year(match.group(1)):
+        return month_end(with_year(match.group(1)), _QUARTER_END[match.group(2)])
     match = _QUARTER.search(sentence)
     if match and with_year(match.group(1)):
         return month_end(with_year(match.group(1)), _QUARTER_END[match.group(2) or match.group(3)])

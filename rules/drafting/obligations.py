@@ -38,6 +38,9 @@ _EXHORTATION = re.compile(
     # widening or refining "the scope / the content / the channels" names no item; nor does improving a procedure
     r"(扩大|拓展|拓宽|细化|丰富|充实)[^,，;；。]{0,12}?(范围|内容|方式|渠道)(?![^,，;；。]{0,2}(公开|公布|发布))|"
     r"(优化|规范|畅通|简化|完善)[^,，;；。]{0,20}?(流程|渠道|程序|环节)|(严格)?落实[^,，;；。]{0,30}?要求|"
+    # putting something first, coordinating or regulating an activity names nothing to publish
+    r"将[^,，;；。]{0,20}(摆在|放在)[^,，;；。]{0,6}(第一位|首位|突出位置|重要位置)|"
+    r"(加强|强化)[^,，;；。]{0,20}(协调|统筹|衔接|联动)|规范[^,，;；。]{0,20}(发布|公开)(和|与|及)?(管理|行为)|"
     # "及时公开群众关注的政府信息": information named only by the public's interest in it is no item
     r"(公开|发布)[^,，;；。]{0,2}(群众|社会|公众|企业)(普遍)?(关注|关切|关心)的?(政府)?信息(?![^,，;；。]{0,2}(目录|清单))"
 )
@@ -71,6 +74,15 @@ _MODAL = re.compile(r"应|须|必须|务必|不得|(?<![需主重纲])要(?![点
 _NEWS = re.compile(r"本文来源|记者|[网报]讯|来源[:：].{0,12}(日报|晚报|新闻|网)")
 _PAST_EVENT = re.compile(r"^(今年来|20\d\d年(以来|至今)|20\d\d年[^,，。]{0,6}未|近日|日前|近年来|今年以来|目前|截至|\d{1,2}月\d{1,2}日[,，]|20\d\d年\d{1,2}月\d{1,2}日[,，])")
 _EXPLORATION = re.compile(r"^探索|^鼓励|^支持")
+# How what is published must be (true, accurate, plain, lawful): a standard for content, no item to publish.
+_CONTENT_QUALITY = re.compile(r"(公开|发布)的?(内容|事项|信息)(要|须|必须|应当?|做到)?[^,，;；。]{0,2}?"
+                              r"(真实|准确|简明|通俗|清楚|完整|符合)")
+# A purpose clause opening a paragraph ("为全面贯彻…部署,深入落实…"): background, unless it goes on to a duty.
+_PURPOSE = re.compile(r"^为了?(全面|深入|进一步|认真|切实)?(贯彻|落实|推进|做好|加强)")
+# A sentence saying what something is ("…网站是…第一平台", "主要负责人是第一责任人"): a definition, no task.
+_DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口)")
+# A run of column names ("公开内容(要素)、公开依据、公开时限、…"): a table's header, not a task.
+_COLUMN_RUN = re.compile(r"(公开(内容|依据|时限|主体|渠道|对象|方式|事项|层级)[^、,，;；。]{0,6}[、,，]){2,}")
 # How an interpretation is written (forms, channels, language), not whether it is made.
 _INTERPRETATION_FORM = re.compile(r"解读[^。；]{0,4}(形式|方式|渠道|语言|传播|提纲|文本|方案包括|内容包括)|(运用|采取|通过)[^。；]{0,40}(形式|方式)[^。；]{0,6}解读|科学性|权威性|(运用|使用)[^。；]{0,12}语言")
 
@@ -198,6 +210,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if (unit.row or {}).get("units") is None and _UNITS_ONLY.match(text) and not _has_disclosure(text):
         return NO  # a 责任单位 cell on a line of its own
     if _ISSUER_INTENT.search(text) or _PAST_EVENT.search(text) or _EXPLORATION.search(text) or _CRITERION.match(text):
+        return NO
+    if _COLUMN_RUN.search(text) or (_CONTENT_QUALITY.search(text) or _DEFINITION.search(text)
+                                    or _PURPOSE.search(text) and not _MODAL.search(text)) and not dated_at_all(deadline):
         return NO
     if AGENDA_ITEM.search(text) or _ASSIGNMENT.search(text) and not dated_at_all(deadline):
         return NO
