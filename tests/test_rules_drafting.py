@@ -529,3 +529,14 @@ def test_the_scorer_never_rescues_what_a_rule_rejects():
 
     sure = ObligationModel({"intercept": 20.0, "ngrams": {}, "structural": {}, "threshold": 0.0, "rescue": 0.9})
     assert draft("某县人民政府办公室\n加大对改革成效的解读力度。\n附件：略\n", model=sure).obligations == []
+
+
+def test_a_catalogue_row_under_a_merged_time_limit_cell_takes_the_one_above_unless_its_own_follows():
+    text = ("某局主动公开事项目录\n"
+            "| 序号 | 一级事项 | 二级事项 | 公开内容 | 公开依据 | 公开时限 | 公开渠道 |\n"
+            "| 1 | 机构信息 | 机构职能 | 本局职能职责和内设机构设置 | 《某省政务公开规定》 | 信息形成之日起20个工作日内 | 政府网站 |\n"
+            "| 内设科室 | 各内设科室的职责和联系方式 | 政府网站 | √ |\n"
+            "| 2 | 政务管理 | 规范性文件 | 本局现行有效的规范性文件 |\n"
+            "| 《某省政务公开规定》 | 信息形成之日起5个工作日内 | 政府网站 |\n")
+    days = {o["quote"].strip(): o["working_days"] for o in draft(text).obligations}
+    assert days == {"本局职能职责和内设机构设置": 20, "各内设科室的职责和联系方式": 20, "本局现行有效的规范性文件": 5}

@@ -155,13 +155,17 @@ def units(text: str) -> list[Unit]:
     out: list[Unit] = []
     stack: list[tuple[int, str]] = []
     catalogue = False  # a header row has named a 公开依据 column: the rows are a disclosure catalogue's
+    merged_time_limit = None  # a catalogue's last 公开时限 cell: it dates the rows merged under it
     for index, line in enumerate(lines):
         if "|" in line.raw and line.raw.count("|") >= 1 and _CELL.split(line.raw.strip(" |")) != [line.raw]:
             cells = [c for c in _CELL.split(line.raw.strip().strip("|")) if c.strip()]
             catalogue = catalogue or (_is_header_row(cells) and any("依据" in analysis(c) for c in cells))
+            if _is_header_row(cells):
+                merged_time_limit = None
+            merged_time_limit = _time_limit_cell(cells) or merged_time_limit
             following = lines[index + 1] if index + 1 < len(lines) else None
             if not _is_name_cell(line, following):
-                out.extend(_row_units(line, index, stack, catalogue))
+                out.extend(_row_units(line, index, stack, catalogue, merged_time_limit))
             elif re.match(r"^[一二三四五六七八九十]{1,3}、", analysis(line.raw.strip(" |"))):
                 stack[:] = [(1, analysis(line.raw.strip(" |")))]  # "一、年底前完成的任务": the rows below it
             continue
@@ -241,14 +245,22 @@ _CHANNEL_CELL = re.compile(r"^[^，,。；;]{0,30}(网站|栏目|公报|新媒�
 _CITED_BASIS = re.compile(r"^(\d{1,2}[.．、])?《")
 
 
-def _row_units(line: Line, index: int, stack, catalogue: bool = False) -> list[Unit]:
+def _time_limit_cell(cells: list[str]) -> str | None:
+    return next((c for c in cells if _TIME_LIMIT_CELL.match(analysis(c).rstrip("。；;"))), None)
+
+
+def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_time_limit: str | None = None) -> list[Unit]:
     """A task-table row written on one line with "|" between cells.  In a disclosure catalogue's row (one with a
     公开依据 cell) only the content cell — the one just before the first 依据 cell — is disclosed, dated by the
-    row's 公开时限 cell; the 事项 names, the basis, the channels and the units are the row's labels."""
+    row's 公开时限 cell; the 事项 names, the basis, the channels and the units are the row's labels.  A catalogue
+    row without a 公开时限 cell lies under a merged one: ``merged_time_limit``, the last one above it."""
     cells = [c for c in _CELL.split(line.raw.strip().strip("|")) if c.strip()]
     if _is_header_row(cells):
         return []
-    time_limit = next((c for c in cells if _TIME_LIMIT_CELL.match(analysis(c).rstrip("。；;"))), None)
+    own_time_limit = _time_limit_cell(cells)
+    # a row of its own (not the rest of a basis cell cut across lines) lies under a merged 公开时限 cell
+    whole_row = len(cells) >= 2 and not _CITED_BASIS.match(analysis(cells[0]))
+    time_limit = own_time_limit or (merged_time_limit if catalogue and whole_row else None)
     # in a row with a 公开时限 cell, a cell that opens with a cited law or document is its 依据, however much of
     # the cited text follows ("《条例》国务院令第711号,第二十条第二款:…")
     basis = next((i for i, c in enumerate(cells) if _BASIS_CELL.match(analysis(c))
@@ -264,7 +276,8 @@ def _row_units(line: Line, index: int, stack, catalogue: bool = False) -> list[U
                   and not UNITS_CELL.match(analysis(c)) and not _looks_like_units(analysis(c))]
         content = max(others, key=lambda c: len(analysis(c)), default=None)
         if content is not None and len(analysis(content)) >= 6:
-            row = {"deadline": time_limit, "units": None, "discloses": True}
+            # a merged time limit gives way to one written on the row's next line (a row cut across lines)
+            row = {"deadline": time_limit, "units": None, "discloses": True, "merged": own_time_limit is None}
             return [Unit(content, analysis(content), index, [s for _, s in stack], row=row)]
     if catalogue:
         cells = [c for c in cells if not _CITED_BASIS.match(analysis(c))]  # the rest of a basis cut across lines
@@ -299,7 +312,7 @@ _UNIT_NAME = re.compile(r"(委|局|厅|办|政府|部门|中心|支行|管委会
 def _looks_like_units(text: str) -> bool:
     parts = [p for p in re.split(r"[、，,]", re.sub(r"(等|按职责分工落实|按职责|分别|牵头|负责|配合|落实)+$", "", text)) if p]
     return bool(parts) and len(text) <= 120 and not re.search(r"[。；;]", text) and \
-        sum(1 for p in parts if _UNIT_NAME.search(p) or p.startswith("各")) / len(parts) >= 0.75 and \
+        sum(1 for p in parts if _UNIT_NAME.search(p) or p.startswith("各") and len(p) <= 10 and "的" not in p) / len(parts) >= 0.75 and \
         not re.search(r"公开|公布|发布|解读|制定|编制", text)
 
 
@@ -368,7 +381,7 @@ def _attach_time_limits(out: list[Unit]) -> None:
         if position and _TIME_LIMIT_CELL.match(unit.text.rstrip("。；;")) and unit.row is not None \
                 and not (out[position - 1].row or {}).get("responsibility"):
             previous = out[position - 1]
-            if not (previous.row or {}).get("deadline"):
+            if not (previous.row or {}).get("deadline") or (previous.row or {}).get("merged"):
                 previous.row = {**(previous.row or {}), "deadline": unit.quote, "discloses": True}
             unit.row = {"responsibility": unit.quote}
 
@@ -412,7 +425,8 @@ def _attach_catalogue_basis_cells(out: list[Unit]) -> None:
     for i in bases:
         out[i].row = {"deadline": None, "units": None, "basis": True}
         content = next((out[j] for j in range(i - 1, -1, -1) if out[j].line != out[i].line), None)
-        if content is None or content.row is not None or _CITED_BASIS.match(content.text):
+        if content is None or (content.row is not None and not content.row.get("merged")) \
+                or _CITED_BASIS.match(content.text):
             continue
         after = next((unit for unit in out[i + 1:i + 3] if _TIME_LIMIT_CELL.match(unit.text.rstrip("。；; |"))), None)
         content.row = {"deadline": after.text if after else None, "units": None, "discloses": True}
