@@ -519,6 +519,10 @@ def test_a_sentence_that_only_dates_the_one_before_it():
     "涉及公开内容、公开依据、公开时限、公开主体等。",                   # a run of column names
     "严格落实主体责任，始终将信息发布质量摆在第一位。",                  # putting something first
     "加强疫情信息发布工作协调，增强合力。",                            # coordinating an activity
+    "联合起草的，由牵头部门负责组织实施解读。",                          # who does a duty stated elsewhere
+    "公文类信息是指机关在管理过程中形成的文书。",                        # a definition
+    "各部门按照职责，积极推进政策解读相关工作。",                        # "推进…相关工作" names no item
+    "第一条 为规范本局信息发布，特制定本制度。",                         # the rule's own purpose
 ])
 def test_standards_purposes_definitions_and_column_names_oblige_nobody(sentence):
     assert draft("某县人民政府办公室\n" + sentence + "\n附件：略\n").obligations == []
