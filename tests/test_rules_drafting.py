@@ -308,6 +308,9 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("务必于9月20日下班前报送", 2030, {"by_date": "2030-09-20"}),
     ("2030年度内完成", 2030, {"by_date": "2030-12-31"}),
     ("第三季度", 2030, {"by_date": "2030-09-30"}),                   # a 完成时限 cell holding a quarter
+    ("承办部门须于2031131日前报送", 2030, {"by_date": "2031-01-31"}),  # 年 and 月 lost, one way to split
+    ("于2031125日前报送", 2030, {}),                                   # two ways (1/25, 12/5): no date
+    ("相关事项应当于本年度完成", 2030, {"by_date": "2030-12-31"}),
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected
@@ -523,6 +526,10 @@ def test_a_sentence_that_only_dates_the_one_before_it():
     "公文类信息是指机关在管理过程中形成的文书。",                        # a definition
     "各部门按照职责，积极推进政策解读相关工作。",                        # "推进…相关工作" names no item
     "第一条 为规范本局信息发布，特制定本制度。",                         # the rule's own purpose
+    "（一）办公室负责组织、协调、督促各股室信息公开工作。",              # who answers for the work
+    "政府信息公开遵循依法、及时、便民的原则。",                          # the principle a rule follows
+    "其他应公开的信息，应报分管领导同意后公开。",                        # the procedure before publishing
+    "各部门网站基本能够按照要求做好信息发布工作。",                      # an inspection's finding
 ])
 def test_standards_purposes_definitions_and_column_names_oblige_nobody(sentence):
     assert draft("某县人民政府办公室\n" + sentence + "\n附件：略\n").obligations == []
@@ -544,3 +551,16 @@ def test_a_catalogue_row_under_a_merged_time_limit_cell_takes_the_one_above_unle
             "| 《某省政务公开规定》 | 信息形成之日起5个工作日内 | 政府网站 |\n")
     days = {o["quote"].strip(): o["working_days"] for o in draft(text).obligations}
     assert days == {"本局职能职责和内设机构设置": 20, "各内设科室的职责和联系方式": 20, "本局现行有效的规范性文件": 5}
+
+
+def test_the_items_of_an_exempt_list_or_of_an_annual_reports_contents_are_no_topics():
+    exempt = _drafted("某局政务信息公开制度\n（二）下列政务信息不得向社会公开：\n1.涉及国家秘密的；\n2.涉及商业秘密的；\n")
+    assert exempt == []
+    contents = draft("某县政府信息公开年度报告制度\n第三条 政府信息公开年度报告应当包括下列内容：\n（一）主动公开政府信息情况；\n"
+                     "（二）依申请公开政府信息情况；\n附件：略\n").obligations
+    assert [(o["kind"], o["quote"][:8]) for o in contents] == [("annual_report", "第三条 政府信息")]
+
+
+def test_a_request_after_what_the_issuer_will_do_is_a_unit_of_its_own_and_a_dated_request_obliges():
+    found = _drafted("关于做好测评问题整改工作的通知\n县政务公开办将于6月下旬开展测评，请各单位高度重视，务必在6月1日前对照问题清单完成整改。\n")
+    assert found == [("请各单位高度重视，务必在6月1日前对照问题清单完成整改。", "2030-06-01", None)]

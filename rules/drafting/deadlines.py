@@ -38,12 +38,14 @@ _DAY_LIST = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})日(?:[、和�
 # "8月30前": a capture (or the writer) dropped 日; month and day are still unambiguous
 _DAY_LOST_RI = re.compile(r"(?:" + _YEAR + r")?(?<!\d)(\d{1,2})月([0-3]?\d)(?:前|之前|以前)")
 _DAY_LOST_MONTH = re.compile(r"(?<![\d年月.\-/])(\d)(\d{2})日(?:前|之前|以前)|(?<![\d年月.\-/])(1[0-2])([0-3]\d)日(?:前|之前|以前)")
+_DAY_LOST_YEAR_MARK = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{3})日(?:前|之前|以前)")
 _MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?")
 _MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年?)?(\d{1,2})月?(?:至|到|-|—|～|~)(\d{1,2})月(?!\d{1,2}日)")
 _BARE_MONTH = re.compile(r"^" + _YEAR + r"(\d{1,2})月(?:前|之前|以前)?(?=$|[,，、;；]|[\u4e00-\u9fff])")
 # 年底前; "2024年底" needs no 前 (a bare 年底 does: "纳入年底考核" is no deadline); 年内 but not 三年内
 _YEAR_END = re.compile(r"(?:" + _YEAR + r")?(?:年底|年末)(?:前|之前|以前)|" + _YEAR + r"(?:底|末)(?!前)"
-                       r"|(?:今年|本年度?|(?<![\d一二两三四五六七八九十几多半])年)内(?!容)|" + _YEAR + r"?度内(?!容)")
+                       r"|(?:今年|本年度?|(?<![\d一二两三四五六七八九十几多半])年)内(?!容)|" + _YEAR + r"?度内(?!容)"
+                       r"|于本年度(?=完成|办结)")
 # Months and days written in Chinese numerals (十月底前, 九月三十日前, 二〇二四年) are read as digits.
 _CN_DIGIT = "〇零一二三四五六七八九"
 _CN_VALUE = {c: max(0, i - 1) for i, c in enumerate(_CN_DIGIT)}  # 〇 and 零 are both 0
@@ -125,6 +127,13 @@ def _by_date(sentence: str, year: int | None) -> str | None:
         found = make_date(year, int(month), int(day))
         if found:
             return found
+    match = _DAY_LOST_YEAR_MARK.search(sentence)
+    if match:  # "2023131日前": 年 and 月 lost; read only when the digits split one way
+        digits = match.group(2)
+        found = [make_date(int(match.group(1)), int(m), int(d)) for m, d in ((digits[:1], digits[1:]), (digits[:2], digits[2:]))]
+        found = [f for f in found if f]
+        if len(found) == 1:
+            return found[0]
     match = _MONTH_RANGE.search(sentence)
     if match and with_year(match.group(1)) and 1 <= int(match.group(3)) <= 12:
         return month_end(with_year(match.group(1)), int(match.group(3)))

@@ -50,7 +50,7 @@ _MECHANISM = re.compile(r"(建立健全|建立|健全|完善|用好|落实|形�
 _OWN_DRAFTING = re.compile(r"结合[^。；]{0,12}实际[^。；]{0,6}?[,，]?[^,，。；]{0,10}?(特?制[定订]|梳理形成|研究制定|形成|编制|起草)了?"
                            r"[^。；]{0,30}(要点|方案|清单|计划|措施|办法|任务表|分解表)")
 # Head matter: a document's title, catalogue fields (发布机构：…), file names.
-_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|要点|方案|分解表|一览表|台账|清单|办法|制度|细则|目录|意见|报告|计划)(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
+_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|通报|要点|方案|分解表|一览表|台账|清单|办法|制度|细则|目录|意见|报告|计划)(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
 _FIELD = re.compile(r"^[•·]?\s*(发布机构|发布单位|发布时间|发布日期|来源|网址|名\s*称|标\s*题|索\s*引\s*号|文\s*号|生成日期|成文日期|主题分类|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性)")
 # A catalogue's column name or channel checklist written as a line of its own ("公开内容(要素)", "公开渠道和载体",
 # "■政府网站 □政府公报 …", "公开属性: 全部公开 公开期限: 长期公开").
@@ -81,13 +81,25 @@ _CONTENT_QUALITY = re.compile(r"(公开|发布)的?(内容|事项|信息)(要|�
 _PURPOSE = re.compile(r"^为了?(全面|深入|进一步|认真|切实)?(贯彻|落实|推进|做好|加强)")
 # A sentence saying what something is ("…网站是…第一平台", "主要负责人是第一责任人"): a definition, no task.
 _DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口)|(?<![要应须])(是指|系指)")
+# A rule document's statements of who answers for the work ("办公室负责组织、协调…工作", "…为受理机构"), of the
+# principle it follows, of the public's rights, and the penalties for breaking it: no deliverable.
+_RESPONSIBLE_FOR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?\s*)?[^,，;；。]{2,24}(负责|承担)"
+                              r"(组织|协调|督促|指导|监督|考核|评议|受理|管理|统筹|本|各自|全)[^;；。]{0,60}工作[。；;]?$"
+                              r"|^[^,，;；。]{2,20}为[^,，;；。]{2,24}(机构|部门)[,，]")
+_PRINCIPLE = re.compile(r"遵循[^。；;]{0,30}原则|以公开为原则|享有[^。；;]{0,20}权利?|责令[^。；;]{0,4}改正|追究[^。；;]{0,12}责任")
+# How a rule document's information goes out (approved first, on which main platform): procedure, not an item.
+_PROCEDURE = re.compile(r"(经|报)[^,，;；。]{0,16}(批准|同意|审定)[^,，;；。]{0,4}(后|予以)[^,，;；。]{0,4}公开"
+                        r"|以[^,，;；。]{2,20}为(主要|第一)(平台|渠道|载体)")
+# A finding of an inspection report ("基本能够…", "合格率100%", "共检查120家次"), not a task.
+_FINDING = re.compile(r"基本能够|总体(合格|良好|较好)|合格率|共(检查|抽查|发现)[^,，;；。]{0,6}\d+")
 # A run of column names ("公开内容(要素)、公开依据、公开时限、…"): a table's header, not a task.
 _COLUMN_RUN = re.compile(r"(公开(内容|依据|时限|主体|渠道|对象|方式|事项|层级)[^、,，;；。]{0,6}[、,，]){2,}")
 # How an interpretation is written (forms, channels, language), not whether it is made.
 _INTERPRETATION_FORM = re.compile(r"解读[^。；]{0,4}(形式|方式|渠道|语言|传播|提纲|文本|方案包括|内容包括)|(运用|采取|通过)[^。；]{0,40}(形式|方式)[^。；]{0,6}解读|科学性|权威性|(运用|使用)[^。；]{0,12}语言")
 
 # A list's introduction that states the duty itself; its items are the scope ("…须予解读:").
-_DUTY_INTRO = re.compile(r"(应当?|须|要)[^:：]{0,12}(解读|包括|具备|符合)[^:：]{0,12}(?<!如下)[:：]$")
+_DUTY_INTRO = re.compile(r"(应当?|须|要)[^:：]{0,12}(解读|包括|具备|符合)[^:：]{0,12}(?<!如下)[:：]$"
+                         r"|年度报告[^:：]{0,8}包括[^:：]{0,8}[:：]$")
 # A short cell of a table that names a category ("公开事项类别 |"), not a task.
 _LABEL_CELL = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
 
@@ -109,7 +121,7 @@ _PLAN_PUBLISHED = re.compile(r"(在|于|通过)[^；;。]{0,30}(网站|门户|�
 _PLAN_OBJECT = re.compile(r"(制定|编制|提出|形成)[^。；;]{0,30}(PLAN)|(公开|公布)[^。；;,，]{0,12}(PLAN)|(PLAN)[^。；;]{0,40}(公开|公布|发布)"
                           .replace("PLAN", _PLAN.pattern))
 _MANUAL = re.compile(
-    r"听取|汇报|报送|上报|报备|备案|书面报|报[^,，;；。]{0,12}(办公厅|办公室|政府办|公开办|审核|审定|领导小组)|反馈|"
+    r"听取|汇报|报送|上报|报备|备案|书面报|报[^,，;；。]{0,12}(办公厅|办公室|政府办|公开办|审核|审定|领导小组)|(发送|送|报)至[^,，;；。]{0,16}(办公厅|办公室|政府办|公开办|处|科)|反馈|"
     r"纳入[^,，;；。]{0,24}(考核|考评|评估|绩效|目标|范围|监管|培训)|通报|督查|督办|台账|办理[^,，;；。]{0,16}申请|答复|"
     r"编制|编写|制定|制订|(?<!新)修订|梳理|审查|审核|审签|核查|验收|检查|出台|处置|试点|"
     r"开展[^,，;；。]{0,24}(活动|试点|调研|检查|评估|培训)|组织开展|召开|邀请|确定[^,，;；。]{0,16}(主题|人员|负责)|"
@@ -132,7 +144,8 @@ _PRINCIPLE_HEADING = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六
 # A responsibility assignment: "由起草单位组织做好解读工作" says who does a duty stated elsewhere.
 _ASSIGNMENT = re.compile(r"由[^。；,，]{1,24}(负责|组织)[^。；,，]{0,6}做好[^。；,，]{0,10}工作[^,，。；;]{0,10}(?:[,，][^。；]{0,20}配合)?[。；;]?$"
                          # "…起草的,由牵头部门负责组织实施解读": who does it, after the case or the principle it follows
-                         r"|^(?:[^。；;]{0,40}(?:的|原则)[,，])?由[^。；,，]{1,24}负责(?:组织)?(?:实施|开展|牵头)?[^。；,，]{0,12}(?:工作|解读)[。；;]?$")
+                         r"|^(?:[^。；;]{0,40}(?:的|原则)[,，])?由[^。；,，]{1,24}负责(?:组织)?(?:实施|开展|牵头)?"
+                         r"(?![^。；,，]{0,12}(?:公开|公布|发布|开设|设立|编制))[^。；,，]{0,12}(?:工作|解读)[。；;]?$")
 # The words that are not the deliverable: a cited document's title, and the clause naming the basis ("根据…，").
 _CITED_TITLE = re.compile(r"《[^》]{1,80}》")
 _BASIS_CLAUSE = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,2}[)）])?(根据|按照|依据|依照|对照|结合)[^,，。；;]{0,80}[,，]")
@@ -156,12 +169,18 @@ _MECHANISM_FIRST = re.compile(r"^(?:第[一二三四五六七八九十百]{1,4}�
                               r"[^,，;；。]{0,30}(?:机制|制度|体系)[,，;；]")
 
 
+# The introduction of a list whose items are exempt from disclosure or the cases of a penalty.
+_EXEMPT_OR_CASES = re.compile(r"不予公开|不得[^,，；;。]{0,8}公开|免予公开|不公开|情形之一|下列情形|下列行为")
 # "现将有关事项通知如下：", "…完成以下工作：", "具体要求如下：": what follows are tasks, not a scope or a content list
 _TASK_INTRO = re.compile(r"(通知|要求|意见|安排|措施|任务|工作)(如下|下列|以下)|(如下|下列|以下|几项|几个方面)(的?(工作|任务|要求|措施|事项))")
 
 
 def _lists_disclosures(intro: str) -> bool:
-    """Whether a list's introduction makes its items things to publish ("主动公开下列信息：")."""
+    """Whether a list's introduction makes its items things to publish ("主动公开下列信息："): not the contents
+    of a 政府信息公开年度报告, nor what is exempt ("下列信息不予公开：") or the cases of a penalty."""
+    if _EXEMPT_OR_CASES.search(intro):
+        return False
+    intro = re.sub(r"政府信息公开(工作)?年度报告", "", intro)  # what the annual report contains is not published
     return bool(re.search(r"(公开|公布|发布)[^,，；;。]{0,16}(下列|以下|如下)|(下列|以下|如下)[^,，；;。]{0,16}(公开|公布|发布)", intro))
 
 
@@ -213,6 +232,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # a 责任单位 cell on a line of its own
     if _ISSUER_INTENT.search(text) or _PAST_EVENT.search(text) or _EXPLORATION.search(text) or _CRITERION.match(text):
         return NO
+    if (_RESPONSIBLE_FOR.search(text) or _PRINCIPLE.search(text) or _FINDING.search(text) or _PROCEDURE.search(text)) \
+            and not dated_at_all(deadline):
+        return NO
     if _COLUMN_RUN.search(text) or (_CONTENT_QUALITY.search(text) or _DEFINITION.search(text)
                                     or _PURPOSE.search(text) and not _MODAL.search(text)) and not dated_at_all(deadline):
         return NO
@@ -260,6 +282,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
 
     if delivers(_strip(own, _MECHANISM, _EXHORTATION)):
         return YES
+    if deadline.get("by_date") and _REQUEST.search(own) and not delivers(own) \
+            and not (_MECHANISM.search(own) or re.search(r"健全|建立|完善|加强|提升|提高", _strip(own, _EXHORTATION))):
+        return YES  # "…须于2030年12月31日前完成": whatever it is, it is owed by a date
     # what it would deliver lies inside an exhortation or a mechanism: the rules reject it on purpose
     return NO if delivers(own) else UNSURE
 
@@ -327,7 +352,9 @@ def notice_kind(text: str, title: str | None) -> str:
     """What sort of document the notice is: a yearly report and a Q&A 解读 oblige nobody."""
     head = "".join(text.split())[:400]
     title = title or ""
-    if re.search(r"年度报告$", title) or re.search(r"^[^关于]{0,30}年度报告", head) and "通知" not in head[:60]:
+    first_report = re.match(r"^[^关于]{0,30}?年度报告", head)  # its first mention: a report's own title, or a rule's
+    if re.search(r"年度报告$", title) or first_report and "通知" not in head[:60] \
+            and not re.match(r"[（(]?试行|制度|办法|规定|细则|编制|发布", head[first_report.end():]):
         return "report"
     if len(re.findall(r"(^|\n)\s*问[:：]", text)) >= 2 or (
             re.search(r"(^|\n)\s*问[:：]", text) and re.search(r"(^|\n)\s*答[:：]", text) and re.search(r"问答|解读|答记者问", head[:200])):

@@ -25,6 +25,8 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
 # Inline item starts inside a run-together line: "…配合)二是做好…", "…。 (二)推进…".
 _INLINE_ITEM = re.compile(r"(?<=[。；;)）\]〕\s])\s*(?=(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、﹒](?!\d))\S)")
 _CELL = re.compile(r"\s*\|\s*")
+# "…将于6月下旬开展测评，请各单位…于6月1日前完成整改": the request after what the issuer will do is a unit of its own
+_REQUEST_START = re.compile(r"(?<=[,，])(?=请(?:各|你|有关|相关|市|县|区))")
 # A numbered piece with a modal verb ("第三条 规范性文件应于…公开。") states a duty: it is no item name.
 _STATES_DUTY = re.compile(r"应当?|须|不得|(?<![需主重纲])要(?![点求素])")
 _NOISE = re.compile(r"@+|\s+")
@@ -139,7 +141,7 @@ def _pieces(raw: str) -> list[str]:
     """Sentences and ；-clauses of a line, with inline item starts and glued notes split off; verbatim."""
     parts = []
     for sentence in _SENTENCE_END.split(raw):
-        for piece in _INLINE_ITEM.split(sentence):
+        for piece in (part for clause in _REQUEST_START.split(sentence) for part in _INLINE_ITEM.split(clause)):
             piece = piece.strip()
             note = _LEADING_NOTE.match(piece)
             if note and piece[note.end():].strip():
