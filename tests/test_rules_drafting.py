@@ -564,3 +564,12 @@ def test_the_items_of_an_exempt_list_or_of_an_annual_reports_contents_are_no_top
 def test_a_request_after_what_the_issuer_will_do_is_a_unit_of_its_own_and_a_dated_request_obliges():
     found = _drafted("关于做好测评问题整改工作的通知\n县政务公开办将于6月下旬开展测评，请各单位高度重视，务必在6月1日前对照问题清单完成整改。\n")
     assert found == [("请各单位高度重视，务必在6月1日前对照问题清单完成整改。", "2030-06-01", None)]
+
+
+def test_work_on_disclosure_that_no_page_shows_is_manual_and_publishing_a_catalogue_is_a_topic():
+    def kinds(sentence):
+        return [o["kind"] for o in draft("某县政务公开工作要点\n" + sentence + "\n附件：略\n").obligations]
+
+    assert kinds("修订完善本部门主动公开目录。") == ["manual"]
+    assert kinds("做好依申请公开和免予公开政府信息的报备工作。") == ["manual"]
+    assert kinds("编制本单位主动公开基本目录并在网站公开。") == ["topic_disclosed"]

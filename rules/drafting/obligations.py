@@ -152,6 +152,9 @@ _BASIS_CLAUSE = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七�
 # A cited document number ("国办公开办函〔2019〕61号"): its issuer code may hold 公开, which publishes nothing.
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 # A publication word used as a participle ("对已发布的信息要定期评估") names what was published, not what to publish.
+# Disclosure named only as the object of internal work: its attributes, the review before it, the catalogue's upkeep.
+_INTERNAL_ON_DISCLOSURE = re.compile(r"公开属性|(?:保密|发布|公开)审查|(?:拟|待)(?:公开|发布)|(?:公开|发布)前|"
+                                     r"(?:主动)?公开(?:事项)?(?:基本)?目录|依申请公开|免予公开|不予公开|已公开")
 _PARTICIPLE = re.compile(r"(已|拟|待)经?(公开|发布|公布)(过)?的?")
 
 
@@ -331,6 +334,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "published_by_date"
     if re.search(r"报[^,，;；。]{0,12}(办公厅|办公室|政府办|审核|备案|领导小组)|报送|上报|备案|汇报|听取|台账", text):
         return "manual"
+    if disclosure and not _has_disclosure(_INTERNAL_ON_DISCLOSURE.sub("", core)) and _MANUAL.search(core):
+        return "manual"  # "严格执行公文公开属性审查", "修订主动公开目录": work on disclosure that no page shows
     if disclosure:
         return "topic_disclosed"
     if interpretation:
