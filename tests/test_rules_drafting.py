@@ -573,3 +573,11 @@ def test_work_on_disclosure_that_no_page_shows_is_manual_and_publishing_a_catalo
     assert kinds("修订完善本部门主动公开目录。") == ["manual"]
     assert kinds("做好依申请公开和免予公开政府信息的报备工作。") == ["manual"]
     assert kinds("编制本单位主动公开基本目录并在网站公开。") == ["topic_disclosed"]
+
+
+def test_an_annual_report_sent_up_for_review_is_manual_and_published_is_an_annual_report():
+    def kinds(sentence):
+        return [o["kind"] for o in draft("某县政务公开工作要点\n" + sentence + "\n附件：略\n").obligations]
+
+    assert kinds("各部门应当在每年12月15日前将本部门政府信息公开工作年度报告送县政务公开办公室审核。") == ["manual"]
+    assert kinds("各部门应当在每年1月31日前在门户网站公布本部门政府信息公开工作年度报告。") == ["annual_report"]

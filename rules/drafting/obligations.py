@@ -303,13 +303,17 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     if _LEADER.search(text):
         return "leader_published"
     if (_ANNUAL_REPORT.search(text) or notice_kind == "annual_report_notice") and not re.search(r"法治政府建设", text):
+        if re.search(r"(报|送|上报|报送)[^,，;；。]{0,24}(办公厅|办公室|工作组|审核|备案)", text) \
+                and not _has_disclosure(_ANNUAL_REPORT.sub("", text)):
+            return "manual"  # the report sent up for review or filing, not published
         return "annual_report"
     if _COLUMN.search(text):
         return "column_exists"
     timed_interpretation = _INTERPRET.search(text) and deadline.get("working_days") is not None
     if not timed_interpretation and re.search(
             r"谁起草.{0,2}谁解读|解读[^。；,，]{0,6}(责任)?主体|第一解读人|解读材料要|不能简单|解读计划|由[^。；]{0,20}(负责|组织)[^。；]{0,6}解读"
-            r"|解读(材料|方案)[^。；]{0,24}(报送|报批|报审|审签|审定)|(报送|报批|报审|审签)[^。；]{0,40}解读(材料|方案)", text):
+            r"|解读(材料|方案)[^。；]{0,24}(报送|报批|报审|审签|审定)|(报送|报批|报审|审签)[^。；]{0,40}解读(材料|方案)"
+            r"|解读(内容|材料)[^。；]{0,6}(应当?|要|须)[^。；]{0,8}(全面|详尽|准确|通俗|包括)", text):
         return "manual"  # who interprets, and how: a principle no page shows, unless it also says when
     # "工作要点落实情况…公开": a progress report on the plan, not the plan itself
     core = _PROGRESS.sub("进展情况", _strip(text, _MECHANISM, _DOC_NUMBER))
