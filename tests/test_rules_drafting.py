@@ -530,6 +530,8 @@ def test_a_sentence_that_only_dates_the_one_before_it():
     "政府信息公开遵循依法、及时、便民的原则。",                          # the principle a rule follows
     "其他应公开的信息，应报分管领导同意后公开。",                        # the procedure before publishing
     "各部门网站基本能够按照要求做好信息发布工作。",                      # an inspection's finding
+    "（二）弄虚作假，不真实反映本机关公开情况的；",                      # a case a rule applies to
+    "各部门年度报告组织工作由县政务公开办公室负责。",                    # who answers for the work
 ])
 def test_standards_purposes_definitions_and_column_names_oblige_nobody(sentence):
     assert draft("某县人民政府办公室\n" + sentence + "\n附件：略\n").obligations == []

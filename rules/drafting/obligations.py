@@ -50,7 +50,7 @@ _MECHANISM = re.compile(r"(建立健全|建立|健全|完善|用好|落实|形�
 _OWN_DRAFTING = re.compile(r"结合[^。；]{0,12}实际[^。；]{0,6}?[,，]?[^,，。；]{0,10}?(特?制[定订]|梳理形成|研究制定|形成|编制|起草)了?"
                            r"[^。；]{0,30}(要点|方案|清单|计划|措施|办法|任务表|分解表)")
 # Head matter: a document's title, catalogue fields (发布机构：…), file names.
-_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|通报|要点|方案|分解表|一览表|台账|清单|办法|制度|细则|目录|意见|报告|计划)(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
+_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|通报|要点|方案|分解表|一览表|台账|清单|办法|制度|细则|目录|意见|报告|计划)([（(]试行[)）])?(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
 _FIELD = re.compile(r"^[•·]?\s*(发布机构|发布单位|发布时间|发布日期|来源|网址|名\s*称|标\s*题|索\s*引\s*号|文\s*号|生成日期|成文日期|主题分类|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性)")
 # A catalogue's column name or channel checklist written as a line of its own ("公开内容(要素)", "公开渠道和载体",
 # "■政府网站 □政府公报 …", "公开属性: 全部公开 公开期限: 长期公开").
@@ -78,13 +78,14 @@ _EXPLORATION = re.compile(r"^探索|^鼓励|^支持")
 _CONTENT_QUALITY = re.compile(r"(公开|发布)的?(内容|事项|信息)(要|须|必须|应当?|做到)?[^,，;；。]{0,2}?"
                               r"(真实|准确|简明|通俗|清楚|完整|符合)")
 # A purpose clause opening a paragraph ("为全面贯彻…部署,深入落实…"): background, unless it goes on to a duty.
-_PURPOSE = re.compile(r"^为了?(全面|深入|进一步|认真|切实)?(贯彻|落实|推进|做好|加强)")
+_PURPOSE = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}条\s*)?为了?(全面|深入|进一步|认真|切实)?(贯彻|落实|推进|做好|加强|规范|保证|保障)")
 # A sentence saying what something is ("…网站是…第一平台", "主要负责人是第一责任人"): a definition, no task.
 _DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口)|(?<![要应须])(是指|系指)")
 # A rule document's statements of who answers for the work ("办公室负责组织、协调…工作", "…为受理机构"), of the
 # principle it follows, of the public's rights, and the penalties for breaking it: no deliverable.
-_RESPONSIBLE_FOR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?\s*)?[^,，;；。]{2,24}(负责|承担)"
+_RESPONSIBLE_FOR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?\s*)?[^,，;；。]{2,24}(负责|承担)[^;；。]{0,20}?"
                               r"(组织|协调|督促|指导|监督|考核|评议|受理|管理|统筹|本|各自|全)[^;；。]{0,60}工作[。；;]?$"
+                              r"|工作由[^,，;；。]{2,30}负责[。；;]?$"
                               r"|^[^,，;；。]{2,20}为[^,，;；。]{2,24}(机构|部门)[,，]")
 _PRINCIPLE = re.compile(r"遵循[^。；;]{0,30}原则|以公开为原则|享有[^。；;]{0,20}权利?|责令[^。；;]{0,4}改正|追究[^。；;]{0,12}责任")
 # How a rule document's information goes out (approved first, on which main platform): procedure, not an item.
@@ -92,6 +93,8 @@ _PROCEDURE = re.compile(r"(经|报)[^,，;；。]{0,16}(批准|同意|审定)[^,
                         r"|以[^,，;；。]{2,20}为(主要|第一)(平台|渠道|载体)")
 # A finding of an inspection report ("基本能够…", "合格率100%", "共检查120家次"), not a task.
 _FINDING = re.compile(r"基本能够|总体(合格|良好|较好)|合格率|共(检查|抽查|发现)[^,，;；。]{0,6}\d+")
+# A list item that names a case ("（二）弄虚作假…的；", "3.涉及商业秘密的；"): the condition of a rule, not a task.
+_CASE_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}是)[^。；;]{2,80}的[。；;]?$")
 # A run of column names ("公开内容(要素)、公开依据、公开时限、…"): a table's header, not a task.
 _COLUMN_RUN = re.compile(r"(公开(内容|依据|时限|主体|渠道|对象|方式|事项|层级)[^、,，;；。]{0,6}[、,，]){2,}")
 # How an interpretation is written (forms, channels, language), not whether it is made.
@@ -238,6 +241,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if (_RESPONSIBLE_FOR.search(text) or _PRINCIPLE.search(text) or _FINDING.search(text) or _PROCEDURE.search(text)) \
             and not dated_at_all(deadline):
         return NO
+    if _CASE_ITEM.search(text) and not dated_at_all(deadline):
+        return NO  # "(一)涉及国家秘密的;": a case a rule applies to, not a thing to do
     if _COLUMN_RUN.search(text) or (_CONTENT_QUALITY.search(text) or _DEFINITION.search(text)
                                     or _PURPOSE.search(text) and not _MODAL.search(text)) and not dated_at_all(deadline):
         return NO
