@@ -7,7 +7,7 @@ Run from a checkout beside ``../shared`` (it reuses the evaluation's loaders and
 
 - the **dev half** of ``tests/eval/notice_split.yaml`` (texts in ``../shared/real-pages/notices/``);
 - each ``--folder DIR``: notices kept outside the repository, one ``.txt`` per notice whose first line is its
-  URL, labels in ``DIR/labels.json`` (``tests/eval/README.md``: the extra and the fresh folder).
+  URL, labels in ``DIR/labels.json`` (``tests/eval/README.md``: the extra, fresh, more and more2–more6 folders).
 
 The test half is never read.  Every candidate unit of :func:`.candidates.candidates` is one example, labelled
 positive when its quote overlaps a labelled obligation's quote (or a restatement quoted in its note) by the
@@ -20,7 +20,7 @@ an L2 logistic regression with balanced class weights (liblinear, deterministic)
 labelled at different times, most of them measured blind before anything was tuned on them) is scored by a model
 fitted on all the others, and the evaluation's recall and precision are printed for the rules alone and for each
 pair of thresholds.  The drafter keeps a unit when the rules keep it and its score reaches ``threshold`` (the veto),
-or when its score alone reaches ``rescue``.  The stored pair (``THRESHOLD``, ``RESCUE``) was chosen from that
+or when no rule rejects it and its score reaches ``rescue``.  The stored pair (``THRESHOLD``, ``RESCUE``) was chosen from that
 table (README, "A learned scorer").  The rules were tuned on most of this material after measuring it, so their
 figures here are optimistic; the model's held-out scores are not.
 """
