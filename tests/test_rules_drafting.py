@@ -532,6 +532,9 @@ def test_a_sentence_that_only_dates_the_one_before_it():
     "各部门网站基本能够按照要求做好信息发布工作。",                      # an inspection's finding
     "（二）弄虚作假，不真实反映本机关公开情况的；",                      # a case a rule applies to
     "各部门年度报告组织工作由县政务公开办公室负责。",                    # who answers for the work
+    "首页/ 政府信息公开 / 法定主动公开内容 / 正文",                      # a breadcrumb
+    "积极探索特定群体的线下公开渠道。",                                  # exploring
+    "经抽查，多数单位能及时发布信息，但仍有部分单位更新不及时。",          # an inspection's finding
 ])
 def test_standards_purposes_definitions_and_column_names_oblige_nobody(sentence):
     assert draft("某县人民政府办公室\n" + sentence + "\n附件：略\n").obligations == []

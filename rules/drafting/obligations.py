@@ -39,7 +39,8 @@ _EXHORTATION = re.compile(
     r"(扩大|拓展|拓宽|细化|丰富|充实)[^,，;；。]{0,12}?(范围|内容|方式|渠道)(?![^,，;；。]{0,2}(公开|公布|发布))|"
     r"(优化|规范|畅通|简化|完善)[^,，;；。]{0,20}?(流程|渠道|程序|环节)|(严格)?落实[^,，;；。]{0,30}?要求|"
     # putting something first, coordinating or regulating an activity names nothing to publish
-    r"将[^,，;；。]{0,20}(摆在|放在)[^,，;；。]{0,6}(第一位|首位|突出位置|重要位置)|"
+    r"将[^,，;；。]{0,20}(摆在|放在)[^,，;；。]{0,6}(第一位|首位|突出位置|重要位置)|积极参加|以[^,，;；。]{0,30}为契机|"
+    r"落实[^,，;；。]{0,10}责任(?![人单])|把握好?[^,，;；。]{0,12}(方向|节奏|力度|时机|时度效)|"
     r"(加强|强化)[^,，;；。]{0,20}(协调|统筹|衔接|联动)|规范[^,，;；。]{0,20}(发布|公开)(和|与|及)?(管理|行为)|"
     # "及时公开群众关注的政府信息": information named only by the public's interest in it is no item
     r"(公开|发布)[^,，;；。]{0,2}(群众|社会|公众|企业)(普遍)?(关注|关切|关心)的?(政府)?信息(?![^,，;；。]{0,2}(目录|清单))"
@@ -61,7 +62,7 @@ _TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)�
                          r"及时|主动|定期|按时|依法|规范|完善|建立|报送|上报)(?!.{0,4}关于)")
 # Page furniture of the mirror or portal the notice was captured from: addresses, stamps, counters.
 _PAGE_FURNITURE = re.compile(r"https?://|www\.|\.gov\.cn|发布时间[:：]|浏览次数|访问量|阅读次数|【?字[体号][:：]?[大中小]|^附件\d?[:：]|"
-                             r"扫一扫|打印本页|关闭窗口|当前位置[:：]|首页\s*[>＞»]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}")
+                             r"扫一扫|打印本页|关闭窗口|当前位置[:：]|首页\s*[>＞»/]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}")
 _UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室)"
                          r"(等|牵头|负责|配合|按职责分工落实)?$")
 # The issuing office's own intentions ("本办将适时督查", "…的将予以通报"): not the addressees' duty.
@@ -73,7 +74,7 @@ _CRITERION = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(评价|考核|考评|评估)
 _MODAL = re.compile(r"应|须|必须|务必|不得|(?<![需主重纲])要(?![点求素])|将")
 _NEWS = re.compile(r"本文来源|记者|[网报]讯|来源[:：].{0,12}(日报|晚报|新闻|网)")
 _PAST_EVENT = re.compile(r"^(今年来|20\d\d年(以来|至今)|20\d\d年[^,，。]{0,6}未|近日|日前|近年来|今年以来|目前|截至|\d{1,2}月\d{1,2}日[,，]|20\d\d年\d{1,2}月\d{1,2}日[,，])")
-_EXPLORATION = re.compile(r"^探索|^鼓励|^支持")
+_EXPLORATION = re.compile(r"^(积极|大力|不断)?探索|^鼓励|^支持")
 # How what is published must be (true, accurate, plain, lawful): a standard for content, no item to publish.
 _CONTENT_QUALITY = re.compile(r"(公开|发布)的?(内容|事项|信息)(要|须|必须|应当?|做到)?[^,，;；。]{0,2}?"
                               r"(真实|准确|简明|通俗|清楚|完整|符合)")
@@ -92,13 +93,14 @@ _PRINCIPLE = re.compile(r"遵循[^。；;]{0,30}原则|以公开为原则|享有
 _PROCEDURE = re.compile(r"(经|报)[^,，;；。]{0,16}(批准|同意|审定)[^,，;；。]{0,4}(后|予以)[^,，;；。]{0,4}公开"
                         r"|以[^,，;；。]{2,20}为(主要|第一)(平台|渠道|载体)")
 # A finding of an inspection report ("基本能够…", "合格率100%", "共检查120家次"), not a task.
-_FINDING = re.compile(r"基本能够|总体(合格|良好|较好)|合格率|共(检查|抽查|发现)[^,，;；。]{0,6}\d+")
+_FINDING = re.compile(r"基本能够|总体(合格|良好|较好)|合格率|共(检查|抽查|发现)[^,，;；。]{0,6}\d+|^经(抽查|检查|测评)|"
+                      r"^[^。；;]{0,30}(反馈|召开|印发|下发|通报|开展|完成)了|定于|视为")
 # A list item that names a case ("（二）弄虚作假…的；", "3.涉及商业秘密的；"): the condition of a rule, not a task.
 _CASE_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}是)[^。；;]{2,80}的[。；;]?$")
 # A run of column names ("公开内容(要素)、公开依据、公开时限、…"): a table's header, not a task.
 _COLUMN_RUN = re.compile(r"(公开(内容|依据|时限|主体|渠道|对象|方式|事项|层级)[^、,，;；。]{0,6}[、,，]){2,}")
 # How an interpretation is written (forms, channels, language), not whether it is made.
-_INTERPRETATION_FORM = re.compile(r"解读[^。；]{0,4}(形式|方式|渠道|语言|传播|提纲|文本|方案包括|内容包括)|(运用|采取|通过)[^。；]{0,40}(形式|方式)[^。；]{0,6}解读|科学性|权威性|(运用|使用)[^。；]{0,12}语言")
+_INTERPRETATION_FORM = re.compile(r"解读[^。；]{0,4}(形式|方式|渠道|语言|传播|提纲|文本|方案包括|内容包括)|(形象化|通俗化|可视化)[^。；]{0,4}解读|(运用|采取|通过)[^。；]{0,40}(形式|方式)[^。；]{0,6}解读|科学性|权威性|(运用|使用)[^。；]{0,12}语言")
 
 # A list's introduction that states the duty itself; its items are the scope ("…须予解读:").
 _DUTY_INTRO = re.compile(r"(应当?|须|要)[^:：]{0,12}(解读|包括|具备|符合)[^:：]{0,12}(?<!如下)[:：]$"
@@ -133,7 +135,8 @@ _MANUAL = re.compile(
 
 
 # A meeting's agenda: a named person will speak ("…同志传达/通报/解读…"), which obliges the addressees to nothing.
-AGENDA_ITEM = re.compile(r"(?<!负责)(?<!领导)同志(传达|通报|解读|讲话|作|介绍|发言|总结|主持|宣读|点评|部署)")
+AGENDA_ITEM = re.compile(r"(?<!负责)(?<!领导)同志(传达|通报|解读|讲话|作|介绍|发言|总结|主持|宣读|点评|部署)"
+                         r"|^(?:\d{1,2}[.．、]\s*)?安排部署")
 # Background: what has already been done ("省市已将…纳入考评体系"), stated without a modal or a request.
 _DONE = re.compile(r"已经?(将|于|把|对|下发|印发|出台|建立|完成|开展|纳入|列入)")
 _REQUEST = re.compile(r"应|须|务必|不得|(?<![需主重纲])要(?![点求素])|请")
