@@ -73,7 +73,7 @@ _ISSUER_INTENT = re.compile(r"^[^,，；;]{0,24}将(于|通过|继续|适时|进
 _CRITERION = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(评价|考核|考评|评估)[^,，;；。]{0,30}(数量|比例|情况|效果|及时性|质量)")
 _MODAL = re.compile(r"应|须|必须|务必|不得|(?<![需主重纲])要(?![点求素])|将")
 _NEWS = re.compile(r"本文来源|记者|[网报]讯|来源[:：].{0,12}(日报|晚报|新闻|网)")
-_PAST_EVENT = re.compile(r"^(今年来|20\d\d年(以来|至今)|20\d\d年[^,，。]{0,6}未|近日|日前|近年来|今年以来|目前|截至|\d{1,2}月\d{1,2}日[,，]|20\d\d年\d{1,2}月\d{1,2}日[,，])")
+_PAST_EVENT = re.compile(r"^[^。；;]{0,30}(反馈|召开|印发|下发|通报|开展|完成)了|^[^。；;]{0,24}定于|^(今年来|20\d\d年(以来|至今)|20\d\d年[^,，。]{0,6}未|近日|日前|近年来|今年以来|目前|截至|\d{1,2}月\d{1,2}日[,，]|20\d\d年\d{1,2}月\d{1,2}日[,，])")
 _EXPLORATION = re.compile(r"^(积极|大力|不断)?探索|^鼓励|^支持")
 # How what is published must be (true, accurate, plain, lawful): a standard for content, no item to publish.
 _CONTENT_QUALITY = re.compile(r"(公开|发布)的?(内容|事项|信息)(要|须|必须|应当?|做到)?[^,，;；。]{0,2}?"
@@ -93,8 +93,7 @@ _PRINCIPLE = re.compile(r"遵循[^。；;]{0,30}原则|以公开为原则|享有
 _PROCEDURE = re.compile(r"(经|报)[^,，;；。]{0,16}(批准|同意|审定)[^,，;；。]{0,4}(后|予以)[^,，;；。]{0,4}公开"
                         r"|以[^,，;；。]{2,20}为(主要|第一)(平台|渠道|载体)")
 # A finding of an inspection report ("基本能够…", "合格率100%", "共检查120家次"), not a task.
-_FINDING = re.compile(r"基本能够|总体(合格|良好|较好)|合格率|共(检查|抽查|发现)[^,，;；。]{0,6}\d+|^经(抽查|检查|测评)|"
-                      r"^[^。；;]{0,30}(反馈|召开|印发|下发|通报|开展|完成)了|定于|视为")
+_FINDING = re.compile(r"基本能够|总体(合格|良好|较好)|合格率|共(检查|抽查|发现)[^,，;；。]{0,6}\d+|^经(抽查|检查|测评)|视为")
 # A list item that names a case ("（二）弄虚作假…的；", "3.涉及商业秘密的；"): the condition of a rule, not a task.
 _CASE_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}是)[^。；;]{2,80}的[。；;]?$")
 # A run of column names ("公开内容(要素)、公开依据、公开时限、…"): a table's header, not a task.

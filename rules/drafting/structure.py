@@ -443,7 +443,7 @@ def _attach_intros(out: list[Unit]) -> None:
     """Items of a list introduced by "…下列…：" / "…包括：" carry that sentence."""
     intro, level = "", None
     for unit in out:
-        if re.search(r"(下列|以下|如下)[^。；]{0,12}[:：]$|包括[:：]$", unit.text):
+        if re.search(r"(下列|以下|如下)[^。；]{0,24}[:：]$|包括[:：]$", unit.text):
             intro, level = unit.text, None
             continue
         marker = _marker_kind(unit.text)
