@@ -311,6 +311,9 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("承办部门须于2031131日前报送", 2030, {"by_date": "2031-01-31"}),  # 年 and 月 lost, one way to split
     ("于2031125日前报送", 2030, {}),                                   # two ways (1/25, 12/5): no date
     ("相关事项应当于本年度完成", 2030, {"by_date": "2030-12-31"}),
+    ("2028年底前建立文件库", 2030, {"by_date": "2028-12-31"}),         # another year's end, stated as a deadline
+    ("于2028年11月底前建成文件库", 2030, {"by_date": "2028-11-30"}),     # a stale deadline is still the text's
+    ("同步做好规划解读工作", 2030, {"working_days": 0, "anchor": "document"}),
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected

@@ -43,7 +43,7 @@ _MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|�
 _MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年?)?(\d{1,2})月?(?:至|到|-|—|～|~)(\d{1,2})月(?!\d{1,2}日)")
 _BARE_MONTH = re.compile(r"^" + _YEAR + r"(\d{1,2})月(?:前|之前|以前)?(?=$|[,，、;；]|[\u4e00-\u9fff])")
 # 年底前; "2024年底" needs no 前 (a bare 年底 does: "纳入年底考核" is no deadline); 年内 but not 三年内
-_YEAR_END = re.compile(r"(?:" + _YEAR + r")?(?:年底|年末)(?:前|之前|以前)|" + _YEAR + r"(?:底|末)(?!前)"
+_YEAR_END = re.compile(_YEAR + r"(?:底|末)(?:前|之前|以前)?|(?:年底|年末)(?:前|之前|以前)"
                        r"|(?:今年|本年度?|(?<![\d一二两三四五六七八九十几多半])年)内(?!容)|" + _YEAR + r"?度内(?!容)"
                        r"|于本年度(?=完成|办结)")
 # Months and days written in Chinese numerals (十月底前, 九月三十日前, 二〇二四年) are read as digits.
@@ -176,12 +176,12 @@ def deadline_of(sentence: str, year: int | None) -> dict:
         if re.search(r"(活动|会议)前", sentence[max(0, match.start() - 8): match.start()]):
             result["anchor"] = None
         return result
-    if re.search(r"三同步", sentence) or "解读" in sentence and re.search(r"三同步|同步(起草|审批|审签|公开|发布|组织|部署|开展)|同时(公开)?发布|一并(公开|发布)", sentence):
+    if re.search(r"三同步", sentence) or "解读" in sentence and re.search(r"三同步|同步(起草|审批|审签|公开|发布|组织|部署|开展|做好)|同时(公开)?发布|一并(公开|发布)", sentence):
         return {"working_days": 0, "anchor": "document"}
     if re.search(r"每年\d{1,2}月\d{1,2}日", sentence):
         return {"rhythm": "yearly"}  # a date that recurs every year is no single by_date
     by_date = _by_date(sentence, year)
-    if by_date and year and int(by_date[:4]) < year:
+    if by_date and year and int(by_date[:4]) < year and not re.search(by_date[:4] + r"年[^,，;；。]{0,8}(前|之前|以前)", sentence):
         by_date = None  # "2016年末政府债务余额" in a 2017 notice: a date the data refers to, not a deadline
     if by_date:
         result["by_date"] = by_date
