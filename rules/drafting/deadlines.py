@@ -30,6 +30,8 @@ _QUARTER = re.compile(r"(?<![每按])(?:" + _YEAR + r")?第?([一二三四1-4])�
 # a 完成时限 cell that holds only a quarter: "第三季度", "2019年二季度"
 _QUARTER_CELL = re.compile(r"^(?:" + _YEAR + r")?第?([一二三四1-4])季度$")
 _HALF = re.compile(r"(?:" + _YEAR + r")?上半年(?:前|之前|以前|完成|底|末)?|(?:" + _YEAR + r")?年中(?:前|之前|以前)")
+# "下半年完成", "2024年下半年": the year's end (not "每年下半年", a rhythm)
+_SECOND_HALF = re.compile(r"(?<!每年)(?<![每按])(?:" + _YEAR + r")?下半年")
 # "10月前", "2020年10月前": a month before 前 is read as the month's end (the labelling rule for month-only dates)
 _MONTH_BEFORE = re.compile(r"(?:" + _YEAR + r")?(?<!\d)(\d{1,2})月(?:前|之前|以前)")
 # "分别于3月15日、9月30日前": each item has its date; the first is the first deliverable's deadline
@@ -152,6 +154,9 @@ def _by_date(sentence: str, year: int | None) -> str | None:
     match = _HALF.search(sentence)
     if match and with_year(match.group(1) or match.group(2)):
         return f"{with_year(match.group(1) or match.group(2))}-06-30"
+    match = _SECOND_HALF.search(sentence)
+    if match and with_year(match.group(1)):
+        return f"{with_year(match.group(1))}-12-31"
     match = _YEAR_END.search(sentence)
     if match and with_year(match.group(1) or match.group(2)):
         return f"{with_year(match.group(1) or match.group(2))}-12-31"
