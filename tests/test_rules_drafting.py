@@ -590,3 +590,10 @@ def test_an_annual_report_sent_up_for_review_is_manual_and_published_is_an_annua
 
     assert kinds("各部门应当在每年12月15日前将本部门政府信息公开工作年度报告送县政务公开办公室审核。") == ["manual"]
     assert kinds("各部门应当在每年1月31日前在门户网站公布本部门政府信息公开工作年度报告。") == ["annual_report"]
+
+
+def test_a_note_whose_fields_are_separated_by_semicolons_stays_one_note_and_dates_its_item():
+    found = _drafted("2030年政务公开工作要点\n（一）推进重点领域信息公开。\n"
+                     "1.公开本级预决算。（责任单位：县财政局；完成时限：2030年6月底前）\n"
+                     "2.公开本级政府债务信息。（责任单位：县财政局；完成时限：2030年9月底前）\n")
+    assert found == [("1.公开本级预决算。", "2030-06-30", None), ("2.公开本级政府债务信息。", "2030-09-30", None)]

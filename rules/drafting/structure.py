@@ -137,10 +137,23 @@ def _is_item_name(text_: str, following: str) -> bool:
 _LEADING_NOTE = re.compile(r"^[（(〔]\s*(?:牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|完成时限)[^（()）〔〕]{1,160}[)）〕]")
 
 
+def _bracket_whole(sentences: list[str]) -> list[str]:
+    """Sentences rejoined where a split fell inside brackets: "（责任单位：县财政局；完成时限：6月底前）" is one note."""
+    whole: list[str] = []
+    depth = 0
+    for sentence in sentences:
+        if depth > 0 and whole:
+            whole[-1] += sentence
+        else:
+            whole.append(sentence)
+        depth = max(0, depth + len(re.findall(r"[（(〔]", sentence)) - len(re.findall(r"[)）〕]", sentence)))
+    return whole
+
+
 def _pieces(raw: str) -> list[str]:
     """Sentences and ；-clauses of a line, with inline item starts and glued notes split off; verbatim."""
     parts = []
-    for sentence in _SENTENCE_END.split(raw):
+    for sentence in _bracket_whole(_SENTENCE_END.split(raw)):
         for piece in (part for clause in _REQUEST_START.split(sentence) for part in _INLINE_ITEM.split(clause)):
             piece = piece.strip()
             note = _LEADING_NOTE.match(piece)
@@ -334,7 +347,7 @@ def _attach_responsibility(out: list[Unit]) -> None:
         if _ROW_LABEL.match(unit.text) and position:
             _attach_row_label(out, position)
             continue
-        only_deadline = _DEADLINE_NOTE.match(unit.text)
+        only_deadline = _DEADLINE_NOTE.match(unit.text) if not re.search(r"单位|牵头|负责|处室|科室", unit.text) else None
         if RESPONSIBILITY.match(unit.text) or only_deadline or (
                 unit.text.startswith(("(", "（", "〔")) and re.search(r"牵头|责任单位|完成时限", unit.text)):
             unit.row = {"responsibility": unit.quote}
