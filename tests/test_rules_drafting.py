@@ -597,3 +597,9 @@ def test_a_note_whose_fields_are_separated_by_semicolons_stays_one_note_and_date
                      "1.公开本级预决算。（责任单位：县财政局；完成时限：2030年6月底前）\n"
                      "2.公开本级政府债务信息。（责任单位：县财政局；完成时限：2030年9月底前）\n")
     assert found == [("1.公开本级预决算。", "2030-06-30", None), ("2.公开本级政府债务信息。", "2030-09-30", None)]
+
+
+def test_a_dating_sentence_about_the_work_above_dates_every_task_before_it_on_the_line():
+    found = _drafted("2030年政务公开工作要点\n（三）推进财政信息公开。全面公开本级部门预算。公开本级政府债务信息。"
+                     "上述工作于2030年10月底前完成。\n")
+    assert found == [("全面公开本级部门预算。", "2030-10-31", None), ("公开本级政府债务信息。", "2030-10-31", None)]

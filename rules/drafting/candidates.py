@@ -120,6 +120,11 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
             # "…编制完成标准目录。(2020年10月底前完成)": a date note in brackets after the full stop dates the sentence
             following = units[index + 1].text
             note = deadline_of(following, year) if _DATE_NOTE.match(following) or _DATING_SENTENCE.match(following) else {}
+            if not note.get("by_date"):
+                # "公开A。公开B。上述工作于6月底前完成。": a dating sentence later on the line dates all before it
+                later = next((u.text for u in units[index + 1:] if u.line == unit.line and re.match(r"^(上述|以上)", u.text)
+                              and _DATING_SENTENCE.match(u.text)), None)
+                note = deadline_of(later, year) if later else {}
             if note.get("by_date"):
                 deadline = {**deadline, "by_date": note["by_date"]}
         if unit.intro and not (deadline.get("by_date") or deadline.get("working_days") is not None):
