@@ -324,7 +324,7 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "manual"  # who interprets, and how: a principle no page shows, unless it also says when
     # "工作要点落实情况…公开": a progress report on the plan, not the plan itself
     core = _PROGRESS.sub("进展情况", _strip(text, _MECHANISM, _DOC_NUMBER))
-    if _PLAN_OBJECT.search(core) and (_PLAN_PUBLISHED.search(core) or re.search(r"(制定|编制)并(公开|公布)", core)) \
+    if _PLAN_OBJECT.search(core) and (_PLAN_PUBLISHED.search(core) or re.search(r"(制定|编制)[^,，;；。]{0,16}并(公开|公布)", core)) \
             and not re.search(r"标准目录", core):
         return "plan_published"
     disclosure = _has_disclosure(core)
