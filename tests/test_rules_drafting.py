@@ -604,3 +604,11 @@ def test_a_dating_sentence_about_the_work_above_dates_every_task_before_it_on_th
     found = _drafted("2030年政务公开工作要点\n（三）推进财政信息公开。全面公开本级部门预算。公开本级政府债务信息。"
                      "上述工作于2030年10月底前完成。\n")
     assert found == [("全面公开本级部门预算。", "2030-10-31", None), ("公开本级政府债务信息。", "2030-10-31", None)]
+
+
+def test_a_task_cell_that_opens_with_a_rhythm_word_or_ends_with_a_list_is_a_task():
+    text = ("2030年政务公开重点工作任务分解表\n| 序号 | 工作任务 | 具体措施 | 牵头单位 | 完成时限 |\n"
+            "| 1 | 基础信息公开 | 及时更新机构职能、领导信息等基础信息 | 县政府办 | 长期坚持 |\n"
+            "| 2 | 强化权力配置信息公开 | 动态调整并公开权责清单 | 县委编办 | 2030年9月底前 |\n附件：略\n")
+    found = {o["quote"]: o.get("by_date") for o in draft(text).obligations}
+    assert found == {"及时更新机构职能、领导信息等基础信息": None, "动态调整并公开权责清单": "2030-09-30"}

@@ -332,6 +332,11 @@ def _looks_like_units(text: str) -> bool:
 
 
 def _looks_like_deadline(text: str) -> bool:
+    """A 完成时限 cell: a date, or a rhythm standing alone ("长期坚持", "及时") — not a task that opens with one
+    ("及时更新机构职能、领导信息等基础信息")."""
+    if re.match(r"^(长期|持续|及时|常态化|每(?:年|季|月))", text) and len(re.sub(r"\W", "", text)) > 8 \
+            and not re.search(r"最迟|最长|不超过|[日月年]内|工作日", text):  # "及时更新,最迟6个月内…" is still a time limit
+        return False
     return bool(re.match(r"^((?:19|20)\d{2}年\d{1,2}月|(?:19|20)\d{2}年(?:底|内)|年底|长期|持续|及时|常态化|每(?:年|季|月)|按.{1,10}(?:要求|完成)|全年|\d{1,2}月底)", text)) \
         and len(text) <= 40
 
