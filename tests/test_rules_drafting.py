@@ -612,3 +612,9 @@ def test_a_task_cell_that_opens_with_a_rhythm_word_or_ends_with_a_list_is_a_task
             "| 2 | 强化权力配置信息公开 | 动态调整并公开权责清单 | 县委编办 | 2030年9月底前 |\n附件：略\n")
     found = {o["quote"]: o.get("by_date") for o in draft(text).obligations}
     assert found == {"及时更新机构职能、领导信息等基础信息": None, "动态调整并公开权责清单": "2030-09-30"}
+
+
+def test_a_flattened_rows_short_task_name_before_its_measure_is_a_name():
+    text = ("2030年政务公开重点工作任务分解表\n序号\n工作任务\n具体措施\n牵头单位\n配合单位\n完成时限\n"
+            "1\n推进财政信息公开\n在门户网站集中公开本级部门预决算\n县财政局\n各部门\n2030年6月底前\n附件：略\n")
+    assert [(o["quote"], o.get("by_date")) for o in draft(text).obligations] == [("在门户网站集中公开本级部门预决算", "2030-06-30")]

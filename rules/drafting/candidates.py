@@ -146,7 +146,17 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
         seen.add(key)
         candidate.features = structural_features(candidate, len(units), kind)
         out.append(candidate)
+    _names_of_rows(out)
     return out
+
+
+def _names_of_rows(found: list[Candidate]) -> None:
+    """In a task table flattened one cell per line, a row's short 工作任务 cell ("推进财政信息公开") followed by its
+    longer 具体措施 cell names the task; the measure is the obligation."""
+    for name, measure in zip(found, found[1:]):
+        if name.row is not None and name.row is measure.row and len(re.sub(r"\W", "", name.text)) <= 12 \
+                and not re.search(r"[,，。；;]", name.text) and len(measure.text) > len(name.text):
+            name.rules_keep = name.rules_unsure = False
 
 
 NOTICE_KINDS = ("notice", "report", "interpretation", "news", "annual_report_notice")
