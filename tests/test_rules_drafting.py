@@ -583,6 +583,7 @@ def test_work_on_disclosure_that_no_page_shows_is_manual_and_publishing_a_catalo
     assert kinds("做好依申请公开和免予公开政府信息的报备工作。") == ["manual"]
     assert kinds("编制本单位主动公开基本目录并在网站公开。") == ["topic_disclosed"]
     assert kinds("各部门要制定本部门实施方案并公开。") == ["plan_published"]
+    assert kinds("重要决策要通过政府网站广泛征集公众意见。") == ["topic_disclosed"]  # a consultation on the website
 
 
 def test_an_annual_report_sent_up_for_review_is_manual_and_published_is_an_annual_report():
