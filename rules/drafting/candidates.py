@@ -107,37 +107,8 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
     agenda_lines = {unit.line for unit in units if obligations.AGENDA_ITEM.search(unit.text)}
     out = []
     for index, unit in enumerate(units):
-        deadline = deadline_of(unit.text, year)
         row = row_for(unit.text, table)
-        # A 完成时限 cell (of a "|" row, a "(完成时限：…)" note or a flattened table's row) dates a task whose
-        # own words do not; the sentence's own rhythm words are kept.
-        cell = (unit.row or {}).get("deadline")
-        cell_deadline = deadline_of(structure.analysis(cell), year) if cell else \
-            {k: row[k] for k in ("by_date", "working_days", "anchor", "rhythm") if row and row.get(k) is not None}
-        if cell_deadline and not (deadline.get("by_date") or deadline.get("working_days") is not None):
-            deadline = {**cell_deadline, **{k: v for k, v in deadline.items() if k != "rhythm"}}
-        if not (deadline.get("by_date") or deadline.get("working_days") is not None) and index + 1 < len(units):
-            # "…编制完成标准目录。(2020年10月底前完成)": a date note in brackets after the full stop dates the sentence
-            following = units[index + 1].text
-            note = deadline_of(following, year) if _DATE_NOTE.match(following) or _DATING_SENTENCE.match(following) else {}
-            if not note.get("by_date"):
-                # "公开A。公开B。上述工作于6月底前完成。": a dating sentence later on the line dates all before it
-                later = next((u.text for u in units[index + 1:] if u.line == unit.line and re.match(r"^(上述|以上)", u.text)
-                              and _DATING_SENTENCE.match(u.text)), None)
-                note = deadline_of(later, year) if later else {}
-            if note.get("by_date"):
-                deadline = {**deadline, "by_date": note["by_date"]}
-        if unit.intro and not (deadline.get("by_date") or deadline.get("working_days") is not None):
-            # "（一）2019年6月底前完成以下工作：" dates the items it introduces
-            intro_date = deadline_of(unit.intro, year).get("by_date")
-            if intro_date:
-                deadline = {**deadline, "by_date": intro_date}
-        if not (deadline.get("by_date") or deadline.get("working_days") is not None):
-            # a section headed by its date ("一、年底前完成的任务") dates the rows and items under it
-            section_date = next((deadline_of(s, year).get("by_date") for s in reversed(unit.sections)
-                                 if len(s) <= 30 and deadline_of(s, year).get("by_date")), None)
-            if section_date:
-                deadline = {**deadline, "by_date": section_date}
+        deadline = _deadline(units, index, row, year)
         key = re.sub(r"\W", "", unit.text)
         cut_off = index == len(units) - 1 and (is_cut_off(unit.text) or lost_its_object(unit) or short_fragment(units, index))
         said = obligations.verdict(unit, deadline, kind) if unit.line not in agenda_lines else obligations.NO
@@ -148,6 +119,34 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
         out.append(candidate)
     _names_of_rows(out)
     return out
+
+
+def _deadline(units: list[structure.Unit], index: int, row: dict | None, year: int | None) -> dict:
+    """A unit's deadline: its own words', else the first of what dates it from around — its 完成时限 cell (of a "|"
+    row, a "(完成时限：…)" note or a flattened table's row; the unit's own rhythm words are kept), a date note or a
+    dating sentence after it, the list introduction it belongs to, a section headed by its date."""
+    unit = units[index]
+    deadline = deadline_of(unit.text, year)
+    cell = (unit.row or {}).get("deadline")
+    cell_deadline = deadline_of(structure.analysis(cell), year) if cell else \
+        {k: row[k] for k in ("by_date", "working_days", "anchor", "rhythm") if row and row.get(k) is not None}
+    if cell_deadline and not obligations.dated_at_all(deadline):
+        deadline = {**cell_deadline, **{k: v for k, v in deadline.items() if k != "rhythm"}}
+    if obligations.dated_at_all(deadline):
+        return deadline
+    # "…编制完成标准目录。(2020年10月底前完成)", "…。此项工作于10月底前完成。": a note or sentence dating the one before it;
+    # "公开A。公开B。上述工作于6月底前完成。": one later on the line dates all before it
+    following = units[index + 1].text if index + 1 < len(units) else ""
+    later = next((u.text for u in units[index + 1:] if u.line == unit.line and re.match(r"^(上述|以上)", u.text)
+                  and _DATING_SENTENCE.match(u.text)), "")
+    notes = [following] if _DATE_NOTE.match(following) or _DATING_SENTENCE.match(following) else []
+    # "（一）2019年6月底前完成以下工作：" dates the items it introduces; "一、年底前完成的任务" the rows under it
+    sections = [s for s in reversed(unit.sections) if len(s) <= 30]
+    for source in (*notes, later, unit.intro, *sections):
+        by_date = deadline_of(source, year).get("by_date") if source else None
+        if by_date:
+            return {**deadline, "by_date": by_date}
+    return deadline
 
 
 def _names_of_rows(found: list[Candidate]) -> None:

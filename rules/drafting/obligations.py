@@ -258,7 +258,7 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if shortcomings and (len(shortcomings) >= 2 or not _has_disclosure(text)) and not _REQUEST.search(text) \
             and not dated_at_all(deadline):
         return NO  # a shortcoming found ("解读形式单一，缺乏…"), the 存在问题 part of a review
-    dated = bool(deadline.get("by_date") or deadline.get("working_days") is not None)
+    dated = dated_at_all(deadline)
     if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated):
         return NO
     if _COVERING.search(text) or _PREAMBLE_START.search(text) and re.search(r"如下|以下[:：]?$", text):
