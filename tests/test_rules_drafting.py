@@ -539,6 +539,7 @@ def test_a_sentence_that_only_dates_the_one_before_it():
     "首页/ 政府信息公开 / 法定主动公开内容 / 正文",                      # a breadcrumb
     "积极探索特定群体的线下公开渠道。",                                  # exploring
     "经抽查，多数单位能及时发布信息，但仍有部分单位更新不及时。",          # an inspection's finding
+    "严格落实政府网站内容保障责任，确保信息发布准确及时。",                # a responsibility and a standard
 ])
 def test_standards_purposes_definitions_and_column_names_oblige_nobody(sentence):
     assert draft("某县人民政府办公室\n" + sentence + "\n附件：略\n").obligations == []
@@ -583,6 +584,7 @@ def test_work_on_disclosure_that_no_page_shows_is_manual_and_publishing_a_catalo
     assert kinds("做好依申请公开和免予公开政府信息的报备工作。") == ["manual"]
     assert kinds("编制本单位主动公开基本目录并在网站公开。") == ["topic_disclosed"]
     assert kinds("各部门要制定本部门实施方案并公开。") == ["plan_published"]
+    assert kinds("各单位要于本要点印发后15个工作日内制定本单位贯彻落实方案，并在门户网站公开。") == ["plan_published"]
     assert kinds("重要决策要通过政府网站广泛征集公众意见。") == ["topic_disclosed"]  # a consultation on the website
 
 
