@@ -540,6 +540,7 @@ def test_a_sentence_that_only_dates_the_one_before_it():
     "积极探索特定群体的线下公开渠道。",                                  # exploring
     "经抽查，多数单位能及时发布信息，但仍有部分单位更新不及时。",          # an inspection's finding
     "严格落实政府网站内容保障责任，确保信息发布准确及时。",                # a responsibility and a standard
+    "到2030年底，政务公开制度体系更加完善，公开质量进一步提升。",          # a goal: its year is a horizon
 ])
 def test_standards_purposes_definitions_and_column_names_oblige_nobody(sentence):
     assert draft("某县人民政府办公室\n" + sentence + "\n附件：略\n").obligations == []
@@ -621,3 +622,17 @@ def test_a_flattened_rows_short_task_name_before_its_measure_is_a_name():
     text = ("2030年政务公开重点工作任务分解表\n序号\n工作任务\n具体措施\n牵头单位\n配合单位\n完成时限\n"
             "1\n推进财政信息公开\n在门户网站集中公开本级部门预决算\n县财政局\n各部门\n2030年6月底前\n附件：略\n")
     assert [(o["quote"], o.get("by_date")) for o in draft(text).obligations] == [("在门户网站集中公开本级部门预决算", "2030-06-30")]
+
+
+def test_a_target_is_a_duty_and_a_rhythm_of_updates_publishes():
+    def quotes(sentence):
+        return [o["quote"] for o in draft("某县政务公开工作要点\n" + sentence + "\n附件：略\n").obligations]
+
+    assert quotes("9.规范政务新媒体运维，每周至少发布信息3条。\n10.做好年报发布工作。")[0] == "9.规范政务新媒体运维，每周至少发布信息3条。"
+    assert quotes("每季度更新医疗机构名录。") == ["每季度更新医疗机构名录。"]
+    assert quotes("全年公开发布政策文件53条。") == []  # a count of what was done
+
+
+def test_a_task_dated_by_to_the_end_of_a_year_still_obliges():
+    found = _drafted("某县政务公开工作要点\n到2030年底，各部门要在门户网站全面公开本部门权责清单。\n")
+    assert [date for _, date, _ in found] == ["2030-12-31"]

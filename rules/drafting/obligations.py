@@ -22,7 +22,9 @@ _COVERING = re.compile(
 )
 _PREAMBLE_START = re.compile(r"^(为了?|根据|按照|依据|依照|依)[^,，]{0,80}(精神|要求|规定|部署|意见|通知|条例|实际)")
 _GENERAL = re.compile(r"政务公开工作[,，]?(的总体要求是|要以|紧紧围绕|坚持以|根据|按照)|^深入贯彻[^。；]{0,40}(决策部署|精神)|总体要求|指导思想|基本原则|工作目标|活动目的|重要意义|以习近平|为指导|^20\d\d年是|^20\d\d年[^,，。；]{0,6}政务公开工作(?!要点)|^今年是|开局之年|收官之年|关键之年")
-_GOAL = re.compile(r"^到20\d\d年(底|末)?(?!前)|趋于完善|基本建成|初步建成|基本形成|初步形成|明显提升|显著提升|进一步显现|不断增强|大幅提高|更加完善")
+# What a goal says it will have reached ("…更加完善", "…明显提升"): no deliverable of its own.
+_GOAL_STATE = re.compile(r"趋于完善|基本建成|初步建成|基本形成|初步形成|明显提升|显著提升|进一步显现|不断增强|大幅提高|更加完善")
+_GOAL = re.compile(r"^到20\d\d年(底|末)?(?!前)|" + _GOAL_STATE.pattern)
 _GENERAL_SECTION = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|活动目的|重要意义|开放对象")
 _EXHORTATION = re.compile(
     r"(加大|加强|强化|提升)[^,，;；。、]{0,30}力度|"  # the whole "加大对…的宣传解读力度", not only up to its first noun
@@ -114,7 +116,7 @@ _INTERPRETATION_ADD_ON = re.compile(r"(强化|加强|做好|深化|加大|注重
 # -- what is a deliverable ------------------------------------------------------------------
 
 _DOMAIN_WORDS = re.compile(r"政务公开|政府信息公开|公开平台|公开透明|公开属性|依申请公开|公开为常态|不公开")
-_DISCLOSE = re.compile(r"公开|公布|发布|公示|上网|向社会|对外|发声|澄清|展示|晒|(动态|及时|定期)(调整)?[和、及]?更新"
+_DISCLOSE = re.compile(r"公开|公布|发布|公示|上网|向社会|对外|发声|澄清|展示|晒|(动态|及时|定期|每[年季月周]度?|按[年季月周]度?)(调整)?[和、及]?更新"
                        r"|(网站|网上|平台)[^,，;；。]{0,12}(征集|征求)")
 _INTERPRET = re.compile(r"解读|阐释")
 _COLUMN = re.compile(r"(开设|设立|设置|开通|增设|建立|规范|建好|管好|办好|维护|集中|统一设置)[^,，;；。]{0,24}?(专栏|专题(?!会|讲座|研究|培训)|栏目|专区|信息公开平台)"
@@ -272,9 +274,11 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         or any(_PRINCIPLE_HEADING.match(section) for section in unit.sections)
     if general and not (dated and (_has_disclosure(text) or _MANUAL.search(text))):
         return NO
+    if re.match(r"^到20\d\d年", text) and _GOAL_STATE.search(text):
+        return NO  # "到2030年底，…更加完善": a goal, its year the horizon, not a deadline
     # a report of what was done ("全年公开发布…53件。"); a target ("不少于1次") is a duty
     if re.search(r"^(近日|近年来|今年以来|目前|截至)|(?<!少于)(?<!至少)(?<!低于)(?<!\d)\d+(件|条|次|个|期|场)[，,。]", text) \
-            and not _REQUEST.search(text):
+            and not _REQUEST.search(text) and not re.search(r"至少|不少于|不低于|每[年季月周日]", text):
         return NO  # a report of what was done
     if _INTERPRETATION_FORM.search(text) and not (dated or re.search(r"公开|公布|发布", text)):
         return NO
