@@ -636,3 +636,13 @@ def test_a_target_is_a_duty_and_a_rhythm_of_updates_publishes():
 def test_a_task_dated_by_to_the_end_of_a_year_still_obliges():
     found = _drafted("某县政务公开工作要点\n到2030年底，各部门要在门户网站全面公开本部门权责清单。\n")
     assert [date for _, date, _ in found] == ["2030-12-31"]
+
+
+@pytest.mark.parametrize("cell, by_date", [
+    ("10月", "2030-10-31"), ("6月30日前", "2030-06-30"), ("9月中旬", "2030-09-20"), ("上半年", "2030-06-30"),
+    ("第三季度", "2030-09-30"), ("年底", "2030-12-31"), ("2030年", "2030-12-31"), ("12月", "2030-12-31"),
+])
+def test_a_time_limit_cell_holding_only_a_date_dates_its_rows_task(cell, by_date):
+    text = ("2030年政务公开重点工作任务分解表\n| 序号 | 工作任务 | 责任单位 | 完成时限 |\n"
+            f"| 1 | 在门户网站公开本级权责清单 | 县委编办 | {cell} |\n附件：略\n")
+    assert [(o["quote"], o.get("by_date")) for o in draft(text).obligations] == [("在门户网站公开本级权责清单", by_date)]

@@ -27,6 +27,8 @@ _DOTTED = re.compile(r"(?<!\d)((?:19|20)\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:�
 _DECADE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(上|中|下)旬")
 # "上半年完成", "三季度末前", "第一季度前": the half-year's or quarter's last day ("每季度" is a rhythm, not a date)
 _QUARTER = re.compile(r"(?<![每按])(?:" + _YEAR + r")?第?([一二三四1-4])季度(?:末|底)?(?:前|之前|以前|完成)|(?<![每按])(?:第)?([一二三四1-4])季度末")
+# a 完成时限 cell that holds only a month or a year: "10月", "2030年", "年底", "2030年度"
+_BARE_CELL = re.compile(r"^(?:" + _YEAR + r"度?)?(?:(\d{1,2})月|(?<=[年度])|年底)(?:完成)?$")
 # a 完成时限 cell that holds only a quarter: "第三季度", "2019年二季度"
 _QUARTER_CELL = re.compile(r"^(?:" + _YEAR + r")?第?([一二三四1-4])季度$")
 _HALF = re.compile(r"(?:" + _YEAR + r")?上半年(?:前|之前|以前|完成|底|末)?|(?:" + _YEAR + r")?年中(?:前|之前|以前)")
@@ -145,6 +147,11 @@ def _by_date(sentence: str, year: int | None) -> str | None:
     match = _MONTH_BEFORE.search(sentence)
     if match and with_year(match.group(1)) and 1 <= int(match.group(2)) <= 12:
         return month_end(with_year(match.group(1)), int(match.group(2)))
+    match = _BARE_CELL.match(sentence)
+    if match and with_year(match.group(1)):  # a 完成时限 cell: "10月" is the month's end, "2030年"/"年底" the year's
+        month = int(match.group(2)) if match.group(2) else 12
+        if 1 <= month <= 12:
+            return month_end(with_year(match.group(1)), month)
     match = _QUARTER_CELL.match(sentence)
     if match and with_year(match.group(1)):
         return month_end(with_year(match.group(1)), _QUARTER_END[match.group(2)])

@@ -62,7 +62,7 @@ _COLUMN_LABEL = re.compile(r"^\s*(?:公开)?(?:事项|内容|依据|时限|主�
 # A task cell starts with what to do; a title names a document ("…工作要点", "关于…的通知").
 _TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)?(公开|公布|发布|编制|编写|制定|修订|更新|开设|设立|做好|推进|落实|"
                          r"及时|主动|定期|按时|依法|规范|完善|建立|报送|上报|动态|全面|集中|持续)(?!.{0,4}关于)"
-                         r"|^[^《》]{0,8}并(公开|公布|发布)")
+                         r"|^[^《》]{0,8}并(公开|公布|发布)|^在[^,，;；。《》]{1,16}(公开|公布|发布)")
 # Page furniture of the mirror or portal the notice was captured from: addresses, stamps, counters.
 _PAGE_FURNITURE = re.compile(r"https?://|www\.|\.gov\.cn|发布时间[:：]|浏览次数|访问量|阅读次数|【?字[体号][:：]?[大中小]|^附件\d?[:：]|"
                              r"扫一扫|打印本页|关闭窗口|当前位置[:：]|首页\s*[>＞»/]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}")

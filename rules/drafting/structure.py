@@ -337,8 +337,13 @@ def _looks_like_deadline(text: str) -> bool:
     if re.match(r"^(长期|持续|及时|常态化|每(?:年|季|月))", text) and len(re.sub(r"\W", "", text)) > 8 \
             and not re.search(r"最迟|最长|不超过|[日月年]内|工作日", text):  # "及时更新,最迟6个月内…" is still a time limit
         return False
-    return bool(re.match(r"^((?:19|20)\d{2}年\d{1,2}月|(?:19|20)\d{2}年(?:底|内)|年底|长期|持续|及时|常态化|每(?:年|季|月)|按.{1,10}(?:要求|完成)|全年|\d{1,2}月底)", text)) \
-        and len(text) <= 40
+    return bool(re.match(r"^((?:19|20)\d{2}年\d{1,2}月|(?:19|20)\d{2}年(?:底|内)|年底|长期|持续|及时|常态化|每(?:年|季|月)|按.{1,10}(?:要求|完成)|全年|\d{1,2}月底)", text)
+                or _DATE_ONLY_CELL.match(text)) and len(text) <= 40
+
+
+# A 完成时限 cell holding only a date ("10月", "6月30日前", "9月中旬", "上半年", "第三季度", "2030年"): the row's time limit.
+_DATE_ONLY_CELL = re.compile(r"^((?:19|20)\d{2}年度?)?(\d{1,2}月(\d{1,2}[日号])?(上旬|中旬|下旬|初|底|末)?|[上下]半年|第?[一二三四1-4]季度(末)?)?"
+                             r"(前|之前|以前|完成)?$")
 
 
 _DEADLINE_NOTE = re.compile(r"^[（(〔\[]\s*(?:完成时[限间][:：]?)?([^（()）]{2,24}?(?:前|底|内|完成|坚持|推进|常态化))\s*[)）〕\]]$")
