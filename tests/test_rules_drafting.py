@@ -646,3 +646,10 @@ def test_a_time_limit_cell_holding_only_a_date_dates_its_rows_task(cell, by_date
     text = ("2030年政务公开重点工作任务分解表\n| 序号 | 工作任务 | 责任单位 | 完成时限 |\n"
             f"| 1 | 在门户网站公开本级权责清单 | 县委编办 | {cell} |\n附件：略\n")
     assert [(o["quote"], o.get("by_date")) for o in draft(text).obligations] == [("在门户网站公开本级权责清单", by_date)]
+
+
+def test_a_rows_one_short_task_cell_is_its_task_not_a_category():
+    text = ("2030年政务公开重点工作任务分解表\n| 序号 | 完成时限 | 工作任务 | 牵头单位 |\n"
+            "| 1 | 长期坚持 | 及时公开行政处罚结果 | 县司法局 |\n"
+            "| 2 | 长期坚持 | 财政信息 | 在门户网站公开本级政府预决算 | 县财政局 |\n附件：略\n")
+    assert [o["quote"] for o in draft(text).obligations] == ["及时公开行政处罚结果", "在门户网站公开本级政府预决算"]

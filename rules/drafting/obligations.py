@@ -234,7 +234,7 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO
     if text.endswith((":", "：")) and not (_DUTY_INTRO.search(text) and not _lists_disclosures(text)):
         return NO  # "…主动公开下列信息:" obliges through its items; "…须予解读:" by itself
-    if unit.row is not None and _LABEL_CELL.match(text) and not (unit.row or {}).get("discloses"):
+    if unit.row is not None and _LABEL_CELL.match(text) and not (unit.row.get("discloses") or unit.row.get("only_task")):
         return NO  # a category cell of a table (a numbered task row is not all characters)
     catalogue_content = bool((unit.row or {}).get("discloses"))  # a content cell dated by its 公开时限 cell
     if _TITLE_LIKE.search(text) and not _TASK_START.search(text) and not re.match(r"^\d{1,2}[.．、](?!\d)", text) \

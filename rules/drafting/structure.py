@@ -313,6 +313,8 @@ def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_ti
         else:
             texts.append(cell)
     result = []
+    if len(texts) == 1:
+        row["only_task"] = True  # the row's one task cell, however short: no category cell beside it
     for cell in texts:
         for piece in _pieces(cell) if not _looks_like_deadline(analysis(cell)) else re.split(r"(?<=[,，])", cell):
             piece = piece.strip().rstrip(",，")
