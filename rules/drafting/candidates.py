@@ -3,7 +3,7 @@
 The drafter cuts a notice into units (sentences, ；-clauses, table cells: :mod:`.structure`), dates each
 (:mod:`.deadlines`, a task-table row's 完成时限) and then decides which oblige.  :func:`candidates` stops just
 before that decision: it returns every unit with its deadline, its table row, the hand-written rules' verdict
-(:func:`.obligations.is_candidate`) and the structural features the learned scorer (:mod:`.scorer`) reads.
+(:func:`.obligations.verdict`) and the structural features the learned scorer (:mod:`.scorer`) reads.
 The training script (:mod:`.train`) builds its examples from exactly these, so what is learned is what is used.
 """
 

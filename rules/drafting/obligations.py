@@ -212,11 +212,6 @@ def names_internal_action(text: str) -> bool:
     return bool(_MANUAL.search(_strip(text, _MECHANISM, _EXHORTATION)))
 
 
-def is_candidate(unit, deadline: dict, notice_kind: str) -> bool:
-    """Whether a unit states an obligation at all, by the hand-written rules."""
-    return verdict(unit, deadline, notice_kind) == YES
-
-
 YES, NO, UNSURE = "yes", "no", "unsure"
 
 
