@@ -35,6 +35,18 @@ class ListSpec:
 
 # Column names follow the catalogue sections the path codes stand for (the code is the
 # document series or section of the portal's 政府文件 catalogue).
+# The Sichuan catalogue's class codes (in its URLs) and the column each stands for.
+SICHUAN_COLUMNS = {
+    "c103043": "省政府规章",
+    "c103044": "省政府文件",
+    "c103045": "省政府函件",
+    "c103046": "省政府办公厅文件",
+    "c103047": "省政府办公厅函件",
+    "11066": "人事任免",
+    "10716": "人事任免",
+    "zfwjts": "省政府文件",
+}
+
 SPECS = (
     # Henan's URLs are /YYYY/MM-DD/<id>.html: the path names no section, so one catalogue column.
     ListSpec("henan", "Henan Provincial Government", "2016-01-01", "2017-12-31", {"*": "政府文件"}),
@@ -76,16 +88,7 @@ SPECS = (
         "Sichuan Provincial Government",
         "2018-01-01",
         "2019-09-30",
-        {
-            "c103043": "省政府规章",
-            "c103044": "省政府文件",
-            "c103045": "省政府函件",
-            "c103046": "省政府办公厅文件",
-            "c103047": "省政府办公厅函件",
-            "11066": "人事任免",
-            "10716": "人事任免",
-            "zfwjts": "省政府文件",
-        },
+        SICHUAN_COLUMNS,
     ),
     # Guangdong's catalogue URLs (/gkml/content/post_N.html, /gkmlpt/content/0/<n>/post_N.html) carry only
     # numeric class codes whose meaning the list does not show, so, as for Henan, one catalogue column.
@@ -101,18 +104,7 @@ SPECS = (
         "Sichuan Provincial Government",
         "2016-01-01",
         "2017-12-31",
-        {
-            "c103043": "省政府规章",
-            "c103044": "省政府文件",
-            "c103045": "省政府函件",
-            "c103046": "省政府办公厅文件",
-            "c103047": "省政府办公厅函件",
-            "11066": "人事任免",
-            "10716": "人事任免",
-            "10883": "人事任免",
-            "10694": "人事任免",
-            "zfwjts": "省政府文件",
-        },
+        {**SICHUAN_COLUMNS, "10883": "人事任免", "10694": "人事任免"},
     ),
     ListSpec("guangdong2017", "Guangdong Provincial Government", "2017-01-01", "2018-03-31", {"*": "政府文件"}),
     ListSpec("statecouncil2019", "State Council", "2018-06-01", "2020-05-30", {"*": "政府文件"}),
