@@ -9,7 +9,7 @@ import yaml
 from conftest import shared, zwgk
 
 from checks.lint import lint_rules
-from rules.draft import draft, draft_yaml, read_notice
+from rules.draft import draft, draft_yaml, notice_metadata as notice_from, read_notice
 from rules.drafting.compare import compare_rules
 from rules.drafting.deadlines import deadline_of
 from rules.drafting.structure import analysis
@@ -653,3 +653,41 @@ def test_a_rows_one_short_task_cell_is_its_task_not_a_category():
             "| 1 | 长期坚持 | 及时公开行政处罚结果 | 县司法局 |\n"
             "| 2 | 长期坚持 | 财政信息 | 在门户网站公开本级政府预决算 | 县财政局 |\n附件：略\n")
     assert [o["quote"] for o in draft(text).obligations] == ["及时公开行政处罚结果", "在门户网站公开本级政府预决算"]
+
+
+def test_a_flattened_table_with_short_names_a_same_time_cell_and_a_report_named_row():
+    text = ("某县2030年政务公开工作任务分解表\n序号\n主要任务\n具体措施\n牵头单位\n配合单位\n完成时间\n"
+            "1\n预决算公开\n各部门在批复后公开部门预算\n县财政局\n各预算单位\n6月底前\n"
+            "2\n政策解读\n出台政策文件的同时在门户网站发布解读材料\n县政府办\n县政府各部门\n与政策文件同步\n"
+            "3\n年度报告\n在门户网站发布政府信息公开工作年度报告\n县政府办\n各乡镇人民政府\n1月31日前\n"
+            "4\n教育公开\n公开义务教育招生入学政策\n县教育局\n县政府办\n8月上旬\n附件：略\n")
+    found = [(o["quote"], o.get("working_days"), o.get("by_date"), o.get("lead_units")) for o in draft(text).obligations]
+    assert found == [
+        ("各部门在批复后公开部门预算", None, "2030-06-30", ["县财政局"]),  # a task opening with 各 is no units cell
+        ("出台政策文件的同时在门户网站发布解读材料", 0, None, ["县政府办"]),
+        ("在门户网站发布政府信息公开工作年度报告", None, "2030-01-31", ["县政府办"]),  # "年度报告" names, not dates, the row
+        ("公开义务教育招生入学政策", None, "2030-08-10", ["县教育局"]),
+    ]
+
+
+def test_metadata_a_catalogue_boxs_issue_date_a_bracketed_date_and_a_title_without_guanyu():
+    boxed = notice_from("索引号: 0001/2031-00066 发布机构: 区某某局\n发文日期: 2031年06月15日 文 号: /\n"
+                        "某区某某局2031年政务公开工作要点\n发布时间:2031-07-05 浏览次数:\n"
+                        "2031年政务公开工作的总体要求是:以公开为常态,深入贯彻市委、市政府关于政务公开的部署。\n")
+    assert (boxed.issued, boxed.published) == ("2031-06-15", "2031-07-05")  # the box's 发文日期 beside a 发布时间
+    assert (boxed.title, boxed.issuer) == ("某区某某局2031年政务公开工作要点", "某区某某局")
+    alone = notice_from("某区某某局2031年政务公开工作要点\n发文日期: 2031年06月15日\n一、总体要求\n")
+    assert (alone.issued, alone.published) == (None, "2031-06-15")  # the page's only date: its publication
+    bracketed = notice_from("某市某某局2031年政务公开工作要点\n来源: 市某某局\n（2031年4月20日）\n"
+                            "2031年是关键之年。为贯彻市委、市政府关于全面推进政务公开工作的决策部署,制订本要点。\n")
+    assert (bracketed.issued, bracketed.title) == ("2031-04-20", "某市某某局2031年政务公开工作要点")
+
+
+def test_a_flattened_tables_numbered_task_cell_followed_by_its_units_cell_is_a_task():
+    text = ("附件\n某省2031年政务公开工作要点任务分解表\n工作任务\n牵头单位\n配合单位\n"
+            "一、推进重点领域公开\n（一）推进财政信息公开\n1.做好预决算公开工作\n省财政厅\n各市人民政府\n"
+            "2.按季度发布财政收支数据\n省财政厅、省统计局按职责分别牵头落实\n各市人民政府\n"
+            "（二）推进环境保护信息公开\n省生态环境厅\n各市人民政府\n")
+    found = {o["quote"]: o.get("lead_units") for o in draft(text).obligations}
+    assert found == {"1.做好预决算公开工作": ["省财政厅"], "2.按季度发布财政收支数据": ["省财政厅", "省统计局"],
+                     "（二）推进环境保护信息公开": ["省生态环境厅"]}

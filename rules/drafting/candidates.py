@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from . import obligations, structure
 from .deadlines import deadline_of
+from .tables import is_same_time_cell
 
 # A unit name at the end of a phrase (…局, …办公室, 各乡镇): who is to act.
 _UNIT_NAME = re.compile(r"(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室|街道|乡镇|镇)(?=[、，,。；;)）]|$|牵头|负责|配合|要|应|须)")
@@ -130,6 +131,9 @@ def _deadline(units: list[structure.Unit], index: int, row: dict | None, year: i
     cell = (unit.row or {}).get("deadline")
     cell_deadline = deadline_of(structure.analysis(cell), year) if cell else \
         {k: row[k] for k in ("by_date", "working_days", "anchor", "rhythm") if row and row.get(k) is not None}
+    stated = structure.analysis(cell) if cell else (row or {}).get("deadline_text") or ""
+    if "解读" in unit.text and is_same_time_cell(stated):
+        cell_deadline = {"working_days": 0, "anchor": "document"}  # an interpretation "与政策文件同步"
     if cell_deadline and not obligations.dated_at_all(deadline):
         deadline = {**cell_deadline, **{k: v for k, v in deadline.items() if k != "rhythm"}}
     if obligations.dated_at_all(deadline):
@@ -153,7 +157,10 @@ def _names_of_rows(found: list[Candidate]) -> None:
     """In a task table flattened one cell per line, a row's short 工作任务 cell ("推进财政信息公开") followed by its
     longer 具体措施 cell names the task; the measure is the obligation."""
     for name, measure in zip(found, found[1:]):
-        if name.row is not None and name.row is measure.row and len(re.sub(r"\W", "", name.text)) <= 12 \
+        # a name too short to find its row by itself ("财政预决算公开") opens the row its measure belongs to
+        named = name.row is not None and name.row is measure.row or name.row is None and measure.row is not None \
+            and structure.analysis(measure.row["task"]).startswith(name.text)
+        if named and len(re.sub(r"\W", "", name.text)) <= 12 \
                 and not re.search(r"[,，。；;]", name.text) and len(measure.text) > len(name.text):
             name.rules_keep = name.rules_unsure = False
 

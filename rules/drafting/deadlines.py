@@ -188,7 +188,7 @@ def deadline_of(sentence: str, year: int | None) -> dict:
         if re.search(r"(活动|会议)前", sentence[max(0, match.start() - 8): match.start()]):
             result["anchor"] = None
         return result
-    if re.search(r"三同步", sentence) or "解读" in sentence and re.search(r"三同步|同步(起草|审批|审签|公开|发布|组织|部署|开展|做好)|同时(公开)?发布|一并(公开|发布)", sentence):
+    if re.search(r"三同步", sentence) or "解读" in sentence and re.search(r"三同步|同步(起草|审批|审签|公开|发布|组织|部署|开展|做好)|同时[^,，;；。]{0,10}(公开|发布)|一并(公开|发布)", sentence):
         return {"working_days": 0, "anchor": "document"}
     if re.search(r"每年\d{1,2}月\d{1,2}日", sentence):
         return {"rhythm": "yearly"}  # a date that recurs every year is no single by_date

@@ -12,8 +12,8 @@ from core.text import make_date, normalise_doc_number, parse_date
 
 _ISSUER_END = r"(?:办公厅|办公室|人民政府|委员会|管委会|领导小组|领导小组办公室|管理局|局|厅|委|部|政府)"
 _CN_DATE = r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
-# a date alone on its line; a mirror may leave a few marks after it ("2023年7月7日???")
-_DATE_LINE = re.compile(r"^\s*(?:[（(]此件[^）)]{1,8}[）)])?\s*(" + _CN_DATE + r")\s*[?？*#@·.。]*\s*$")
+# a date alone on its line, or in brackets under the title ("（2023年4月20日）"); a mirror may leave a few marks after it ("2023年7月7日???")
+_DATE_LINE = re.compile(r"^\s*(?:[（(]此件[^）)]{1,8}[）)])?\s*[（(]?\s*(" + _CN_DATE + r")\s*[）)]?\s*[?？*#@·.。]*\s*$")
 _INLINE_SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2,30}" + _ISSUER_END + r")\s+(" + _CN_DATE + ")")
 _DATE_VALUE = r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
 _PUBLISHED_LABEL = re.compile(r"(?<!上传)(?<!更新)(?<!归档)(?<!生成)(?<!成文)(?<!印发)(?<!颁布)(?<!实施)(?<!签发)"
@@ -102,14 +102,26 @@ def _issuer(text: str) -> str:
     return re.split(r"[。，,；;:：\s]", text)[-1]
 
 
-def published(lines: list[str]) -> str | None:
+def _labelled_dates(lines: list[str]) -> list[tuple[str, str | None]]:
+    """The head's (label, date) pairs of publication labels, a mirror's own stamps left out."""
     head = "\n".join(lines[:25])
+    found = []
     for match in _PUBLISHED_LABEL.finditer(head):
         line_start = head.rfind("\n", 0, match.start()) + 1
         line = head[line_start: head.find("\n", match.end()) if "\n" in head[match.end():] else len(head)]
-        if _MIRROR_STAMP.search(line):
-            continue
-        return make_date(*match.groups()[1:4])
+        if not _MIRROR_STAMP.search(line):
+            found.append((match.group(1), make_date(*match.groups()[1:4])))
+    return found
+
+
+def published(lines: list[str]) -> str | None:
+    """The page's publication date.  A catalogue box's 发文日期 is the document's own date when the page also
+    shows a 发布时间 of its own; alone, it is the only date the page gives of its publication."""
+    found = _labelled_dates(lines)
+    own = [date for label, date in found if label != "发文日期"]
+    if own or found:
+        return (own or [found[0][1]])[0]
+    head = "\n".join(lines[:25])
     stamp = _DMY_STAMP.search(head)
     if stamp:
         return make_date(stamp.group(3), stamp.group(2), stamp.group(1))
@@ -118,7 +130,11 @@ def published(lines: list[str]) -> str | None:
 
 def written(lines: list[str]) -> str | None:
     match = _WRITTEN_LABEL.search("\n".join(lines[:25]))
-    return make_date(*match.groups()) if match else None
+    if match:
+        return make_date(*match.groups())
+    found = _labelled_dates(lines)
+    dated_by_box = [date for label, date in found if label == "发文日期"]
+    return dated_by_box[0] if dated_by_box and any(label != "发文日期" for label, _ in found) else None
 
 
 _TITLE_END = re.compile(r"(通知|意见|决定|方案|要点|分工|办法|函|通报|批复|制度|细则|规定)$")
@@ -152,6 +168,8 @@ def title(lines: list[str]) -> str | None:
         match = re.search(r"^.*?(通知|意见|决定|方案|要点|分工|办法|通报|批复|函)(?=$|[^\u4e00-\u9fff》〉])", text)
         if match:
             text = match.group(0)
+        if re.search(r"[。；;]", text) or len(re.findall(r"[，,]", text)) > 1:
+            continue  # a sentence that mentions a 关于 ("…市政府关于…的决策部署,…制订本要点"), not a title
         if _TITLE_END.search(text) and "《" not in text.split("关于", 1)[0]:
             prefix = text.split("关于", 1)[0]
             candidates.append((0 if re.search(_ISSUER_END + "$", prefix) else 1, index, text))
@@ -159,7 +177,7 @@ def title(lines: list[str]) -> str | None:
         return min(candidates)[2]
     for line in lines[:15]:
         line = _TITLE_JUNK.sub("", re.sub(r"\s+", "", line))
-        if 8 <= len(line) <= 60 and re.search(r"(要点|报告|方案|分解表|一览表|制度|办法|清单|台账|目录|任务分解)$", line) \
+        if 8 <= len(line) <= 60 and re.search(r"(要点|报告|方案|分解表|一览表|制度|办法|清单|台账|目录|任务分解|及分工)$", line) \
                 and not re.search(r"[，,。:：]", line):
             return line
     return None
@@ -172,7 +190,9 @@ def issuer(title_text: str | None, signed_by: str | None) -> str | None:
         prefix = title_text.split("关于", 1)[0]
         if re.search(_ISSUER_END + "$", prefix):
             return prefix
-    return None
+    # "某市某局2023年政务公开工作要点": the organisation before the year names the issuer
+    match = re.match(r"^([\u4e00-\u9fff]{2,30}?" + _ISSUER_END + r")(?:19|20)\d{2}年", title_text or "")
+    return match.group(1) if match else None
 
 
 def year_of(title_text: str | None, issued: str | None, lines: list[str]) -> int | None:

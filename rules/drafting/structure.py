@@ -107,6 +107,9 @@ def _is_task_line(line: Line, following: Line | None) -> bool:
     if following is not None and (RESPONSIBILITY.match(following.text) or _DEADLINE_NOTE.match(following.text)
                                   or _ROW_LABEL.match(following.text)):
         return True
+    if following is not None and following.level is None and line.level >= 2 and "|" not in following.raw \
+            and (UNITS_CELL.match(following.text) or _looks_like_units(following.text)):
+        return True  # a flattened task table's task cell, followed by its 牵头单位 cell
     if following is not None and following.level is None and (line.level >= 2 or line.text.endswith("。")):
         # a top-level "一、…" heads a part unless it is a whole sentence
         dated = re.search(r"\d{1,2}月|年底|年内|工作日", line.text)

@@ -40,7 +40,9 @@ def _units(line: str) -> list[str] | None:
             units.append(part)
     if not units:
         return None
-    good = sum(1 for u in units if _UNIT_SUFFIX.search(u) or u.startswith("各"))
+    # "各部门在批复后20日内公开部门预算" opens with 各 but is a task: a bare 各… name states no action
+    good = sum(1 for u in units if _UNIT_SUFFIX.search(u) or u.startswith("各") and len(u) <= 12
+               and not re.search(r"公开|公布|发布|解读|\d", u))
     return units if good / len(units) >= 0.6 else None
 
 
@@ -84,14 +86,28 @@ def is_deadline_cell(line: str) -> bool:
     """A 完成时限 cell in any of the genre's forms: 年底前, 6月底前, 2019年12月31日前, 2021年8月, 长期坚持,
     及时公开, 持续推进, 每季度, 按上级要求 …: short, and a date, a month or a rhythm is all it says."""
     plain = re.sub(r"\s+", "", line)
-    if _DEADLINE_CELL.match(plain):
+    if _DEADLINE_CELL.match(plain) or _SAME_TIME_CELL.match(plain):
         return True
     if len(plain) > 24 or re.search(r"[。；;]", plain):
         return False
     stated = deadline_of(plain + "底前" if re.search(r"\d月$", plain) else plain, 2000)  # any year: form only
     rest = re.sub(r"((?:19|20)\d{2}年)?(\d{1,2}月)?(\d{1,2}日)?(底|末|份)?(前|之前|以前|内|止)?|年底|年末|年内|长期|持续|"
                   r"及时|常态化|每|季度|按|要求|完成|坚持|推进|开展|公开|发布|全年|上半年|下半年|[,，、至到—\-~～]", "", plain)
+    if stated.get("rhythm") and not stated.get("by_date") and (
+            _PRODUCT.search(plain) or not re.search(r"每|按|及时|长期|持续|常态化|定期|动态|全年|[季月年]度?[末底初]", plain)):
+        return False  # "年度报告", "季度报告": what is published, not when
     return bool(stated.get("by_date") or stated.get("rhythm")) and len(rest) <= 6
+
+
+# "与政策文件同步", "同步公开": the time limit of an interpretation published with its document
+_SAME_TIME_CELL = re.compile(r"^(?:与|随)[^,，。；;]{1,12}(?:同步|同时)(?:公开|发布|更新|解读)*$|^同步(?:公开|发布|解读)+$")
+def is_same_time_cell(line: str) -> bool:
+    """A 完成时限 cell saying "at the same time as the document" ("与政策文件同步", "同步公开")."""
+    return bool(_SAME_TIME_CELL.match(re.sub(r"\s+", "", line)))
+
+
+# what a short cell names when it is a product of a rhythm ("年度报告"), not the rhythm itself
+_PRODUCT = re.compile(r"报告|计划|总结|分析|统计|数据|信息|目录|清单|指南|要点|方案")
 
 
 def _row_deadline(line: str, year: int | None) -> dict:
@@ -128,7 +144,8 @@ def _numbered_rows(lines: list[str], year: int | None) -> list[dict]:
         following = lines[index + 1] if index + 1 < len(lines) else ""
         units = _units(line)
         if re.match(r"^[一二三四五六七八九十]+、", line) or current is None or (
-                not units and re.fullmatch(r"\d{1,3}", following) and current.get("deadline_text") and len(line) <= 30):
+                not units and re.fullmatch(r"\d{1,3}", following) and current.get("deadline_text") and len(line) <= 30
+                and not is_deadline_cell(line)):
             section = line  # a section heading, or the label of the group of rows that follows
             continue
         if units:
