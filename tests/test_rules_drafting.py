@@ -38,6 +38,13 @@ def test_drafted_quotes_are_the_sources_own_characters(name):
     ("十月底前完成", 2024, {"by_date": "2024-10-31"}),
     ("2024年底完成", None, {"by_date": "2024-12-31"}),
     ("于九月三十日前公布", 2024, {"by_date": "2024-09-30"}),
+    ("第一季度内完成", 2024, {"by_date": "2024-03-31"}),
+    ("确保年底全部完成", 2024, {"by_date": "2024-12-31"}),
+    ("纳入年底考核", 2024, {}),
+    ("2024.12.31", 2024, {"by_date": "2024-12-31"}),
+    ("2024-06-30", None, {"by_date": "2024-06-30"}),
+    ("于11月30日公开", 2024, {"by_date": "2024-11-30"}),
+    ("政策文件发布后3天内，公开政策解读信息，做到同步发布", 2024, {"working_days": 0, "anchor": "document"}),
     ("分别于3月15日、9月30日前报送", 2024, {"by_date": "2024-03-15"}),  # the first item's date
     ("并于915日前报送", 2024, {"by_date": "2024-09-15"}),  # a capture that dropped 月
     ("于15日前报送", 2024, {}),  # no month at all: no date
@@ -691,3 +698,11 @@ def test_a_flattened_tables_numbered_task_cell_followed_by_its_units_cell_is_a_t
     found = {o["quote"]: o.get("lead_units") for o in draft(text).obligations}
     assert found == {"1.做好预决算公开工作": ["省财政厅"], "2.按季度发布财政收支数据": ["省财政厅", "省统计局"],
                      "（二）推进环境保护信息公开": ["省生态环境厅"]}
+
+
+def test_publishing_interpretation_information_is_an_interpretation_and_other_information_is_a_topic():
+    def kinds(sentence):
+        return [o["kind"] for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+
+    assert kinds("1.政策文件发布后3个工作日内，在门户网站公开政策解读信息。") == ["interpretation_timely"]
+    assert kinds("2.在门户网站公开行政处罚信息，并做好政策解读。") == ["topic_disclosed"]

@@ -20,13 +20,13 @@ _DAY_BEFORE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:[^
                          r"|\d{1,2}月\d{1,2}[日号]?(?:至|到|-|—|～|~)(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号]")
 # "2019年6月30日" as a 完成时限 cell, "11月30日完成", "于2019年6月30日公开": a day that ends a task
 _DAY_DONE = re.compile(r"^(?:完成时[限间][:：]?)?(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:完成)?$"
-                       r"|(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?=完成|办结|到位)|于(?:" + _YEAR + r")(\d{1,2})月(\d{1,2})[日号](?=公开|公布|发布)")
-# "2019.6.30前", "2019-06-30前": a written-out date before 前
-_DOTTED = re.compile(r"(?<!\d)((?:19|20)\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:前|之前|以前)")
+                       r"|(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?=完成|办结|到位)|于(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?=公开|公布|发布)")
+# "2019.6.30前", "2019-06-30前": a written-out date before 前, or alone (a 完成时限 cell "2019.12.31")
+_DOTTED = re.compile(r"(?<!\d)((?:19|20)\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:前|之前|以前)|^((?:19|20)\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})$")
 # "11月中旬前": 上旬 → the 10th, 中旬 → the 20th, 下旬 → the month's end
 _DECADE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(上|中|下)旬")
-# "上半年完成", "三季度末前", "第一季度前": the half-year's or quarter's last day ("每季度" is a rhythm, not a date)
-_QUARTER = re.compile(r"(?<![每按])(?:" + _YEAR + r")?第?([一二三四1-4])季度(?:末|底)?(?:前|之前|以前|完成)|(?<![每按])(?:第)?([一二三四1-4])季度末")
+# "上半年完成", "三季度末前", "第一季度前", "第一季度内": the half-year's or quarter's last day ("每季度" is a rhythm, not a date)
+_QUARTER = re.compile(r"(?<![每按])(?:" + _YEAR + r")?第?([一二三四1-4])季度(?:末|底)?(?:前|之前|以前|完成|内)|(?<![每按])(?:第)?([一二三四1-4])季度末")
 # a 完成时限 cell that holds only a month or a year: "10月", "2030年", "年底", "2030年度"
 _BARE_CELL = re.compile(r"^(?:" + _YEAR + r"度?)?(?:(\d{1,2})月|(?<=[年度])|年底)(?:完成)?$")
 # a 完成时限 cell that holds only a quarter: "第三季度", "2019年二季度"
@@ -46,8 +46,8 @@ _DAY_LOST_YEAR_MARK = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{3})日(?:前|之�
 _MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?")
 _MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年?)?(\d{1,2})月?(?:至|到|-|—|～|~)(\d{1,2})月(?!\d{1,2}日)")
 _BARE_MONTH = re.compile(r"^" + _YEAR + r"(\d{1,2})月(?:前|之前|以前)?(?=$|[,，、;；]|[\u4e00-\u9fff])")
-# 年底前; "2024年底" needs no 前 (a bare 年底 does: "纳入年底考核" is no deadline); 年内 but not 三年内
-_YEAR_END = re.compile(_YEAR + r"(?:底|末)(?:前|之前|以前)?|(?:年底|年末)(?:前|之前|以前)"
+# 年底前, 年底完成; "2024年底" needs no 前 (a bare 年底 does: "纳入年底考核" is no deadline); 年内 but not 三年内
+_YEAR_END = re.compile(_YEAR + r"(?:底|末)(?:前|之前|以前)?|(?:年底|年末)(?:前|之前|以前|(?:全面|全部|基本)?(?:完成|到位|建成))"
                        r"|(?:今年|本年度?|(?<![\d一二两三四五六七八九十几多半])年)内(?!容)|" + _YEAR + r"?度内(?!容)"
                        r"|于本年度(?=完成|办结)")
 # Months and days written in Chinese numerals (十月底前, 九月三十日前, 二〇二四年) are read as digits.
@@ -93,7 +93,8 @@ def _by_date(sentence: str, year: int | None) -> str | None:
 
     match = _DOTTED.search(sentence)
     if match:
-        found = make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        year_, month_, day_ = (match.group(1), match.group(2), match.group(3)) if match.group(1) else match.groups()[3:]
+        found = make_date(int(year_), int(month_), int(day_))
         if found:
             return found
 

@@ -329,7 +329,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
             and not re.search(r"标准目录", core):
         return "plan_published"
     disclosure = _has_disclosure(core)
-    interpretation = _INTERPRET.search(core) and not re.search(r"信息公开|公开[^,，;；。]{0,6}(情况|信息|数据)", core)
+    # "公开…信息" names other content, unless that content is the interpretation ("公开政策解读信息")
+    interpretation = _INTERPRET.search(core) and not re.search(r"信息公开|公开(?![^,，;；。]{0,4}解读)[^,，;；。]{0,6}(情况|信息|数据)", core)
     add_on = _INTERPRETATION_ADD_ON.search(core)
     disclose_first = re.search(r"(公开|公布)(?![、的后]|之日)", core)
     if interpretation and add_on and deadline.get("working_days") is None and disclose_first \
