@@ -706,3 +706,17 @@ def test_publishing_interpretation_information_is_an_interpretation_and_other_in
 
     assert kinds("1.政策文件发布后3个工作日内，在门户网站公开政策解读信息。") == ["interpretation_timely"]
     assert kinds("2.在门户网站公开行政处罚信息，并做好政策解读。") == ["topic_disclosed"]
+
+
+def test_a_row_broken_over_two_lines_a_publishing_cell_and_a_lag_cell():
+    text = ("某区2031年政务公开重点工作任务清单\n| 序号 | 重点任务 | 具体内容 | 责任单位 | 完成时限 |\n"
+            "| 1 | 政策解读 | 区政府出台的行政规范性文件，在文件公开后3个工作日内\n发布解读材料 | 区政府办 | 长期坚持 |\n"
+            "| 2 | 规划信息 | 公开国土空间总体规划 | 区自然资源局 | 2031年第三季度 |\n"
+            "| 3 | 实施方案 | 制定本部门政务公开工作实施方案并在门户网站公开 | 各部门 | 印发后15个工作日内 |\n")
+    found = [(o["quote"], o["kind"], o.get("working_days"), o.get("anchor"), o.get("by_date")) for o in draft(text).obligations]
+    assert found == [
+        ("区政府出台的行政规范性文件，在文件公开后3个工作日内\n发布解读材料", "interpretation_timely", 3, "document", None),
+        ("公开国土空间总体规划", "published_by_date", None, None, "2031-09-30"),
+        ("制定本部门政务公开工作实施方案并在门户网站公开", "plan_published", 15, "issued", None),
+    ]
+    assert all(quote in text for quote, *_ in found)

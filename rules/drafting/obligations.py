@@ -109,6 +109,8 @@ _DUTY_INTRO = re.compile(r"(应当?|须|要)[^:：]{0,12}(解读|包括|具备|�
                          r"|年度报告[^:：]{0,8}包括[^:：]{0,8}[:：]$")
 # A short cell of a table that names a category ("公开事项类别 |"), not a task.
 _LABEL_CELL = re.compile(r"^[\u4e00-\u9fff]{2,10}$")
+# …unless it opens with publishing ("公开国土空间总体规划"); 公开事项/公开方式 … are column and category names
+_PUBLISHING_CELL = re.compile(r"^(公开|公布|发布)(?!事项|内容|方式|渠道|时限|主体|依据|对象|形式|范围|标准|类别|目录|层级|载体|平台|情况)")
 
 # An interpretation named only as a noun of an exhortation ("加强解读", "做好解读工作"), not a verb with an object.
 _INTERPRETATION_ADD_ON = re.compile(r"(强化|加强|做好|深化|加大|注重)[^,，;；。]{0,6}解读(工作|力度|回应)?(?=[,，;；。]|$)")
@@ -229,7 +231,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO
     if text.endswith((":", "：")) and not (_DUTY_INTRO.search(text) and not _lists_disclosures(text)):
         return NO  # "…主动公开下列信息:" obliges through its items; "…须予解读:" by itself
-    if unit.row is not None and _LABEL_CELL.match(text) and not (unit.row.get("discloses") or unit.row.get("only_task")):
+    if unit.row is not None and _LABEL_CELL.match(text) and not (unit.row.get("discloses") or unit.row.get("only_task")) \
+            and not _PUBLISHING_CELL.match(text):
         return NO  # a category cell of a table (a numbered task row is not all characters)
     catalogue_content = bool((unit.row or {}).get("discloses"))  # a content cell dated by its 公开时限 cell
     if _TITLE_LIKE.search(text) and not _TASK_START.search(text) and not re.match(r"^\d{1,2}[.．、](?!\d)", text) \

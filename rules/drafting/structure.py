@@ -77,11 +77,24 @@ class Line:
 
 def _lines(text: str) -> list[Line]:
     lines = []
-    for raw in text.splitlines():
-        stripped = raw.strip()
-        if stripped and stripped != "|":
-            lines.append(Line(stripped, analysis(stripped), heading_level(analysis(stripped))))
+    for raw in _rows_rejoined([raw.strip() for raw in text.splitlines()]):
+        if raw and raw != "|":
+            lines.append(Line(raw, analysis(raw), heading_level(analysis(raw))))
     return lines
+
+
+def _rows_rejoined(raws: list[str]) -> list[str]:
+    """A "|" row whose cell was broken over two lines ("| 1 | 政策解读 | …3个工作日内" + "发布解读材料 | 县政府办 |")
+    is one row again; the line break stays in the quote, which is the source's own characters."""
+    out: list[str] = []
+    for raw in raws:
+        previous = out[-1] if out else ""
+        if previous.startswith("|") and not previous.endswith("|") and previous.count("|") >= 2 \
+                and raw and not raw.startswith("|") and raw.endswith("|") and raw.count("|") >= 2:
+            out[-1] = previous + "\n" + raw
+        else:
+            out.append(raw)
+    return out
 
 
 def _is_bare_heading(line: Line) -> bool:
@@ -397,9 +410,10 @@ def _attach_row_label(out: list[Unit], position: int) -> None:
                 task.row = {**row, "units": ((row.get("units") or "") + " " + unit.quote).strip()}
 
 
-# A 公开时限 cell of a disclosure catalogue: "信息生成之日起15个工作日内公开", "与文件同步公开".
+# A 公开时限 cell of a disclosure catalogue or a task table: "信息生成之日起15个工作日内公开", "印发后15个工作日内",
+# "与文件同步公开".
 _TIME_LIMIT_CELL = re.compile(
-    r"^(?:(?:自|从)?[^,，。；;]{0,12}(?:形成|生成|产生|制作|获取|变更|作出|印发|公布)之日起)?(?:\d+|[一二三四五六七八九十]+)个?工作日(?:内|以内)"
+    r"^(?:(?:自|从)?[^,，。；;]{0,12}(?:形成|生成|产生|制作|获取|变更|作出|印发|公布)(?:之日起|之日后|后))?(?:\d+|[一二三四五六七八九十]+)个?工作日(?:内|以内)"
     r"(?:公开|发布|更新|公布)*$|^与[^,，。；;]{2,12}同步(?:公开|发布)+$"
 )
 
