@@ -147,6 +147,8 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             item["lead_units"], item["cooperating_units"] = row["lead_units"], row["cooperating_units"]
             if row.get("deadline_text"):
                 item["deadline_text"] = row["deadline_text"]
+        elif (unit.row or {}).get("units") and tables.note_units(unit.row["units"]):
+            item["lead_units"], item["cooperating_units"] = tables.note_units(unit.row["units"])
         if item["kind"] in ("topic_disclosed", "published_by_date"):
             item["topics"] = topics.topic_ids(unit.text)
         notice.obligations.append(item)

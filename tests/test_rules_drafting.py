@@ -720,3 +720,16 @@ def test_a_row_broken_over_two_lines_a_publishing_cell_and_a_lag_cell():
         ("制定本部门政务公开工作实施方案并在门户网站公开", "plan_published", 15, "issued", None),
     ]
     assert all(quote in text for quote, *_ in found)
+
+
+def test_an_item_followed_by_labelled_units_on_its_line_is_a_task_and_they_apply_to_it():
+    text = ("某市2031年政务公开工作要点责任分工\n一、深化重点领域信息公开\n"
+            "1.全面公开市级部门预决算，细化到功能分类项级科目。牵头单位：市财政局；责任单位：市级各部门。完成时限：2031年4月底前。\n"
+            "2.按季度公开全市主要经济指标数据。牵头单位：市统计局。\n"
+            "3.公开重大建设项目批准和实施信息。（市发展改革委牵头，各区县政府配合）\n")
+    found = [(o["quote"], o.get("by_date"), o.get("lead_units"), o.get("cooperating_units")) for o in draft(text).obligations]
+    assert found == [
+        ("1.全面公开市级部门预决算，细化到功能分类项级科目。", "2031-04-30", ["市财政局"], ["市级各部门"]),
+        ("2.按季度公开全市主要经济指标数据。", None, ["市统计局"], []),
+        ("3.公开重大建设项目批准和实施信息。", None, ["市发展改革委"], ["各区县政府"]),
+    ]

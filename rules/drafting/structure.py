@@ -140,9 +140,9 @@ def _is_group_label(lines: list[Line], index: int) -> bool:
 def _is_item_name(text_: str, following: str) -> bool:
     """A numbered piece with its body on the same line names the item: a phrase, or two short parallel clauses
     ("（一）加强…公开，强化…发布。"), with no modal verb and no date; a piece followed only by its
-    "(牵头单位…)" note is the task itself."""
+    "(牵头单位…)" note or "牵头单位：…" label is the task itself."""
     if _STATES_DUTY.search(text_) or RESPONSIBILITY.match(analysis(following)) or _LEADING_NOTE.match(following.strip()) \
-            or _DEADLINE_NOTE.match(analysis(following)):
+            or _DEADLINE_NOTE.match(analysis(following)) or _ROW_LABEL.match(analysis(following)):
         return False
     clauses = [c for c in re.split(r"[，,]", re.sub(r"^\S{1,5}?[、.．)）〕]", "", text_).rstrip("。；;")) if c]
     return len(clauses) == 1 or (len(clauses) == 2 and all(len(c) <= 14 for c in clauses)

@@ -232,19 +232,39 @@ def _parenthesised_rows(text: str, year: int | None) -> list[dict]:
         cell = match.group(1)
         if not re.search(r"落实单位|牵头|负责|责任单位", paragraph[match.start():]) :
             continue
-        lead_part, _, cooperating_part = cell.partition("配合")
-        lead_part = re.sub(r"^(落实单位|责任单位)[:：]", "", lead_part)
-        lead = _units(lead_part.rstrip("，,、"))
-        if not lead:
+        stated = note_units(paragraph[match.start():])
+        if not stated or not stated[0]:
             continue
-        cooperating = _units(re.sub(r"^[，,、]", "", cooperating_part)) or []
         task = paragraph[: match.start()].strip()
         rows.append({
-            "task": task, "section": "", "lead_units": _expand_units(lead),
-            "cooperating_units": _expand_units(cooperating) if cooperating else [],
+            "task": task, "section": "", "lead_units": stated[0], "cooperating_units": stated[1],
             # no date of the row's own: a date in one sentence of the paragraph ("2020年9月底前，…") is that
             # sentence's, not its neighbours' ("动态调整并及时公开…" stays continuous)
         })
     return rows
 
+
+_NOTE_FIELD = re.compile(r"(牵头|责任|配合|落实|承办)(?:单位|部门|处室|科室|股室)[:：]([^;；。]+?)"
+                         r"(?=[;；。，,]?(?:牵头|责任|配合|落实|承办|完成)(?:单位|部门|处室|科室|股室|时限|时间)|[;；。]|$)")
+
+
+def note_units(note: str) -> tuple[list[str], list[str]] | None:
+    """Lead and cooperating units of a task's own note or cell: "(牵头单位：市财政局；责任单位：各部门)",
+    "牵头单位：…" lines, "(市财政局牵头，各部门配合)", a "|" row's units cell; None when it names no unit."""
+    text = re.sub(r"\s+", "", note).strip("（()）〔〕[]")
+    fields = _NOTE_FIELD.findall(text)
+    if fields:
+        lead = [value for key, value in fields if key == "牵头"]
+        cooperating = [value for key, value in fields if key == "配合"]
+        responsible = [value for key, value in fields if key not in ("牵头", "配合")]
+        lead, cooperating = (lead, responsible + cooperating) if lead else (responsible, cooperating)
+    else:  # "市财政局牵头，各部门配合", "县政府办、各部门"
+        parts = [part for part in re.split(r"[，,；;]", text) if part]
+        cooperating = [part for part in parts if part.endswith("配合")]
+        lead = [part for part in parts if not part.endswith("配合")]
+    lead_units = [unit for value in lead for unit in (_units(value) or [])]
+    cooperating_units = [unit for value in cooperating for unit in (_units(value) or [])]
+    if not lead_units and not cooperating_units:
+        return None
+    return _expand_units(lead_units or cooperating_units), _expand_units(cooperating_units) if lead_units else []
 
