@@ -14,10 +14,11 @@ from core.text import cn_number, make_date, month_end
 _NUMBER = r"(\d+|[一二两三四五六七八九十百]+)"
 WORKING_DAYS = re.compile(_NUMBER + r"个?工作日(?:内|以内|之内)?")
 _YEAR = r"((?:19|20)\d{2})年"
-# 6月10日前, 2019年11月底前, 2021年2月公布 (a month in a 完成时限 cell), 3月至10月
-_DAY_BEFORE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:[^,，;；。\d]{0,3}?前|之前|以前|止)"
+# 6月10日前, 9月8日10:30前, 2019年11月底前, 2021年2月公布 (a month in a 完成时限 cell), 3月至10月, 1月2日-12日
+_DAY_BEFORE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:\d{1,2}[:：]\d{2}(?:[（(]北京时间[)）])?)?(?:[^,，;；。\d]{0,3}?前|之前|以前|止)"
                          r"|(?:最迟|最晚|不迟于|不晚于|不超过)[^,，;；。\d]{0,2}(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号]"
-                         r"|\d{1,2}月\d{1,2}[日号]?(?:至|到|-|—|～|~)(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号]")
+                         r"|\d{1,2}月\d{1,2}[日号]?(?:至|到|-|—|～|~)(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号]"
+                         r"|(?:" + _YEAR + r")?(\d{1,2})月\d{1,2}[日号]?(?:至|到|-|—|～|~)(\d{1,2})[日号](?!\d)")
 # "2019年6月30日" as a 完成时限 cell, "11月30日完成", "于2019年6月30日公开": a day that ends a task
 _DAY_DONE = re.compile(r"^(?:完成时[限间][:：]?)?(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:完成)?$"
                        r"|(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?=完成|办结|到位)|于(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?=公开|公布|发布)")
@@ -104,7 +105,7 @@ def _by_date(sentence: str, year: int | None) -> str | None:
     match = _DAY_BEFORE.search(sentence)
     if match:
         groups = match.groups()  # "9月20日下班前", "最迟不超过10月15日", "6月1日至6月30日": three ways to end by a day
-        start = next(i for i in (0, 3, 6) if groups[i + 1])
+        start = next(i for i in (0, 3, 6, 9) if groups[i + 1])
         if with_year(groups[start]):
             found = make_date(with_year(groups[start]), int(groups[start + 1]), int(groups[start + 2]))
             if found:
