@@ -737,3 +737,10 @@ def test_an_item_followed_by_labelled_units_on_its_line_is_a_task_and_they_apply
         ("2.按季度公开全市主要经济指标数据。", None, ["市统计局"], []),
         ("3.公开重大建设项目批准和实施信息。", None, ["市发展改革委"], ["各区县政府"]),
     ]
+
+
+def test_a_deadline_without_a_year_in_sight_still_dates_its_sentence():
+    text = ("省人民政府办公厅关于做好机构调整期间政府网站相关工作的通知\n省政府各部门：\n"
+            "一、机构调整中撤并的部门，须对原有网站进行整合。网站整合工作应在今年年底前完成。\n")
+    found = {o["quote"]: o.get("by_date") for o in draft(text).obligations}
+    assert found.get("网站整合工作应在今年年底前完成。", "missing") is None  # drafted, its year left to the reviewer

@@ -65,7 +65,7 @@ def lost_its_object(unit: structure.Unit) -> bool:
     head, comma, last = text.rpartition("，") if "，" in text else text.rpartition(",")
     if not comma or obligations.names_disclosure(head):
         return False
-    dated = deadline_of(text, 2000)  # any year: whether a date is stated at all
+    dated = deadline_of(text, _ANY_YEAR)
     internal = obligations.names_internal_action(text) or dated.get("by_date") or dated.get("working_days") is not None
     return len(re.sub(r"\W", "", last)) <= 6 or not internal
 
@@ -91,6 +91,9 @@ _DATING_SENTENCE = re.compile(r"^(?:此项|该项|这项|本项|上述|以上)(?
                               r"(?:前|底|内)[^,，;；。]{0,2}?(?:完成|办结|到位)?[。；;]?$")
 
 
+_ANY_YEAR = 2000  # a stand-in year: whether a date is stated at all
+
+
 def row_for(text: str, rows: list[dict]) -> dict | None:
     """The task-table row a sentence belongs to (its lead units and 完成时限)."""
     for row in rows:
@@ -112,7 +115,10 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
         deadline = _deadline(units, index, row, year)
         key = re.sub(r"\W", "", unit.text)
         cut_off = index == len(units) - 1 and (is_cut_off(unit.text) or lost_its_object(unit) or short_fragment(units, index))
-        said = obligations.verdict(unit, deadline, kind) if unit.line not in agenda_lines else obligations.NO
+        # a capture that shows no year still states its deadlines ("应在今年年底前完成"): they date the unit for the
+        # verdict, although no by_date can be drafted
+        stated = deadline if year is not None else _deadline(units, index, row, _ANY_YEAR)
+        said = obligations.verdict(unit, stated, kind) if unit.line not in agenda_lines else obligations.NO
         candidate = Candidate(unit, index, deadline, row, cut_off=cut_off, repeated=key in seen,
                               rules_keep=said == obligations.YES, rules_unsure=said == obligations.UNSURE)
         seen.add(key)
