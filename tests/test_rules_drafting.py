@@ -744,3 +744,13 @@ def test_a_deadline_without_a_year_in_sight_still_dates_its_sentence():
             "一、机构调整中撤并的部门，须对原有网站进行整合。网站整合工作应在今年年底前完成。\n")
     found = {o["quote"]: o.get("by_date") for o in draft(text).obligations}
     assert found.get("网站整合工作应在今年年底前完成。", "missing") is None  # drafted, its year left to the reviewer
+
+
+@pytest.mark.parametrize("sentence, drafted", [
+    ("（一）各部门对本单位发布的所有文件进行准确分类。", False),  # 发布的 qualifies the files: nothing is published
+    ("（二）各部门要在门户网站公开本部门权责清单。", True),
+    ("（三）依法应当主动公开的政府信息，要在形成之日起20个工作日内公开。", True),
+])
+def test_a_publishing_verb_before_de_qualifies_a_noun_and_publishes_nothing(sentence, drafted):
+    found = draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations
+    assert bool(found) is drafted
