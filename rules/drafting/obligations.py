@@ -31,7 +31,7 @@ _EXHORTATION = re.compile(
     r"(加大|加强|强化|提升|提高|增强|深化|拓展|优化|丰富|改进|夯实|压实|发挥|扩大|营造|保障|维护|树立|牢固树立|增进|引导|释放|稳定|提振)"
     r"[^,，;；。、]{0,24}?(力度|质量|水平|实效|能力|意识|效果|深度|广度|精度|形式|认识|领导|保障|作用|信心|透明度|公信力|"
     r"针对性|时效性|责任感|紧迫感|责任|站位|预期|共识|成效|功能|氛围|理念|素养|知情权|参与权|监督权|表达权|合法权益)"
-    r"|高度重视|认真贯彻(落实)?|抓好(贯彻)?落实|贯彻落实|认真组织实施|真抓实干|切实|积极|进一步|不断|持续|全面|深入|大力|着力|认真|"
+    r"|高度重视[^,，;；。]{0,30}|认真贯彻(落实)?|抓好(贯彻)?落实|贯彻落实|认真组织实施|真抓实干|切实|积极|进一步|不断|持续|全面|深入|大力|着力|认真|"
     r"确保[^,，;；。]{0,16}(到位|实处|实效|完成|落实|有序|平稳|准确及时|及时准确)|统筹兼顾|突出重点|以公开为常态|不公开为例外|以公开促[^,，;；。]{0,12}|"
     r"(推进|深化|加强|促进|助力|围绕)公开(?![\u4e00-\u9fff]{0,2}(信息|情况|结果|清单|目录))|解读回应|"
     r"推进(决策|执行|管理|服务|结果)([、和及]?(决策|执行|管理|服务|结果)){0,4}公开|回应(社会|公众)?关切|"
@@ -74,6 +74,8 @@ _ISSUER_INTENT = re.compile(r"^[^,，；;]{0,24}将(于|通过|继续|适时|进
                             r"|^[^,，；;]{0,16}(办公厅|办公室|本办|我办|领导小组)[^,，；;]{0,4}将"
                             r"|不予(收文|受理|办理)|予以退文|退回(起草|报送)")
 # A 评价标准 cell: how a task is assessed ("评价…的数量和质量"), not the task.
+# How the issuer assesses the units ("主要对…主动公开信息进行考评"): its procedure, not their task.
+_ASSESSMENT = re.compile(r"(?:^|[,，])(?:主要)?(?:对|就)[^。；;]{2,40}(?:进行|开展|组织)(?:考评|考核|测评|评估|督查|打分)")
 _CRITERION = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(评价|考核|考评|评估)[^,，;；。]{0,30}(数量|比例|情况|效果|及时性|质量)")
 _MODAL = re.compile(r"应|须|必须|务必|不得|(?<![需主重纲])要(?![点求素])|将")
 _NEWS = re.compile(r"本文来源|记者|[网报]讯|来源[:：].{0,12}(日报|晚报|新闻|网)")
@@ -97,7 +99,8 @@ _PRINCIPLE = re.compile(r"遵循[^。；;]{0,30}原则|以公开为原则|享有
 _PROCEDURE = re.compile(r"(经|报)[^,，;；。]{0,16}(批准|同意|审定)[^,，;；。]{0,4}(后|予以)[^,，;；。]{0,4}公开"
                         r"|以[^,，;；。]{2,20}为(主要|第一)(平台|渠道|载体)")
 # A finding of an inspection report ("基本能够…", "合格率100%", "共检查120家次"), not a task.
-_FINDING = re.compile(r"基本能够|总体(合格|良好|较好)|合格率|共(检查|抽查|发现)[^,，;；。]{0,6}\d+|^经(抽查|检查|测评)|视为")
+_FINDING = re.compile(r"基本能够|总体(合格|良好|较好)|合格率|共(检查|抽查|发现)[^,，;；。]{0,6}\d+|^经(抽查|检查|测评|核查)|视为"
+                      r"|部分(单位|部门|地区|乡镇)[^,，;；。]{0,10}(未|没有|仍)")
 # A list item that names a case ("（二）弄虚作假…的；", "3.涉及商业秘密的；"): the condition of a rule, not a task.
 _CASE_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}是)[^。；;]{2,80}的[。；;]?$")
 # A run of column names ("公开内容(要素)、公开依据、公开时限、…"): a table's header, not a task.
@@ -242,6 +245,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if (unit.row or {}).get("units") is None and _UNITS_ONLY.match(text) and not _has_disclosure(text):
         return NO  # a 责任单位 cell on a line of its own
     if _ISSUER_INTENT.search(text) or _PAST_EVENT.search(text) or _EXPLORATION.search(text) or _CRITERION.match(text):
+        return NO
+    if _ASSESSMENT.search(text) and not _MODAL.search(text) and not dated_at_all(deadline):
         return NO
     if (_RESPONSIBLE_FOR.search(text) or _PRINCIPLE.search(text) or _FINDING.search(text) or _PROCEDURE.search(text)) \
             and not dated_at_all(deadline):
