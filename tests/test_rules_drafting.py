@@ -41,6 +41,7 @@ def test_drafted_quotes_are_the_sources_own_characters(name):
     ("第一季度内完成", 2024, {"by_date": "2024-03-31"}),
     ("请以上单位于9月8日10:30(北京时间)前全部整改完毕", 2024, {"by_date": "2024-09-08"}),
     ("(一)填报(1月2日-12日)", 2024, {"by_date": "2024-01-12"}),
+    ("于3月17日下午下班前通过邮箱反馈", 2024, {"by_date": "2024-03-17"}),
     ("确保年底全部完成", 2024, {"by_date": "2024-12-31"}),
     ("纳入年底考核", 2024, {}),
     ("2024.12.31", 2024, {"by_date": "2024-12-31"}),
@@ -757,3 +758,10 @@ def test_a_deadline_without_a_year_in_sight_still_dates_its_sentence():
 def test_a_publishing_verb_before_de_qualifies_a_noun_and_publishes_nothing(sentence, drafted):
     found = draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations
     assert bool(found) is drafted
+
+
+def test_a_catalogue_time_limit_counted_from_when_the_information_is_formed():
+    text = ("某街道基层政务公开标准目录\n| 序号 | 公开事项 | 公开内容 | 公开依据 | 公开时限 | 公开主体 |\n"
+            "| 1 | 控辍保学 | 辖区内控辍保学工作实施情况 | 《义务教育法》 | 信息形成20个工 作日内公开 | 某街道办事处 |\n")
+    found = [(o["quote"], o.get("working_days")) for o in draft(text).obligations]
+    assert found == [("辖区内控辍保学工作实施情况", 20)]
