@@ -765,3 +765,18 @@ def test_a_catalogue_time_limit_counted_from_when_the_information_is_formed():
             "| 1 | 控辍保学 | 辖区内控辍保学工作实施情况 | 《义务教育法》 | 信息形成20个工 作日内公开 | 某街道办事处 |\n")
     found = [(o["quote"], o.get("working_days")) for o in draft(text).obligations]
     assert found == [("辖区内控辍保学工作实施情况", 20)]
+
+
+def test_a_clause_led_by_its_own_date_is_a_task_of_its_own():
+    text = ("某市2031年政务公开工作要点\n"
+            "（四）强化就业信息公开。市人力资源社会保障局要按月发布就业岗位信息，6月底前在门户网站开设“稳就业”专栏。\n"
+            "（五）各部门要在本要点印发后15个工作日内制定具体落实措施并在门户网站公开，11月底前将落实情况报市政务公开办。\n"
+            "（六）各部门要梳理本部门权责事项，6月底前完成。\n")
+    found = [(o["quote"], o["kind"], o.get("working_days"), o.get("by_date")) for o in draft(text).obligations]
+    assert found == [
+        ("市人力资源社会保障局要按月发布就业岗位信息", "topic_disclosed", None, None),
+        ("6月底前在门户网站开设“稳就业”专栏。", "column_exists", None, "2031-06-30"),
+        ("（五）各部门要在本要点印发后15个工作日内制定具体落实措施并在门户网站公开", "plan_published", 15, None),
+        ("11月底前将落实情况报市政务公开办。", "manual", None, "2031-11-30"),
+        ("（六）各部门要梳理本部门权责事项，6月底前完成。", "manual", None, "2031-06-30"),  # a date alone closes its sentence
+    ]

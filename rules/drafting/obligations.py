@@ -129,7 +129,7 @@ _COLUMN = re.compile(r"(开设|设立|设置|开通|增设|建立|规范|建好|
                      r"|(专栏|专题|专区)[^,，;；。]{0,8}(开设|设立|建设)")
 _ANNUAL_REPORT = re.compile(r"(?<!法治政府建设)(?<!建设)年度报告|年报")
 _LEADER = re.compile(r"(负责同志|分管负责人|分管领导|负责人).{0,20}(分管|负责).{0,30}(对外公布|公布|公开)")
-_PLAN = re.compile(r"实施方案|工作方案|具体方案|落实方案|推进方案|行动方案|工作措施|具体措施|工作安排|工作要点|任务清单|任务分解|分工方案|工作计划")
+_PLAN = re.compile(r"实施方案|工作方案|具体方案|落实方案|推进方案|行动方案|工作措施|具体措施|落实措施|工作安排|工作要点|任务清单|任务分解|分工方案|工作计划")
 _PROGRESS = re.compile("(" + _PLAN.pattern + r")的?(落实|执行|完成|推进|进展)(情况)?")
 _PLAN_PUBLISHED = re.compile(r"(在|于|通过)[^；;。]{0,30}(网站|门户|网上|平台)[^,，;；。]{0,12}(公开|公布|发布)|向社会(公开|公布|发布)|对外公布")
 _PLAN_OBJECT = re.compile(r"(制定|编制|提出|形成)[^。；;]{0,30}(PLAN)|(公开|公布)[^。；;,，]{0,12}(PLAN)|(PLAN)[^。；;]{0,40}(公开|公布|发布)"
@@ -354,7 +354,7 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     reported_up = re.search(r"报[^,，;；。]{0,10}(办公厅|办公室|审核|备案)", text)
     if dated and disclosure and (not reported_up or _PLAN_PUBLISHED.search(core)):
         return "published_by_date"
-    if re.search(r"报[^,，;；。]{0,12}(办公厅|办公室|政府办|审核|备案|领导小组)|报送|上报|备案|汇报|听取|台账", text):
+    if re.search(r"报[^,，;；。]{0,12}(办公厅|办公室|政府办|审核|备案|领导小组)|报送|上报|备案(?!信息|情况|结果|事项|数据)|汇报|听取|台账", text):
         return "manual"
     if disclosure and not _has_disclosure(_INTERNAL_ON_DISCLOSURE.sub("", core)) and _MANUAL.search(core):
         return "manual"  # "严格执行公文公开属性审查", "修订主动公开目录": work on disclosure that no page shows

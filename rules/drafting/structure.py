@@ -27,6 +27,10 @@ _INLINE_ITEM = re.compile(r"(?<=[。；;)）\]〕\s])\s*(?=(?:[一二三四五�
 _CELL = re.compile(r"\s*\|\s*")
 # "…将于6月下旬开展测评，请各单位…于6月1日前完成整改": the request after what the issuer will do is a unit of its own
 _REQUEST_START = re.compile(r"(?<=[,，])(?=请(?:各|你|有关|相关|市|县|区))")
+# "…制定落实措施并在门户网站公开，11月底前将落实情况报市政务公开办": a clause led by its own date is a task of its own
+_DATED_CLAUSE_START = re.compile(r"(?<=[,，])(?=(?:(?:19|20)\d{2}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份|\d{1,2}[日号])?"
+                                 r"(?:前|之前|以前)[^,，;；。]{6,}"
+                                 r"|(?:(?:19|20)\d{2}年|今年)?(?:年底|年末)(?:前|之前|以前)[^,，;；。]{6,})")
 # A numbered piece with a modal verb ("第三条 规范性文件应于…公开。") states a duty: it is no item name.
 _STATES_DUTY = re.compile(r"应当?|须|不得|(?<![需主重纲])要(?![点求素])")
 _NOISE = re.compile(r"@+|\s+")
@@ -166,11 +170,25 @@ def _bracket_whole(sentences: list[str]) -> list[str]:
     return whole
 
 
+def _dated_clauses(sentence: str) -> list[str]:
+    """A sentence cut before each clause that opens with its own date, when what precedes it is a task of its own
+    (ten characters or more); the comma between them belongs to neither."""
+    parts = _DATED_CLAUSE_START.split(sentence)
+    whole = [parts[0]]
+    for part in parts[1:]:
+        if len(re.sub(r"\W", "", whole[-1])) >= 10:
+            whole.append(part)
+        else:
+            whole[-1] += part
+    return [clause.rstrip("，,") if position < len(whole) - 1 else clause for position, clause in enumerate(whole)]
+
+
 def _pieces(raw: str) -> list[str]:
     """Sentences and ；-clauses of a line, with inline item starts and glued notes split off; verbatim."""
     parts = []
     for sentence in _bracket_whole(_SENTENCE_END.split(raw)):
-        for piece in (part for clause in _REQUEST_START.split(sentence) for part in _INLINE_ITEM.split(clause)):
+        for piece in (part for request in _REQUEST_START.split(sentence) for clause in _dated_clauses(request)
+                      for part in _INLINE_ITEM.split(clause)):
             piece = piece.strip()
             note = _LEADING_NOTE.match(piece)
             if note and piece[note.end():].strip():
