@@ -73,6 +73,8 @@ def anchor_of(before: str) -> str | None:
         return "published"
     if re.search(r"(印发|下发|发布)(后|之日)", tail) and re.search(r"本(通知|方案|要点|文件)|通知", tail):
         return "issued"
+    if re.search(r"(文件|政策|决定|措施|规章)[^,，;；。]{0,6}(印发|下发)(后|之日)", tail):
+        return "document"  # "政策文件印发之日起3个工作日内": the policy's own issue, not the notice's
     if re.search(r"印发(后|之日)|下发(后|之日)", tail):
         return "issued"
     if re.search(r"(文件|政策|决定|信息|措施).{0,10}(公开|发布|出台|形成|变更|作出|印发)(后|之日)"
