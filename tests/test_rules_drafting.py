@@ -782,3 +782,14 @@ def test_a_clause_led_by_its_own_date_is_a_task_of_its_own():
         ("11月底前将落实情况报市政务公开办。", "manual", None, "2031-11-30"),
         ("（六）各部门要梳理本部门权责事项，6月底前完成。", "manual", None, "2031-06-30"),  # a date alone closes its sentence
     ]
+
+
+def test_a_cell_broken_after_a_comma_is_one_cell_and_a_task_ending_in_hui_is_no_unit():
+    text = ("某区2031年政务公开重点工作任务分工\n序号\n工作任务\n工作内容\n牵头单位\n完成时间\n"
+            "1\n权责清单\n依法公开区级部门权责清单，\n并根据法律法规立改废释情况动态调整\n区委编办\n长期坚持\n"
+            "2\n新闻发布\n区政府每季度至少召开1次新闻发布会\n区政府新闻办\n每季度\n"
+            "3\n行政许可\n公开行政许可事项清单及办事指南\n区行政审批局\n2031年6月底前\n")
+    found = [(o["quote"], o.get("lead_units")) for o in draft(text).obligations]
+    assert found == [("依法公开区级部门权责清单，\n并根据法律法规立改废释情况动态调整", ["区委编办"]),
+                     ("区政府每季度至少召开1次新闻发布会", ["区政府新闻办"]),
+                     ("公开行政许可事项清单及办事指南", ["区行政审批局"])]

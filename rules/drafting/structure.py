@@ -89,12 +89,16 @@ def _lines(text: str) -> list[Line]:
 
 def _rows_rejoined(raws: list[str]) -> list[str]:
     """A "|" row whose cell was broken over two lines ("| 1 | 政策解读 | …3个工作日内" + "发布解读材料 | 县政府办 |")
-    is one row again; the line break stays in the quote, which is the source's own characters."""
+    is one row again, and so is a sentence or a table cell broken after a comma ("依法公开权责清单，" + "并动态调整");
+    the line break stays in the quote, which is the source's own characters."""
     out: list[str] = []
     for raw in raws:
         previous = out[-1] if out else ""
-        if previous.startswith("|") and not previous.endswith("|") and previous.count("|") >= 2 \
-                and raw and not raw.startswith("|") and raw.endswith("|") and raw.count("|") >= 2:
+        broken_row = previous.startswith("|") and not previous.endswith("|") and previous.count("|") >= 2 \
+            and raw and not raw.startswith("|") and raw.endswith("|") and raw.count("|") >= 2
+        broken_sentence = previous.endswith(("，", ",")) and "|" not in previous and raw and "|" not in raw \
+            and heading_level(analysis(raw)) is None and not re.fullmatch(r"\d{1,3}", raw)
+        if broken_row or broken_sentence:
             out[-1] = previous + "\n" + raw
         else:
             out.append(raw)

@@ -41,8 +41,8 @@ def _units(line: str) -> list[str] | None:
     if not units:
         return None
     # "各部门在批复后20日内公开部门预算" opens with 各 but is a task: a bare 各… name states no action
-    good = sum(1 for u in units if _UNIT_SUFFIX.search(u) or u.startswith("各") and len(u) <= 12
-               and not re.search(r"公开|公布|发布|解读|\d", u))
+    good = sum(1 for u in units if (_UNIT_SUFFIX.search(u) or u.startswith("各") and len(u) <= 12)
+               and not re.search(r"公开|公布|发布|解读|召开|开展|组织|\d", u))  # "…每季度召开1次新闻发布会" is a task
     return units if good / len(units) >= 0.6 else None
 
 
