@@ -40,10 +40,18 @@ def _units(line: str) -> list[str] | None:
             units.append(part)
     if not units:
         return None
-    # "各部门在批复后20日内公开部门预算" opens with 各 but is a task: a bare 各… name states no action
-    good = sum(1 for u in units if (_UNIT_SUFFIX.search(u) or u.startswith("各") and len(u) <= 12)
-               and not re.search(r"公开|公布|发布|解读|召开|开展|组织|\d", u))  # "…每季度召开1次新闻发布会" is a task
+    good = sum(1 for u in units if _is_unit_name(u))
     return units if good / len(units) >= 0.6 else None
+
+
+def _is_unit_name(part: str) -> bool:
+    """An organisation's name: "县财政局", "县政务公开办", "各乡镇" — not a task that happens to end like one
+    ("各部门在批复后20日内公开部门预算", "区政府每季度至少召开1次新闻发布会")."""
+    if re.search(r"\d", part):
+        return False
+    if part.startswith("各") and len(part) <= 12 and not re.search(r"公开|公布|发布|解读", part):
+        return True
+    return bool(_UNIT_SUFFIX.search(part)) and not (len(part) > 12 and re.search(r"公开|公布|发布|解读|召开|开展", part))
 
 
 def _expand_units(units: list[str]) -> list[str]:
