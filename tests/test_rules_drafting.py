@@ -793,3 +793,13 @@ def test_a_cell_broken_after_a_comma_is_one_cell_and_a_task_ending_in_hui_is_no_
     assert found == [("依法公开区级部门权责清单，\n并根据法律法规立改废释情况动态调整", ["区委编办"]),
                      ("区政府每季度至少召开1次新闻发布会", ["区政府新闻办"]),
                      ("公开行政许可事项清单及办事指南", ["区行政审批局"])]
+
+
+def test_a_catalogue_with_its_channel_column_before_the_time_limit():
+    lines = ["一级目录", "二级目录", "公开内容", "公开形式", "公开时限", "公开主体",
+             "机构信息", "领导信息", "公开局领导姓名、职务、分工", "网站公开", "信息形成后,20个工作日内公开", "办公室",
+             "政务服务", "事项办理", "服务指南", "网站公开", "信息形成后，7个工作日内公开", "办公室",
+             "规划计划", "年度计划", "发布本局2031年度工作计划", "网站公开", "3月底前", "办公室"]
+    text = "某县某局2031年政府信息主动公开目录\n" + "\n".join(line + " |" for line in lines)
+    found = [(o["quote"], o.get("working_days"), o.get("by_date")) for o in draft(text).obligations]
+    assert found == [("公开局领导姓名、职务、分工", 20, None), ("服务指南", 7, None), ("发布本局2031年度工作计划", None, "2031-03-31")]

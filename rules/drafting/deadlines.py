@@ -78,7 +78,7 @@ def anchor_of(before: str) -> str | None:
     if re.search(r"印发(后|之日)|下发(后|之日)", tail):
         return "issued"
     if re.search(r"(文件|政策|决定|信息|措施).{0,10}(公开|发布|出台|形成|变更|作出|印发)(后|之日)"
-                 r"|(作出|形成|生成|制作|获取|变更|产生).{0,10}之日|决定.{0,4}之日", tail):
+                 r"|(作出|形成|生成|制作|获取|变更|产生).{0,10}(之日|后)|决定.{0,4}之日", tail):
         return "document"
     return None
 

@@ -226,12 +226,14 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     an agenda …), ``yes`` when it names a deliverable, ``unsure`` when no rule rejects it but none finds what it
     delivers — the only units the learned scorer may still keep (:meth:`.scorer.ObligationModel.keeps`)."""
     text = unit.text
-    if notice_kind in ("report", "interpretation") or len(re.sub(r"\W", "", text)) < 6:
+    # a catalogue's content cell dated by its own 公开时限 cell may be a short name ("服务指南")
+    shortest = 4 if (unit.row or {}).get("discloses") and (unit.row or {}).get("deadline") else 6
+    if notice_kind in ("report", "interpretation") or len(re.sub(r"\W", "", text)) < shortest:
         return NO
     if (unit.row or {}).get("responsibility") and "units" not in (unit.row or {}) or (unit.row or {}).get("basis"):
         return NO  # a responsibility note, or a catalogue's 依据 cell
     plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
-    if len(plain) < 6 or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text):
+    if len(plain) < shortest or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text):
         return NO
     if text.endswith((":", "：")) and not (_DUTY_INTRO.search(text) and not _lists_disclosures(text)):
         return NO  # "…主动公开下列信息:" obliges through its items; "…须予解读:" by itself

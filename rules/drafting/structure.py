@@ -250,7 +250,7 @@ def units(text: str) -> list[Unit]:
                 continue
             out.append(Unit(piece, text_, index, list(sections)))
     _attach_responsibility(out)
-    _attach_time_limits(out)
+    _attach_time_limits(out, any(re.fullmatch(r"\|?公开时限\|?", line.text) for line in lines[:80]))
     _attach_intros(out)
     _attach_catalogue_cells(out)
     _attach_catalogue_basis_cells(out)
@@ -348,6 +348,9 @@ def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_ti
             row["deadline"] = cell
             if re.search(r"公开|公布|发布", text_):
                 texts.append(cell)  # "6月底前公开决算": the cell states its own deliverable
+            elif len(cells) == 1:
+                row["time_limit_only"] = True  # a flattened table's time-limit cell, on a line of its own
+                texts.append(cell)
         else:
             texts.append(cell)
     result = []
@@ -435,18 +438,25 @@ def _attach_row_label(out: list[Unit], position: int) -> None:
 # A 公开时限 cell of a disclosure catalogue or a task table: "信息生成之日起15个工作日内公开", "印发后15个工作日内",
 # "与文件同步公开".
 _TIME_LIMIT_CELL = re.compile(
-    r"^(?:(?:自|从)?[^,，。；;]{0,12}(?:形成|生成|产生|制作|获取|变更|作出|印发|公布)(?:之日起|之日后|后)?)?(?:\d+|[一二三四五六七八九十]+)个?工作日(?:内|以内)"
-    r"(?:公开|发布|更新|公布)*$|^与[^,，。；;]{2,12}同步(?:公开|发布)+$"
+    r"^(?:(?:自|从)?[^,，。；;]{0,12}(?:形成|生成|产生|制作|获取|变更|作出|印发|公布)(?:之日起|之日后|后)?[,，]?)?(?:\d+|[一二三四五六七八九十]+)个?工作日(?:内|以内)"
+    r"(?:公开|发布|更新|公布|内)*$|^与[^,，。；;]{2,12}同步(?:公开|发布)+$"
 )
 
 
-def _attach_time_limits(out: list[Unit]) -> None:
-    """A table cell that only states a 公开时限 dates the cell before it, which names what is disclosed;
-    it is not itself an obligation."""
+def _attach_time_limits(out: list[Unit], catalogue: bool = False) -> None:
+    """A table cell that only states a 公开时限 dates the cell before it, which names what is disclosed — or, in a
+    catalogue flattened one cell per line whose 公开形式 column comes first ("…内容 | 网站公开 | 3月底前 |"), the cell
+    before the channel; under a 公开时限 header (``catalogue``) a date alone is such a cell too.  It is not itself an
+    obligation."""
     for position, unit in enumerate(out):
-        if position and _TIME_LIMIT_CELL.match(unit.text.rstrip("。；;")) and unit.row is not None \
-                and not (out[position - 1].row or {}).get("responsibility"):
-            previous = out[position - 1]
+        limit = _TIME_LIMIT_CELL.match(unit.text.rstrip("。；;")) or catalogue and (unit.row or {}).get("time_limit_only")
+        if not (position and limit and unit.row is not None):
+            continue
+        back = position - 1
+        while catalogue and back > 0 and _CHANNEL_CELL.search(out[back].text.rstrip("|")) and out[back].line != unit.line:
+            back -= 1  # the 公开形式 cell between the content and its time limit
+        previous = out[back]
+        if not (previous.row or {}).get("responsibility"):
             if not (previous.row or {}).get("deadline") or (previous.row or {}).get("merged"):
                 previous.row = {**(previous.row or {}), "deadline": unit.quote, "discloses": True}
             unit.row = {"responsibility": unit.quote}
