@@ -803,3 +803,14 @@ def test_a_catalogue_with_its_channel_column_before_the_time_limit():
     text = "某县某局2031年政府信息主动公开目录\n" + "\n".join(line + " |" for line in lines)
     found = [(o["quote"], o.get("working_days"), o.get("by_date")) for o in draft(text).obligations]
     assert found == [("公开局领导姓名、职务、分工", 20, None), ("服务指南", 7, None), ("发布本局2031年度工作计划", None, "2031-03-31")]
+
+
+def test_draft_refuses_an_empty_notice_and_says_when_it_finds_nothing(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    result = zwgk("rules", "draft", str(empty), check=False)
+    assert result.returncode == 2 and "没有文字" in result.stderr and "Traceback" not in result.stderr
+    summary = tmp_path / "summary.txt"
+    summary.write_text("今年以来，我县扎实推进政务公开工作，全年公开发布信息1200条。\n", encoding="utf-8")
+    result = zwgk("rules", "draft", str(summary), check=False)
+    assert result.returncode == 0 and "未找到任何义务" in result.stderr and "rules: []" in result.stdout

@@ -34,7 +34,11 @@ def draft(notice, notice_id, output, compare_with, rules_only):
         text = read_notice(notice)
     except DraftError as exc:
         fail(str(exc))
+    if not text.strip():
+        fail(f"{notice}: 文件中没有文字（空文件，或没有文字层的扫描件 PDF），无法起草")
     result = draft_notice(text, model=None) if rules_only else draft_notice(text)
+    if not result.obligations:
+        click.echo(f"注意：{notice} 中未找到任何义务；请确认这是通知正文（而非附件目录、新闻或工作总结）", err=True)
     notice_id = notice_id or re.sub(r"[^a-z0-9-]+", "-", Path(notice).stem.lower()).strip("-") or "notice"
     document = draft_yaml(result, notice_id, source_file=str(notice))
     if compare_with:
