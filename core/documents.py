@@ -39,8 +39,10 @@ def sniff_type(body: bytes) -> str:
     return "unknown"
 
 
-def attachment_text(body: bytes, kind: str) -> str:
-    """Text of a PDF or DOCX attachment ('' for other types or unreadable files)."""
+def attachment_text(body: bytes, kind: str, table_rows: bool = False) -> str:
+    """Text of a PDF or DOCX attachment ('' for other types or unreadable files).  ``table_rows``: a DOCX table's
+    rows written "| cell | cell |" (a merged cell once), as the rule drafter reads task tables; else cells joined
+    by spaces."""
     try:
         if kind == "pdf":
             from pdfminer.high_level import extract_text
@@ -49,11 +51,19 @@ def attachment_text(body: bytes, kind: str) -> str:
         if kind == "docx":
             import docx
 
+            from docx.table import Table
+            from docx.text.paragraph import Paragraph
+
             document = docx.Document(io.BytesIO(body))
-            parts = [p.text for p in document.paragraphs]
-            for table in document.tables:
-                for row in table.rows:
-                    parts.append(" ".join(cell.text for cell in row.cells))
+            parts = []
+            for child in document.element.body.iterchildren():  # paragraphs and tables in document order
+                if child.tag.endswith("}p"):
+                    parts.append(Paragraph(child, document).text)
+                elif child.tag.endswith("}tbl"):
+                    for row in Table(child, document).rows:
+                        cells = [cell.text.strip() for index, cell in enumerate(row.cells)
+                                 if index == 0 or cell._tc is not row.cells[index - 1]._tc]  # a merged cell repeats
+                        parts.append("| " + " | ".join(cells) + " |" if table_rows else " ".join(cells))
             return "\n".join(parts)[:MAX_TEXT]
     except Exception:  # a damaged file is recorded with its bytes, its text left empty
         return ""

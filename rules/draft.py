@@ -43,7 +43,7 @@ def read_notice(path: str | Path) -> str:
         raise DraftError(f"{path}: 无法读取 ({exc})") from None
     kind = sniff_type(body)
     if kind in ("pdf", "docx"):
-        text = attachment_text(body, kind)
+        text = attachment_text(body, kind, table_rows=True)
         if not text.strip():
             raise DraftError(f"{path}: 无法从 {kind.upper()} 中提取文字（可能是扫描件）")
         return text

@@ -814,3 +814,23 @@ def test_draft_refuses_an_empty_notice_and_says_when_it_finds_nothing(tmp_path):
     summary.write_text("今年以来，我县扎实推进政务公开工作，全年公开发布信息1200条。\n", encoding="utf-8")
     result = zwgk("rules", "draft", str(summary), check=False)
     assert result.returncode == 0 and "未找到任何义务" in result.stderr and "rules: []" in result.stdout
+
+
+def test_a_docx_task_table_is_read_row_by_row_in_document_order(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县2031年政务公开工作任务分解表")
+    table = document.add_table(rows=3, cols=4)
+    for r, row in enumerate([["序号", "工作任务", "责任单位", "完成时限"],
+                             ["1", "在门户网站公开本级部门预算和决算", "县财政局", "2031年9月底前"],
+                             ["2", "政策文件出台后3个工作日内发布解读材料", "县政府各部门", "长期坚持"]]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    document.add_paragraph("各单位要在本通知印发后10个工作日内制定本单位实施方案，并在门户网站公开。")
+    path = tmp_path / "notice.docx"
+    document.save(path)
+    found = [(o["quote"], o.get("working_days"), o.get("by_date"), o.get("lead_units")) for o in draft(read_notice(path)).obligations]
+    assert found == [("在门户网站公开本级部门预算和决算", None, "2031-09-30", ["县财政局"]),
+                     ("政策文件出台后3个工作日内发布解读材料", 3, None, ["县政府各部门"]),
+                     ("各单位要在本通知印发后10个工作日内制定本单位实施方案，并在门户网站公开。", 10, None, None)]
