@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 
 from core.text import clean_text, cn_number
 
 from .drafting import candidates, metadata, obligations, scorer, tables, topics
 from .drafting.candidates import is_cut_off
-from .drafting.deadlines import deadline_of
+from .drafting.deadlines import calendar_lag, deadline_of
 
 __all__ = ["DraftError", "DraftNotice", "draft", "draft_yaml", "read_notice", "deadline_of", "clean_text", "cn_number", "is_cut_off"]
 
@@ -151,6 +152,10 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             item["lead_units"], item["cooperating_units"] = tables.note_units(unit.row["units"])
         if item["kind"] in ("topic_disclosed", "published_by_date"):
             item["topics"] = topics.topic_ids(unit.text)
+        days = calendar_lag(unit.text) if notice.issued and not obligations.dated_at_all(deadline) else None
+        if days:  # "印发之日起30日内": a fixed date, counted from the notice's issue
+            item["by_date"] = (date.fromisoformat(notice.issued) + timedelta(days=days)).isoformat()
+            item["deadline_text"] = f"印发之日起{days}日内（{notice.issued}起算）"
         notice.obligations.append(item)
     return notice
 

@@ -834,3 +834,18 @@ def test_a_docx_task_table_is_read_row_by_row_in_document_order(tmp_path):
     assert found == [("在门户网站公开本级部门预算和决算", None, "2031-09-30", ["县财政局"]),
                      ("政策文件出台后3个工作日内发布解读材料", 3, None, ["县政府各部门"]),
                      ("各单位要在本通知印发后10个工作日内制定本单位实施方案，并在门户网站公开。", 10, None, None)]
+
+
+@pytest.mark.parametrize("lag, by_date", [("30日内", "2031-05-02"), ("一个月内", "2031-05-02"), ("15天内", "2031-04-17")])
+def test_calendar_days_from_the_notices_issue_are_a_fixed_date(lag, by_date):
+    text = ("某市人民政府办公室关于印发某市2031年政务公开工作要点的通知\n各区县人民政府：\n"
+            f"各区县要于本要点印发之日起{lag}在政府网站公开本地区的工作任务分解表。\n某市人民政府办公室\n2031年4月2日\n")
+    assert [(o["kind"], o.get("by_date")) for o in draft(text).obligations] == [("plan_published", by_date)]
+
+
+def test_calendar_days_without_the_notices_date_or_from_a_policys_issue_date_nothing():
+    no_date = "某市2031年政务公开工作要点\n各区县要于本要点印发之日起30日内在政府网站公开本地区的工作任务分解表。\n"
+    assert [o.get("by_date") for o in draft(no_date).obligations] == [None]
+    policy = ("某市人民政府办公室关于印发某市2031年政务公开工作要点的通知\n"
+              "各部门要在政策文件印发之日起15日内在门户网站公开政策文件。\n某市人民政府办公室\n2031年4月2日\n")
+    assert [o.get("by_date") for o in draft(policy).obligations] == [None]

@@ -207,3 +207,17 @@ def deadline_of(sentence: str, year: int | None) -> dict:
             result["rhythm"] = rhythm
             break
     return result
+
+
+# "于本要点印发之日起30日内", "印发后一个月内": calendar days from the notice's own issue
+_CALENDAR_LAG = re.compile(r"本?(?:通知|要点|方案|意见|文件)?(?:印发|下发)(?:之日起|之日后|后)" + _NUMBER + r"(个月|日|天)(?:内|以内|之内)")
+
+
+def calendar_lag(sentence: str) -> int | None:
+    """Calendar days a sentence allows from the notice's own issue ("印发之日起30日内", "印发后一个月内" = 30), or None."""
+    match = _CALENDAR_LAG.search(sentence)
+    if not match or re.search(r"(文件|政策|决定|措施|规章)[^,，;；。]{0,6}$", sentence[: match.start()]):
+        return None  # a lag from a policy document's own issue is not the notice's
+    number = cn_number(match.group(1))
+    return number * 30 if match.group(2) == "个月" else number
+
