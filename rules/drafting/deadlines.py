@@ -220,4 +220,3 @@ def calendar_lag(sentence: str) -> int | None:
         return None  # a lag from a policy document's own issue is not the notice's
     number = cn_number(match.group(1))
     return number * 30 if match.group(2) == "个月" else number
-
