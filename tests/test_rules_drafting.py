@@ -849,3 +849,8 @@ def test_calendar_days_without_the_notices_date_or_from_a_policys_issue_date_not
     policy = ("某市人民政府办公室关于印发某市2031年政务公开工作要点的通知\n"
               "各部门要在政策文件印发之日起15日内在门户网站公开政策文件。\n某市人民政府办公室\n2031年4月2日\n")
     assert [o.get("by_date") for o in draft(policy).obligations] == [None]
+
+
+def test_naming_a_leader_and_announcing_it_is_a_leader_rule():
+    found = draft("某县2031年政务公开工作要点\n12.落实政务公开第一责任人制度，明确分管领导并在门户网站公布。\n").obligations
+    assert [o["kind"] for o in found] == ["leader_published"]
