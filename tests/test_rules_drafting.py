@@ -854,3 +854,8 @@ def test_calendar_days_without_the_notices_date_or_from_a_policys_issue_date_not
 def test_naming_a_leader_and_announcing_it_is_a_leader_rule():
     found = draft("某县2031年政务公开工作要点\n12.落实政务公开第一责任人制度，明确分管领导并在门户网站公布。\n").obligations
     assert [o["kind"] for o in found] == ["leader_published"]
+
+
+def test_a_task_dated_by_its_completion_obliges_even_without_a_modal_verb():
+    found = draft("某县2031年政务公开工作要点\n9.组织开展政务公开业务培训。\n10.6月底前完成政府网站集约化平台建设。\n").obligations
+    assert [(o["quote"], o.get("by_date")) for o in found][-1] == ("10.6月底前完成政府网站集约化平台建设。", "2031-06-30")

@@ -17,7 +17,7 @@ from core.text import clean_text
 _MARKERS = (
     (1, re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
     (2, re.compile(r"^[（(〔]\s*[一二三四五六七八九十]{1,3}\s*[)）〕]")),
-    (3, re.compile(r"^\d{1,2}\s*[.．、﹒](?!\d)")),
+    (3, re.compile(r"^\d{1,2}\s*[.．、﹒](?:(?!\d)|(?=\d{1,2}月))")),  # "10.6月底前完成…" is item 10, "2.5亿" no item
     (4, re.compile(r"^[（(]\s*\d{1,2}\s*[)）]")),
     (1, re.compile(r"^第[一二三四五六七八九十百]{1,4}条")),  # an article holds its (一)(二) items
 )
