@@ -306,7 +306,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if delivers(_strip(own, _MECHANISM, _EXHORTATION)):
         return YES
     # "6月底前完成政府网站集约化平台建设": a task dated by its own completion, with or without a modal verb
-    completed_by = re.search(r"(前|底|内)[^,，;；。]{0,4}(完成|建成|实现|上线)", own)
+    completed_by = re.search(r"(前|底|内)[^,，;；。]{0,4}(完成|建成|实现|上线)", own) \
+        and not re.match(r"^(此项|该项|这项|本项|上述|以上)(工作|任务)", own)  # that only dates the sentence before it
     if deadline.get("by_date") and (_REQUEST.search(own) or completed_by) and not delivers(own) \
             and not (_MECHANISM.search(own) or re.search(r"健全|建立|完善|加强|提升|提高", _strip(own, _EXHORTATION))):
         return YES  # "…须于2030年12月31日前完成": whatever it is, it is owed by a date
