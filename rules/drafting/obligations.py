@@ -33,7 +33,7 @@ _EXHORTATION = re.compile(
     r"针对性|时效性|责任感|紧迫感|责任|站位|预期|共识|成效|功能|氛围|理念|素养|知情权|参与权|监督权|表达权|合法权益)"
     r"|高度重视[^,，;；。]{0,30}|认真贯彻(落实)?|抓好(贯彻)?落实|贯彻落实|认真组织实施|真抓实干|切实|积极|进一步|不断|持续|全面|深入|大力|着力|认真|"
     r"确保[^,，;；。]{0,16}(到位|实处|实效|完成|落实|有序|平稳|准确及时|及时准确)|统筹兼顾|突出重点|以公开为常态|不公开为例外|以公开促[^,，;；。]{0,12}|"
-    r"(推进|深化|加强|促进|助力|围绕)公开(?![\u4e00-\u9fff]{0,2}(信息|情况|结果|清单|目录))|解读回应|"
+    r"(推进|深化|加强|促进|助力|围绕)公开(?![\u4e00-\u9fff]{0,2}(信息|情况|结果|清单|目录))|解读回应|(全流程|全过程|全方位)公开|"
     r"推进(决策|执行|管理|服务|结果)([、和及]?(决策|执行|管理|服务|结果)){0,4}公开|回应(社会|公众)?关切|"
     r"落实[^。；]{0,30}主体责任|履行[^,，;；。]{0,16}(义务|职责)|推进[^,，;；。]{0,20}相关工作|完成[^,，;；。]{0,8}任务|"
     r"(做好|加强|深化)[^,，;；。]{0,4}政策解读(工作)?(?=[,，;；。]|$)|"
@@ -234,7 +234,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if (unit.row or {}).get("responsibility") and "units" not in (unit.row or {}) or (unit.row or {}).get("basis"):
         return NO  # a responsibility note, or a catalogue's 依据 cell
     plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
-    if len(plain) < shortest or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text):
+    if len(plain) < shortest or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text) \
+            or re.match(r"^(?:\d{1,2}[.．、])?附件\d*[:：]", text):  # the attachments' list
         return NO
     if text.endswith((":", "：")) and not (_DUTY_INTRO.search(text) and not _lists_disclosures(text)):
         return NO  # "…主动公开下列信息:" obliges through its items; "…须予解读:" by itself
@@ -284,7 +285,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if re.match(r"^到20\d\d年", text) and _GOAL_STATE.search(text):
         return NO  # "到2030年底，…更加完善": a goal, its year the horizon, not a deadline
     # a report of what was done ("全年公开发布…53件。"); a target ("不少于1次") is a duty
-    if re.search(r"^(近日|近年来|今年以来|目前|截至)|(?<!少于)(?<!至少)(?<!低于)(?<!\d)\d+(件|条|次|个|期|场)[，,。]", text) \
+    if re.search(r"^(近日|近年来|今年以来|目前|截至)|(?<!少于)(?<!至少)(?<!低于)(?<![\d.])\d+(\.\d+)?[万千百]?余?(件|条|次|个|期|场)[，,。]"
+                 r"|取得(了)?(明显|显著|积极|良好)成效", text) \
             and not _REQUEST.search(text) and not re.search(r"至少|不少于|不低于|每[年季月周日]", text):
         return NO  # a report of what was done
     if _INTERPRETATION_FORM.search(text) and not (dated or re.search(r"公开|公布|发布", text)):
