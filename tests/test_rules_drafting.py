@@ -201,7 +201,6 @@ def test_a_capture_that_stops_inside_a_bracket_or_on_a_separator_gives_no_rule()
     "10.附件：某县2031年政务公开工作任务分解表",
     "经县政府同意，现予以公布。",
     "2031年,全县政务公开工作的主要任务是:紧紧围绕县委、县政府重大决策部署，深入推进决策、执行、管理、服务、结果公开。",
-    "()推进发展新产业、培育新动能工作信息公开",
     "采取一季度一考评的方式，主要对区政府门户网站上各单位主动公开信息进行考评。",
     "经核查，截至目前，部分单位未按要求认真开展此项工作。",
     "各部门要高度重视政府网站年度报表发布工作，认真组织实施，完善工作机制。",
@@ -865,3 +864,9 @@ def test_naming_a_leader_and_announcing_it_is_a_leader_rule():
 def test_a_task_dated_by_its_completion_obliges_even_without_a_modal_verb():
     found = draft("某县2031年政务公开工作要点\n9.组织开展政务公开业务培训。\n10.6月底前完成政府网站集约化平台建设。\n").obligations
     assert [(o["quote"], o.get("by_date")) for o in found][-1] == ("10.6月底前完成政府网站集约化平台建设。", "2031-06-30")
+
+
+def test_a_heading_whose_numeral_the_capture_lost_is_still_a_heading():
+    text = ("某市2031年政务公开工作要点\n()推进发展新产业、培育新动能工作信息公开\n"
+            "1.各部门要在门户网站公开本部门支持新产业发展的政策措施。\n")
+    assert [o["quote"] for o in draft(text).obligations] == ["1.各部门要在门户网站公开本部门支持新产业发展的政策措施。"]
