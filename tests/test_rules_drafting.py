@@ -870,3 +870,21 @@ def test_a_heading_whose_numeral_the_capture_lost_is_still_a_heading():
     text = ("某市2031年政务公开工作要点\n()推进发展新产业、培育新动能工作信息公开\n"
             "1.各部门要在门户网站公开本部门支持新产业发展的政策措施。\n")
     assert [o["quote"] for o in draft(text).obligations] == ["1.各部门要在门户网站公开本部门支持新产业发展的政策措施。"]
+
+
+def test_the_page_after_the_article_obliges_nobody(tmp_path):
+    page = tmp_path / "notice.html"
+    page.write_text(
+        "<html><head><meta charset='utf-8'></head><body><div>当前位置：首页 &gt; 政务公开</div>"
+        "<h1>某县人民政府办公室关于印发某县2031年政务公开工作要点的通知</h1>"
+        "<p>各乡镇人民政府，县政府各部门：</p><p>现将《要点》印发给你们，请认真贯彻落实。</p>"
+        "<p>一、县财政局要于9月底前在门户网站公开县级部门预决算。</p><p>某县人民政府办公室</p><p>2031年3月10日</p>"
+        "<div>上一篇：关于公开征求某县政务服务事项目录意见的公告</div><h3>相关新闻</h3>"
+        "<ul><li>县财政局全面公开2031年部门预算</li></ul>"
+        "<div>主办：某县人民政府办公室 承办：某县大数据中心 网站标识码：1234000001</div></body></html>",
+        encoding="utf-8")
+    assert [o["quote"] for o in draft(read_notice(page)).obligations] == ["一、县财政局要于9月底前在门户网站公开县级部门预决算。"]
+    # a website-management notice may name the 网站标识码 in its body: that is no footer
+    body = ("某省人民政府办公厅关于做好政府网站调整工作的通知\n各部门：\n"
+            "一、调整后的网站要及时完成党政机关网站标识、网站标识码等信息的更新。\n二、各部门要在门户网站公开网站调整情况。\n")
+    assert [o["quote"] for o in draft(body).obligations][-1] == "二、各部门要在门户网站公开网站调整情况。"

@@ -202,9 +202,23 @@ def _pieces(raw: str) -> list[str]:
     return parts
 
 
+# Where a portal's page goes on after the article: links to the previous and next pages, related news, the site's
+# footer.  What follows obliges nobody, however much it reads like a task ("县财政局全面公开2031年部门预算").
+_ARTICLE_END = re.compile(r"^(?:上一篇|下一篇|上一条|下一条)[:：]|^(?:相关(?:新闻|链接|阅读|文章|信息|文件)|推荐阅读|小伙伴们都在看|"
+                          r"热点(?:新闻|推荐))[:：]?$|网站标识码[:：]?\d|ICP备\d|^主办(?:单位)?[:：].{0,40}承办")
+
+
+def _article(lines: list[Line]) -> list[Line]:
+    """The lines of the notice, without the page that follows it: the end is looked for only after the first
+    sentence (a line with a full stop), since a page's header is never the article's end."""
+    body = next((index for index, line in enumerate(lines) if re.search(r"[。；;]", line.text)), len(lines))
+    end = next((index for index, line in enumerate(lines) if index > body and _ARTICLE_END.search(line.text)), None)
+    return lines if end is None else lines[:end]
+
+
 def units(text: str) -> list[Unit]:
     """Candidate units of the whole notice, in order, with their headings and table rows."""
-    lines = _lines(text)
+    lines = _article(_lines(text))
     out: list[Unit] = []
     stack: list[tuple[int, str]] = []
     catalogue = False  # a header row has named a 公开依据 column: the rows are a disclosure catalogue's
