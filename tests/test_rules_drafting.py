@@ -888,3 +888,11 @@ def test_the_page_after_the_article_obliges_nobody(tmp_path):
     body = ("某省人民政府办公厅关于做好政府网站调整工作的通知\n各部门：\n"
             "一、调整后的网站要及时完成党政机关网站标识、网站标识码等信息的更新。\n二、各部门要在门户网站公开网站调整情况。\n")
     assert [o["quote"] for o in draft(body).obligations][-1] == "二、各部门要在门户网站公开网站调整情况。"
+
+
+def test_who_interprets_is_manual_and_when_is_an_interpretation_rule():
+    def kinds(sentence):
+        return [o["kind"] for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+
+    assert kinds("5.重要政策文件出台后，主要负责同志要带头解读。") == ["manual"]
+    assert kinds("4.政策解读材料原则上应在文件公开之日起3个工作日内发布。") == ["interpretation_timely"]

@@ -336,7 +336,7 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "column_exists"
     timed_interpretation = _INTERPRET.search(text) and deadline.get("working_days") is not None
     if not timed_interpretation and re.search(
-            r"谁起草.{0,2}谁解读|解读[^。；,，]{0,6}(责任)?主体|第一解读人|解读材料要|不能简单|解读计划|由[^。；]{0,20}(负责|组织)[^。；]{0,6}解读"
+            r"谁起草.{0,2}谁解读|解读[^。；,，]{0,6}(责任)?主体|第一解读人|(带头|亲自)[^。；,，]{0,4}解读|解读材料要|不能简单|解读计划|由[^。；]{0,20}(负责|组织)[^。；]{0,6}解读"
             r"|解读(材料|方案)[^。；]{0,24}(报送|报批|报审|审签|审定)|(报送|报批|报审|审签)[^。；]{0,40}解读(材料|方案)"
             r"|解读(内容|材料)[^。；]{0,6}(应当?|要|须)[^。；]{0,8}(全面|详尽|准确|通俗|包括)", text):
         return "manual"  # who interprets, and how: a principle no page shows, unless it also says when
