@@ -42,6 +42,7 @@ def test_drafted_quotes_are_the_sources_own_characters(name):
     ("请以上单位于9月8日10:30(北京时间)前全部整改完毕", 2024, {"by_date": "2024-09-08"}),
     ("(一)填报(1月2日-12日)", 2024, {"by_date": "2024-01-12"}),
     ("于3月17日下午下班前通过邮箱反馈", 2024, {"by_date": "2024-03-17"}),
+    ("以单位公函形式于9月19日下午5点前报市政务中心", 2024, {"by_date": "2024-09-19"}),
     ("政策文件印发之日起3个工作日内发布解读材料", 2024, {"working_days": 3, "anchor": "document"}),
     ("本方案印发后10个工作日内制定实施方案", 2024, {"working_days": 10, "anchor": "issued"}),
     ("确保年底全部完成", 2024, {"by_date": "2024-12-31"}),
@@ -896,3 +897,18 @@ def test_who_interprets_is_manual_and_when_is_an_interpretation_rule():
 
     assert kinds("5.重要政策文件出台后，主要负责同志要带头解读。") == ["manual"]
     assert kinds("4.政策解读材料原则上应在文件公开之日起3个工作日内发布。") == ["interpretation_timely"]
+
+
+def test_metadata_the_titles_own_number_in_brackets_and_a_number_cited_after_he():
+    own = notice_from("关于做好2031年政务公开工作要点落实工作的通知(某公开办发〔2031〕3号)\n各单位：\n"
+                      "要对照某政办函〔2031〕44号和某政办函〔2031〕17号文件规定，抓好公开工作。\n")
+    assert own.doc_number == "某公开办发〔2031〕3号"
+    cited = notice_from("某县2031年政务公开工作要点\n各单位：\n要对照某政办函〔2031〕44号和某政办函〔2031〕17号文件规定，抓好公开工作。\n")
+    assert cited.doc_number is None
+    listed = notice_from("某局政府信息公开工作制度\n一、依据\n  4. 某省人民政府办公厅关于推进政务公开的指导意见(某办发〔2031〕54号);\n")
+    assert listed.doc_number is None
+
+
+def test_hearing_reports_on_disclosure_work_is_no_leader_rule():
+    found = draft("某市2031年政务公开工作要点\n主要负责人要定期听取政务公开工作汇报，分管负责人要直接参与政务公开相关工作。\n").obligations
+    assert [o["kind"] for o in found] == ["manual"]

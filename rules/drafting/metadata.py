@@ -38,10 +38,14 @@ def doc_number(lines: list[str]) -> str | None:
             return number
     for match in _DOC_NUMBER_ANYWHERE.finditer(head[:3000]):
         before = head[max(0, match.start() - 2): match.start()].strip()
-        if before.endswith(("(", "（", "〔", "[", "【", "、", "》", "《", "〈", "据", "照")):
-            continue  # a cited document: 《…》(国办发〔2017〕24号)
-        if _CITING.search(match.group(0).split("〔")[0].split("[")[0]):
-            continue  # "按照国办公开办函〔2019〕61号文件的要求": a number cited in a sentence
+        line_before = head[head.rfind("\n", 0, match.start()) + 1: match.start()]
+        own_title = head.count("\n", 0, match.start()) < 10 and \
+            re.match(r"^(?![\s\d一二三四五六七八九十（(]*[.．、)）])[^《》。，,]{0,40}关于[^《》。，,]{2,80}(通知|意见|方案|要点|决定)\s*[（(]$",
+                     line_before)  # the title near the top, not an item of a list of cited documents
+        if before.endswith(("(", "（", "〔", "[", "【", "、", "》", "《", "〈", "据", "照")) and not own_title:
+            continue  # a cited document: 《…》(国办发〔2017〕24号); not the title's own "关于…的通知(某办发〔2017〕3号)"
+        if _CITING.search(match.group(0).split("〔")[0].split("[")[0]) or re.match(r"[和及与或]", match.group(0)):
+            continue  # "按照国办公开办函〔2019〕61号文件的要求", "…44号和某办函〔2017〕17号": numbers cited in a sentence
         number = normalise_doc_number(match.group(0))
         if number:
             return number
