@@ -7,7 +7,7 @@ Run from a checkout beside ``../shared`` (it reuses the evaluation's loaders and
 
 - the **dev half** of ``tests/eval/notice_split.yaml`` (texts in ``../shared/real-pages/notices/``);
 - each ``--folder DIR``: notices kept outside the repository, one ``.txt`` per notice whose first line is its
-  URL, labels in ``DIR/labels.json`` (``tests/eval/README.md``: the extra, fresh, more and more2–more11 folders).
+  URL, labels in ``DIR/labels.json`` (``tests/eval/README.md``: the extra, fresh, more and more2–more12 folders).
 
 The test half is never read.  Every candidate unit of :func:`.candidates.candidates` is one example, labelled
 positive when its quote overlaps a labelled obligation's quote (or a restatement quoted in its note) by the
