@@ -144,12 +144,13 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
         item = {"kind": obligations.classify(unit, deadline, notice.kind), "quote": unit.quote,
                 "working_days": deadline.get("working_days"), "anchor": deadline.get("anchor"),
                 "by_date": deadline.get("by_date"), "rhythm": deadline.get("rhythm")}
+        noted = tables.note_units(unit.row["units"]) if not row and (unit.row or {}).get("units") else None
         if row:
             item["lead_units"], item["cooperating_units"] = row["lead_units"], row["cooperating_units"]
             if row.get("deadline_text"):
                 item["deadline_text"] = row["deadline_text"]
-        elif (unit.row or {}).get("units") and tables.note_units(unit.row["units"]):
-            item["lead_units"], item["cooperating_units"] = tables.note_units(unit.row["units"])
+        elif noted:
+            item["lead_units"], item["cooperating_units"] = noted
         if item["kind"] in ("topic_disclosed", "published_by_date"):
             item["topics"] = topics.topic_ids(unit.text)
         days = calendar_lag(unit.text) if notice.issued and not obligations.dated_at_all(deadline) else None

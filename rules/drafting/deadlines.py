@@ -66,6 +66,10 @@ RHYTHMS = (
 )
 
 
+# A policy document as the subject of 印发 ("政策文件印发之日起…"): its own issue, not the notice's.
+_POLICY_SUBJECT = r"(文件|政策|决定|措施|规章)[^,，;；。]{0,6}"
+
+
 def anchor_of(before: str) -> str | None:
     """What a working-day lag counts from, read in the words just before it."""
     tail = before[-24:]
@@ -73,7 +77,7 @@ def anchor_of(before: str) -> str | None:
         return "published"
     if re.search(r"(印发|下发|发布)(后|之日)", tail) and re.search(r"本(通知|方案|要点|文件)|通知", tail):
         return "issued"
-    if re.search(r"(文件|政策|决定|措施|规章)[^,，;；。]{0,6}(印发|下发)(后|之日)", tail):
+    if re.search(_POLICY_SUBJECT + r"(印发|下发)(后|之日)", tail):
         return "document"  # "政策文件印发之日起3个工作日内": the policy's own issue, not the notice's
     if re.search(r"印发(后|之日)|下发(后|之日)", tail):
         return "issued"
@@ -216,7 +220,7 @@ _CALENDAR_LAG = re.compile(r"本?(?:通知|要点|方案|意见|文件)?(?:印�
 def calendar_lag(sentence: str) -> int | None:
     """Calendar days a sentence allows from the notice's own issue ("印发之日起30日内", "印发后一个月内" = 30), or None."""
     match = _CALENDAR_LAG.search(sentence)
-    if not match or re.search(r"(文件|政策|决定|措施|规章)[^,，;；。]{0,6}$", sentence[: match.start()]):
+    if not match or re.search(_POLICY_SUBJECT + "$", sentence[: match.start()]):
         return None  # a lag from a policy document's own issue is not the notice's
     number = cn_number(match.group(1))
     return number * 30 if match.group(2) == "个月" else number
