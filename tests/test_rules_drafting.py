@@ -912,3 +912,26 @@ def test_metadata_the_titles_own_number_in_brackets_and_a_number_cited_after_he(
 def test_hearing_reports_on_disclosure_work_is_no_leader_rule():
     found = draft("某市2031年政务公开工作要点\n主要负责人要定期听取政务公开工作汇报，分管负责人要直接参与政务公开相关工作。\n").obligations
     assert [o["kind"] for o in found] == ["manual"]
+
+
+def test_a_heading_that_asks_for_the_three_syncs_is_an_interpretation_released_with_its_policy():
+    found = draft("某县2031年政务公开工作要点\n（二）落实“三同步”要求。\n").obligations
+    assert [(o["kind"], o["working_days"]) for o in found] == [("interpretation_timely", 0)]
+    # any other requirement to carry out is still an exhortation
+    assert not draft("某县2031年政务公开工作要点\n（三）落实“五公开”要求。\n").obligations
+
+
+def test_publishing_ones_own_plan_is_a_plan_rule_but_the_name_of_a_disclosure_plan_is_not_its_verb():
+    def kinds(sentence):
+        return [(o["kind"], o["working_days"]) for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+
+    assert kinds("各单位要在收到本通知后五个工作日内公开本单位实施方案。") == [("plan_published", 5)]
+    assert kinds("各乡镇要于5月底前公开本乡镇的工作方案。")[0][0] == "plan_published"
+    assert "plan_published" not in [k for k, _ in kinds("各部门要结合实际制定本部门政务公开工作要点，抓好落实。")]
+
+
+def test_a_rows_short_task_name_gives_way_to_the_measure_it_states_beside_it():
+    found = draft("某市2031年政务公开重点工作任务分工方案\n| 序号 | 重点任务 | 具体措施 | 牵头单位 | 时间节点 |\n"
+                  "| 1 | 公开财政信息 | 按规定公开部门预算、决算及“三公”经费。 | 市财政局 | 长期坚持 |\n"
+                  "| 2 | 公开规划信息 | 市自然资源局 | 2031年6月底前 |\n").obligations
+    assert [o["quote"] for o in found] == ["按规定公开部门预算、决算及“三公”经费。", "公开规划信息"]

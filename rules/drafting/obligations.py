@@ -39,7 +39,7 @@ _EXHORTATION = re.compile(
     r"(做好|加强|深化)[^,，;；。]{0,4}政策解读(工作)?(?=[,，;；。]|$)|"
     # widening or refining "the scope / the content / the channels" names no item; nor does improving a procedure
     r"(扩大|拓展|拓宽|细化|丰富|充实)[^,，;；。]{0,12}?(范围|内容|方式|渠道)(?![^,，;；。]{0,2}(公开|公布|发布))|"
-    r"(优化|规范|畅通|简化|完善)[^,，;；。]{0,20}?(流程|渠道|程序|环节)|(严格)?落实[^,，;；。]{0,30}?要求|"
+    r"(优化|规范|畅通|简化|完善)[^,，;；。]{0,20}?(流程|渠道|程序|环节)|(严格)?落实(?![^,，;；。]{0,12}三同步)[^,，;；。]{0,30}?要求|"
     # putting something first, coordinating or regulating an activity names nothing to publish
     r"将[^,，;；。]{0,20}(摆在|放在)[^,，;；。]{0,6}(第一位|首位|突出位置|重要位置)|积极参加|以[^,，;；。]{0,30}为契机|"
     r"落实[^,，;；。]{0,10}责任(?![人单])|把握好?[^,，;；。]{0,12}(方向|节奏|力度|时机|时度效)|"
@@ -124,7 +124,7 @@ _INTERPRETATION_ADD_ON = re.compile(r"(强化|加强|做好|深化|加大|注重
 _DOMAIN_WORDS = re.compile(r"政务公开|政府信息公开|公开平台|公开透明|公开属性|依申请公开|公开为常态|不公开")
 _DISCLOSE = re.compile(r"公开|公布|发布|公示|上网|向社会|对外|发声|澄清|展示|晒|(动态|及时|定期|每[年季月周]度?|按[年季月周]度?)(调整)?[和、及]?更新"
                        r"|(网站|网上|平台)[^,，;；。]{0,12}(征集|征求)")
-_INTERPRET = re.compile(r"解读|阐释")
+_INTERPRET = re.compile(r"解读|阐释|三同步")  # 三同步: a policy and its interpretation drafted, approved and released together
 _COLUMN = re.compile(r"(开设|设立|设置|开通|增设|建立|规范|建好|管好|办好|维护|集中|统一设置)[^,，;；。]{0,24}?(专栏|专题(?!会|讲座|研究|培训)|栏目|专区|信息公开平台)"
                      r"|(专栏|专题|专区)[^,，;；。]{0,8}(开设|设立|建设)")
 _ANNUAL_REPORT = re.compile(r"(?<!法治政府建设)(?<!建设)年度报告|年报")
@@ -135,6 +135,8 @@ _PROGRESS = re.compile("(" + _PLAN.pattern + r")的?(落实|执行|完成|推进
 _PLAN_PUBLISHED = re.compile(r"(在|于|通过)[^；;。]{0,30}(网站|门户|网上|平台)[^,，;；。]{0,12}(公开|公布|发布)|向社会(公开|公布|发布)|对外公布")
 _PLAN_OBJECT = re.compile(r"(制定|编制|提出|形成)[^。；;]{0,30}(PLAN)|(公开|公布)[^。；;,，]{0,12}(PLAN)|(PLAN)[^。；;]{0,40}(公开|公布|发布)"
                           .replace("PLAN", _PLAN.pattern))
+# "公开本单位实施方案": the plan itself is what is published (but "政务公开工作要点" is a name, not a verb and its object)
+_PLAN_AS_OBJECT = re.compile(r"(?<![务息])(公开|公布)(?!工作)[^。；;,，]{0,8}?(本单位|本部门|本地区|本级|本乡镇|各自)?的?(PLAN)".replace("PLAN", _PLAN.pattern))
 _MANUAL = re.compile(
     r"听取|汇报|报送|上报|报备|备案|书面报|报[^,，;；。]{0,12}(办公厅|办公室|政府办|公开办|审核|审定|领导小组)|(发送|送|报)至[^,，;；。]{0,16}(办公厅|办公室|政府办|公开办|处|科)|反馈|"
     r"纳入[^,，;；。]{0,24}(考核|考评|评估|绩效|目标|范围|监管|培训)|通报|督查|督办|台账|办理[^,，;；。]{0,16}申请|答复|"
@@ -240,8 +242,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if text.endswith((":", "：")) and not (_DUTY_INTRO.search(text) and not _lists_disclosures(text)):
         return NO  # "…主动公开下列信息:" obliges through its items; "…须予解读:" by itself
     if unit.row is not None and _LABEL_CELL.match(text) and not (unit.row.get("discloses") or unit.row.get("only_task")) \
-            and not _PUBLISHING_CELL.match(text):
-        return NO  # a category cell of a table (a numbered task row is not all characters)
+            and not (_PUBLISHING_CELL.match(text) and not unit.row.get("task_name")):
+        return NO  # a category cell of a table, or the name of the task its row states beside it
     catalogue_content = bool((unit.row or {}).get("discloses"))  # a content cell dated by its 公开时限 cell
     if _TITLE_LIKE.search(text) and not _TASK_START.search(text) and not re.match(r"^\d{1,2}[.．、](?!\d)", text) \
             and not catalogue_content:
@@ -342,7 +344,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "manual"  # who interprets, and how: a principle no page shows, unless it also says when
     # "工作要点落实情况…公开": a progress report on the plan, not the plan itself
     core = _PROGRESS.sub("进展情况", _strip(text, _MECHANISM, _DOC_NUMBER))
-    if _PLAN_OBJECT.search(core) and (_PLAN_PUBLISHED.search(core) or re.search(r"(制定|编制)[^,，;；。]{0,16}并(公开|公布)", core)) \
+    if _PLAN_OBJECT.search(core) and (_PLAN_PUBLISHED.search(core) or re.search(r"(制定|编制)[^,，;；。]{0,16}并(公开|公布)", core)
+                                      or _PLAN_AS_OBJECT.search(core)) \
             and not re.search(r"标准目录", core):
         return "plan_published"
     disclosure = _has_disclosure(core)

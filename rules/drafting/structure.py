@@ -371,11 +371,20 @@ def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_ti
     if len(texts) == 1:
         row["only_task"] = True  # the row's one task cell, however short: no category cell beside it
     for cell in texts:
+        # "| 公开财政信息 | 按规定公开部门预算、决算…。 |": the short cell names the task the next one states
+        own = dict(row, task_name=_names_a_task_stated_beside(cell, texts))
         for piece in _pieces(cell) if not _looks_like_deadline(analysis(cell)) else re.split(r"(?<=[,，])", cell):
             piece = piece.strip().rstrip(",，")
             if piece:
-                result.append(Unit(piece, analysis(piece), index, [s for _, s in stack], row=dict(row)))
+                result.append(Unit(piece, analysis(piece), index, [s for _, s in stack], row=dict(own)))
     return result
+
+
+def _names_a_task_stated_beside(cell: str, texts: list[str]) -> bool:
+    name = analysis(cell)
+    return bool(re.fullmatch(r"[\u4e00-\u9fff“”]{2,12}", name)) and any(
+        other is not cell and len(analysis(other)) >= 2 * len(name) and re.search(r"[，,。；;]", analysis(other))
+        for other in texts)
 
 
 _UNIT_NAME = re.compile(r"(委|局|厅|办|政府|部门|中心|支行|管委会|单位|机构|办公室|院|会|所|站|队|组|处|科|室|集团|公司|馆|台|校)$")
