@@ -935,3 +935,13 @@ def test_a_rows_short_task_name_gives_way_to_the_measure_it_states_beside_it():
                   "| 1 | 公开财政信息 | 按规定公开部门预算、决算及“三公”经费。 | 市财政局 | 长期坚持 |\n"
                   "| 2 | 公开规划信息 | 市自然资源局 | 2031年6月底前 |\n").obligations
     assert [o["quote"] for o in found] == ["按规定公开部门预算、决算及“三公”经费。", "公开规划信息"]
+
+
+def test_a_periodic_self_inspection_is_manual_and_the_annual_report_as_a_column_name_is_no_report_rule():
+    def kinds(sentence):
+        return [o["kind"] for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+
+    assert kinds("县政府办公室要每季度开展一次政府网站和政务新媒体自查。") == ["manual"]
+    assert kinds("各单位要积极组织人员参加培训。") == []
+    assert kinds("各部门要规范设置机构信息、法定主动公开内容、政府信息公开年报等栏目，年底前完成调整。") != ["annual_report"]
+    assert kinds("各单位要在1月31日前公开本单位上一年度政府信息公开工作年度报告。") == ["annual_report"]

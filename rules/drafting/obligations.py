@@ -141,7 +141,7 @@ _MANUAL = re.compile(
     r"听取|汇报|报送|上报|报备|备案|书面报|报[^,，;；。]{0,12}(办公厅|办公室|政府办|公开办|审核|审定|领导小组)|(发送|送|报)至[^,，;；。]{0,16}(办公厅|办公室|政府办|公开办|处|科)|反馈|"
     r"纳入[^,，;；。]{0,24}(考核|考评|评估|绩效|目标|范围|监管|培训)|通报|督查|督办|台账|办理[^,，;；。]{0,16}申请|答复|"
     r"编制|编写|制定|制订|(?<!新)修订|梳理|审查|审核|审签|核查|验收|检查|出台|处置|试点|"
-    r"开展[^,，;；。]{0,24}(活动|试点|调研|检查|评估|培训)|组织开展|召开|邀请|确定[^,，;；。]{0,16}(主题|人员|负责)|"
+    r"(开展|组织)(?![^,，;；。]{0,12}参加)[^,，;；。]{0,24}(活动|试点|调研|检查|自查|排查|巡查|评估|培训)|组织开展|召开|邀请|确定[^,，;；。]{0,16}(主题|人员|负责)|"
     r"建设[^,，;；。]{0,24}系统|提出[^,，;；。]{0,12}(措施|方案|目标)|责任人|不得|分解|明确[^,，;；。]{0,8}(分工|责任|牵头)"
 )
 
@@ -329,7 +329,10 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     dated = deadline.get("by_date") is not None
     if _LEADER.search(text):
         return "leader_published"
-    if (_ANNUAL_REPORT.search(text) or notice_kind == "annual_report_notice") and not re.search(r"法治政府建设", text):
+    # "规范设置机构信息、政府信息公开年报等栏目": the annual report names a column to set up
+    report_column = re.search(_ANNUAL_REPORT.pattern + r"[^,，;；。]{0,4}(栏目|专栏)", text) and _COLUMN.search(text)
+    if (_ANNUAL_REPORT.search(text) or notice_kind == "annual_report_notice") and not re.search(r"法治政府建设", text) \
+            and not report_column:
         if re.search(r"(报|送|上报|报送)[^,，;；。]{0,24}(办公厅|办公室|工作组|审核|备案)", text) \
                 and not _has_disclosure(_ANNUAL_REPORT.sub("", text)):
             return "manual"  # the report sent up for review or filing, not published
