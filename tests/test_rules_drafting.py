@@ -945,3 +945,9 @@ def test_a_periodic_self_inspection_is_manual_and_the_annual_report_as_a_column_
     assert kinds("各单位要积极组织人员参加培训。") == []
     assert kinds("各部门要规范设置机构信息、法定主动公开内容、政府信息公开年报等栏目，年底前完成调整。") != ["annual_report"]
     assert kinds("各单位要在1月31日前公开本单位上一年度政府信息公开工作年度报告。") == ["annual_report"]
+
+
+def test_a_date_under_a_flattened_tables_time_limit_column_is_no_signature_date():
+    table = "某区2031年政务公开工作任务清单\n序号\n工作任务\n完成时限\n责任单位\n1\n编制政务公开事项标准目录并在网站公开。\n2031年9月30日\n各街道\n"
+    assert notice_from(table).issued is None
+    assert notice_from(table + "某区人民政府办公室\n2031年3月1日\n").issued == "2031-03-01"

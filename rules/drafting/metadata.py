@@ -75,6 +75,9 @@ def damaged_date(line: str) -> str | None:
     return readings.pop() if len(readings) == 1 else None
 
 
+_TIME_LIMIT_HEADER = re.compile(r"(完成|办结|计划完成)?(时限|时间|时间节点)(要求|安排)?$")
+
+
 def signature(lines: list[str]) -> tuple[str | None, str | None]:
     """Issuer and date of the signature block: an organisation line followed by a date line; else the first date
     line; else an organisation and a date on one line.  A page's header also pairs a source with a date
@@ -95,7 +98,8 @@ def signature(lines: list[str]) -> tuple[str | None, str | None]:
             candidate = re.sub(r"\s+", "", lines[index - back])
             if re.fullmatch(r"[\u4e00-\u9fff（）()]{2,40}" + _ISSUER_END, candidate):
                 return candidate, date
-        first_date = first_date or date
+        if not any(_TIME_LIMIT_HEADER.match(earlier.strip()) for earlier in lines[:index]):
+            first_date = first_date or date  # under a flattened table's 完成时限 column a date is a row's deadline
     if first_date:
         return (inline_found[0] if inline_found and inline_found[1] == first_date else None), first_date
     return inline_found or (None, None)
