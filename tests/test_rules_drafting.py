@@ -951,3 +951,17 @@ def test_a_date_under_a_flattened_tables_time_limit_column_is_no_signature_date(
     table = "某区2031年政务公开工作任务清单\n序号\n工作任务\n完成时限\n责任单位\n1\n编制政务公开事项标准目录并在网站公开。\n2031年9月30日\n各街道\n"
     assert notice_from(table).issued is None
     assert notice_from(table + "某区人民政府办公室\n2031年3月1日\n").issued == "2031-03-01"
+
+
+def test_a_catalogue_boxs_generation_date_is_the_documents_own_beside_the_pages_publication_date():
+    box = "索引号: | 0001/2031-00001 | 发布机构: | 某县人民政府 |\n生成日期: | 2031-03-02 | 发布日期: | 2031-03-05 |\n" \
+          "某县人民政府办公室关于印发某县2031年政务公开工作要点的通知\n各乡镇：\n"
+    assert (notice_from(box).issued, notice_from(box).published) == ("2031-03-02", "2031-03-05")
+    alone = "公文生成日期:2031-03-02\n某县2031年政务公开工作要点\n"
+    assert (notice_from(alone).issued, notice_from(alone).published) == (None, "2031-03-02")
+
+
+def test_a_notice_whose_source_is_a_government_portal_is_no_news_report():
+    found = draft("某区人民政府办公室关于印发某区2031年政务公开工作要点的通知\n来源:某区人民政府网站日期:2031-03-20 10:00\n"
+                  "各单位:\n一、按季度公开重点项目建设进展情况(区发改委负责落实)。\n").obligations
+    assert [o["kind"] for o in found] == ["topic_disclosed"]

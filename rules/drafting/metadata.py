@@ -16,8 +16,8 @@ _CN_DATE = r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零�
 _DATE_LINE = re.compile(r"^\s*(?:[（(]此件[^）)]{1,8}[）)])?\s*[（(]?\s*(" + _CN_DATE + r")\s*[）)]?\s*[?？*#@·.。]*\s*$")
 _INLINE_SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2,30}" + _ISSUER_END + r")\s+(" + _CN_DATE + ")")
 _DATE_VALUE = r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
-_PUBLISHED_LABEL = re.compile(r"(?<!上传)(?<!更新)(?<!归档)(?<!生成)(?<!成文)(?<!印发)(?<!颁布)(?<!实施)(?<!签发)"
-                              r"(发布时间|发布日期|公开日期|发文日期|时间|日期)\s*[\]】]?\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
+_PUBLISHED_LABEL = re.compile(r"(?<!上传)(?<!更新)(?<!归档)(?<!成文)(?<!印发)(?<!颁布)(?<!实施)(?<!签发)"
+                              r"(发布时间|发布日期|公开日期|发文日期|生成日期|时间|日期)\s*[\]】]?\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
 _DMY_STAMP = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}\s*$", re.M)
 # 成文日期 of the 信息公开目录 table ("[ 成文日期 ] | 2021-06-02"), or an encyclopedia's 颁布时间
 _WRITTEN_LABEL = re.compile(r"(?:成文日期|颁布时间|颁布日期|印发日期|签发日期)\s*[\]】]?\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
@@ -122,11 +122,15 @@ def _labelled_dates(lines: list[str]) -> list[tuple[str, str | None]]:
     return found
 
 
+# A catalogue box's dates of the document itself (发文日期, 生成日期 / 公文生成日期), beside the page's own 发布时间.
+_DOCUMENT_DATE_LABELS = ("发文日期", "生成日期")
+
+
 def published(lines: list[str]) -> str | None:
     """The page's publication date.  A catalogue box's 发文日期 is the document's own date when the page also
     shows a 发布时间 of its own; alone, it is the only date the page gives of its publication."""
     found = _labelled_dates(lines)
-    own = [date for label, date in found if label != "发文日期"]
+    own = [date for label, date in found if label not in _DOCUMENT_DATE_LABELS]
     if own or found:
         return (own or [found[0][1]])[0]
     head = "\n".join(lines[:25])
@@ -141,8 +145,8 @@ def written(lines: list[str]) -> str | None:
     if match:
         return make_date(*match.groups())
     found = _labelled_dates(lines)
-    dated_by_box = [date for label, date in found if label == "发文日期"]
-    return dated_by_box[0] if dated_by_box and any(label != "发文日期" for label, _ in found) else None
+    dated_by_box = [date for label, date in found if label in _DOCUMENT_DATE_LABELS]
+    return dated_by_box[0] if dated_by_box and any(label not in _DOCUMENT_DATE_LABELS for label, _ in found) else None
 
 
 _TITLE_END = re.compile(r"(通知|意见|决定|方案|要点|分工|办法|函|通报|批复|制度|细则|规定)$")

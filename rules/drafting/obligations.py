@@ -78,7 +78,7 @@ _ISSUER_INTENT = re.compile(r"^[^,，；;]{0,24}将(于|通过|继续|适时|进
 _ASSESSMENT = re.compile(r"(?:^|[,，])(?:主要)?(?:对|就)[^。；;]{2,40}(?:进行|开展|组织)(?:考评|考核|测评|评估|督查|打分)")
 _CRITERION = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(评价|考核|考评|评估)[^,，;；。]{0,30}(数量|比例|情况|效果|及时性|质量)")
 _MODAL = re.compile(r"应|须|必须|务必|不得|(?<![需主重纲])要(?![点求素])|将")
-_NEWS = re.compile(r"本文来源|记者|[网报]讯|来源[:：].{0,12}(日报|晚报|新闻|网)")
+_NEWS = re.compile(r"本文来源|记者|[网报]讯|来源[:：](?![^\n]{0,12}政府)[^\n]{0,12}?(日报|晚报|新闻|网)")  # a government portal as source is no news outlet
 _PAST_EVENT = re.compile(r"^[^。；;]{0,30}(反馈|召开|印发|下发|通报|开展|完成)了|^[^。；;]{0,24}定于|^(今年来|20\d\d年(以来|至今)|20\d\d年[^,，。]{0,6}未|近日|日前|近年来|今年以来|目前|截至|\d{1,2}月\d{1,2}日[,，]|20\d\d年\d{1,2}月\d{1,2}日[,，])")
 _EXPLORATION = re.compile(r"^(积极|大力|不断)?探索|^鼓励|^支持")
 # How what is published must be (true, accurate, plain, lawful): a standard for content, no item to publish.
