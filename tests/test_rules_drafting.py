@@ -965,3 +965,20 @@ def test_a_notice_whose_source_is_a_government_portal_is_no_news_report():
     found = draft("某区人民政府办公室关于印发某区2031年政务公开工作要点的通知\n来源:某区人民政府网站日期:2031-03-20 10:00\n"
                   "各单位:\n一、按季度公开重点项目建设进展情况(区发改委负责落实)。\n").obligations
     assert [o["kind"] for o in found] == ["topic_disclosed"]
+
+
+def test_a_hard_wrapped_sentence_is_read_whole_but_a_long_line_cut_by_the_capture_is_not_joined():
+    wrapped = ("某市2031年新闻发布工作计划\n各单位:\n为组织好2031年新闻发布工作,充分发挥新闻发布的平台作用,现将\n"
+               "年度新闻发布工作安排通知如下:\n一、各单位要在门户网站及时转载发布会内容,并于发布会后3个工作日内\n"
+               "公开发布会实录。\n")
+    quotes = [o["quote"] for o in draft(wrapped).obligations]
+    assert quotes == ["一、各单位要在门户网站及时转载发布会内容,并于发布会后3个工作日内\n公开发布会实录。"]
+    cut = ("某县2031年政务公开工作要点\n一、推进监管公开。加强监管执法信息公开,围绕规范事中事后监管,依法公开随机抽查事项清单,"
+           "明确抽查依据、主体、内容、方式等,及时公布\n县市场监管局要在门户网站公开行政处罚结果。\n")
+    assert "县市场监管局要在门户网站公开行政处罚结果。" in [o["quote"] for o in draft(cut).obligations]
+
+
+def test_a_statement_of_significance_a_list_of_mechanisms_and_a_form_name_oblige_nobody():
+    assert not draft("某省2031年政务公开工作安排\n2031年,全省重要会议将相继召开,做好政务公开工作,助力稳增长、惠民生,意义十分重大。\n"
+                     "要建立健全政务公开工作机制,确保保密审查、主动公开发布、绩效问责等工作机制健康运转。\n"
+                     "某市2031年度新闻发布工作计划表\n").obligations

@@ -21,7 +21,7 @@ _COVERING = re.compile(
     r"制定本(?!单位|部门|地区|系统|行业|机关|乡镇|街道|级|县|市|区|镇)[^,，。；]{0,6}?(要点|方案|办法|制度|细则|意见|规范|安排|计划|规定|规则)|特制[订定]本|特制[订定][^,，。；]{0,30}(要点|方案|办法|规定|细则|制度|规范|规则)[。]?$|适用本(规定|办法|细则|制度|规则)|制定(如下|以下)|请认真(贯彻|组织|抓好|执行|落实)|请结合实际|此件(主动|公开)|请你们自行查阅"
 )
 _PREAMBLE_START = re.compile(r"^(为了?|根据|按照|依据|依照|依)[^,，]{0,80}(精神|要求|规定|部署|意见|通知|条例|实际)")
-_GENERAL = re.compile(r"政务公开工作[,，]?(的总体要求是|要以|紧紧围绕|坚持以|根据|按照)|^深入贯彻[^。；]{0,40}(决策部署|精神)|总体要求|指导思想|基本原则|工作目标|活动目的|重要意义|以习近平|为指导|^20\d\d年是|^20\d\d年[,，]?[^,，。；]{0,6}政务公开工作(?!要点)|^20\d\d年[,，](按照|根据|为)|^今年是|开局之年|收官之年|关键之年")
+_GENERAL = re.compile(r"政务公开工作[,，]?(的总体要求是|要以|紧紧围绕|坚持以|根据|按照)|^深入贯彻[^。；]{0,40}(决策部署|精神)|总体要求|指导思想|基本原则|工作目标|活动目的|重要意义|以习近平|为指导|^20\d\d年是|^20\d\d年[,，]?[^,，。；]{0,6}政务公开工作(?!要点)|^20\d\d年[,，](按照|根据|为)|^今年是|开局之年|收官之年|关键之年|意义(十分|非常|尤为|极其|更加)?重大|以优异的?成绩迎接")
 # What a goal says it will have reached ("…更加完善", "…明显提升"): no deliverable of its own.
 _GOAL_STATE = re.compile(r"趋于完善|基本建成|初步建成|基本形成|初步形成|明显提升|显著提升|进一步显现|不断增强|大幅提高|更加完善")
 _GOAL = re.compile(r"^到20\d\d年(底|末)?(?!前)|" + _GOAL_STATE.pattern)
@@ -53,7 +53,7 @@ _MECHANISM = re.compile(r"(建立健全|建立|健全|完善|用好|落实|形�
 _OWN_DRAFTING = re.compile(r"结合[^。；]{0,12}实际[^。；]{0,6}?[,，]?[^,，。；]{0,10}?(特?制[定订]|梳理形成|研究制定|形成|编制|起草)了?"
                            r"[^。；]{0,30}(要点|方案|清单|计划|措施|办法|任务表|分解表)")
 # Head matter: a document's title, catalogue fields (发布机构：…), file names.
-_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|通报|要点|方案|分解表|一览表|台账|清单|办法|制度|细则|目录|意见|报告|计划)([（(]试行[)）])?(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
+_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|通报|要点|方案|[^，,。；;]表|台账|清单|办法|制度|细则|目录|意见|报告|计划)([（(]试行[)）])?(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
 _FIELD = re.compile(r"^[•·]?\s*[【\[]?\s*(发布机构|发布单位|发布时间|发布日期|发布文号|发文字号|发文机关|来源|网址|名\s*称|标\s*题|索\s*引\s*号|"
                     r"文\s*号|生成日期|成文日期|实施日期|主题分类|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性|时效性)")
 # A catalogue's column name or channel checklist written as a line of its own ("公开内容(要素)", "公开渠道和载体",
@@ -278,7 +278,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if _OWN_DRAFTING.search(text) and not _MODAL.search(text) and not dated:
         return NO
     mechanism = _MECHANISM_FIRST.search(text)
-    if mechanism and not dated and not _has_disclosure(re.sub(r"不得[^,，;；。]*", "", text[mechanism.end():])):
+    # "…确保保密审查、主动公开发布…等工作机制健康运转": the publishing named there is one more mechanism
+    after_mechanism = re.sub(r"不得[^,，;；。]*|[^,，;；。]{0,40}等(工作)?(机制|制度)", "", text[mechanism.end():]) if mechanism else ""
+    if mechanism and not dated and not _has_disclosure(after_mechanism):
         return NO  # …unless what follows the mechanism still publishes something
     general = _GENERAL.search(text) or _GENERAL_SECTION.search(unit.context) or _GOAL.search(text) \
         or any(_PRINCIPLE_HEADING.match(section) for section in unit.sections)

@@ -98,11 +98,24 @@ def _rows_rejoined(raws: list[str]) -> list[str]:
             and raw and not raw.startswith("|") and raw.endswith("|") and raw.count("|") >= 2
         broken_sentence = previous.endswith(("，", ",")) and "|" not in previous and raw and "|" not in raw \
             and heading_level(analysis(raw)) is None and not re.fullmatch(r"\d{1,3}", raw)
-        if broken_row or broken_sentence:
+        if broken_row or broken_sentence or _wrapped(previous, raw):
             out[-1] = previous + "\n" + raw
         else:
             out.append(raw)
     return out
+
+
+def _wrapped(previous: str, raw: str) -> bool:
+    """A prose line hard-wrapped inside its sentence (a PDF's or a printed page's line width): mid-sentence
+    punctuation before the break, none at its end, and a next line that is no heading, row number, date or units
+    cell of a flattened table."""
+    before, after = analysis(previous), analysis(raw)
+    # a printed line holds some 20 to 60 characters; a longer line is a paragraph of its own, cut by the capture
+    return 20 <= len(before) <= 60 and bool(re.search(r"[，,、]", before)) and re.search(r"[\u4e00-\u9fff\d]$", before) \
+        and re.match(r"[\u4e00-\u9fff]", after) \
+        and "|" not in previous and bool(after) and "|" not in raw and heading_level(after) is None \
+        and not re.fullmatch(r"\d{1,3}", after) and not _looks_like_deadline(after) and not _looks_like_units(after) \
+        and not re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", after)
 
 
 def _is_bare_heading(line: Line) -> bool:
