@@ -982,3 +982,13 @@ def test_a_statement_of_significance_a_list_of_mechanisms_and_a_form_name_oblige
     assert not draft("某省2031年政务公开工作安排\n2031年,全省重要会议将相继召开,做好政务公开工作,助力稳增长、惠民生,意义十分重大。\n"
                      "要建立健全政务公开工作机制,确保保密审查、主动公开发布、绩效问责等工作机制健康运转。\n"
                      "某市2031年度新闻发布工作计划表\n").obligations
+
+
+def test_a_catalogue_whose_cells_are_separated_by_spaces_and_whose_content_follows_its_basis():
+    source = ("某市政府信息公开事项清单\n序号 事项名称    内容要求 公开主体 时限 公开方式\n"
+              "1  机构领导 《条例》 领导姓名、分工、简历、办公电话等。 市政府办公室 20个工作日内 政府网站、查阅点\n"
+              "2  内设机构 《条例》 内设机构名称、职责、负责人、联系电话等。 市政府各部门 20个工作日内 政府网站\n")
+    found = draft(source).obligations
+    assert [(o["quote"], o["working_days"]) for o in found] == [
+        ("领导姓名、分工、简历、办公电话等。", 20), ("内设机构名称、职责、负责人、联系电话等。", 20)]
+    assert all(o["quote"] in source for o in found)

@@ -81,10 +81,30 @@ class Line:
 
 def _lines(text: str) -> list[Line]:
     lines = []
-    for raw in _rows_rejoined([raw.strip() for raw in text.splitlines()]):
+    for raw in _rows_rejoined(_space_separated_rows([raw.strip() for raw in text.splitlines()])):
         if raw and raw != "|":
             lines.append(Line(raw, analysis(raw), heading_level(analysis(raw))))
     return lines
+
+
+def _space_separated_rows(raws: list[str]) -> list[str]:
+    """A table whose cells a capture separated by spaces only ("序号 事项名称 内容要求 公开主体 时限 公开方式" and
+    "1  政府领导 《条例》 领导照片、分工… 市政府办公室 20个工作日内 政府网站"): under such a header, a line of
+    three or more space-separated cells is read as a "|" row.  The quote is still the source's own characters:
+    only the cell boundaries are marked."""
+    out, in_table = [], False
+    for raw in raws:
+        cells = raw.split()
+        if len(cells) >= 4 and all(len(c) <= 8 for c in cells) and "|" not in raw \
+                and sum(1 for c in cells if _COLUMN_NAME.search(c) or re.fullmatch(r"(事项)?名称|时限|主体|(内容)?要求", c)) \
+                >= len(cells) // 2:
+            in_table = True
+            out.append("| " + " | ".join(cells) + " |")
+            continue
+        if in_table and heading_level(analysis(raw)) in (1, 2):
+            in_table = False
+        out.append("| " + " | ".join(cells) + " |" if in_table and len(cells) >= 3 and "|" not in raw else raw)
+    return out
 
 
 def _rows_rejoined(raws: list[str]) -> list[str]:
@@ -347,6 +367,12 @@ def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_ti
                   or ((time_limit or catalogue) and i > 0 and _CITED_BASIS.match(analysis(c)))), None)
     if basis and (time_limit or catalogue):
         content = cells[basis - 1]
+        after = cells[basis + 1] if basis + 1 < len(cells) else None
+        if after is not None and after is not time_limit and not _BASIS_CELL.match(analysis(after)) \
+                and not _CITED_BASIS.match(analysis(after)) and not _CHANNEL_CELL.search(analysis(after)) \
+                and not UNITS_CELL.match(analysis(after)) and not _looks_like_units(analysis(after)) \
+                and len(analysis(after)) > len(analysis(content)):
+            content = after  # "事项 | 依据 | 内容 | …": the content follows its basis
         row = {"deadline": time_limit, "units": None, "discloses": True}
         return [Unit(content, analysis(content), index, [s for _, s in stack], row=row)]
     if time_limit and basis is None:
