@@ -992,3 +992,15 @@ def test_a_catalogue_whose_cells_are_separated_by_spaces_and_whose_content_follo
     assert [(o["quote"], o["working_days"]) for o in found] == [
         ("领导姓名、分工、简历、办公电话等。", 20), ("内设机构名称、职责、负责人、联系电话等。", 20)]
     assert all(o["quote"] in source for o in found)
+
+
+def test_a_press_conference_plan_flattened_one_cell_per_line_dates_each_conference_as_manual_work():
+    plan = ("某县2031年新闻发布计划\n序号 |\n发布主题 |\n发布单位 |\n拟发布时间 |\n1 |\n全县经济运行情况新闻发布会 |\n县统计局 |\n"
+            "2031年3月 |\n2 |\n在门户网站公开重点项目进展情况 |\n县发改局 |\n2031年6月底前 |\n")
+    found = [(o["kind"], o["by_date"]) for o in draft(plan).obligations]
+    assert found == [("manual", "2031-03-31"), ("published_by_date", "2031-06-30")]
+
+
+def test_a_sentence_opening_with_a_catalogue_field_name_is_still_a_sentence():
+    found = draft("某县2031年新闻发布工作通知\n发布单位要按照新闻发布会计划起草新闻发布稿,确定新闻发布人。\n发布单位:某县人民政府办公室\n").obligations
+    assert [o["quote"] for o in found] == ["发布单位要按照新闻发布会计划起草新闻发布稿,确定新闻发布人。"]

@@ -55,7 +55,7 @@ _OWN_DRAFTING = re.compile(r"结合[^。；]{0,12}实际[^。；]{0,6}?[,，]?[^
 # Head matter: a document's title, catalogue fields (发布机构：…), file names.
 _TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|通报|要点|方案|[^，,。；;]表|台账|清单|办法|制度|细则|目录|意见|报告|计划)([（(]试行[)）])?(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
 _FIELD = re.compile(r"^[•·]?\s*[【\[]?\s*(发布机构|发布单位|发布时间|发布日期|发布文号|发文字号|发文机关|来源|网址|名\s*称|标\s*题|索\s*引\s*号|"
-                    r"文\s*号|生成日期|成文日期|实施日期|主题分类|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性|时效性)")
+                    r"文\s*号|生成日期|成文日期|实施日期|主题分类|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性|时效性)(?![^\s:：|\]】]{0,2}(要|应|须|必须|可|在|于|将|按|对|根据))")
 # A catalogue's column name or channel checklist written as a line of its own ("公开内容(要素)", "公开渠道和载体",
 # "■政府网站 □政府公报 …", "公开属性: 全部公开 公开期限: 长期公开").
 _COLUMN_LABEL = re.compile(r"^\s*(?:公开)?(?:事项|内容|依据|时限|主体|渠道|载体|对象|方式|层级|范围|形式|属性)(?:[（(]要素[)）]|和载体)?\s*\|?\s*$"
@@ -341,6 +341,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "annual_report"
     if _COLUMN.search(text):
         return "column_exists"
+    if re.search(r"(新闻)?发布会[。；;]?$", re.sub(r"\s", "", text)) and not re.search(r"公开|公布", text):
+        return "manual"  # a press-conference plan's row: the conference is held, not a page published
     timed_interpretation = _INTERPRET.search(text) and deadline.get("working_days") is not None
     if not timed_interpretation and re.search(
             r"谁起草.{0,2}谁解读|解读[^。；,，]{0,6}(责任)?主体|第一解读人|(带头|亲自)[^。；,，]{0,4}解读|解读材料要|不能简单|解读计划|由[^。；]{0,20}(负责|组织)[^。；]{0,6}解读"
