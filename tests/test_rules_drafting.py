@@ -1004,3 +1004,10 @@ def test_a_press_conference_plan_flattened_one_cell_per_line_dates_each_conferen
 def test_a_sentence_opening_with_a_catalogue_field_name_is_still_a_sentence():
     found = draft("某县2031年新闻发布工作通知\n发布单位要按照新闻发布会计划起草新闻发布稿,确定新闻发布人。\n发布单位:某县人民政府办公室\n").obligations
     assert [o["quote"] for o in found] == ["发布单位要按照新闻发布会计划起草新闻发布稿,确定新闻发布人。"]
+
+
+def test_the_steps_of_a_procedure_are_tasks_and_drafting_an_interpretation_plan_is_manual():
+    rule = ("某县政策解读工作制度\n第三条 解读的程序。具体按以下程序组织实施:\n"
+            "(一)起草单位在起草规范性文件时,必须同步谋划组织起草解读方案。\n"
+            "(二)解读方案经本单位主要负责同志审定后,作为拟制发文件的附件,一并报送县人民政府办公室。\n")
+    assert [o["kind"] for o in draft(rule).obligations] == ["manual", "manual"]

@@ -193,7 +193,7 @@ _MECHANISM_FIRST = re.compile(r"^(?:第[一二三四五六七八九十百]{1,4}�
 # The introduction of a list whose items are exempt from disclosure or the cases of a penalty.
 _EXEMPT_OR_CASES = re.compile(r"不予公开|不得[^,，；;。]{0,8}公开|免予公开|不公开|情形之一|下列情形|下列行为")
 # "现将有关事项通知如下：", "…完成以下工作：", "具体要求如下：": what follows are tasks, not a scope or a content list
-_TASK_INTRO = re.compile(r"(通知|要求|意见|安排|措施|任务|工作)(如下|下列|以下)|(如下|下列|以下|几项|几个方面)(的?(工作|任务|要求|措施|事项))")
+_TASK_INTRO = re.compile(r"(通知|要求|意见|安排|措施|任务|工作)(如下|下列|以下)|(如下|下列|以下|几项|几个方面)(的?(工作|任务|要求|措施|事项|程序|步骤|流程))")
 
 
 def _lists_disclosures(intro: str) -> bool:
@@ -349,6 +349,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
             r"|解读(材料|方案)[^。；]{0,24}(报送|报批|报审|审签|审定)|(报送|报批|报审|审签)[^。；]{0,40}解读(材料|方案)"
             r"|解读(内容|材料)[^。；]{0,6}(应当?|要|须)[^。；]{0,8}(全面|详尽|准确|通俗|包括)", text):
         return "manual"  # who interprets, and how: a principle no page shows, unless it also says when
+    if re.search(r"(谋划|起草|编撰|编制|制定)[^。；]{0,10}解读(方案|材料)", text) and not re.search(r"发布|公开|公布", text):
+        return "manual"  # drafting the interpretation beside the document: nothing is published yet
     # "工作要点落实情况…公开": a progress report on the plan, not the plan itself
     core = _PROGRESS.sub("进展情况", _strip(text, _MECHANISM, _DOC_NUMBER))
     if _PLAN_OBJECT.search(core) and (_PLAN_PUBLISHED.search(core) or re.search(r"(制定|编制)[^,，;；。]{0,16}并(公开|公布)", core)
