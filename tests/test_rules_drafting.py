@@ -1011,3 +1011,27 @@ def test_the_steps_of_a_procedure_are_tasks_and_drafting_an_interpretation_plan_
             "(一)起草单位在起草规范性文件时,必须同步谋划组织起草解读方案。\n"
             "(二)解读方案经本单位主要负责同志审定后,作为拟制发文件的附件,一并报送县人民政府办公室。\n")
     assert [o["kind"] for o in draft(rule).obligations] == ["manual", "manual"]
+
+
+def test_a_mirror_in_traditional_characters_with_pinyin_or_at_signs_splits_its_sentences_as_the_original():
+    from opencc import OpenCC
+
+    notice = ("某县人民政府办公室关于公布2031年度重大行政决策事项目录的通知\n各乡镇，县政府各部门：\n"
+              "现将《目录》印发给你们，请各承办单位抓紧组织实施，并在决策作出后及时在县政府门户网站公开。\n"
+              "各单位要按照专栏标准规范设置机构信息等栏目，年底前完成调整。\n")
+    clean = [(o["kind"], o["by_date"]) for o in draft(notice).obligations]
+    traditional = OpenCC("s2t").convert(notice)
+    with_pinyin = traditional.replace("請", "請(qing)").replace("調", "調(tiao)").replace("完", "完(wan)")
+    with_at_signs = notice.replace("，请", "，@@请")
+    assert len(clean) == 2
+    for noisy in (traditional, with_pinyin, with_at_signs):
+        assert [(o["kind"], o["by_date"]) for o in draft(noisy).obligations] == clean
+
+
+def test_either_script_matches_both_scripts_and_keeps_classes_and_escapes():
+    import re
+
+    from core.text import either_script
+
+    pattern = re.compile(either_script(r"^[（(]请(?:各|县)\d月"))
+    assert pattern.match("(请各3月") and pattern.match("（請縣3月") and not pattern.match("请各3月")

@@ -8,6 +8,7 @@ from .docnumbers import normalise_doc_number
 from .normalise import (
     clean_text,
     comparable,
+    either_script,
     normalise_width,
     strip_pinyin,
     to_simplified,
@@ -15,6 +16,6 @@ from .normalise import (
 from .spam import SEO_TOKENS, SPAM_WORDS
 
 __all__ = [
-    "ANY_DIGIT", "DATE_PATTERN", "SEO_TOKENS", "SPAM_WORDS", "clean_text", "cn_number", "comparable", "make_date",
+    "ANY_DIGIT", "DATE_PATTERN", "SEO_TOKENS", "SPAM_WORDS", "clean_text", "cn_number", "comparable", "either_script", "make_date",
     "month_end", "normalise_doc_number", "normalise_width", "parse_date", "strip_pinyin", "to_simplified",
 ]

@@ -32,6 +32,39 @@ def to_simplified(text: str) -> str:
     return _t2s().convert(text) if text else text
 
 
+@lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def either_script(pattern: str) -> str:
+    """A regular expression written in simplified characters that also matches them as a mirror renders them:
+    in traditional characters, each perhaps followed by its pinyin reading ("请" also matches "請" and "請(qǐng)").
+    For patterns matched on a source's own characters; inside a character class only the traditional form is added."""
+    out, in_class, escaped = [], False, False
+    for char in pattern:
+        hanzi = "\u4e00" <= char <= "\u9fff" and not escaped
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif hanzi and in_class:
+            traditional = _s2t().convert(char)
+            out.append(char + traditional if traditional != char else char)
+        elif hanzi:
+            traditional = _s2t().convert(char)
+            either = f"[{char}{traditional}]" if traditional != char else char
+            out.append(f"(?:{either}(?:{_PINYIN.pattern})?)")
+        else:
+            in_class = True if char == "[" else False if char == "]" else in_class
+            out.append(char)
+    return "".join(out)
+
+
 # Mirrors that convert to traditional characters sometimes append the reading: 關(guān), 務(wù).
 _PINYIN = re.compile(r"\((?:[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7})\)")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from core.text import clean_text
+from core.text import clean_text, either_script
 
 # Heading markers of the genre, outermost first: 一、 （一） 1. （1）; also 第一条 and 一是.
 _MARKERS = (
@@ -26,11 +26,13 @@ _SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
 _INLINE_ITEM = re.compile(r"(?<=[。；;)）\]〕\s])\s*(?=(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.．、﹒](?!\d))\S)")
 _CELL = re.compile(r"\s*\|\s*")
 # "…将于6月下旬开展测评，请各单位…于6月1日前完成整改": the request after what the issuer will do is a unit of its own
-_REQUEST_START = re.compile(r"(?<=[,，])(?=请(?:各|你|有关|相关|市|县|区))")
+_REQUEST_START = re.compile(either_script(r"(?<=[,，])(?=(?:@@)*请(?:各|你|有关|相关|市|县|区))"))
 # "…制定落实措施并在门户网站公开，11月底前将落实情况报市政务公开办": a clause led by its own date is a task of its own
-_DATED_CLAUSE_START = re.compile(r"(?<=[,，])(?=(?:(?:19|20)\d{2}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份|\d{1,2}[日号])?"
-                                 r"(?:前|之前|以前)[^,，;；。]{6,}"
-                                 r"|(?:(?:19|20)\d{2}年|今年)?(?:年底|年末)(?:前|之前|以前)[^,，;；。]{6,})")
+_DATED_CLAUSE_START = re.compile(either_script(
+    r"(?<=[,，])(?=(?:@@)*(?:(?:19|20)\d{2}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份|\d{1,2}[日号])?(?:前|之前|以前)[^,，;；。]{6,}"
+    r"|(?:(?:19|20)\d{2}年|今年)?(?:年底|年末)(?:前|之前|以前)[^,，;；。]{6,})"))
+_CLAUSE_DATE = re.compile(r"^(?:(?:19|20)\d{2}年|今年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份|\d{1,2}[日号])?|年底|年末)"
+                          r"(?:前|之前|以前)")
 # A numbered piece with a modal verb ("第三条 规范性文件应于…公开。") states a duty: it is no item name.
 _STATES_DUTY = re.compile(r"应当?|须|不得|(?<![需主重纲])要(?![点求素])")
 _NOISE = re.compile(r"@+|\s+")
@@ -191,7 +193,8 @@ def _is_item_name(text_: str, following: str) -> bool:
 
 
 # "(牵头单位：县统计局)按季度公布…": a note that closes one item and is glued to the next one's text
-_LEADING_NOTE = re.compile(r"^[（(〔]\s*(?:牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|完成时限)[^（()）〔〕]{1,160}[)）〕]")
+_LEADING_NOTE = re.compile(either_script(
+    r"^[（(〔]\s*(?:牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|完成时限)[^（()）〔〕]{1,160}[)）〕]"))
 
 
 def _bracket_whole(sentences: list[str]) -> list[str]:
@@ -213,7 +216,9 @@ def _dated_clauses(sentence: str) -> list[str]:
     parts = _DATED_CLAUSE_START.split(sentence)
     whole = [parts[0]]
     for part in parts[1:]:
-        if len(re.sub(r"\W", "", whole[-1])) >= 10:
+        # the clause's own task, counted without the pinyin or the spaces a mirror inserted
+        own = re.split(r"[,，;；。]", _CLAUSE_DATE.sub("", analysis(part), count=1))[0]
+        if len(re.sub(r"\W", "", whole[-1])) >= 10 and len(own) >= 6:
             whole.append(part)
         else:
             whole[-1] += part
