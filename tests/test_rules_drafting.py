@@ -1035,3 +1035,9 @@ def test_either_script_matches_both_scripts_and_keeps_classes_and_escapes():
 
     pattern = re.compile(either_script(r"^[（(]请(?:各|县)\d月"))
     assert pattern.match("(请各3月") and pattern.match("（請縣3月") and not pattern.match("请各3月")
+
+
+def test_a_catalogue_boxs_date_and_issuer_fields_oblige_nobody():
+    found = draft("某县2031年政务公开工作要点\n发文日期: 2031-06-24 发布机构: 某县卫生健康局\n"
+                  "印发日期:2031-04-28      发布日期:2031-04-28      某府办发〔2031〕8 号\n").obligations
+    assert found == []
