@@ -1041,3 +1041,14 @@ def test_a_catalogue_boxs_date_and_issuer_fields_oblige_nobody():
     found = draft("某县2031年政务公开工作要点\n发文日期: 2031-06-24 发布机构: 某县卫生健康局\n"
                   "印发日期:2031-04-28      发布日期:2031-04-28      某府办发〔2031〕8 号\n").obligations
     assert found == []
+
+
+def test_marking_a_documents_disclosure_attribute_is_manual_work_and_a_permission_obliges_nobody():
+    def kinds(sentence):
+        return [o["kind"] for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+
+    assert kinds("各部门制发公文时要明确文件公开属性。") == ["manual"]
+    assert kinds("明确为不公开或依申请公开的,要依法依规说明理由。") == ["manual"]
+    assert kinds("各科室于每月8日前将上月政府信息统计表报至局信息中心。") == ["manual"]
+    assert kinds("政策解读可通过专家解读、政策问答、在线访谈等形式进行。") == []
+    assert kinds("2031年7月底前,各县(市、区)完成基层政务新媒体规范化建设工作。") == ["manual"]

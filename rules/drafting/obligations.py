@@ -78,6 +78,8 @@ _ISSUER_INTENT = re.compile(r"^[^,，；;]{0,24}将(于|通过|继续|适时|进
 _ASSESSMENT = re.compile(r"(?:^|[,，])(?:主要)?(?:对|就)[^。；;]{2,40}(?:进行|开展|组织)(?:考评|考核|测评|评估|督查|打分)")
 _CRITERION = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(评价|考核|考评|评估)[^,，;；。]{0,30}(数量|比例|情况|效果|及时性|质量)")
 _MODAL = re.compile(r"应|须|必须|务必|不得|(?<![需主重纲])要(?![点求素])|将")
+# A permission ("…可通过专家解读、在线访谈等形式进行", "…的,可提请…出具说明") obliges nobody to anything.
+_PERMISSION = re.compile(r"(?<![不即])可(以)?(?=通过|采取|采用|提请|根据|结合|参照|自行|适当|在|向|由|邀请|委托|申请|按|视)")
 _NEWS = re.compile(r"本文来源|记者|[网报]讯|来源[:：](?![^\n]{0,12}政府)[^\n]{0,12}?(日报|晚报|新闻|网)")  # a government portal as source is no news outlet
 _PAST_EVENT = re.compile(r"^[^。；;]{0,30}(反馈|召开|印发|下发|通报|开展|完成)了|^[^。；;]{0,24}定于|^(今年来|20\d\d年(以来|至今)|20\d\d年[^,，。]{0,6}未|近日|日前|近年来|今年以来|目前|截至|\d{1,2}月\d{1,2}日[,，]|20\d\d年\d{1,2}月\d{1,2}日[,，])")
 _EXPLORATION = re.compile(r"^(积极|大力|不断)?探索|^鼓励|^支持")
@@ -85,7 +87,8 @@ _EXPLORATION = re.compile(r"^(积极|大力|不断)?探索|^鼓励|^支持")
 _CONTENT_QUALITY = re.compile(r"(公开|发布)的?(内容|事项|信息)(要|须|必须|应当?|做到)?[^,，;；。]{0,2}?"
                               r"(真实|准确|简明|通俗|清楚|完整|符合)")
 # A purpose clause opening a paragraph ("为全面贯彻…部署,深入落实…"): background, unless it goes on to a duty.
-_PURPOSE = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}条\s*)?为了?(全面|深入|进一步|认真|切实)?(贯彻|落实|推进|做好|加强|规范|保证|保障)")
+_PURPOSE = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}条\s*)?为了?(全面|深入|进一步|认真|切实|准确|更好地?)?"
+                      r"(贯彻|落实|推进|做好|加强|规范|保证|保障|掌握|了解|提高|提升)")
 # A sentence saying what something is ("…网站是…第一平台", "主要负责人是第一责任人"): a definition, no task.
 _DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口)|(?<![要应须])(是指|系指)")
 # A rule document's statements of who answers for the work ("办公室负责组织、协调…工作", "…为受理机构"), of the
@@ -138,7 +141,8 @@ _PLAN_OBJECT = re.compile(r"(制定|编制|提出|形成)[^。；;]{0,30}(PLAN)|
 # "公开本单位实施方案": the plan itself is what is published (but "政务公开工作要点" is a name, not a verb and its object)
 _PLAN_AS_OBJECT = re.compile(r"(?<![务息])(公开|公布)(?!工作)[^。；;,，]{0,8}?(本单位|本部门|本地区|本级|本乡镇|各自)?的?(PLAN)".replace("PLAN", _PLAN.pattern))
 _MANUAL = re.compile(
-    r"听取|汇报|报送|上报|报备|备案|书面报|报[^,，;；。]{0,12}(办公厅|办公室|政府办|公开办|审核|审定|领导小组)|(发送|送|报)至[^,，;；。]{0,16}(办公厅|办公室|政府办|公开办|处|科)|反馈|"
+    r"听取|汇报|报送|上报|报备|备案|书面报|报[^,，;；。]{0,12}(办公厅|办公室|政府办|公开办|审核|审定|领导小组)|(发送|送|报)至[^,，;；。]{0,16}(办公厅|办公室|政府办|公开办|处|科|中心)|反馈|"
+    r"向[^,，;；。]{0,30}(办公厅|办公室|工作组|小组|中心)[^,，;；。]{0,4}(提交|报送|报备)|公开属性|说明(理由|原因)|"
     r"纳入[^,，;；。]{0,24}(考核|考评|评估|绩效|目标|范围|监管|培训)|通报|督查|督办|台账|办理[^,，;；。]{0,16}申请|答复|"
     r"编制|编写|制定|制订|(?<!新)修订|梳理|审查|审核|审签|核查|验收|检查|出台|处置|试点|"
     r"(开展|组织)(?![^,，;；。]{0,12}参加)[^,，;；。]{0,24}(活动|试点|调研|检查|自查|排查|巡查|评估|培训)|组织开展|召开|邀请|确定[^,，;；。]{0,16}(主题|人员|负责)|"
@@ -266,6 +270,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO
     if (_DONE.search(text) or _SUGGESTION.search(text)) and not _REQUEST.search(text):
         return NO
+    if _PERMISSION.search(text) and not _MODAL.search(text) and not dated_at_all(deadline):
+        return NO
     shortcomings = _DEFICIENCY.findall(text)
     if shortcomings and (len(shortcomings) >= 2 or not _has_disclosure(text)) and not _REQUEST.search(text) \
             and not dated_at_all(deadline):
@@ -312,7 +318,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if delivers(_strip(own, _MECHANISM, _EXHORTATION)):
         return YES
     # "6月底前完成政府网站集约化平台建设": a task dated by its own completion, with or without a modal verb
-    completed_by = re.search(r"(前|底|内)[^,，;；。]{0,4}(完成|建成|实现|上线)", own) \
+    # "…前完成…", also with the subject between ("2031年7月底前,各县(市、区)完成…建设工作")
+    completed_by = re.search(r"(前|底|内)([^,，;；。]{0,4}|[,，][^,，;；。]{0,30}?)(完成|建成|实现|上线)", own) \
         and not re.match(r"^(此项|该项|这项|本项|上述|以上)(工作|任务)", own)  # that only dates the sentence before it
     if deadline.get("by_date") and (_REQUEST.search(own) or completed_by) and not delivers(own) \
             and not (_MECHANISM.search(own) or re.search(r"健全|建立|完善|加强|提升|提高", _strip(own, _EXHORTATION))):
@@ -335,10 +342,13 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     report_column = re.search(_ANNUAL_REPORT.pattern + r"[^,，;；。]{0,4}(栏目|专栏)", text) and _COLUMN.search(text)
     if (_ANNUAL_REPORT.search(text) or notice_kind == "annual_report_notice") and not re.search(r"法治政府建设", text) \
             and not report_column:
-        if re.search(r"(报|送|上报|报送)[^,，;；。]{0,24}(办公厅|办公室|工作组|审核|备案)", text) \
+        if re.search(r"(报|送|上报|报送)[^,，;；。]{0,24}(办公厅|办公室|工作组|审核|备案)"
+                     r"|向[^,，;；。]{0,30}(办公厅|办公室|工作组|小组)[^,，;；。]{0,4}(提交|报送|报备)", text) \
                 and not _has_disclosure(_ANNUAL_REPORT.sub("", text)):
             return "manual"  # the report sent up for review or filing, not published
         return "annual_report"
+    if re.search(r"公开属性|说明(理由|原因)", text) and not re.search(r"(?<!不予)(?<!依申请)公开(?!属性)[^,，;；。]{0,10}(目录|清单|信息|文件)", text):
+        return "manual"  # the 公开属性 marked on a document as it is drafted: nothing a page shows
     if _COLUMN.search(text):
         return "column_exists"
     if re.search(r"(新闻)?发布会[。；;]?$", re.sub(r"\s", "", text)) and not re.search(r"公开|公布", text):
