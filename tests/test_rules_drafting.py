@@ -1052,3 +1052,11 @@ def test_marking_a_documents_disclosure_attribute_is_manual_work_and_a_permissio
     assert kinds("各科室于每月8日前将上月政府信息统计表报至局信息中心。") == ["manual"]
     assert kinds("政策解读可通过专家解读、政策问答、在线访谈等形式进行。") == []
     assert kinds("2031年7月底前,各县(市、区)完成基层政务新媒体规范化建设工作。") == ["manual"]
+
+
+def test_an_assessment_tables_standards_oblige_and_its_deductions_do_not():
+    table = ("2031年某区政务公开绩效考评标准表\n类别\n分值\n考核标准\n政府信息主动公开\n10\n"
+             "及时、规范公开主动公开的政府信息。 ①公文超期公开每条扣5分;②要素未规范录入每条扣1分。\n")
+    found = draft(table)
+    assert found.title == "2031年某区政务公开绩效考评标准表"
+    assert [o["quote"] for o in found.obligations] == ["及时、规范公开主动公开的政府信息。"]
