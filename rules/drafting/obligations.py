@@ -273,6 +273,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO
     if _PERMISSION.search(text) and not _MODAL.search(text) and not dated_at_all(deadline):
         return NO
+    if re.search(r"已(公开|发布|公布)的[^,，;；。]{0,12}(评估|调整|清理)", text) and not _has_disclosure(_PARTICIPLE.sub("", text)) \
+            and not dated_at_all(deadline):
+        return NO  # reviewing what is already published ("对已公开的文件要定期评估、动态调整") publishes nothing
     if _DEDUCTION.search(text):
         return NO  # an assessment table's scoring ("①…超期公开每条扣5分"): the duty is the standard above it
     shortcomings = _DEFICIENCY.findall(text)
