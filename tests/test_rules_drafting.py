@@ -1060,3 +1060,16 @@ def test_an_assessment_tables_standards_oblige_and_its_deductions_do_not():
     found = draft(table)
     assert found.title == "2031年某区政务公开绩效考评标准表"
     assert [o["quote"] for o in found.obligations] == ["及时、规范公开主动公开的政府信息。"]
+
+
+def test_an_open_day_notice_dates_its_event_and_splits_the_duty_from_the_issuers_announcement():
+    def found(sentence):
+        return [(o["kind"], o["by_date"], o["quote"]) for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+
+    assert found("各单位要于5月15日开展政府开放日活动，并在门户网站发布活动信息。")[0][1] == "2031-05-15"
+    assert [q for _, _, q in found("定于2031年5月20日举办主题活动，各单位要在网站发布活动预告。")] == ["各单位要在网站发布活动预告。"]
+
+
+def test_a_plans_first_sentence_naming_the_annual_report_does_not_make_it_a_report():
+    found = draft("某县2031年政务公开工作要点\n各单位政府信息公开工作年度报告须于每年1月31日前向社会公布。\n").obligations
+    assert [o["kind"] for o in found] == ["annual_report"]

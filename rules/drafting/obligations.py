@@ -416,7 +416,9 @@ def notice_kind(text: str, title: str | None) -> str:
     head = "".join(text.split())[:400]
     title = title or ""
     first_report = re.match(r"^[^关于]{0,30}?年度报告", head)  # its first mention: a report's own title, or a rule's
-    if re.search(r"年度报告$", title) or first_report and "通知" not in head[:60] \
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    titled_otherwise = re.search(r"(要点|方案|通知|意见|办法|制度|细则|规定|清单|分解表|计划)$", title or first_line)
+    if re.search(r"年度报告$", title) or first_report and "通知" not in head[:60] and not titled_otherwise \
             and not re.match(r"[（(]?试行|制度|办法|规定|细则|编制|发布", head[first_report.end():]):
         return "report"
     if len(re.findall(r"(^|\n)\s*问[:：]", text)) >= 2 or (

@@ -27,6 +27,9 @@ _INLINE_ITEM = re.compile(r"(?<=[。；;)）\]〕\s])\s*(?=(?:[一二三四五�
 _CELL = re.compile(r"\s*\|\s*")
 # "…将于6月下旬开展测评，请各单位…于6月1日前完成整改": the request after what the issuer will do is a unit of its own
 _REQUEST_START = re.compile(either_script(r"(?<=[,，])(?=(?:@@)*请(?:各|你|有关|相关|市|县|区))"))
+# "定于5月20日举办…活动，各单位要在网站发布活动预告": after the issuer's announcement, the addressees' duty
+_ANNOUNCED = re.compile(either_script(r"^[^,，。；;]{0,24}(?:定于|将于|拟于)"))
+_DUTY_AFTER_ANNOUNCEMENT = re.compile(either_script(r"(?<=[,，])(?=(?:@@)*各[^,，。；;]{1,12}?(?:要|应|须|务必))"))
 # "…制定落实措施并在门户网站公开，11月底前将落实情况报市政务公开办": a clause led by its own date is a task of its own
 _DATED_CLAUSE_START = re.compile(either_script(
     r"(?<=[,，])(?=(?:@@)*(?:(?:19|20)\d{2}年)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份|\d{1,2}[日号])?(?:前|之前|以前)[^,，;；。]{6,}"
@@ -229,7 +232,9 @@ def _pieces(raw: str) -> list[str]:
     """Sentences and ；-clauses of a line, with inline item starts and glued notes split off; verbatim."""
     parts = []
     for sentence in _bracket_whole(_SENTENCE_END.split(raw)):
-        for piece in (part for request in _REQUEST_START.split(sentence) for clause in _dated_clauses(request)
+        requests = [part for request in _REQUEST_START.split(sentence)
+                    for part in (_DUTY_AFTER_ANNOUNCEMENT.split(request) if _ANNOUNCED.match(request) else [request])]
+        for piece in (part for request in requests for clause in _dated_clauses(request)
                       for part in _INLINE_ITEM.split(clause)):
             piece = piece.strip()
             note = _LEADING_NOTE.match(piece)
