@@ -1073,3 +1073,12 @@ def test_an_open_day_notice_dates_its_event_and_splits_the_duty_from_the_issuers
 def test_a_plans_first_sentence_naming_the_annual_report_does_not_make_it_a_report():
     found = draft("某县2031年政务公开工作要点\n各单位政府信息公开工作年度报告须于每年1月31日前向社会公布。\n").obligations
     assert [o["kind"] for o in found] == ["annual_report"]
+
+
+def test_the_disclosure_marker_quoted_in_a_duty_is_no_covering_formula_and_a_list_of_values_is_a_definition():
+    def quotes(text):
+        return [o["quote"] for o in draft("某市政府文件公开属性工作通知\n" + text).obligations]
+
+    assert quotes("未认定为“此件公开发布”的,要依法依规说明理由。\n") == ["未认定为“此件公开发布”的,要依法依规说明理由。"]
+    assert quotes("(此件公开发布)\n") == []
+    assert quotes("(三)公文公开属性分别为:此件公开发布、此件依申请公开、此件不予公开。\n") == []
