@@ -1082,3 +1082,9 @@ def test_the_disclosure_marker_quoted_in_a_duty_is_no_covering_formula_and_a_lis
     assert quotes("未认定为“此件公开发布”的,要依法依规说明理由。\n") == ["未认定为“此件公开发布”的,要依法依规说明理由。"]
     assert quotes("(此件公开发布)\n") == []
     assert quotes("(三)公文公开属性分别为:此件公开发布、此件依申请公开、此件不予公开。\n") == []
+
+
+def test_an_annual_report_notice_dates_its_deadlines_in_the_year_after_the_one_reported_on():
+    body = "关于做好2030年政府信息公开工作年度报告编制发布工作的通知\n各单位：\n各单位要于1月31日前在门户网站公布本单位年度报告。\n"
+    assert [o["by_date"] for o in draft(body).obligations] == ["2031-01-31"]
+    assert [o["by_date"] for o in draft(body + "某县人民政府办公室\n2031年1月5日\n").obligations] == ["2031-01-31"]

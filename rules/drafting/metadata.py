@@ -211,6 +211,9 @@ def year_of(title_text: str | None, issued: str | None, lines: list[str]) -> int
     """The year the notice is about: its title's, else its signature's, else a heading's in the head."""
     # "…五年行动计划(2021—2025年)": the end of a period is not the notice's year
     match = re.search(r"(?<![—\-–~～至到])((?:19|20)\d{2})\s*年(?![—\-–~～至到]\d)", title_text or "")
+    if match and re.search(r"\d\s*年度?[^，,。]{0,16}(工作)?(年度报告|年报)", title_text or ""):
+        # "做好2030年政府信息公开工作年度报告编制发布工作": the report on 2030 is due in 2031
+        return int(issued[:4]) if issued else int(match.group(1)) + 1
     if match:
         return int(match.group(1))
     if issued:
