@@ -1088,3 +1088,11 @@ def test_an_annual_report_notice_dates_its_deadlines_in_the_year_after_the_one_r
     body = "关于做好2030年政府信息公开工作年度报告编制发布工作的通知\n各单位：\n各单位要于1月31日前在门户网站公布本单位年度报告。\n"
     assert [o["by_date"] for o in draft(body).obligations] == ["2031-01-31"]
     assert [o["by_date"] for o in draft(body + "某县人民政府办公室\n2031年1月5日\n").obligations] == ["2031-01-31"]
+
+
+def test_a_policy_analysis_is_an_interpretation_but_resolving_a_domain_name_is_not():
+    def kinds(sentence):
+        return [o["kind"] for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+
+    assert kinds("进一步做好常务会议讨论决定事项的政策解析工作。") == ["interpretation_timely"]
+    assert "interpretation_timely" not in kinds("各单位要在6月底前完成政府网站域名解析配置。")

@@ -128,7 +128,7 @@ _INTERPRETATION_ADD_ON = re.compile(r"(强化|加强|做好|深化|加大|注重
 _DOMAIN_WORDS = re.compile(r"政务公开|政府信息公开|公开平台|公开透明|公开属性|依申请公开|公开为常态|不公开")
 _DISCLOSE = re.compile(r"公开|公布|发布|公示|上网|向社会|对外|发声|澄清|展示|晒|(动态|及时|定期|每[年季月周]度?|按[年季月周]度?)(调整)?[和、及]?更新"
                        r"|(网站|网上|平台)[^,，;；。]{0,12}(征集|征求)")
-_INTERPRET = re.compile(r"解读|阐释|三同步")  # 三同步: a policy and its interpretation drafted, approved and released together
+_INTERPRET = re.compile(r"解读|阐释|(?<!域名)(?<!地址)解析(?!度|率)|三同步")  # 三同步: a policy and its interpretation drafted, approved and released together
 _COLUMN = re.compile(r"(开设|设立|设置|开通|增设|建立|规范|建好|管好|办好|维护|集中|统一设置)[^,，;；。]{0,24}?(专栏|专题(?!会|讲座|研究|培训)|栏目|专区|信息公开平台)"
                      r"|(专栏|专题|专区)[^,，;；。]{0,8}(开设|设立|建设)")
 _ANNUAL_REPORT = re.compile(r"(?<!法治政府建设)(?<!建设)年度报告|年报")
