@@ -1096,3 +1096,10 @@ def test_a_policy_analysis_is_an_interpretation_but_resolving_a_domain_name_is_n
 
     assert kinds("进一步做好常务会议讨论决定事项的政策解析工作。") == ["interpretation_timely"]
     assert "interpretation_timely" not in kinds("各单位要在6月底前完成政府网站域名解析配置。")
+
+
+def test_a_catalogue_rows_site_column_written_as_a_path_is_its_channel_not_its_content():
+    table = ("某镇政务信息主动公开基本目录\n| 公开事项 | 公开内容(要素) | 公开依据 | 公开时限 | 公开主体 | 公开渠道和载体 | 网站所属栏目 |\n"
+             "| 规范性文件 | 规范性文件及清理结果 | 《政府信息公开条例》 | 信息形成之日起20个工作日内 | 党政办 | 政府网站 | 政府信息公开平台—政策—规范性文件 |\n"
+             "| 其他文件 | 非政策类的通知公告 | √ | √ | 政府信息公开平台—政策—其他主动公开文件 |\n")
+    assert [o["quote"] for o in draft(table).obligations] == ["规范性文件及清理结果", "非政策类的通知公告"]

@@ -350,7 +350,8 @@ def _is_name_cell(line: Line, following: Line | None) -> bool:
 
 
 # A catalogue's 公开方式/渠道 cell ("县人民政府网站的县教育局栏目", "政府网站、公开栏").
-_CHANNEL_CELL = re.compile(r"^[^，,。；;]{0,30}(网站|栏目|公报|新媒体|公开栏|公示栏|服务中心|显示屏)[^，,。；;]{0,12}$|^(主动|依申请)公开$")
+_CHANNEL_CELL = re.compile(r"^[^，,。；;]{0,30}(网站|栏目|公报|新媒体|公开栏|公示栏|服务中心|显示屏|平台)[^，,。；;]{0,12}$|^(主动|依申请)公开$"
+                           r"|^[^，,。；;]{1,20}—[^，,。；;]{1,20}—")  # a site column written as its path ("平台—政策—…")
 # In a disclosure catalogue, a cell that opens with a cited law or document (numbered or not) is a 公开依据 cell.
 _CITED_BASIS = re.compile(r"^(\d{1,2}[.．、])?《")
 
