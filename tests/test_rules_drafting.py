@@ -1103,3 +1103,15 @@ def test_a_catalogue_rows_site_column_written_as_a_path_is_its_channel_not_its_c
              "| 规范性文件 | 规范性文件及清理结果 | 《政府信息公开条例》 | 信息形成之日起20个工作日内 | 党政办 | 政府网站 | 政府信息公开平台—政策—规范性文件 |\n"
              "| 其他文件 | 非政策类的通知公告 | √ | √ | 政府信息公开平台—政策—其他主动公开文件 |\n")
     assert [o["quote"] for o in draft(table).obligations] == ["规范性文件及清理结果", "非政策类的通知公告"]
+
+
+def test_staffing_duties_and_hour_limits_oblige_and_breadcrumbs_link_titles_and_title_tails_do_not():
+    def kinds(sentence):
+        return [o["kind"] for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+
+    assert kinds("各乡镇和县直有关部门要明确专人负责政务公开工作。") == ["manual"]
+    assert kinds("县政府办公室要设立政务公开专门工作机构,配备专职人员。") == ["manual"]
+    assert len(kinds("对其他政务舆情应在48小时内予以回应。")) == 1
+    assert kinds("政务公开 > 政策公开 > 政策文件") == []
+    assert kinds("『图文解读』 一图读懂《某县2031年政务公开工作要点》") == []
+    assert kinds("完善政务公开栏目公开内容的通知") == []

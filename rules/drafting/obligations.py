@@ -66,7 +66,9 @@ _TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)�
                          r"|^[^《》]{0,8}并(公开|公布|发布)|^在[^,，;；。《》]{1,16}(公开|公布|发布)")
 # Page furniture of the mirror or portal the notice was captured from: addresses, stamps, counters.
 _PAGE_FURNITURE = re.compile(r"https?://|www\.|\.gov\.cn|发布时间[:：]|浏览次数|访问量|阅读次数|【?字[体号][:：]?[大中小]|^附件\d?[:：]|"
-                             r"扫一扫|打印本页|关闭窗口|当前位置[:：]|首页\s*[>＞»/]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}")
+                             r"扫一扫|打印本页|关闭窗口|当前位置[:：]|首页\s*[>＞»/]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}|"
+                             # a breadcrumb ("政务公开 > 政策公开 > 政策文件"), a related interpretation's link
+                             r"^[^,，。；;]{1,12}\s*[>＞»]\s*[^,，。；;]{1,12}\s*[>＞»]|^[『【\[]?(图文解读|一图读懂|图解)")
 _UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室)"
                          r"(等|牵头|负责|配合|按职责分工落实)?$")
 # The issuing office's own intentions ("本办将适时督查", "…的将予以通报"): not the addressees' duty.
@@ -147,7 +149,8 @@ _MANUAL = re.compile(
     r"纳入[^,，;；。]{0,24}(考核|考评|评估|绩效|目标|范围|监管|培训)|通报|督查|督办|台账|办理[^,，;；。]{0,16}申请|答复|"
     r"编制|编写|制定|制订|(?<!新)修订|梳理|审查|审核|审签|核查|验收|检查|出台|处置|试点|"
     r"(开展|组织)(?![^,，;；。]{0,12}参加)[^,，;；。]{0,24}(活动|试点|调研|检查|自查|排查|巡查|评估|培训)|组织开展|召开|邀请|确定[^,，;；。]{0,16}(主题|人员|负责)|"
-    r"建设[^,，;；。]{0,24}系统|提出[^,，;；。]{0,12}(措施|方案|目标)|责任人|不得|分解|明确[^,，;；。]{0,8}(分工|责任|牵头)"
+    r"建设[^,，;；。]{0,24}系统|提出[^,，;；。]{0,12}(措施|方案|目标)|责任人|不得|分解|明确[^,，;；。]{0,8}(分工|责任|牵头|专人)|"
+    r"(指定|配备|安排)[^,，;；。]{0,6}专(人|职)"
 )
 
 
@@ -250,8 +253,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
             and not (_PUBLISHING_CELL.match(text) and not unit.row.get("task_name")):
         return NO  # a category cell of a table, or the name of the task its row states beside it
     catalogue_content = bool((unit.row or {}).get("discloses"))  # a content cell dated by its 公开时限 cell
-    if _TITLE_LIKE.search(text) and not _TASK_START.search(text) and not re.match(r"^\d{1,2}[.．、](?!\d)", text) \
-            and not catalogue_content:
+    if _TITLE_LIKE.search(text) and not (_TASK_START.search(text) and not re.search(r"的(通知|通报|意见)$", text)) \
+            and not re.match(r"^\d{1,2}[.．、](?!\d)", text) and not catalogue_content:
         return NO  # a document's title, not a task cell such as "编制并公开年度报告"
     if (unit.row or {}).get("units") is None and _UNITS_ONLY.match(text) and not _has_disclosure(text):
         return NO  # a 责任单位 cell on a line of its own
@@ -323,6 +326,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
 
     if delivers(_strip(own, _MECHANISM, _EXHORTATION)):
         return YES
+    if _REQUEST.search(own) and re.search(r"\d+\s*个?小时内[^,，;；。]{0,8}(回应|发布|公开|答复)", own):
+        return YES  # "对其他政务舆情应在48小时内予以回应": a response owed within hours
     # "6月底前完成政府网站集约化平台建设": a task dated by its own completion, with or without a modal verb
     # "…前完成…", also with the subject between ("2031年7月底前,各县(市、区)完成…建设工作")
     completed_by = re.search(r"(前|底|内)([^,，;；。]{0,4}|[,，][^,，;；。]{0,30}?)(完成|建成|实现|上线)", own) \
