@@ -1115,3 +1115,11 @@ def test_staffing_duties_and_hour_limits_oblige_and_breadcrumbs_link_titles_and_
     assert kinds("政务公开 > 政策公开 > 政策文件") == []
     assert kinds("『图文解读』 一图读懂《某县2031年政务公开工作要点》") == []
     assert kinds("完善政务公开栏目公开内容的通知") == []
+
+
+def test_a_plans_phases_date_their_tasks_by_labelled_lines_and_oblige_nobody_themselves():
+    plan = ("某镇2031年目录编制工作方案\n- 发布机构:某镇人民政府\n一、总体目标\n目录编制是推进政务公开提质增效的核心抓手。\n二、重点任务\n"
+            "(一)基础筹备阶段(2031年8月至9月)\n各科室应全面收集与本科室职责相关的法律法规,建立公开依据库。\n"
+            "责任主体:各科室\n完成时限:2031年9月5日前\n")
+    assert [(o["quote"], o["by_date"]) for o in draft(plan).obligations] == [
+        ("各科室应全面收集与本科室职责相关的法律法规,建立公开依据库。", "2031-09-05")]

@@ -54,7 +54,7 @@ _OWN_DRAFTING = re.compile(r"结合[^。；]{0,12}实际[^。；]{0,6}?[,，]?[^
                            r"[^。；]{0,30}(要点|方案|清单|计划|措施|办法|任务表|分解表)")
 # Head matter: a document's title, catalogue fields (发布机构：…), file names.
 _TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|通报|要点|方案|[^，,。；;]表|台账|清单|办法|制度|细则|目录|意见|报告|计划)([（(]试行[)）])?(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
-_FIELD = re.compile(r"^[•·]?\s*[【\[]?\s*(发布机构|发布单位|发布时间|发布日期|发文日期|印发日期|公文生成日期|发布部门|所属机构|公开日期|信息来源|发布文号|发文字号|发文机关|来源|网址|名\s*称|标\s*题|索\s*引\s*号|"
+_FIELD = re.compile(r"^[•·\-]?\s*[【\[]?\s*(发布机构|发布单位|发布时间|发布日期|发文日期|印发日期|公文生成日期|发布部门|所属机构|公开日期|信息来源|发布文号|发文字号|发文机关|来源|网址|名\s*称|标\s*题|索\s*引\s*号|"
                     r"文\s*号|生成日期|成文日期|实施日期|主题分类|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性|时效性)(?![^\s:：|\]】]{0,2}(要|应|须|必须|可|在|于|将|按|对|根据))")
 # A catalogue's column name or channel checklist written as a line of its own ("公开内容(要素)", "公开渠道和载体",
 # "■政府网站 □政府公报 …", "公开属性: 全部公开 公开期限: 长期公开").
@@ -93,7 +93,7 @@ _CONTENT_QUALITY = re.compile(r"(公开|发布)的?(内容|事项|信息)(要|�
 _PURPOSE = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}条\s*)?为了?(全面|深入|进一步|认真|切实|准确|更好地?)?"
                       r"(贯彻|落实|推进|做好|加强|规范|保证|保障|掌握|了解|提高|提升)")
 # A sentence saying what something is ("…网站是…第一平台", "主要负责人是第一责任人"): a definition, no task.
-_DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口)|(?<![要应须])(是指|系指)|^[^,，;；。]{2,30}(?<![要应须])分(别|为)[^,，;；。]{0,4}[:：]")
+_DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口|抓手|基础|关键|重要举措|重点任务|必然要求)|(?<![要应须])(是指|系指)|^[^,，;；。]{2,30}(?<![要应须])分(别|为)[^,，;；。]{0,4}[:：]")
 # A rule document's statements of who answers for the work ("办公室负责组织、协调…工作", "…为受理机构"), of the
 # principle it follows, of the public's rights, and the penalties for breaking it: no deliverable.
 _RESPONSIBLE_FOR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?\s*)?[^,，;；。]{2,24}(负责|承担)[^;；。]{0,20}?"
@@ -279,6 +279,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if re.search(r"已(公开|发布|公布)的[^,，;；。]{0,12}(评估|调整|清理)", text) and not _has_disclosure(_PARTICIPLE.sub("", text)) \
             and not dated_at_all(deadline):
         return NO  # reviewing what is already published ("对已公开的文件要定期评估、动态调整") publishes nothing
+    if re.search(r"阶段\s*([（(][^（()）]{2,24}[)）])?[。]?$", text) and re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", text):
+        return NO  # "(二)法定条款梳理阶段(2031年9月)": a phase of the plan, named with its period; its tasks follow
     if _DEDUCTION.search(text):
         return NO  # an assessment table's scoring ("①…超期公开每条扣5分"): the duty is the standard above it
     shortcomings = _DEFICIENCY.findall(text)

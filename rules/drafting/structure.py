@@ -40,9 +40,11 @@ _CLAUSE_DATE = re.compile(r"^(?:(?:19|20)\d{2}年|今年)?(?:(?:\d{1,2}|[一二�
 _STATES_DUTY = re.compile(r"应当?|须|不得|(?<![需主重纲])要(?![点求素])")
 _NOISE = re.compile(r"@+|\s+")
 
+# The labels of a task's note or of a flattened table's lines: who leads, who helps, by when.
+ROW_LABELS = r"牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|责任部门|责任主体|完成时限|完成时间|时限要求"
 # "(牵头单位：…；责任单位：…；完成时限：长期坚持)", "（市财政局牵头）", "〔责任单位：县统计局〕"
 RESPONSIBILITY = re.compile(
-    r"^[（(〔\[]\s*(?:(?:牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|完成时限|完成时间)\s*[:：]"
+    r"^[（(〔\[]\s*(?:(?:" + ROW_LABELS + r")\s*[:：]"
     r"|[^（()）]{2,160}?(?:牵头|负责|配合|按职责分工负责|分别负责)[^（()）]{0,40}[)）〕\]]?\s*$)"
 )
 UNITS_CELL = re.compile(
@@ -152,7 +154,7 @@ def _is_bare_heading(line: Line) -> bool:
 
 
 # A line of a flattened table that only holds a row's units or time limit: "牵头单位：县政务服务局", "完成时限：9月底前"
-_ROW_LABEL = re.compile(r"^(?:牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|责任部门|完成时限|完成时间|时限要求)\s*[:：]")
+_ROW_LABEL = re.compile(r"^(?:" + ROW_LABELS + r")\s*[:：]")
 
 
 _TASK_DUTY = re.compile(r"(?<![回响相适对供])应当?(?!用)|须|不得|(?<![需主重纲])要(?![点求素])")
@@ -196,8 +198,7 @@ def _is_item_name(text_: str, following: str) -> bool:
 
 
 # "(牵头单位：县统计局)按季度公布…": a note that closes one item and is glued to the next one's text
-_LEADING_NOTE = re.compile(either_script(
-    r"^[（(〔]\s*(?:牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|完成时限)[^（()）〔〕]{1,160}[)）〕]"))
+_LEADING_NOTE = re.compile(either_script(r"^[（(〔]\s*(?:" + ROW_LABELS + r")[^（()）〔〕]{1,160}[)）〕]"))
 
 
 def _bracket_whole(sentences: list[str]) -> list[str]:
