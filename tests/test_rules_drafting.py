@@ -1123,3 +1123,8 @@ def test_a_plans_phases_date_their_tasks_by_labelled_lines_and_oblige_nobody_the
             "责任主体:各科室\n完成时限:2031年9月5日前\n")
     assert [(o["quote"], o["by_date"]) for o in draft(plan).obligations] == [
         ("各科室应全面收集与本科室职责相关的法律法规,建立公开依据库。", "2031-09-05")]
+
+
+def test_a_public_announcement_is_a_title():
+    notice = notice_from("某省人民政府办公厅关于印发某省2031年政务公开工作要点的公告\n各市州人民政府：\n")
+    assert notice.title == "某省人民政府办公厅关于印发某省2031年政务公开工作要点的公告"
