@@ -1128,3 +1128,8 @@ def test_a_plans_phases_date_their_tasks_by_labelled_lines_and_oblige_nobody_the
 def test_a_public_announcement_is_a_title():
     notice = notice_from("某省人民政府办公厅关于印发某省2031年政务公开工作要点的公告\n各市州人民政府：\n")
     assert notice.title == "某省人民政府办公厅关于印发某省2031年政务公开工作要点的公告"
+
+
+def test_a_notice_titled_without_guanyu_takes_its_year_from_its_first_line():
+    found = draft("某市2031年政府网站年度报表工作通知\n（一）报送（3月1日-10日）。各县（市）区政府要填写本地区年度报表并报市政府办公室。\n")
+    assert found.year == 2031 and [o["by_date"] for o in found.obligations] == ["2031-03-10"]

@@ -218,8 +218,9 @@ def year_of(title_text: str | None, issued: str | None, lines: list[str]) -> int
         return int(match.group(1))
     if issued:
         return int(issued[:4])
-    for line in lines[:30]:
-        match = re.search(r"((?:19|20)\d{2})\s*年[^，,。]{0,20}(要点|方案|任务|清单|台账|分工)", line)
+    for index, line in enumerate(lines[:30]):
+        match = re.search(r"((?:19|20)\d{2})\s*年[^，,。]{0,20}(要点|方案|任务|清单|台账|分工)", line) \
+            or index < 3 and re.search(r"^[^，,。]{0,30}?((?:19|20)\d{2})\s*年[^，,。]{0,30}(通知|计划|安排|意见|办法)$", line.strip())
         if match:
             return int(match.group(1))
     return None
