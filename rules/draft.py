@@ -111,8 +111,9 @@ def notice_metadata(text: str) -> DraftNotice:
     signed_by, signed_on = metadata.signature(lines)
     notice.issued = metadata.written(lines) or signed_on
     notice.issuer = metadata.issuer(notice.title, signed_by)
-    notice.year = (metadata.year_of(notice.title, notice.issued, lines) or _issue_year(notice.doc_number, notice.published)
-                   or metadata.year_of_deadlines(lines))
+    # the title's year, else the signature's, else the 文号's or the page's date, else a heading's in the head
+    notice.year = (metadata.year_of(notice.title, notice.issued, []) or _issue_year(notice.doc_number, notice.published)
+                   or metadata.year_of(None, None, lines) or metadata.year_of_deadlines(lines))
     notice.kind = obligations.notice_kind(text, notice.title)
     return notice
 

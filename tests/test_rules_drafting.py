@@ -1133,3 +1133,9 @@ def test_a_public_announcement_is_a_title():
 def test_a_notice_titled_without_guanyu_takes_its_year_from_its_first_line():
     found = draft("某市2031年政府网站年度报表工作通知\n（一）报送（3月1日-10日）。各县（市）区政府要填写本地区年度报表并报市政府办公室。\n")
     assert found.year == 2031 and [o["by_date"] for o in found.obligations] == ["2031-03-10"]
+
+
+def test_a_notice_without_a_year_in_title_or_signature_takes_its_pages_year_before_a_year_it_cites():
+    page = ("某县人民政府办公室关于召开测评问题整改推进会的通知\n发布日期:2031-03-14\n各乡镇:\n"
+            "3月10日,市政府办公室反馈了2030年度政务公开测评问题清单。\n请各单位于3月17日前反馈整改链接。\n")
+    assert [o["by_date"] for o in draft(page).obligations] == ["2031-03-17"]
