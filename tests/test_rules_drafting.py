@@ -1139,3 +1139,12 @@ def test_a_notice_without_a_year_in_title_or_signature_takes_its_pages_year_befo
     page = ("某县人民政府办公室关于召开测评问题整改推进会的通知\n发布日期:2031-03-14\n各乡镇:\n"
             "3月10日,市政府办公室反馈了2030年度政务公开测评问题清单。\n请各单位于3月17日前反馈整改链接。\n")
     assert [o["by_date"] for o in draft(page).obligations] == ["2031-03-17"]
+
+
+def test_labelled_fields_after_a_task_on_its_own_line_or_in_lenticular_brackets_date_it_and_name_its_units():
+    found = draft("某县2031年政务公开工作任务清单\n"
+                  "5. 及时公开重大建设项目批准和实施信息 牵头单位：县发改局 配合单位：县住建局 完成时限：2031年12月\n"
+                  "（四）规范政策解读。政策文件与解读材料同步起草、同步审签、同步发布。【牵头单位：县司法局 完成时限：长期坚持】\n").obligations
+    assert [(o["quote"], o["by_date"], o.get("lead_units"), o.get("cooperating_units")) for o in found] == [
+        ("5. 及时公开重大建设项目批准和实施信息", "2031-12-31", ["县发改局"], ["县住建局"]),
+        ("政策文件与解读材料同步起草、同步审签、同步发布。", None, ["县司法局"], [])]

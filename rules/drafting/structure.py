@@ -44,8 +44,8 @@ _NOISE = re.compile(r"@+|\s+")
 ROW_LABELS = r"牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|责任部门|责任主体|完成时限|完成时间|时限要求"
 # "(牵头单位：…；责任单位：…；完成时限：长期坚持)", "（市财政局牵头）", "〔责任单位：县统计局〕"
 RESPONSIBILITY = re.compile(
-    r"^[（(〔\[]\s*(?:(?:" + ROW_LABELS + r")\s*[:：]"
-    r"|[^（()）]{2,160}?(?:牵头|负责|配合|按职责分工负责|分别负责)[^（()）]{0,40}[)）〕\]]?\s*$)"
+    r"^[（(〔\[【]\s*(?:(?:" + ROW_LABELS + r")\s*[:：]"
+    r"|[^（()）]{2,160}?(?:牵头|负责|配合|按职责分工负责|分别负责)[^（()）]{0,40}[)）〕\]】]?\s*$)"
 )
 UNITS_CELL = re.compile(
     r"^[\u4e00-\u9fff、，,（）()]{2,200}?(?:牵头落实|负责落实|牵头|负责|配合|按职责分工落实|按职责分工负责|落实)$"
@@ -197,8 +197,10 @@ def _is_item_name(text_: str, following: str) -> bool:
                                  and not re.search(r"\d{1,2}月|年底|年内|工作日", text_))
 
 
+# "5. 及时公开…信息 牵头单位：县发改局 完成时限：2031年12月": a row's labelled fields after its task, spaces between
+_SPACED_LABEL = re.compile(r"(?<=\s)(?=(?:" + ROW_LABELS + r")\s*[:：])")
 # "(牵头单位：县统计局)按季度公布…": a note that closes one item and is glued to the next one's text
-_LEADING_NOTE = re.compile(either_script(r"^[（(〔]\s*(?:" + ROW_LABELS + r")[^（()）〔〕]{1,160}[)）〕]"))
+_LEADING_NOTE = re.compile(either_script(r"^[（(〔【]\s*(?:" + ROW_LABELS + r")[^（()）〔〕【】]{1,160}[)）〕】]"))
 
 
 def _bracket_whole(sentences: list[str]) -> list[str]:
@@ -236,7 +238,7 @@ def _pieces(raw: str) -> list[str]:
         requests = [part for request in _REQUEST_START.split(sentence)
                     for part in (_DUTY_AFTER_ANNOUNCEMENT.split(request) if _ANNOUNCED.match(request) else [request])]
         for piece in (part for request in requests for clause in _dated_clauses(request)
-                      for part in _INLINE_ITEM.split(clause)):
+                      for item in _INLINE_ITEM.split(clause) for part in _SPACED_LABEL.split(item)):
             piece = piece.strip()
             note = _LEADING_NOTE.match(piece)
             if note and piece[note.end():].strip():
