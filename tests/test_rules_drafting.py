@@ -1148,3 +1148,12 @@ def test_labelled_fields_after_a_task_on_its_own_line_or_in_lenticular_brackets_
     assert [(o["quote"], o["by_date"], o.get("lead_units"), o.get("cooperating_units")) for o in found] == [
         ("5. 及时公开重大建设项目批准和实施信息", "2031-12-31", ["县发改局"], ["县住建局"]),
         ("政策文件与解读材料同步起草、同步审签、同步发布。", None, ["县司法局"], [])]
+
+
+def test_two_deadlines_for_two_deliverables_are_two_rules_but_a_plan_and_its_publication_are_one():
+    report = ("关于做好2030年政府信息公开工作年度报告编制和发布工作的通知\n"
+              "1.市直单位于2031年1月26日前向市政务公开办提交年报,并于2031年1月28日前在市政府门户网站公布。\n")
+    assert [(o["kind"], o["by_date"]) for o in draft(report).obligations] == [
+        ("manual", "2031-01-26"), ("annual_report", "2031-01-28")]
+    plan = "某省2031年政务公开工作安排\n各市县要制定具体工作方案,并于2031年4月20日前在本市县政府网站公开。\n"
+    assert [(o["kind"], o["by_date"]) for o in draft(plan).obligations] == [("plan_published", "2031-04-20")]

@@ -192,6 +192,8 @@ def _is_item_name(text_: str, following: str) -> bool:
     if _STATES_DUTY.search(text_) or RESPONSIBILITY.match(analysis(following)) or _LEADING_NOTE.match(following.strip()) \
             or _DEADLINE_NOTE.match(analysis(following)) or _ROW_LABEL.match(analysis(following)):
         return False
+    if _OWN_DATE.search(text_) and following.startswith(("并", "同时")):
+        return False  # "1.各单位于1月26日前报送年报，并于1月28日前公布": the first of two dated tasks
     clauses = [c for c in re.split(r"[，,]", re.sub(r"^\S{1,5}?[、.．)）〕]", "", text_).rstrip("。；;")) if c]
     return len(clauses) == 1 or (len(clauses) == 2 and all(len(c) <= 14 for c in clauses)
                                  and not re.search(r"\d{1,2}月|年底|年内|工作日", text_))
@@ -216,10 +218,17 @@ def _bracket_whole(sentences: list[str]) -> list[str]:
     return whole
 
 
+# "…于1月20日前将年报报送…审核，审核通过后于1月31日前在网站公开": a second deadline, for a second deliverable
+_SECOND_DATE_START = re.compile(either_script(
+    r"(?<=[,，])(?=(?:@@)*(?:[^,，;；。]{0,8}?后)?(?:并|同时)?于(?:(?:19|20)\d{2}年)?\d{1,2}月(?:底|\d{1,2}[日号])(?:前|之前|以前))"))
+_OWN_DATE = re.compile(r"\d{1,2}月(?:底|末|\d{1,2}[日号])(?:前|之前|以前)|年底前")
+
+
 def _dated_clauses(sentence: str) -> list[str]:
     """A sentence cut before each clause that opens with its own date, when what precedes it is a task of its own
-    (ten characters or more); the comma between them belongs to neither."""
-    parts = _DATED_CLAUSE_START.split(sentence)
+    (ten characters or more), and before a second dated deliverable ("…并于1月31日前在网站公开") when what precedes
+    it has a date of its own; the comma between them belongs to neither."""
+    parts = [part for first in _DATED_CLAUSE_START.split(sentence) for part in _second_deadlines(first)]
     whole = [parts[0]]
     for part in parts[1:]:
         # the clause's own task, counted without the pinyin or the spaces a mirror inserted
@@ -229,6 +238,17 @@ def _dated_clauses(sentence: str) -> list[str]:
         else:
             whole[-1] += part
     return [clause.rstrip("，,") if position < len(whole) - 1 else clause for position, clause in enumerate(whole)]
+
+
+def _second_deadlines(clause: str) -> list[str]:
+    parts = _SECOND_DATE_START.split(clause)
+    whole = [parts[0]]
+    for part in parts[1:]:
+        if _OWN_DATE.search(analysis(whole[-1])):
+            whole.append(part)
+        else:
+            whole[-1] += part  # "制定…方案，并于4月20日前在网站公开": the plan and its publication are one task
+    return whole
 
 
 def _pieces(raw: str) -> list[str]:
