@@ -1157,3 +1157,10 @@ def test_two_deadlines_for_two_deliverables_are_two_rules_but_a_plan_and_its_pub
         ("manual", "2031-01-26"), ("annual_report", "2031-01-28")]
     plan = "某省2031年政务公开工作安排\n各市县要制定具体工作方案,并于2031年4月20日前在本市县政府网站公开。\n"
     assert [(o["kind"], o["by_date"]) for o in draft(plan).obligations] == [("plan_published", "2031-04-20")]
+
+
+def test_a_note_naming_who_leads_and_who_answers_by_their_duties_puts_only_the_leader_first():
+    from rules.drafting.tables import note_units
+
+    assert note_units("(市司法局牵头，市政府各部门按职责分工负责)") == (["市司法局"], ["市政府各部门"])
+    assert note_units("(县发改局、县财政局负责)") == (["县发改局", "县财政局"], [])

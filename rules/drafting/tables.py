@@ -270,8 +270,12 @@ def note_units(note: str) -> tuple[list[str], list[str]] | None:
         lead, cooperating = (lead, responsible + cooperating) if lead else (responsible, cooperating)
     else:  # "市财政局牵头，各部门配合", "县政府办、各部门"
         parts = [part for part in re.split(r"[，,；;]", text) if part]
-        cooperating = [part for part in parts if part.endswith("配合")]
-        lead = [part for part in parts if not part.endswith("配合")]
+        if any(part.endswith("牵头") for part in parts):  # "市司法局牵头，市政府各部门按职责分工负责"
+            lead = [part for part in parts if part.endswith("牵头")]
+            cooperating = [part for part in parts if not part.endswith("牵头")]
+        else:
+            cooperating = [part for part in parts if part.endswith("配合")]
+            lead = [part for part in parts if not part.endswith("配合")]
     lead_units = [unit for value in lead for unit in (_units(value) or [])]
     cooperating_units = [unit for value in cooperating for unit in (_units(value) or [])]
     if not lead_units and not cooperating_units:
