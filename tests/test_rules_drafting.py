@@ -1164,3 +1164,12 @@ def test_a_note_naming_who_leads_and_who_answers_by_their_duties_puts_only_the_l
 
     assert note_units("(市司法局牵头，市政府各部门按职责分工负责)") == (["市司法局"], ["市政府各部门"])
     assert note_units("(县发改局、县财政局负责)") == (["县发改局", "县财政局"], [])
+
+
+def test_a_duty_followed_by_the_issuers_consequence_still_obliges_and_assessing_interpretation_work_is_manual():
+    def kinds(sentence):
+        return [o["kind"] for o in draft("某市政策解读工作通知\n" + sentence + "\n").obligations]
+
+    assert kinds("起草部门在报送文件送审稿时，应同时报送解读方案和解读材料，未按要求报送的，市政府办公室不予受理。") == ["manual"]
+    assert kinds("未按要求报送解读材料的，市政府办公室不予受理。") == []
+    assert kinds("政策解读工作纳入市政府绩效考核，对解读工作不力的单位予以通报。") == ["manual"]

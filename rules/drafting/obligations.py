@@ -73,8 +73,9 @@ _UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|�
                          r"(等|牵头|负责|配合|按职责分工落实)?$")
 # The issuing office's own intentions ("本办将适时督查", "…的将予以通报"): not the addressees' duty.
 _ISSUER_INTENT = re.compile(r"^[^,，；;]{0,24}将(于|通过|继续|适时|进行|予以|对|加强|定期|视情|列入|纳入)|的将(进行|予以)"
-                            r"|^[^,，；;]{0,16}(办公厅|办公室|本办|我办|领导小组)[^,，；;]{0,4}将"
-                            r"|不予(收文|受理|办理)|予以退文|退回(起草|报送)")
+                            r"|^[^,，；;]{0,16}(办公厅|办公室|本办|我办|领导小组)[^,，；;]{0,4}将")
+# What the issuer does to a unit that fails ("…的，市政府办公室不予受理"): no duty, unless one is stated before it.
+_CONSEQUENCE = re.compile(r"不予(收文|受理|办理)|予以退文|退回(起草|报送)")
 # A 评价标准 cell: how a task is assessed ("评价…的数量和质量"), not the task.
 # How the issuer assesses the units ("主要对…主动公开信息进行考评"): its procedure, not their task.
 _ASSESSMENT = re.compile(r"(?:^|[,，])(?:主要)?(?:对|就)[^。；;]{2,40}(?:进行|开展|组织)(?:考评|考核|测评|评估|督查|打分)")
@@ -258,6 +259,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # a document's title, not a task cell such as "编制并公开年度报告"
     if (unit.row or {}).get("units") is None and _UNITS_ONLY.match(text) and not _has_disclosure(text):
         return NO  # a 责任单位 cell on a line of its own
+    consequence = _CONSEQUENCE.search(text)
+    if consequence and not _REQUEST.search(text[:consequence.start()]):
+        return NO
     if _ISSUER_INTENT.search(text) or _PAST_EVENT.search(text) or _EXPLORATION.search(text) or _CRITERION.match(text):
         return NO
     if _ASSESSMENT.search(text) and not _MODAL.search(text) and not dated_at_all(deadline):
@@ -364,6 +368,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "manual"  # the 公开属性 marked on a document as it is drafted: nothing a page shows
     if _COLUMN.search(text):
         return "column_exists"
+    if re.search(r"纳入[^,，;；。]{0,24}(考核|考评|绩效)", text) and not _has_disclosure(text):
+        return "manual"  # "政策解读工作纳入绩效考核": the work is assessed, nothing is published
     if re.search(r"(新闻)?发布会[。；;]?$", re.sub(r"\s", "", text)) and not re.search(r"公开|公布", text):
         return "manual"  # a press-conference plan's row: the conference is held, not a page published
     timed_interpretation = _INTERPRET.search(text) and deadline.get("working_days") is not None
