@@ -1173,3 +1173,12 @@ def test_a_duty_followed_by_the_issuers_consequence_still_obliges_and_assessing_
     assert kinds("起草部门在报送文件送审稿时，应同时报送解读方案和解读材料，未按要求报送的，市政府办公室不予受理。") == ["manual"]
     assert kinds("未按要求报送解读材料的，市政府办公室不予受理。") == []
     assert kinds("政策解读工作纳入市政府绩效考核，对解读工作不力的单位予以通报。") == ["manual"]
+
+
+def test_an_assessment_indicator_table_is_titled_by_its_heading_and_its_standards_oblige():
+    table = ("某省2031年度政务公开工作绩效评估指标\n| 一级指标 | 二级指标 | 评估内容 | 分值 |\n"
+             "| 主动公开 | 政策解读 | 政策文件与解读材料同步发布，解读材料在文件公开后3个工作日内发布。 | 10 |\n"
+             "| 加分项 | 创新做法 | 政务公开工作经验被省级以上推广的，每项加2分。 | 5 |\n")
+    found = draft(table)
+    assert (found.title, found.year) == ("某省2031年度政务公开工作绩效评估指标", 2031)
+    assert [(o["kind"], o["working_days"]) for o in found.obligations] == [("interpretation_timely", 3)]

@@ -189,7 +189,7 @@ def title(lines: list[str]) -> str | None:
         return min(candidates)[2]
     for line in lines[:15]:
         line = _TITLE_JUNK.sub("", re.sub(r"\s+", "", line))
-        if 8 <= len(line) <= 60 and re.search(r"(要点|报告|方案|(?:标准|分解|任务|计划|安排|分工)表|制度|办法|细则|清单|台账|目录|任务分解|及分工)$", line) \
+        if 8 <= len(line) <= 60 and re.search(r"(要点|报告|方案|(?:标准|分解|任务|计划|安排|分工)表|制度|办法|细则|清单|台账|目录|任务分解|及分工|评估指标|考核指标|指标体系)$", line) \
                 and not re.search(r"[，,。:：]", line):
             return line
     return None
