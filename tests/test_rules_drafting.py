@@ -1182,3 +1182,11 @@ def test_an_assessment_indicator_table_is_titled_by_its_heading_and_its_standard
     found = draft(table)
     assert (found.title, found.year) == ("某省2031年度政务公开工作绩效评估指标", 2031)
     assert [(o["kind"], o["working_days"]) for o in found.obligations] == [("interpretation_timely", 3)]
+
+
+def test_a_dated_goal_and_a_dated_mechanism_oblige_nobody_but_a_dated_catalogue_does():
+    plan = ("某县全面推进基层政务公开标准化规范化工作实施方案\n一、工作目标\n"
+            "2031年底前，完成县乡两级政务公开事项标准目录编制，基本形成标准化规范化的基层政务公开工作体系。\n二、主要任务\n"
+            "（一）编制目录。各主管部门要于2031年8月底前编制完成本领域政务公开事项标准目录，并在县政府门户网站公开。\n"
+            "（二）规范公开流程。各乡镇要建立健全政务公开审查、发布、解读等工作机制，9月底前完成。\n")
+    assert [o["by_date"] for o in draft(plan).obligations] == ["2031-08-31"]

@@ -301,12 +301,14 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     mechanism = _MECHANISM_FIRST.search(text)
     # "…确保保密审查、主动公开发布…等工作机制健康运转": the publishing named there is one more mechanism
     after_mechanism = re.sub(r"不得[^,，;；。]*|[^,，;；。]{0,40}等(工作)?(机制|制度)", "", text[mechanism.end():]) if mechanism else ""
-    if mechanism and not dated and not _has_disclosure(after_mechanism):
+    if mechanism and not _has_disclosure(after_mechanism) and not (dated and re.search(r"公开|公布|发布", text[:mechanism.start()])):
         return NO  # …unless what follows the mechanism still publishes something
     general = _GENERAL.search(text) or _GENERAL_SECTION.search(unit.context) or _GOAL.search(text) \
         or any(_PRINCIPLE_HEADING.match(section) for section in unit.sections)
     if general and not (dated and (_has_disclosure(text) or _MANUAL.search(text))):
         return NO
+    if _GENERAL_SECTION.search(unit.context) and _GOAL_STATE.search(text):
+        return NO  # "工作目标: 2031年底前，完成…，基本形成…体系": a dated goal is still a goal
     if re.match(r"^到20\d\d年", text) and _GOAL_STATE.search(text):
         return NO  # "到2030年底，…更加完善": a goal, its year the horizon, not a deadline
     # a report of what was done ("全年公开发布…53件。"); a target ("不少于1次") is a duty
