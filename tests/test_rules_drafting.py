@@ -1190,3 +1190,17 @@ def test_a_dated_goal_and_a_dated_mechanism_oblige_nobody_but_a_dated_catalogue_
             "（一）编制目录。各主管部门要于2031年8月底前编制完成本领域政务公开事项标准目录，并在县政府门户网站公开。\n"
             "（二）规范公开流程。各乡镇要建立健全政务公开审查、发布、解读等工作机制，9月底前完成。\n")
     assert [o["by_date"] for o in draft(plan).obligations] == ["2031-08-31"]
+
+
+def test_a_mirrors_traditional_characters_and_readings_do_not_hide_a_space_separated_table_or_spaced_labels():
+    from opencc import OpenCC
+
+    catalogue = ("某市政府信息公开事项清单\n序号 事项名称    内容要求 公开主体 时限 公开方式\n"
+                 "1  机构领导 《条例》 领导姓名、分工、简历、办公电话等。 市政府办公室 20个工作日内 政府网站、查阅点\n")
+    labelled = "某县2031年政务公开工作任务清单\n5. 及时公开重大建设项目批准和实施信息 牵头单位：县发改局 完成时限：2031年12月\n"
+    report = ("关于做好2030年政府信息公开工作年度报告编制和发布工作的通知\n"
+              "（一）市政府各部门要于2031年1月20日前将年报报送市政务公开办审核，审核通过后于1月31日前在本单位网站公开。\n")
+    for source in (catalogue, labelled, report):
+        clean = [(o["kind"], o["by_date"], o["working_days"]) for o in draft(source).obligations]
+        mirrored = OpenCC("s2t").convert(source).replace("日前", "日(rì)前").replace("单", "單(dān)")
+        assert [(o["kind"], o["by_date"], o["working_days"]) for o in draft(mirrored).obligations] == clean

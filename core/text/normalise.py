@@ -41,9 +41,11 @@ def _s2t():
 
 def either_script(pattern: str) -> str:
     """A regular expression written in simplified characters that also matches them as a mirror renders them:
-    in traditional characters, each perhaps followed by its pinyin reading ("请" also matches "請" and "請(qǐng)").
-    For patterns matched on a source's own characters; inside a character class only the traditional form is added."""
-    out, in_class, escaped = [], False, False
+    in traditional characters, each perhaps followed by its pinyin reading ("请" also matches "請" and "請(qǐng)";
+    "[日号]" also "日(rì)"). For patterns matched on a source's own characters."""
+    reading = f"(?:{_PINYIN.pattern})?"
+    out: list[str] = []
+    class_start, class_has_hanzi, escaped = None, False, False
     for char in pattern:
         hanzi = "\u4e00" <= char <= "\u9fff" and not escaped
         if escaped:
@@ -52,15 +54,26 @@ def either_script(pattern: str) -> str:
         elif char == "\\":
             out.append(char)
             escaped = True
-        elif hanzi and in_class:
-            traditional = _s2t().convert(char)
-            out.append(char + traditional if traditional != char else char)
+        elif class_start is not None:
+            if hanzi:
+                traditional = _s2t().convert(char)
+                out.append(char + traditional if traditional != char else char)
+                class_has_hanzi = True
+            elif char == "]" and len(out) > class_start + 1 and out[-1] not in ("[", "^") or char == "]" and class_has_hanzi:
+                out.append(char)
+                if class_has_hanzi:  # "[日号]" → "(?:[日號号](?:(rì))?)": a class of characters, each with its reading
+                    out[class_start:] = ["(?:" + "".join(out[class_start:]) + reading + ")"]
+                class_start, class_has_hanzi = None, False
+            else:
+                out.append(char)
+        elif char == "[":
+            class_start, class_has_hanzi = len(out), False
+            out.append(char)
         elif hanzi:
             traditional = _s2t().convert(char)
             either = f"[{char}{traditional}]" if traditional != char else char
-            out.append(f"(?:{either}(?:{_PINYIN.pattern})?)")
+            out.append(f"(?:{either}{reading})")
         else:
-            in_class = True if char == "[" else False if char == "]" else in_class
             out.append(char)
     return "".join(out)
 

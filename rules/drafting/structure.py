@@ -102,8 +102,9 @@ def _space_separated_rows(raws: list[str]) -> list[str]:
     out, in_table = [], False
     for raw in raws:
         cells = raw.split()
-        if len(cells) >= 4 and all(len(c) <= 8 for c in cells) and "|" not in raw \
-                and sum(1 for c in cells if _COLUMN_NAME.search(c) or re.fullmatch(r"(事项)?名称|时限|主体|(内容)?要求", c)) \
+        names = [analysis(c) for c in cells]
+        if len(cells) >= 4 and all(len(c) <= 8 for c in names) and "|" not in raw \
+                and sum(1 for c in names if _COLUMN_NAME.search(c) or re.fullmatch(r"(事项)?名称|时限|主体|(内容)?要求", c)) \
                 >= len(cells) // 2:
             in_table = True
             out.append("| " + " | ".join(cells) + " |")
@@ -200,7 +201,7 @@ def _is_item_name(text_: str, following: str) -> bool:
 
 
 # "5. 及时公开…信息 牵头单位：县发改局 完成时限：2031年12月": a row's labelled fields after its task, spaces between
-_SPACED_LABEL = re.compile(r"(?<=\s)(?=(?:" + ROW_LABELS + r")\s*[:：])")
+_SPACED_LABEL = re.compile(either_script(r"(?<=\s)(?=(?:" + ROW_LABELS + r")\s*[:：])"))
 # "(牵头单位：县统计局)按季度公布…": a note that closes one item and is glued to the next one's text
 _LEADING_NOTE = re.compile(either_script(r"^[（(〔【]\s*(?:" + ROW_LABELS + r")[^（()）〔〕【】]{1,160}[)）〕】]"))
 
