@@ -21,7 +21,7 @@ from core.text import clean_text, cn_number
 
 from .drafting import candidates, metadata, obligations, scorer, tables, topics
 from .drafting.candidates import is_cut_off
-from .drafting.deadlines import calendar_lag, deadline_of
+from .drafting.deadlines import calendar_lag, deadline_of, relative_month_date
 
 __all__ = ["DraftError", "DraftNotice", "draft", "draft_yaml", "read_notice", "deadline_of", "clean_text", "cn_number", "is_cut_off"]
 
@@ -158,6 +158,11 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
         if days:  # "印发之日起30日内": a fixed date, counted from the notice's issue
             item["by_date"] = (date.fromisoformat(notice.issued) + timedelta(days=days)).isoformat()
             item["deadline_text"] = f"印发之日起{days}日内（{notice.issued}起算）"
+        relative = relative_month_date(unit.text, notice.issued) \
+            if notice.issued and not days and not obligations.dated_at_all(deadline) else None
+        if relative:  # "请于本月底前…": the month the notice was issued in
+            item["by_date"] = relative
+            item["deadline_text"] = f"按印发日期（{notice.issued}）所在月份推算"
         notice.obligations.append(item)
     return notice
 

@@ -1204,3 +1204,11 @@ def test_a_mirrors_traditional_characters_and_readings_do_not_hide_a_space_separ
         clean = [(o["kind"], o["by_date"], o["working_days"]) for o in draft(source).obligations]
         mirrored = OpenCC("s2t").convert(source).replace("日前", "日(rì)前").replace("单", "單(dān)")
         assert [(o["kind"], o["by_date"], o["working_days"]) for o in draft(mirrored).obligations] == clean
+
+
+def test_a_deadline_in_the_notices_own_month_or_the_next_is_dated_from_its_issue_date_when_known():
+    signed = ("某县2031年政务公开工作通知\n请各单位于本月底前将联络员名单报县政务公开办。\n各乡镇要于下月10日前完成政务公开专区建设。\n"
+              "某县人民政府办公室\n2031年12月5日\n")
+    assert [o["by_date"] for o in draft(signed).obligations] == ["2031-12-31", "2032-01-10"]
+    unsigned = "某县2031年政务公开工作通知\n请各单位于本月底前将联络员名单报县政务公开办。\n"
+    assert [o["by_date"] for o in draft(unsigned).obligations] == [None]

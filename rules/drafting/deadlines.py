@@ -224,3 +224,21 @@ def calendar_lag(sentence: str) -> int | None:
         return None  # a lag from a policy document's own issue is not the notice's
     number = cn_number(match.group(1))
     return number * 30 if match.group(2) == "个月" else number
+
+
+# "本月底前", "本月20日前", "下月10日前": a date counted from the month the notice was issued in
+_RELATIVE_MONTH = re.compile(r"(本|下)月(?:(底|末)|(\d{1,2})[日号])(?:前|之前|以前)|(本)月内")
+
+
+def relative_month_date(sentence: str, issued: str) -> str | None:
+    """The date a deadline written relative to the notice's own month stands for, given its issue date."""
+    match = _RELATIVE_MONTH.search(sentence)
+    if not match:
+        return None
+    year, month = int(issued[:4]), int(issued[5:7])
+    if match.group(1) == "下":
+        year, month = year + (month == 12), month % 12 + 1
+    if match.group(3):
+        return make_date(year, month, int(match.group(3)))
+    return month_end(year, month)
+
