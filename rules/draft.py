@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from pathlib import Path
 
 from core.text import clean_text, cn_number
 
 from .drafting import candidates, metadata, obligations, scorer, tables, topics
 from .drafting.candidates import is_cut_off
-from .drafting.deadlines import calendar_lag, deadline_of, relative_month_date
+from .drafting.deadlines import date_from_issue, deadline_of
 
 __all__ = ["DraftError", "DraftNotice", "draft", "draft_yaml", "read_notice", "deadline_of", "clean_text", "cn_number", "is_cut_off"]
 
@@ -112,8 +111,8 @@ def notice_metadata(text: str) -> DraftNotice:
     notice.issued = metadata.written(lines) or signed_on
     notice.issuer = metadata.issuer(notice.title, signed_by)
     # the title's year, else the signature's, else the 文号's or the page's date, else a heading's in the head
-    notice.year = (metadata.year_of(notice.title, notice.issued, []) or _issue_year(notice.doc_number, notice.published)
-                   or metadata.year_of(None, None, lines) or metadata.year_of_deadlines(lines))
+    notice.year = (metadata.year_of(notice.title, notice.issued) or _issue_year(notice.doc_number, notice.published)
+                   or metadata.heading_year(lines) or metadata.year_of_deadlines(lines))
     notice.kind = obligations.notice_kind(text, notice.title)
     return notice
 
@@ -154,15 +153,10 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             item["lead_units"], item["cooperating_units"] = noted
         if item["kind"] in ("topic_disclosed", "published_by_date"):
             item["topics"] = topics.topic_ids(unit.text)
-        days = calendar_lag(unit.text) if notice.issued and not obligations.dated_at_all(deadline) else None
-        if days:  # "印发之日起30日内": a fixed date, counted from the notice's issue
-            item["by_date"] = (date.fromisoformat(notice.issued) + timedelta(days=days)).isoformat()
-            item["deadline_text"] = f"印发之日起{days}日内（{notice.issued}起算）"
-        relative = relative_month_date(unit.text, notice.issued) \
-            if notice.issued and not days and not obligations.dated_at_all(deadline) else None
-        if relative:  # "请于本月底前…": the month the notice was issued in
-            item["by_date"] = relative
-            item["deadline_text"] = f"按印发日期（{notice.issued}）所在月份推算"
+        from_issue = date_from_issue(unit.text, notice.issued) \
+            if notice.issued and not obligations.dated_at_all(deadline) else None
+        if from_issue:  # "印发之日起30日内", "请于本月底前…": a fixed date, counted from the notice's issue
+            item["by_date"], item["deadline_text"] = from_issue
         notice.obligations.append(item)
     return notice
 

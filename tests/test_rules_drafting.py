@@ -352,7 +352,7 @@ def test_a_notice_without_a_year_in_title_or_signature_takes_its_doc_numbers_yea
 def test_a_period_in_the_title_is_not_the_notices_year():
     from rules.drafting.metadata import year_of
 
-    assert year_of("某市贯彻《某省政务公开五年行动计划(2031—2035年)》实施方案", "2031-07-08", []) == 2031
+    assert year_of("某市贯彻《某省政务公开五年行动计划(2031—2035年)》实施方案", "2031-07-08") == 2031
 
 
 @pytest.mark.parametrize("sentence", [

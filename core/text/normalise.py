@@ -59,7 +59,7 @@ def either_script(pattern: str) -> str:
                 traditional = _s2t().convert(char)
                 out.append(char + traditional if traditional != char else char)
                 class_has_hanzi = True
-            elif char == "]" and len(out) > class_start + 1 and out[-1] not in ("[", "^") or char == "]" and class_has_hanzi:
+            elif char == "]" and out[class_start + 1:] not in ([], ["^"]):  # "[]…" and "[^]…" hold a literal "]"
                 out.append(char)
                 if class_has_hanzi:  # "[日号]" → "(?:[日號号](?:(rì))?)": a class of characters, each with its reading
                     out[class_start:] = ["(?:" + "".join(out[class_start:]) + reading + ")"]

@@ -7,6 +7,7 @@ whitespace); the notice's year fills dates written without one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from core.text import cn_number, make_date, month_end
@@ -230,15 +231,19 @@ def calendar_lag(sentence: str) -> int | None:
 _RELATIVE_MONTH = re.compile(r"(本|下)月(?:(底|末)|(\d{1,2})[日号])(?:前|之前|以前)|(本)月内")
 
 
-def relative_month_date(sentence: str, issued: str) -> str | None:
-    """The date a deadline written relative to the notice's own month stands for, given its issue date."""
+def date_from_issue(sentence: str, issued: str) -> tuple[str, str] | None:
+    """A deadline written relative to the notice's own issue, as a date and the review note that says how it was
+    counted: calendar days ("印发之日起30日内") or the notice's month ("本月底前", "下月10日前")."""
+    days = calendar_lag(sentence)
+    if days:
+        by_date = (dt.date.fromisoformat(issued) + dt.timedelta(days=days)).isoformat()
+        return by_date, f"印发之日起{days}日内（{issued}起算）"
     match = _RELATIVE_MONTH.search(sentence)
     if not match:
         return None
     year, month = int(issued[:4]), int(issued[5:7])
     if match.group(1) == "下":
         year, month = year + (month == 12), month % 12 + 1
-    if match.group(3):
-        return make_date(year, month, int(match.group(3)))
-    return month_end(year, month)
+    by_date = make_date(year, month, int(match.group(3))) if match.group(3) else month_end(year, month)
+    return (by_date, f"按印发日期（{issued}）所在月份推算") if by_date else None
 

@@ -207,8 +207,8 @@ def issuer(title_text: str | None, signed_by: str | None) -> str | None:
     return match.group(1) if match else None
 
 
-def year_of(title_text: str | None, issued: str | None, lines: list[str]) -> int | None:
-    """The year the notice is about: its title's, else its signature's, else a heading's in the head."""
+def year_of(title_text: str | None, issued: str | None) -> int | None:
+    """The year the notice is about: its title's, else its signature's."""
     # "…五年行动计划(2021—2025年)": the end of a period is not the notice's year
     match = re.search(r"(?<![—\-–~～至到])((?:19|20)\d{2})\s*年(?![—\-–~～至到]\d)", title_text or "")
     if match and re.search(r"\d\s*年度?[^，,。]{0,16}(工作)?(年度报告|年报)", title_text or ""):
@@ -216,8 +216,11 @@ def year_of(title_text: str | None, issued: str | None, lines: list[str]) -> int
         return int(issued[:4]) if issued else int(match.group(1)) + 1
     if match:
         return int(match.group(1))
-    if issued:
-        return int(issued[:4])
+    return int(issued[:4]) if issued else None
+
+
+def heading_year(lines: list[str]) -> int | None:
+    """The year of a heading in the head ("某县2031年政务公开工作要点", "某市2031年…工作通知")."""
     for index, line in enumerate(lines[:30]):
         match = re.search(r"((?:19|20)\d{2})\s*年[^，,。]{0,20}(要点|方案|任务|清单|台账|分工)", line) \
             or index < 3 and re.search(r"^[^，,。]{0,30}?((?:19|20)\d{2})\s*年[^，,。]{0,30}(通知|计划|安排|意见|办法)$", line.strip())
