@@ -12,6 +12,7 @@ from checks.lint import lint_rules
 from rules.draft import draft, draft_yaml, notice_metadata as notice_from, read_notice
 from rules.drafting.compare import compare_rules
 from rules.drafting.deadlines import deadline_of
+from rules.drafting import structure
 from rules.drafting.structure import analysis
 
 
@@ -976,6 +977,36 @@ def test_a_hard_wrapped_sentence_is_read_whole_but_a_long_line_cut_by_the_captur
     cut = ("某县2031年政务公开工作要点\n一、推进监管公开。加强监管执法信息公开,围绕规范事中事后监管,依法公开随机抽查事项清单,"
            "明确抽查依据、主体、内容、方式等,及时公布\n县市场监管局要在门户网站公开行政处罚结果。\n")
     assert "县市场监管局要在门户网站公开行政处罚结果。" in [o["quote"] for o in draft(cut).obligations]
+
+
+def test_a_text_wrapped_at_a_page_width_is_read_paragraph_by_paragraph():
+    # a PDF's text layer: every line of a paragraph fills the printed width (28 full-width characters, digits half),
+    # breaks fall anywhere, even inside a word, with no comma before them
+    paragraphs = ["各乡镇人民政府、县直各部门要在本要点印发后10个工作日内制定本单位贯彻落实的实施方案并在本单位门户网站公开。",
+                  "县财政局要在9月30日前在县政府门户网站集中公开全县各部门决算及三公经费决算说明情况。",
+                  "县市场监管局要按季度在门户网站公开食品安全监督抽检结果和不合格产品核查处置情况。",
+                  "各部门应在政策文件公开发布后3个工作日内在本单位网站发布解读材料。",
+                  "县政府办公室要在年底前完成县政府门户网站政府信息公开专栏的栏目调整和历史信息的归档整理工作。",
+                  "县应急管理局要及时在门户网站发布自然灾害预警信息和突发事件应对处置进展情况并回应社会关切。"]
+
+    def wrap(paragraph: str, width: float = 28) -> list[str]:
+        lines, line = [], ""
+        for c in paragraph:
+            if sum(0.5 if ord(x) < 128 else 1 for x in line + c) > width:
+                lines, line = lines + [line], ""
+            line += c
+        return lines + [line]
+
+    text = "某县2031年政务公开工作要点\n" + "\n".join(line for p in paragraphs for line in wrap(p)) + "\n"
+    found = draft(text).obligations
+    assert [o["quote"].replace("\n", "") for o in found] == paragraphs
+    assert [(o["working_days"], o["by_date"] and str(o["by_date"])) for o in found] == [
+        (10, None), (None, "2031-09-30"), (None, None), (3, None), (None, "2031-12-31"), (None, None)]
+    assert all(o["quote"] in text for o in found)  # the quote keeps the source's line breaks
+    assert structure.wrap_width(text.splitlines()) == 28
+    # prose of uneven lines, as a web page gives it, is no wrapped text
+    loose = ["某县2031年政务公开工作要点", *(p[:-1] + "，确保工作落实" * (i % 3) + "。" for i, p in enumerate(paragraphs))]
+    assert structure.wrap_width(loose) is None
 
 
 def test_a_statement_of_significance_a_list_of_mechanisms_and_a_form_name_oblige_nobody():

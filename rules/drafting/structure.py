@@ -117,16 +117,18 @@ def _space_separated_rows(raws: list[str]) -> list[str]:
 
 def _rows_rejoined(raws: list[str]) -> list[str]:
     """A "|" row whose cell was broken over two lines ("| 1 | 政策解读 | …3个工作日内" + "发布解读材料 | 县政府办 |")
-    is one row again, and so is a sentence or a table cell broken after a comma ("依法公开权责清单，" + "并动态调整");
-    the line break stays in the quote, which is the source's own characters."""
+    is one row again, and so is a sentence or a table cell broken after a comma ("依法公开权责清单，" + "并动态调整")
+    or at a page's line width (a PDF's text); the line break stays in the quote, which is the source's own
+    characters."""
     out: list[str] = []
+    width = wrap_width(raws)
     for raw in raws:
         previous = out[-1] if out else ""
         broken_row = previous.startswith("|") and not previous.endswith("|") and previous.count("|") >= 2 \
             and raw and not raw.startswith("|") and raw.endswith("|") and raw.count("|") >= 2
         broken_sentence = previous.endswith(("，", ",")) and "|" not in previous and raw and "|" not in raw \
             and heading_level(analysis(raw)) is None and not re.fullmatch(r"\d{1,3}", raw)
-        if broken_row or broken_sentence or _wrapped(previous, raw):
+        if broken_row or broken_sentence or _wrapped(previous, raw) or _full_line(previous.rpartition("\n")[2], raw, width):
             out[-1] = previous + "\n" + raw
         else:
             out.append(raw)
@@ -144,6 +146,38 @@ def _wrapped(previous: str, raw: str) -> bool:
         and "|" not in previous and bool(after) and "|" not in raw and heading_level(after) is None \
         and not re.fullmatch(r"\d{1,3}", after) and not _looks_like_deadline(after) and not _looks_like_units(after) \
         and not re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", after)
+
+
+def _printed_length(line: str) -> float:
+    """A line's width in full-width characters: ASCII letters, digits and spaces take half a character's place."""
+    return sum(0.5 if ord(c) < 128 else 1.0 for c in line.strip())
+
+
+def wrap_width(raws: list[str]) -> float | None:
+    """The line width a text was hard-wrapped at (a PDF's text layer, a printed page copied line by line), or None.
+    Wrapped prose shows it plainly: many lines of one and the same printed width, none much wider."""
+    widths = [_printed_length(raw) for raw in raws if raw and "|" not in raw and not raw.startswith("http")]
+    long = [w for w in widths if w >= 16]
+    if len(long) < 6:
+        return None
+    counts: dict[float, int] = {}
+    for w in long:
+        counts[round(w)] = counts.get(round(w), 0) + 1
+    width = max(counts, key=lambda w: (counts.get(w, 0) + counts.get(w - 1, 0), w))
+    full = sum(1 for w in long if width - 1.5 <= w <= width + 1.5)
+    wider = sum(1 for w in long if w > width + 3)
+    return width if full >= 5 and full >= 0.4 * len(long) and wider <= 0.1 * len(long) else None
+
+
+def _full_line(previous: str, raw: str, width: float | None) -> bool:
+    """A line that fills the text's wrap width without ending its sentence, and a next line that starts no heading,
+    item or row: one paragraph the wrap broke."""
+    if not width or not previous or not raw or "|" in previous or "|" in raw:
+        return False
+    before, after = analysis(previous), analysis(raw)
+    # a capture may also have cut by characters, not by printed width: either measure fills the line
+    return max(_printed_length(previous), len(previous.strip())) >= width - 1.5 and not re.search(r"[。！？!?；;:：]$", before) \
+        and heading_level(after) is None and not re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", after)
 
 
 def _is_bare_heading(line: Line) -> bool:
