@@ -1009,6 +1009,21 @@ def test_a_text_wrapped_at_a_page_width_is_read_paragraph_by_paragraph():
     assert structure.wrap_width(loose) is None
 
 
+def test_a_catalogue_flattened_one_cell_per_line_with_its_time_limit_after_the_content():
+    # columns 类别 | 工作事项 | 公开内容 | 公开时限 | 公开方式 | 责任主体, every cell on a line of its own, 序号 cells
+    # before the 事项 and the content, a 类别 cell spanning rows, units that end in no usual suffix (…司)
+    header = ["某部主动公开基本目录", "类别", "工作事项", "公开内容", "公开时限", "公开方式", "责任主体"]
+    rows = [("1.机构", "1", "主要职责", "1", "本部主要职责和内设机构职能", "形成或变更之日起20个工作日内", "部门户网站", "人事司"),
+            ("", "2", "领导信息", "2", "本部领导简历及分工", "形成或变更之日起20个工作日内", "部门户网站", "人事司、办公厅"),
+            ("2.规划", "3", "工作要点", "3", "本部落实年度政务公开工作要点实施方案", "印发之日起10个工作日内", "部门户网站", "办公厅"),
+            ("", "4", "统计数据", "4", "本行业年度统计公报", "形成之日起15个工作日内", "部门户网站、新闻发布会", "规划司")]
+    text = "\n\n".join(header + [cell for row in rows for cell in row if cell]) + "\n"
+    found = draft(text).obligations
+    assert [(o["quote"], o["kind"], o["working_days"]) for o in found] == [
+        ("本部主要职责和内设机构职能", "topic_disclosed", 20), ("本部领导简历及分工", "topic_disclosed", 20),
+        ("本部落实年度政务公开工作要点实施方案", "plan_published", 10), ("本行业年度统计公报", "topic_disclosed", 15)]
+
+
 def test_a_statement_of_significance_a_list_of_mechanisms_and_a_form_name_oblige_nobody():
     assert not draft("某省2031年政务公开工作安排\n2031年,全省重要会议将相继召开,做好政务公开工作,助力稳增长、惠民生,意义十分重大。\n"
                      "要建立健全政务公开工作机制,确保保密审查、主动公开发布、绩效问责等工作机制健康运转。\n"

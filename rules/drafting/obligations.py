@@ -242,8 +242,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     shortest = 4 if (unit.row or {}).get("discloses") and (unit.row or {}).get("deadline") else 6
     if notice_kind in ("report", "interpretation") or len(re.sub(r"\W", "", text)) < shortest:
         return NO
-    if (unit.row or {}).get("responsibility") and "units" not in (unit.row or {}) or (unit.row or {}).get("basis"):
-        return NO  # a responsibility note, or a catalogue's 依据 cell
+    if (unit.row or {}).get("responsibility") and "units" not in (unit.row or {}) or (unit.row or {}).get("basis") \
+            or (unit.row or {}).get("label"):
+        return NO  # a responsibility note, a catalogue's 依据 cell, or a cell that only names its row
     plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
     if len(plain) < shortest or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text) \
             or re.match(r"^(?:\d{1,2}[.．、])?附件\d*[:：]", text):  # the attachments' list
@@ -386,8 +387,9 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     core = _PROGRESS.sub("进展情况", _strip(text, _MECHANISM, _DOC_NUMBER))
     if _PLAN_OBJECT.search(core) and (_PLAN_PUBLISHED.search(core) or re.search(r"(制定|编制)[^,，;；。]{0,16}并(公开|公布)", core)
                                       or _PLAN_AS_OBJECT.search(core)) \
-            and not re.search(r"标准目录", core):
-        return "plan_published"
+            and not re.search(r"标准目录", core) \
+            or (unit.row or {}).get("discloses") and re.search("(" + _PLAN.pattern + r")[。；;]?$", core):
+        return "plan_published"  # …or a catalogue's content cell that names a plan: the plan is what is disclosed
     disclosure = _has_disclosure(core)
     # "公开…信息" names other content, unless that content is the interpretation ("公开政策解读信息")
     interpretation = _INTERPRET.search(core) and not re.search(r"信息公开|公开(?![^,，;；。]{0,4}解读)[^,，;；。]{0,6}(情况|信息|数据)", core)

@@ -605,6 +605,11 @@ def _attach_catalogue_cells(out: list[Unit]) -> None:
     head = [unit.text for unit in out[:16]]
     if not (any(_CONTENT_HEADER.match(t) for t in head) and any(_UNITS_HEADER.match(t) for t in head)):
         return
+    time_limits = [i for i, unit in enumerate(out) if unit.row is None and _TIME_LIMIT_CELL.match(unit.text.rstrip("。；;"))]
+    if "公开时限" in head and len(time_limits) >= 3:
+        content = next(i for i, t in enumerate(head) if _CONTENT_HEADER.match(t))
+        _attach_catalogue_time_limits(out, time_limits, head[content + 1:content + 2] == ["公开时限"])
+        return
     units_lines = {unit.line for unit in out if _UNITS_ONLY_CELL.match(unit.text) and unit.row is None}
     if len(units_lines) < 3:
         return  # not a table of rows
@@ -616,6 +621,30 @@ def _attach_catalogue_cells(out: list[Unit]) -> None:
             unit.row = {"deadline": None, "units": None, "discloses": True}
         else:
             unit.row = {"deadline": None, "units": None}  # a category cell
+
+
+def _attach_catalogue_time_limits(out: list[Unit], time_limits: list[int], content_first: bool) -> None:
+    """A catalogue flattened one cell per line with a 公开时限 column ("类别 | 工作事项 | 公开内容 | 公开时限 | 公开方式 |
+    责任主体"): each 公开时限 cell dates the content cell before it (row numbers skipped, and channel cells too unless
+    the content column comes just before the time limit's); the other short cells (categories, 事项 names, channels,
+    units) name the row and oblige nobody.  A sentence below the table is still read as prose."""
+    contents = {}
+    for i in time_limits:
+        j = i - 1
+        while j >= 0 and (re.fullmatch(r"\d{1,3}", out[j].text) or not content_first and _CHANNEL_CELL.search(out[j].text)):
+            j -= 1  # the row's 序号 cell, or a 公开方式 cell between the content and its time limit
+        if j >= 0 and out[j].row is None and out[j].line != out[i].line and j not in time_limits:
+            contents[j] = out[i].quote
+    header = next(i for i, unit in enumerate(out) if unit.text == "公开时限")
+    for position, unit in enumerate(out):
+        if position < header or unit.row is not None:
+            continue  # the text above the table is read as prose
+        if position in contents:
+            unit.row = {"deadline": contents[position], "units": None, "discloses": True}
+        elif position in time_limits:
+            unit.row = {"responsibility": unit.quote}
+        elif len(unit.text) <= 40 and not re.search(r"[。；;]", unit.text):
+            unit.row = {"deadline": None, "units": None, "label": True}
 
 
 _BASIS_HEADER = re.compile(r"^(公开)?依据$")
