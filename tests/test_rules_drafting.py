@@ -1024,6 +1024,13 @@ def test_a_catalogue_flattened_one_cell_per_line_with_its_time_limit_after_the_c
         ("本部落实年度政务公开工作要点实施方案", "plan_published", 10), ("本行业年度统计公报", "topic_disclosed", 15)]
 
 
+def test_a_labelled_time_limit_line_ending_in_a_full_stop_and_a_row_date_earlier_than_the_tasks_year_end():
+    text = ("某署2031年政务公开工作要点\n(一)做好规划公开。\n1. 做好历史规划的归集整理和集中公开工作。\n"
+            "责任单位:办公厅牵头,相关部门配合。\n完成时限:2031年9月。\n2. 年内推动各直属单位对外公开本单位预算信息。\n"
+            "责任单位:各直属单位。\n完成时限:2031年11月。\n3. 在6月30日前公开本单位权责清单。\n完成时限:2031年12月。\n")
+    assert [str(o["by_date"]) for o in draft(text).obligations] == ["2031-09-30", "2031-11-30", "2031-06-30"]
+
+
 def test_a_statement_of_significance_a_list_of_mechanisms_and_a_form_name_oblige_nobody():
     assert not draft("某省2031年政务公开工作安排\n2031年,全省重要会议将相继召开,做好政务公开工作,助力稳增长、惠民生,意义十分重大。\n"
                      "要建立健全政务公开工作机制,确保保密审查、主动公开发布、绩效问责等工作机制健康运转。\n"

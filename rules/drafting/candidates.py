@@ -128,6 +128,10 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
     return out
 
 
+# a unit dated only by the year's end ("年内", "年底前"): a row's 完成时限 cell may set an earlier date
+_YEAR_END_ONLY = re.compile(r"^(?!.*\d{1,2}月).*(年内|年底|年末)")
+
+
 def _deadline(units: list[structure.Unit], index: int, row: dict | None, year: int | None) -> dict:
     """A unit's deadline: its own words', else the first of what dates it from around — its 完成时限 cell (of a "|"
     row, a "(完成时限：…)" note or a flattened table's row; the unit's own rhythm words are kept), a date note or a
@@ -142,6 +146,8 @@ def _deadline(units: list[structure.Unit], index: int, row: dict | None, year: i
         cell_deadline = {"working_days": 0, "anchor": "document"}  # an interpretation "与政策文件同步"
     if cell_deadline and not obligations.dated_at_all(deadline):
         deadline = {**cell_deadline, **{k: v for k, v in deadline.items() if k != "rhythm"}}
+    elif _YEAR_END_ONLY.search(unit.text) and str(cell_deadline.get("by_date") or "9999") < str(deadline.get("by_date") or ""):
+        deadline = {**deadline, "by_date": cell_deadline["by_date"]}  # "年内推动…" in a row due in 11月: the row's date
     if obligations.dated_at_all(deadline):
         return deadline
     # "…编制完成标准目录。(2020年10月底前完成)", "…。此项工作于10月底前完成。": a note or sentence dating the one before it;
