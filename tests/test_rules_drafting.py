@@ -1031,6 +1031,16 @@ def test_a_labelled_time_limit_line_ending_in_a_full_stop_and_a_row_date_earlier
     assert [str(o["by_date"]) for o in draft(text).obligations] == ["2031-09-30", "2031-11-30", "2031-06-30"]
 
 
+def test_an_unnumbered_task_area_cell_above_numbered_measures_obliges_nobody():
+    text = ("某局2031年政务公开工作要点分工方案\n工作任务\n具体要求\n落实科室\n做好重点领域信息公开\n"
+            "1.主动公开本局年度重点工作任务及其进展情况。\n各科室按职责分工落实\n"
+            "2.定期公开行政处罚结果和监督检查结果。\n执法科\n公开规范性文件正式文本\n1.标注文件有效性。\n")
+    quotes = [o["quote"] for o in draft(text).obligations]
+    assert "做好重点领域信息公开" not in quotes  # it names the field the measures below belong to
+    assert quotes[:2] == ["1.主动公开本局年度重点工作任务及其进展情况。", "2.定期公开行政处罚结果和监督检查结果。"]
+    assert "公开规范性文件正式文本" in quotes  # a cell naming what is published obliges, whatever follows it
+
+
 def test_a_statement_of_significance_a_list_of_mechanisms_and_a_form_name_oblige_nobody():
     assert not draft("某省2031年政务公开工作安排\n2031年,全省重要会议将相继召开,做好政务公开工作,助力稳增长、惠民生,意义十分重大。\n"
                      "要建立健全政务公开工作机制,确保保密审查、主动公开发布、绩效问责等工作机制健康运转。\n"

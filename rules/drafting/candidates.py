@@ -175,6 +175,13 @@ def _names_of_rows(found: list[Candidate]) -> None:
         if named and len(re.sub(r"\W", "", name.text)) <= 12 \
                 and not re.search(r"[,，。；;]", name.text) and len(measure.text) > len(name.text):
             name.rules_keep = name.rules_unsure = False
+        # a 工作任务 cell without a number that names a field of work ("做好财政信息公开") above its numbered 具体要求
+        # cells ("6.积极推进…"); a cell naming what is published ("公开规范性文件正式文本") is the obligation itself
+        if name.unit.line != measure.unit.line and structure.heading_level(name.text) is None \
+                and re.match(r"(做好|推进|加强|深化|强化|抓好|做实|提升|完善|加大|突出|聚焦|围绕)", name.text) \
+                and re.match(r"^\d{1,2}[.．、]\D", measure.text) and len(re.sub(r"\W", "", name.text)) <= 20 \
+                and not re.search(r"[,，。；;:：]|应|须|要(?![点求素])", name.text):
+            name.rules_keep = name.rules_unsure = False
 
 
 NOTICE_KINDS = ("notice", "report", "interpretation", "news", "annual_report_notice")
