@@ -1275,3 +1275,8 @@ def test_a_deadline_in_the_notices_own_month_or_the_next_is_dated_from_its_issue
     assert [o["by_date"] for o in draft(signed).obligations] == ["2031-12-31", "2032-01-10"]
     unsigned = "某县2031年政务公开工作通知\n请各单位于本月底前将联络员名单报县政务公开办。\n"
     assert [o["by_date"] for o in draft(unsigned).obligations] == [None]
+
+
+def test_a_customs_office_named_before_关于_is_the_issuer():
+    assert notice_from("某港海关关于落实《2031年政务公开工作要点》的实施方案\n一、主动公开本关权责清单。\n").issuer == "某港海关"
+    assert notice_from("某关总署关于印发2031年政务公开工作要点的通知\n").issuer == "某关总署"
