@@ -1280,3 +1280,13 @@ def test_a_deadline_in_the_notices_own_month_or_the_next_is_dated_from_its_issue
 def test_a_customs_office_named_before_关于_is_the_issuer():
     assert notice_from("某港海关关于落实《2031年政务公开工作要点》的实施方案\n一、主动公开本关权责清单。\n").issuer == "某港海关"
     assert notice_from("某关总署关于印发2031年政务公开工作要点的通知\n").issuer == "某关总署"
+
+
+def test_a_numbered_area_with_its_lead_units_note_above_deeper_items_is_a_heading():
+    text = ("某部2031年政务公开工作要点\n一、推进重点领域信息公开\n(一)进一步推进行政权力运行信息公开。(法制司牵头,有关单位负责)\n"
+            "1.依法向社会公开行政职权及其法律依据、实施主体、运行流程等信息。\n2.制定并公开行政审批事项服务指南。\n"
+            "(二)在门户网站公开本部门权责清单。(办公厅牵头)\n(三)做好财政信息公开。\n")
+    quotes = [o["quote"] for o in draft(text).obligations]
+    assert "(一)进一步推进行政权力运行信息公开。" not in quotes
+    assert quotes[:2] == ["1.依法向社会公开行政职权及其法律依据、实施主体、运行流程等信息。", "2.制定并公开行政审批事项服务指南。"]
+    assert "(二)在门户网站公开本部门权责清单。" in quotes  # a task with its note and no items below is a task

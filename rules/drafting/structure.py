@@ -220,6 +220,17 @@ def _is_group_label(lines: list[Line], index: int) -> bool:
             and len(lines[index].text) <= 20 and not re.search(r"[，,。；;]", lines[index].text))
 
 
+def _heading_with_its_note(line: Line, pieces: list[str], following: Line | None) -> bool:
+    """A numbered line that only names an area and who leads it ("（一）推进…公开。(法制司牵头,有关单位负责)") and is
+    followed by deeper items: a heading, not a task."""
+    if line.level is None or len(pieces) != 2 or following is None or following.level is None \
+            or following.level <= line.level:
+        return False
+    name = analysis(pieces[0])
+    return bool(RESPONSIBILITY.match(analysis(pieces[1]))) and not _STATES_DUTY.search(name) and len(name) <= 40 \
+        and not re.search(r"\d{1,2}月|年底|年内|工作日", name)
+
+
 def _is_item_name(text_: str, following: str) -> bool:
     """A numbered piece with its body on the same line names the item: a phrase, or two short parallel clauses
     ("（一）加强…公开，强化…发布。"), with no modal verb and no date; a piece followed only by its
@@ -353,6 +364,12 @@ def units(text: str) -> list[Unit]:
                 stack.pop()
         sections = [s for _, s in stack]
         pieces = _pieces(line.raw)
+        if _heading_with_its_note(line, pieces, following):
+            # "（一）推进权力运行信息公开。(法制司牵头)" above items 1., 2.: the note names who leads the items
+            while stack and stack[-1][0] >= line.level:
+                stack.pop()
+            stack.append((line.level, analysis(pieces[0])))
+            continue
         for position, piece in enumerate(pieces):
             text_ = analysis(piece)
             level = heading_level(text_)
