@@ -1290,3 +1290,16 @@ def test_a_numbered_area_with_its_lead_units_note_above_deeper_items_is_a_headin
     assert "(一)进一步推进行政权力运行信息公开。" not in quotes
     assert quotes[:2] == ["1.依法向社会公开行政职权及其法律依据、实施主体、运行流程等信息。", "2.制定并公开行政审批事项服务指南。"]
     assert "(二)在门户网站公开本部门权责清单。" in quotes  # a task with its note and no items below is a task
+
+
+def test_a_flattened_national_standard_catalogue_with_the_cited_articles_text_before_its_time_limit():
+    # 公开事项 | 公开内容(要素) | 公开依据 | 条款内容 | 依据效力位阶 | 公开时限 | 公开主体 | 事项类别 | 公开渠道, one cell per line
+    header = ["某局政府信息主动公开事项目录", "公开事项", "公开内容(要素)", "公开依据", "条款内容", "依据效力位阶", "公开时限",
+              "公开主体", "事项类别", "公开渠道", "机构信息"]
+    row = ["《某省政务公开条例》", "第十条行政机关应当主动公开本机关的下列信息:(二)机关职能、机构设置、负责人姓名;", "地方性法规",
+           "信息形成或者变更之日起20个工作日内公开", "某局办公室", "法定公开事项", "政府网站"]
+    text = "\n".join(header + ["本局机构名称、办公地址、负责人姓名及职能职责"] + row + ["领导信息", "本局领导姓名、职务及分工"]
+                     + row[:1] + ["《某省政务公开条例》第十条:行政机关应当主动公开机关职能。"] + row[3:]) + "\n"
+    found = draft(text).obligations
+    assert [(o["quote"], o["working_days"]) for o in found] == [
+        ("本局机构名称、办公地址、负责人姓名及职能职责", 20), ("本局领导姓名、职务及分工", 20)]

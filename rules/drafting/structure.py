@@ -675,14 +675,36 @@ def _attach_catalogue_basis_cells(out: list[Unit]) -> None:
     if not (any(_CONTENT_HEADER.match(t) for t in head) and any(_BASIS_HEADER.match(t) for t in head)):
         return
     bases = [i for i, unit in enumerate(out) if unit.row is None and _CITED_BASIS.match(unit.text)]
-    for i in bases:
-        out[i].row = {"deadline": None, "units": None, "basis": True}
-        content = next((out[j] for j in range(i - 1, -1, -1) if out[j].line != out[i].line), None)
+    # a row's 依据 may take two cells (the cited law, then the article's text, also opening with 《…》)
+    groups = [[i] for i in bases[:1]]
+    for i in bases[1:]:
+        if i == groups[-1][-1] + 1:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for number, group in enumerate(groups):
+        first, last = group[0], group[-1]
+        for i in group:
+            out[i].row = {"deadline": None, "units": None, "basis": True}
+        content = next((out[j] for j in range(first - 1, -1, -1) if out[j].line != out[first].line), None)
         if content is None or (content.row is not None and not content.row.get("merged")) \
                 or _CITED_BASIS.match(content.text):
             continue
-        after = next((unit for unit in out[i + 1:i + 3] if _TIME_LIMIT_CELL.match(unit.text.rstrip("。；; |"))), None)
-        content.row = {"deadline": after.text if after else None, "units": None, "discloses": True}
+        # the 公开时限 cell follows the basis, after the cited article's text and its 效力位阶 when the catalogue
+        # has those columns; it comes before the next row's content
+        row_end = groups[number + 1][0] - 1 if number + 1 < len(groups) else len(out)
+        after = next((k for k in range(last + 1, min(row_end, last + 6))
+                      if _TIME_LIMIT_CELL.match(out[k].text.rstrip("。；; |"))), None)
+        content.row = {"deadline": out[after].text if after else None, "units": None, "discloses": True}
+        if after is None:
+            continue
+        for k in range(last + 1, after):
+            if out[k].row is None:
+                out[k].row = {"deadline": None, "units": None, "basis": True}  # the article's text, its 位阶
+        out[after].row = {"responsibility": out[after].quote}
+        for k in range(after + 1, row_end):
+            if out[k].row is None and len(out[k].text) <= 40 and not re.search(r"[。；;]", out[k].text):
+                out[k].row = {"deadline": None, "units": None, "label": True}  # 主体, 类别, 渠道, 对象, 科室
 
 
 def _marker_kind(text: str) -> int | None:
