@@ -1303,3 +1303,12 @@ def test_a_flattened_national_standard_catalogue_with_the_cited_articles_text_be
     found = draft(text).obligations
     assert [(o["quote"], o["working_days"]) for o in found] == [
         ("本局机构名称、办公地址、负责人姓名及职能职责", 20), ("本局领导姓名、职务及分工", 20)]
+
+
+def test_a_units_cell_with_a_semicolon_between_the_citys_units_and_the_towns_makes_the_line_above_a_task():
+    text = ("某市2031年政务公开工作要点分工\n工作任务 | 具体要求\n| 责任单位 |\n一、做好各类规划主动公开。\n"
+            "1.主动公开国民经济和社会发展规划纲要、各项专项规划等相关信息。\n市直有关部门;各镇(街)\n"
+            "2.做好历史规划的归集整理和主动公开工作。 | 市发展和改革局牵头;各镇(街)参照落实 |\n")
+    quotes = [o["quote"] for o in draft(text).obligations]
+    assert "1.主动公开国民经济和社会发展规划纲要、各项专项规划等相关信息。" in quotes
+    assert not any(q.startswith("市直有关部门") for q in quotes)

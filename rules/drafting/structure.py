@@ -516,8 +516,9 @@ _UNIT_NAME = re.compile(r"(委|局|厅|办|政府|部门|中心|支行|管委会
 
 
 def _looks_like_units(text: str) -> bool:
-    parts = [p for p in re.split(r"[、，,]", re.sub(r"(等|按职责分工落实|按职责|分别|牵头|负责|配合|落实)+$", "", text)) if p]
-    return bool(parts) and len(text) <= 120 and not re.search(r"[。；;]", text) and \
+    """A 责任单位 cell: unit names, a "；" between the city's units and the towns' ("市直有关部门;各镇(街)")."""
+    parts = [p for p in re.split(r"[、，,；;]", re.sub(r"(等|按职责分工落实|按职责|分别|牵头|负责|配合|落实)+$", "", text)) if p]
+    return bool(parts) and len(text) <= 120 and not re.search(r"。", text) and \
         sum(1 for p in parts if _UNIT_NAME.search(p) or p.startswith("各") and len(p) <= 10 and "的" not in p) / len(parts) >= 0.75 and \
         not re.search(r"公开|公布|发布|解读|制定|编制", text)
 
