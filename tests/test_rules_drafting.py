@@ -1312,3 +1312,18 @@ def test_a_units_cell_with_a_semicolon_between_the_citys_units_and_the_towns_mak
     quotes = [o["quote"] for o in draft(text).obligations]
     assert "1.主动公开国民经济和社会发展规划纲要、各项专项规划等相关信息。" in quotes
     assert not any(q.startswith("市直有关部门") for q in quotes)
+
+
+def test_a_catalogue_whose_cells_keep_their_delimiter_one_per_line_with_the_articles_text():
+    # "公开内容 |" / "《条例》 |" / "条款内容 |" / "公开时限 |": each cell on its own line with its "|"; the article's text
+    # between the basis and the time limit is not what is disclosed
+    header = ["某局主动公开事项目录 |", "公开事项 |", "公开内容(要素) |", "公开依据 |", "条款内容 |", "公开时限 |", "公开主体 |",
+              "公开渠道 |"]
+    rows = []
+    for content, limit in (("本局领导姓名、职务及分工 |", "信息形成或变更之日起20个工作日内 |"),
+                           ("内设机构名称、职责及联系方式 |", "信息形成(变更)15个工作日内 |")):
+        rows += ["机构信息 |", content, "《某省政务公开条例》 |", "行政机关应当主动公开本机关的机构设置和负责人信息。 |", "|",
+                 limit, "某局 |", "政府网站 |"]
+    found = draft("\n".join(header + rows) + "\n").obligations
+    assert [(o["quote"], o["working_days"]) for o in found] == [
+        ("本局领导姓名、职务及分工", 20), ("内设机构名称、职责及联系方式", 15)]

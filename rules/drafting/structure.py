@@ -471,6 +471,9 @@ def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_ti
             # a merged time limit gives way to one written on the row's next line (a row cut across lines)
             row = {"deadline": time_limit, "units": None, "discloses": True, "merged": own_time_limit is None}
             return [Unit(content, analysis(content), index, [s for _, s in stack], row=row)]
+    if catalogue and len(cells) == 1 and _CITED_BASIS.match(analysis(cells[0])):
+        # a 依据 cell on a line of its own: it obliges nobody, and it marks where its row's content ends
+        return [Unit(cells[0], analysis(cells[0]), index, [s for _, s in stack], row={"deadline": None, "units": None, "basis": True})]
     if catalogue:
         cells = [c for c in cells if not _CITED_BASIS.match(analysis(c))]  # the rest of a basis cut across lines
     row = {"deadline": None, "units": None}
@@ -587,7 +590,8 @@ def _attach_row_label(out: list[Unit], position: int) -> None:
 # A 公开时限 cell of a disclosure catalogue or a task table: "信息生成之日起15个工作日内公开", "印发后15个工作日内",
 # "与文件同步公开".
 _TIME_LIMIT_CELL = re.compile(
-    r"^(?:(?:自|从)?[^,，。；;]{0,12}(?:形成|生成|产生|制作|获取|变更|作出|印发|公布)(?:之日起|之日后|后)?[,，]?)?(?:\d+|[一二三四五六七八九十]+)个?工作日(?:内|以内)"
+    r"^(?:(?:自|从)?[^,，。；;]{0,12}(?:形成|生成|产生|制作|获取|变更|作出|印发|公布)(?:[（(][^（()）]{1,6}[)）])?(?:之日起|之日后|后)?[,，]?)?"
+    r"(?:\d+|[一二三四五六七八九十]+)个?工作日(?:内|以内)"
     r"(?:公开|发布|更新|公布|内)*$|^与[^,，。；;]{2,12}同步(?:公开|发布)+$"
 )
 
@@ -604,6 +608,14 @@ def _attach_time_limits(out: list[Unit], catalogue: bool = False) -> None:
         back = position - 1
         while catalogue and back > 0 and _CHANNEL_CELL.search(out[back].text.rstrip("|")) and out[back].line != unit.line:
             back -= 1  # the 公开形式 cell between the content and its time limit
+        basis = next((j for j in range(back, max(back - 3, 0), -1) if _CITED_BASIS.match(out[j].text)
+                      and out[j].line != unit.line), None)
+        if catalogue and basis is not None:
+            back = basis - 1  # "内容 | 《条例》 | 条款内容 | 时限": the content is before its 依据 and the article's text
+            while back > 0 and _CITED_BASIS.match(out[back].text):
+                back -= 1
+            for cited in out[basis + 1:position]:
+                cited.row = {**(cited.row or {}), "basis": True}
         previous = out[back]
         if not (previous.row or {}).get("responsibility"):
             if not (previous.row or {}).get("deadline") or (previous.row or {}).get("merged"):
