@@ -1327,3 +1327,15 @@ def test_a_catalogue_whose_cells_keep_their_delimiter_one_per_line_with_the_arti
     found = draft("\n".join(header + rows) + "\n").obligations
     assert [(o["quote"], o["working_days"]) for o in found] == [
         ("本局领导姓名、职务及分工", 20), ("内设机构名称、职责及联系方式", 15)]
+
+
+def test_a_catalogue_row_cut_across_two_lines_at_its_basis_cell_dates_the_content_of_its_first_half():
+    text = ("某县社会救助领域基层政务公开标准目录\n序号 | 一级目录 | 公开事项 | 公开内容(要素) |\n"
+            "公开依据 | 公开时限 | 公开主体 | 公开渠道和载体 |\n"
+            "1 | 监督检查 | 投诉举报 | 社会救助信访通讯地址和投诉举报电话 |\n"
+            "《某省政务公开条例》 | 制定或获取信息之日起10个工作日内 | 县民政局 | ■政府网站 ■公开查阅点 |\n"
+            "2 | 临时救助 | 办事指南 | 临时救助申请条件、办理流程及所需材料 |\n"
+            "《某省政务公开条例》 | 信息形成(变更)之日起15个工作日内 | 县民政局、各乡镇 | ■政府网站 |\n")
+    found = draft(text).obligations
+    assert [(o["quote"], o["working_days"]) for o in found] == [
+        ("社会救助信访通讯地址和投诉举报电话", 10), ("临时救助申请条件、办理流程及所需材料", 15)]

@@ -342,6 +342,12 @@ def units(text: str) -> list[Unit]:
             if _is_header_row(cells):
                 merged_time_limit = None
             merged_time_limit = _time_limit_cell(cells) or merged_time_limit
+            if catalogue and len(cells) >= 2 and _CITED_BASIS.match(analysis(cells[0])) and _time_limit_cell(cells) \
+                    and out and out[-1].line == index - 1 and (out[-1].row or {}).get("discloses") \
+                    and (not out[-1].row.get("deadline") or out[-1].row.get("merged")):
+                # a row cut across two lines at its 依据 cell: the second half dates the content of the first
+                out[-1].row = {**out[-1].row, "deadline": _time_limit_cell(cells), "merged": False}
+                continue
             following = lines[index + 1] if index + 1 < len(lines) else None
             if not _is_name_cell(line, following):
                 out.extend(_row_units(line, index, stack, catalogue, merged_time_limit))
@@ -460,7 +466,7 @@ def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_ti
                 and len(analysis(after)) > len(analysis(content)):
             content = after  # "事项 | 依据 | 内容 | …": the content follows its basis
         row = {"deadline": time_limit, "units": None, "discloses": True}
-        return [Unit(content, analysis(content), index, [s for _, s in stack], row=row)]
+        return [Unit(content.strip(), analysis(content), index, [s for _, s in stack], row=row)]
     if time_limit and basis is None:
         # a catalogue without a 依据 column ("类别 | 内容描述 | 责任主体 | 公开方式 | 公开时限"): the content is the
         # longest cell that is not the time limit, the units or the channel
@@ -470,7 +476,7 @@ def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_ti
         if content is not None and len(analysis(content)) >= 6:
             # a merged time limit gives way to one written on the row's next line (a row cut across lines)
             row = {"deadline": time_limit, "units": None, "discloses": True, "merged": own_time_limit is None}
-            return [Unit(content, analysis(content), index, [s for _, s in stack], row=row)]
+            return [Unit(content.strip(), analysis(content), index, [s for _, s in stack], row=row)]
     if catalogue and len(cells) == 1 and _CITED_BASIS.match(analysis(cells[0])):
         # a 依据 cell on a line of its own: it obliges nobody, and it marks where its row's content ends
         return [Unit(cells[0], analysis(cells[0]), index, [s for _, s in stack], row={"deadline": None, "units": None, "basis": True})]
@@ -590,7 +596,7 @@ def _attach_row_label(out: list[Unit], position: int) -> None:
 # A 公开时限 cell of a disclosure catalogue or a task table: "信息生成之日起15个工作日内公开", "印发后15个工作日内",
 # "与文件同步公开".
 _TIME_LIMIT_CELL = re.compile(
-    r"^(?:(?:自|从)?[^,，。；;]{0,12}(?:形成|生成|产生|制作|获取|变更|作出|印发|公布)(?:[（(][^（()）]{1,6}[)）])?(?:之日起|之日后|后)?[,，]?)?"
+    r"^(?:(?:自|从)?[^,，。；;]{0,12}(?:形成|生成|产生|制作|获取|变更|作出|印发|公布)(?:[（(][^（()）]{1,6}[)）])?(?:[^,，。；;\d]{0,4}?(?:之日起|之日后)|后)?[,，]?)?"
     r"(?:\d+|[一二三四五六七八九十]+)个?工作日(?:内|以内)"
     r"(?:公开|发布|更新|公布|内)*$|^与[^,，。；;]{2,12}同步(?:公开|发布)+$"
 )
