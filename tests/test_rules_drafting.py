@@ -1339,3 +1339,17 @@ def test_a_catalogue_row_cut_across_two_lines_at_its_basis_cell_dates_the_conten
     found = draft(text).obligations
     assert [(o["quote"], o["working_days"]) for o in found] == [
         ("社会救助信访通讯地址和投诉举报电话", 10), ("临时救助申请条件、办理流程及所需材料", 15)]
+
+
+def test_a_table_whose_cells_are_separated_by_tabs_reads_like_a_piped_one():
+    piped = ("某市2031年政务公开工作要点分工\n| 工作任务 | 具体要求 | 责任单位 |\n| 一、做好规划公开。 | | |\n"
+             "| 1.主动公开国民经济和社会发展规划纲要及各项专项规划。 | 市发展和改革局;各镇(街) |\n"
+             "| 2.做好历史规划的归集整理和主动公开工作。 | 市政府办公室牵头 |\n")
+    tabbed = "\n".join(line.strip("| ").replace(" | ", "\t").replace(" |", "") if "|" in line else line
+                       for line in piped.splitlines()) + "\n"
+    assert "\t" in tabbed and "|" not in tabbed
+
+    def summary(text):
+        return [o["quote"] for o in draft(text).obligations]
+
+    assert summary(tabbed) == summary(piped) == ["1.主动公开国民经济和社会发展规划纲要及各项专项规划。", "2.做好历史规划的归集整理和主动公开工作。"]

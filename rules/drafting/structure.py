@@ -88,10 +88,19 @@ class Line:
 
 def _lines(text: str) -> list[Line]:
     lines = []
-    for raw in _rows_rejoined(_space_separated_rows([raw.strip() for raw in text.splitlines()])):
+    for raw in _rows_rejoined(_space_separated_rows([_tabs_as_cells(raw.strip()) for raw in text.splitlines()])):
         if raw and raw != "|":
             lines.append(Line(raw, analysis(raw), heading_level(analysis(raw))))
     return lines
+
+
+def _tabs_as_cells(raw: str) -> str:
+    """A table row whose cells a capture separated by tabs ("公开事项\t公开内容\t公开时限") is read as a "|" row; the
+    cells are the source's own characters."""
+    cells = [cell.strip() for cell in raw.split("\t")]
+    if len([cell for cell in cells if cell]) < 2 or "|" in raw:
+        return raw
+    return "| " + " | ".join(cell for cell in cells if cell) + " |"
 
 
 def _space_separated_rows(raws: list[str]) -> list[str]:
