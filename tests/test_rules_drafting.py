@@ -1353,3 +1353,12 @@ def test_a_table_whose_cells_are_separated_by_tabs_reads_like_a_piped_one():
         return [o["quote"] for o in draft(text).obligations]
 
     assert summary(tabbed) == summary(piped) == ["1.主动公开国民经济和社会发展规划纲要及各项专项规划。", "2.做好历史规划的归集整理和主动公开工作。"]
+
+
+def test_a_heading_whose_opening_bracket_is_lost_is_still_a_heading():
+    text = ("某县2031年政务公开工作要点\n一、推进重点领域公开\n一）深化财政信息公开\n1）在门户网站公开县级部门预算和决算。\n"
+            "2）公开政府债务限额和余额信息。\n二）推进政策解读\n1）政策文件公开后3个工作日内发布解读材料。\n")
+    found = draft(text).obligations
+    assert [o["quote"] for o in found] == ["1）在门户网站公开县级部门预算和决算。", "2）公开政府债务限额和余额信息。",
+                                          "1）政策文件公开后3个工作日内发布解读材料。"]
+    assert found[-1]["working_days"] == 3

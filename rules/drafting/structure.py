@@ -16,9 +16,10 @@ from core.text import clean_text, either_script
 # Heading markers of the genre, outermost first: 一、 （一） 1. （1）; also 第一条 and 一是.
 _MARKERS = (
     (1, re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
-    (2, re.compile(r"^[（(〔]\s*[一二三四五六七八九十]{0,3}\s*[)）〕]")),  # "()推进…": a numeral the capture lost
+    # "()推进…": a numeral the capture lost; "一）推进…": its opening bracket
+    (2, re.compile(r"^[（(〔]\s*[一二三四五六七八九十]{0,3}\s*[)）〕]|^[一二三四五六七八九十]{1,3}\s*[)）]")),
     (3, re.compile(r"^\d{1,2}\s*[.．、﹒](?:(?!\d)|(?=\d{1,2}月))")),  # "10.6月底前完成…" is item 10, "2.5亿" no item
-    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[)）]")),
+    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[)）]|^\d{1,2}\s*[)）](?!\d)")),
     (1, re.compile(r"^第[一二三四五六七八九十百]{1,4}条")),  # an article holds its (一)(二) items
 )
 _SENTENCE_END = re.compile(r"(?<=[。；;！!？?])")
