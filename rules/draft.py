@@ -18,7 +18,7 @@ from pathlib import Path
 
 from core.text import clean_text, cn_number
 
-from .drafting import candidates, metadata, obligations, scorer, tables, topics
+from .drafting import candidates, metadata, obligations, scorer, structure, tables, topics
 from .drafting.candidates import is_cut_off
 from .drafting.deadlines import date_from_issue, deadline_of
 
@@ -101,7 +101,7 @@ class DraftNotice:
 
 
 def notice_metadata(text: str) -> DraftNotice:
-    lines = [re.sub(r"@+", "", clean_text(line)).strip() for line in text.splitlines()]
+    lines = [re.sub(r"@+", "", clean_text(line)).strip() for line in structure.reline(text).splitlines()]
     lines = [line for line in lines if line and line != "|"]
     notice = DraftNotice()
     notice.title = metadata.title(lines)
@@ -132,6 +132,7 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
     rules in deciding which units oblige (:func:`keep`): the shipped one by default, ``None`` for the rules alone."""
     if model is SHIPPED_MODEL:
         model = scorer.load_model()
+    source, text = text, structure.reline(text)  # a capture that ran its lines together gets them back
     notice = notice_metadata(text)
     notice.table = tables.task_table(clean_text(text), notice.year)
     seen: set[str] = set()
@@ -141,7 +142,7 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             continue  # a capture that ends inside the sentence has lost its object
         seen.add(key)
         unit, deadline, row = candidate.unit, candidate.deadline, candidate.row
-        item = {"kind": obligations.classify(unit, deadline, notice.kind), "quote": unit.quote,
+        item = {"kind": obligations.classify(unit, deadline, notice.kind), "quote": structure.verbatim(unit.quote, text, source),
                 "working_days": deadline.get("working_days"), "anchor": deadline.get("anchor"),
                 "by_date": deadline.get("by_date"), "rhythm": deadline.get("rhythm")}
         noted = tables.note_units(unit.row["units"]) if not row and (unit.row or {}).get("units") else None

@@ -1362,3 +1362,21 @@ def test_a_heading_whose_opening_bracket_is_lost_is_still_a_heading():
     assert [o["quote"] for o in found] == ["1）在门户网站公开县级部门预算和决算。", "2）公开政府债务限额和余额信息。",
                                           "1）政策文件公开后3个工作日内发布解读材料。"]
     assert found[-1]["working_days"] == 3
+
+
+def test_a_capture_that_ran_the_notices_lines_together_with_spaces_gets_its_lines_back():
+    lines = ["某县人民政府办公室关于印发某县2031年政务公开工作要点的通知", "各乡镇人民政府,县直各部门:",
+             "《某县2031年政务公开工作要点》已经县政府同意,现印发给你们,请认真贯彻执行。", "某县人民政府办公室",
+             "2031年3月20日", "某县2031年政务公开工作要点", "一、推进重点领域信息公开",
+             "(一)深化财政信息公开。县财政局要在6月30日前公开县级部门预算和三公经费预算情况。",
+             "(二)加强政策解读。政策文件公开后3个工作日内在县政府门户网站发布解读材料。",
+             "二、强化工作保障", "各乡镇、县直各部门要在本要点印发后10个工作日内制定本单位实施方案并在门户网站公开。"]
+    source = " ".join(lines) + "\n"  # a search service's excerpt: one line, a space where each line ended
+    notice = draft(source)
+    assert (notice.title, str(notice.issued)) == (lines[0], "2031-03-20")
+    assert [(o["working_days"], o["by_date"] and str(o["by_date"])) for o in notice.obligations] == [
+        (None, "2031-06-30"), (3, None), (10, None)]
+    assert all(o["quote"] in source for o in notice.obligations)  # quotes are the source's own characters
+    # a PDF's spacing around digits and a letter-spaced header are no line breaks
+    pdf = "某县政府办公室关于印发 2031 年政务公开工作要点的通知 " * 8 + "工 作 任 务"
+    assert structure.reline(pdf).split("\n") == ["某县政府办公室关于印发 2031 年政务公开工作要点的通知"] * 8 + ["工 作 任 务"]

@@ -87,6 +87,56 @@ class Line:
     level: int | None
 
 
+_SPACE_RUN = re.compile(r"[ \u3000\xa0]+")
+_ENDS_A_LINE = "。；;！!？?:：)）》”」】"
+_DATED_START = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?=\s|$)")  # a signature's date
+# after a time or a date: "日期:2018-08-20 13:00 各相关单位", "办公厅 2020年4月30日 2020年…工作要点"
+_CLOCK_END = re.compile(r"(?:\d{1,2}:\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
+
+
+def reline(text: str) -> str:
+    """A capture that ran a notice's lines together with spaces (a search service's excerpt: "…的通知 各区人民政府:
+    …反映。 广州市人民政府办公厅 2017年12月13日 …实施办法 第一条 …") gets its line breaks back.  In a long line,
+    a space after a sentence's end or before a numbered item becomes a newline, and so does any space between two
+    words when the line has many (one every 120 characters or more: lines, not a sentence's stray spaces).  Only
+    spaces are replaced, one character for one, so a quote read from the result stands at the same place in the
+    source (:func:`verbatim`).  Times (13:00), letter-spaced headers (工 作 任 务) and "|" rows are left alone."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) < 200 or "|" in line:
+            out.append(line)
+            continue
+        gaps = []
+        for match in _SPACE_RUN.finditer(line):
+            start, end = match.span()
+            if start == 0 or end == len(line):
+                continue
+            left, right = line[start - 1], line[end]
+            before = line[:start].rsplit(" ", 1)[-1]
+            after = line[end:].split(" ", 1)[0]
+            if left.isascii() and left.isalpha() and right.isascii() and right.isalpha() \
+                    or len(before) == 1 and len(after) == 1:
+                continue
+            strong = left in _ENDS_A_LINE or heading_level(analysis(line[end:end + 12])) is not None \
+                or bool(_DATED_START.match(line[end:end + 12])) or bool(_CLOCK_END.search(line[:start]))
+            # "2019 年", "〔2019〕33 号": a PDF's spacing around digits is no line break
+            digits = not strong and (left.isdigit() or right.isdigit())
+            gaps.append((start, strong, digits))
+        dense = len(gaps) >= len(line) / 120
+        chars = list(line)
+        for start, strong, digits in gaps:
+            if strong or dense and not digits:
+                chars[start] = "\n"
+        out.append("".join(chars))
+    return "\n".join(out)
+
+
+def verbatim(quote: str, relined: str, source: str) -> str:
+    """A quote read from :func:`reline`'s text, as the source has it (a space where the line break was put back)."""
+    at = relined.find(quote)
+    return source[at:at + len(quote)] if at >= 0 and len(relined) == len(source) else quote
+
+
 def _lines(text: str) -> list[Line]:
     lines = []
     for raw in _rows_rejoined(_space_separated_rows([_tabs_as_cells(raw.strip()) for raw in text.splitlines()])):

@@ -77,8 +77,9 @@ def notice_candidates(text: str) -> list:
     from core.text import clean_text
     from rules.draft import notice_metadata
 
-    from . import tables
+    from . import structure, tables
 
+    text = structure.reline(text)
     notice = notice_metadata(text)
     table = tables.task_table(clean_text(text), notice.year)
     return candidates_module.candidates(text, notice.year, notice.kind, table, notice.title)
