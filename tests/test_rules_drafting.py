@@ -1380,3 +1380,18 @@ def test_a_capture_that_ran_the_notices_lines_together_with_spaces_gets_its_line
     # a PDF's spacing around digits and a letter-spaced header are no line breaks
     pdf = "某县政府办公室关于印发 2031 年政务公开工作要点的通知 " * 8 + "工 作 任 务"
     assert structure.reline(pdf).split("\n") == ["某县政府办公室关于印发 2031 年政务公开工作要点的通知"] * 8 + ["工 作 任 务"]
+
+
+def test_a_catalogue_flattened_one_cell_per_line_and_run_together_with_spaces_keeps_its_row_numbers_apart():
+    header = ["某部主动公开基本目录", "类别", "工作事项", "公开内容", "公开时限", "公开方式", "责任主体"]
+    rows = [("1.机构", "1", "主要职责", "1", "本部主要职责和内设机构职能", "形成或变更之日起20个工作日内", "部门户网站", "人事司"),
+            ("", "2", "领导信息", "2", "本部领导简历及分工", "形成或变更之日起20个工作日内", "部门户网站", "人事司、办公厅"),
+            ("2.规划", "3", "统计数据", "3", "本行业年度统计公报", "形成之日起15个工作日内", "部门户网站", "规划司"),
+            ("", "4", "发展规划", "4", "本行业中长期发展规划及其中期评估报告", "形成之日起20个工作日内", "部门户网站", "规划司"),
+            ("3.财政", "5", "预决算", "5", "本部部门预算和部门决算", "批复后20个工作日内", "部门户网站", "财务司")]
+    source = " ".join(header + [cell for row in rows for cell in row if cell]) + "\n"
+    assert len(source) > 200
+    found = draft(source).obligations
+    assert [(o["quote"], o["working_days"]) for o in found] == [
+        ("本部主要职责和内设机构职能", 20), ("本部领导简历及分工", 20), ("本行业年度统计公报", 15),
+        ("本行业中长期发展规划及其中期评估报告", 20), ("本部部门预算和部门决算", 20)]

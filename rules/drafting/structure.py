@@ -119,8 +119,10 @@ def reline(text: str) -> str:
                 continue
             strong = left in _ENDS_A_LINE or heading_level(analysis(line[end:end + 12])) is not None \
                 or bool(_DATED_START.match(line[end:end + 12])) or bool(_CLOCK_END.search(line[:start]))
-            # "2019 年", "〔2019〕33 号": a PDF's spacing around digits is no line break
-            digits = not strong and (left.isdigit() or right.isdigit())
+            # "2019 年", "〔2019〕33 号": a PDF's spacing around digits is no line break; a row's 序号 cell is
+            # ("…人事司 2 机构设置 …")
+            row_number = re.fullmatch(r"\d{1,3}", before) or re.fullmatch(r"\d{1,3}", after)
+            digits = not strong and (left.isdigit() or right.isdigit()) and not row_number
             gaps.append((start, strong, digits))
         dense = len(gaps) >= len(line) / 120
         chars = list(line)
@@ -656,7 +658,7 @@ def _attach_row_label(out: list[Unit], position: int) -> None:
 # A 公开时限 cell of a disclosure catalogue or a task table: "信息生成之日起15个工作日内公开", "印发后15个工作日内",
 # "与文件同步公开".
 _TIME_LIMIT_CELL = re.compile(
-    r"^(?:(?:自|从)?[^,，。；;]{0,12}(?:形成|生成|产生|制作|获取|变更|作出|印发|公布)(?:[（(][^（()）]{1,6}[)）])?(?:[^,，。；;\d]{0,4}?(?:之日起|之日后)|后)?[,，]?)?"
+    r"^(?:(?:自|从)?[^,，。；;]{0,12}(?:形成|生成|产生|制作|获取|变更|作出|印发|公布|批复)(?:[（(][^（()）]{1,6}[)）])?(?:[^,，。；;\d]{0,4}?(?:之日起|之日后)|后)?[,，]?)?"
     r"(?:\d+|[一二三四五六七八九十]+)个?工作日(?:内|以内)"
     r"(?:公开|发布|更新|公布|内)*$|^与[^,，。；;]{2,12}同步(?:公开|发布)+$"
 )
