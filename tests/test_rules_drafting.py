@@ -1395,3 +1395,18 @@ def test_a_catalogue_flattened_one_cell_per_line_and_run_together_with_spaces_ke
     assert [(o["quote"], o["working_days"]) for o in found] == [
         ("本部主要职责和内设机构职能", 20), ("本部领导简历及分工", 20), ("本行业年度统计公报", 15),
         ("本行业中长期发展规划及其中期评估报告", 20), ("本部部门预算和部门决算", 20)]
+
+
+def test_markdown_emphasis_heading_marks_and_bullets_do_not_hide_a_heading():
+    plain = ("某县2031年政务公开工作要点\n一、推进重点领域信息公开\n(一)深化财政信息公开\n"
+             "1.在门户网站公开县级部门预算和决算。\n2.公开政府债务限额和余额信息。\n二、加强政策解读\n"
+             "1.政策文件公开后3个工作日内发布解读材料。\n")
+    marked = (plain.replace("一、推进重点领域信息公开", "## 一、推进重点领域信息公开")
+              .replace("(一)深化财政信息公开", "**(一)深化财政信息公开**")
+              .replace("二、加强政策解读", "**二、加强政策解读**").replace("\n1.", "\n● 1.").replace("\n2.", "\n● 2."))
+
+    def summary(text):
+        return [(o["quote"].lstrip("● "), o["working_days"]) for o in draft(text).obligations]
+
+    assert summary(marked) == summary(plain) == [("1.在门户网站公开县级部门预算和决算。", None),
+                                                ("2.公开政府债务限额和余额信息。", None), ("1.政策文件公开后3个工作日内发布解读材料。", 3)]

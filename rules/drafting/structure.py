@@ -39,7 +39,9 @@ _CLAUSE_DATE = re.compile(r"^(?:(?:19|20)\d{2}年|今年)?(?:(?:\d{1,2}|[一二�
                           r"(?:前|之前|以前)")
 # A numbered piece with a modal verb ("第三条 规范性文件应于…公开。") states a duty: it is no item name.
 _STATES_DUTY = re.compile(r"应当?|须|不得|(?<![需主重纲])要(?![点求素])")
-_NOISE = re.compile(r"@+|\s+")
+# mirror noise ("@@"), whitespace, and what a markdown conversion adds: emphasis (**一、总体要求**), a heading's
+# "## ", a list bullet ("● 1.…")
+_NOISE = re.compile(r"@+|\s+|\*\*|__|^#{1,6}(?=\s)|^[●■◆▪•·](?=\s)")
 
 # The labels of a task's note or of a flattened table's lines: who leads, who helps, by when.
 ROW_LABELS = r"牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|责任部门|责任主体|完成时限|完成时间|时限要求"
