@@ -1410,3 +1410,12 @@ def test_markdown_emphasis_heading_marks_and_bullets_do_not_hide_a_heading():
 
     assert summary(marked) == summary(plain) == [("1.在门户网站公开县级部门预算和决算。", None),
                                                 ("2.公开政府债务限额和余额信息。", None), ("1.政策文件公开后3个工作日内发布解读材料。", 3)]
+
+
+def test_a_signature_dated_in_figures_under_its_organisation():
+    body = "某县2031年政务公开工作要点\n各乡镇人民政府:\n现将要点印发给你们,请认真贯彻执行。\n某县人民政府办公室\n{}\n一、公开本单位权责清单。\n"
+    for written in ("2031-03-20", "2031.3.20", "2031/3/20"):
+        assert (notice_from(body.format(written)).issuer, notice_from(body.format(written)).issued) == ("某县人民政府办公室", "2031-03-20")
+    # a date in figures under a page's source field is no signature: the signature block below wins
+    header = "来源:区政府办公室\n2031-03-25\n" + body.format("2031年3月20日")
+    assert notice_from(header).issued == "2031-03-20"

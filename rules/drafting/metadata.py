@@ -78,12 +78,21 @@ def damaged_date(line: str) -> str | None:
 _TIME_LIMIT_HEADER = re.compile(r"(完成|办结|计划完成)?(时限|时间|时间节点)(要求|安排)?$")
 
 
+_ORGANISATION_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,40}" + _ISSUER_END)
+_NUMERIC_DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})\s*$")
+
+
 def signature(lines: list[str]) -> tuple[str | None, str | None]:
     """Issuer and date of the signature block: an organisation line followed by a date line; else the first date
     line; else an organisation and a date on one line.  A page's header also pairs a source with a date
     ("来源：市政府办公厅 2017年06月28日"), so the block of its own lines is read first."""
-    first_date, inline_found = None, None
+    first_date, inline_found, in_figures = None, None, None
     for index, line in enumerate(lines):
+        numeric = _NUMERIC_DATE_LINE.match(line)
+        if numeric and index and in_figures is None and _ORGANISATION_LINE.fullmatch(re.sub(r"\s+", "", lines[index - 1])):
+            # "某县人民政府办公室" / "2031-03-20": a signature dated in figures, right under its organisation
+            date = make_date(*(int(g) for g in numeric.groups()))
+            in_figures = (re.sub(r"\s+", "", lines[index - 1]), date) if date else None
         if not _DATE_LINE.match(line) and not (index < 60 and damaged_date(line)):
             inline = _INLINE_SIGNATURE.search(line)
             if inline and index < 60 and inline_found is None \
@@ -96,10 +105,12 @@ def signature(lines: list[str]) -> tuple[str | None, str | None]:
             if index - back < 0:
                 break
             candidate = re.sub(r"\s+", "", lines[index - back])
-            if re.fullmatch(r"[\u4e00-\u9fff（）()]{2,40}" + _ISSUER_END, candidate):
+            if _ORGANISATION_LINE.fullmatch(candidate):
                 return candidate, date
         if not any(_TIME_LIMIT_HEADER.match(earlier.strip()) for earlier in lines[:index]):
             first_date = first_date or date  # under a flattened table's 完成时限 column a date is a row's deadline
+    if in_figures:
+        return in_figures
     if first_date:
         return (inline_found[0] if inline_found and inline_found[1] == first_date else None), first_date
     return inline_found or (None, None)
