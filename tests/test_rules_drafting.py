@@ -1419,3 +1419,9 @@ def test_a_signature_dated_in_figures_under_its_organisation():
     # a date in figures under a page's source field is no signature: the signature block below wins
     header = "来源:区政府办公室\n2031-03-25\n" + body.format("2031年3月20日")
     assert notice_from(header).issued == "2031-03-20"
+
+
+def test_a_rule_documents_entry_into_force_and_its_interpreter_oblige_nobody():
+    text = ("某局信息发布管理制度\n第一条 各科室公开发布的信息应在发布前报办公室审核。\n第二条 本制度由某局办公室负责解释。\n"
+            "第三条 本制度自公布之日起执行。\n")
+    assert [o["quote"] for o in draft(text).obligations] == ["第一条 各科室公开发布的信息应在发布前报办公室审核。"]

@@ -93,6 +93,9 @@ _CONTENT_QUALITY = re.compile(r"(公开|发布)的?(内容|事项|信息)(要|�
 # A purpose clause opening a paragraph ("为全面贯彻…部署,深入落实…"): background, unless it goes on to a duty.
 _PURPOSE = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}条\s*)?为了?(全面|深入|进一步|认真|切实|准确|更好地?)?"
                       r"(贯彻|落实|推进|做好|加强|规范|保证|保障|掌握|了解|提高|提升)")
+# A rule document's own entry into force ("本制度自发布之日起施行", "本办法自2031年1月1日起执行") and who construes it.
+_IN_FORCE = re.compile(r"本(制度|办法|细则|规定|规则|意见|通知|方案|规范|实施意见)[^,，;；。]{0,16}(之日起|起)(施行|执行|实施|生效)"
+                       r"|本(制度|办法|细则|规定|规则|规范)由[^,，;；。]{2,30}负责解释")
 # A sentence saying what something is ("…网站是…第一平台", "主要负责人是第一责任人"): a definition, no task.
 _DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口|抓手|基础|关键|重要举措|重点任务|必然要求)|(?<![要应须])(是指|系指)|^[^,，;；。]{2,30}(?<![要应须])分(别|为)[^,，;；。]{0,4}[:：]")
 # A rule document's statements of who answers for the work ("办公室负责组织、协调…工作", "…为受理机构"), of the
@@ -272,6 +275,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO
     if _CASE_ITEM.search(text) and not dated_at_all(deadline):
         return NO  # "(一)涉及国家秘密的;": a case a rule applies to, not a thing to do
+    if _IN_FORCE.search(text):
+        return NO  # "第十条 本制度自公布之日起施行。": when the document takes effect
     if _COLUMN_RUN.search(text) or (_CONTENT_QUALITY.search(text) or _DEFINITION.search(text)
                                     or _PURPOSE.search(text) and not _MODAL.search(text)) and not dated_at_all(deadline):
         return NO
