@@ -1425,3 +1425,9 @@ def test_a_rule_documents_entry_into_force_and_its_interpreter_oblige_nobody():
     text = ("某局信息发布管理制度\n第一条 各科室公开发布的信息应在发布前报办公室审核。\n第二条 本制度由某局办公室负责解释。\n"
             "第三条 本制度自公布之日起执行。\n")
     assert [o["quote"] for o in draft(text).obligations] == ["第一条 各科室公开发布的信息应在发布前报办公室审核。"]
+
+
+def test_the_issuers_sanction_for_a_late_report_obliges_nobody():
+    text = ("某县2031年政务公开工作通知\n各乡镇要于11月30日前将依申请公开办理情况报县政府办公室。\n"
+            "逾期未报送,或因工作失误造成考核扣分的,将移交县监察局予以追责。\n")
+    assert [o["quote"] for o in draft(text).obligations] == ["各乡镇要于11月30日前将依申请公开办理情况报县政府办公室。"]
