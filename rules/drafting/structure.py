@@ -405,12 +405,13 @@ def units(text: str) -> list[Unit]:
             catalogue = catalogue or (_is_header_row(cells) and any("依据" in analysis(c) for c in cells))
             if _is_header_row(cells):
                 merged_time_limit = None
-            merged_time_limit = _time_limit_cell(cells) or merged_time_limit
-            if catalogue and len(cells) >= 2 and _CITED_BASIS.match(analysis(cells[0])) and _time_limit_cell(cells) \
+            own_time_limit = _time_limit_cell(cells)
+            merged_time_limit = own_time_limit or merged_time_limit
+            if catalogue and len(cells) >= 2 and _CITED_BASIS.match(analysis(cells[0])) and own_time_limit \
                     and out and out[-1].line == index - 1 and (out[-1].row or {}).get("discloses") \
                     and (not out[-1].row.get("deadline") or out[-1].row.get("merged")):
                 # a row cut across two lines at its 依据 cell: the second half dates the content of the first
-                out[-1].row = {**out[-1].row, "deadline": _time_limit_cell(cells), "merged": False}
+                out[-1].row = {**out[-1].row, "deadline": own_time_limit, "merged": False}
                 continue
             following = lines[index + 1] if index + 1 < len(lines) else None
             if not _is_name_cell(line, following):
@@ -723,6 +724,13 @@ def _attach_catalogue_cells(out: list[Unit]) -> None:
             unit.row = {"deadline": None, "units": None}  # a category cell
 
 
+def _mark_row_label(unit: Unit) -> None:
+    """A catalogue's short cell that only names its row (a category, a 事项 name, a channel, the units): it obliges
+    nobody.  A sentence below the table is left to be read as prose."""
+    if len(unit.text) <= 40 and not re.search(r"[。；;]", unit.text):
+        unit.row = {"deadline": None, "units": None, "label": True}
+
+
 def _attach_catalogue_time_limits(out: list[Unit], time_limits: list[int], content_first: bool) -> None:
     """A catalogue flattened one cell per line with a 公开时限 column ("类别 | 工作事项 | 公开内容 | 公开时限 | 公开方式 |
     责任主体"): each 公开时限 cell dates the content cell before it (row numbers skipped, and channel cells too unless
@@ -743,8 +751,8 @@ def _attach_catalogue_time_limits(out: list[Unit], time_limits: list[int], conte
             unit.row = {"deadline": contents[position], "units": None, "discloses": True}
         elif position in time_limits:
             unit.row = {"responsibility": unit.quote}
-        elif len(unit.text) <= 40 and not re.search(r"[。；;]", unit.text):
-            unit.row = {"deadline": None, "units": None, "label": True}
+        else:
+            _mark_row_label(unit)
 
 
 _BASIS_HEADER = re.compile(r"^(公开)?依据$")
@@ -786,8 +794,8 @@ def _attach_catalogue_basis_cells(out: list[Unit]) -> None:
                 out[k].row = {"deadline": None, "units": None, "basis": True}  # the article's text, its 位阶
         out[after].row = {"responsibility": out[after].quote}
         for k in range(after + 1, row_end):
-            if out[k].row is None and len(out[k].text) <= 40 and not re.search(r"[。；;]", out[k].text):
-                out[k].row = {"deadline": None, "units": None, "label": True}  # 主体, 类别, 渠道, 对象, 科室
+            if out[k].row is None:
+                _mark_row_label(out[k])  # 主体, 类别, 渠道, 对象, 科室
 
 
 def _marker_kind(text: str) -> int | None:
