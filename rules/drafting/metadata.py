@@ -161,7 +161,6 @@ def written(lines: list[str]) -> str | None:
 
 
 _TITLE_END = re.compile(r"(通知|意见|决定|方案|要点|分工|办法|函|通报|批复|制度|细则|规定|公告|通告)$")
-_ISSUER_LINE = re.compile(r"^[\u4e00-\u9fff（）()]{2,40}" + _ISSUER_END + "$")
 _TITLE_JUNK = re.compile(r"^(?:[•·\-\s]|\d{1,2}\.\d{1,2}|附件[:：]|文件名称|标题|名称|中文名)[:：\s]*")
 
 
@@ -186,7 +185,7 @@ def title(lines: list[str]) -> str | None:
             text = re.sub(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d+号[:：]?", "", text)
         if text.startswith("《") and text.endswith("》"):
             text = text[1:-1]
-        if text.startswith("关于") and index > 0 and _ISSUER_LINE.match(re.sub(r"\s+", "", lines[index - 1])):
+        if text.startswith("关于") and index > 0 and _ORGANISATION_LINE.fullmatch(re.sub(r"\s+", "", lines[index - 1])):
             text = re.sub(r"\s+", "", lines[index - 1]) + text
         match = re.search(r"^.*?(通知|意见|决定|方案|要点|分工|办法|通报|批复|函|公告|通告)(?=$|[^\u4e00-\u9fff》〉])", text)
         if match:
