@@ -26,6 +26,7 @@ def test_each_rewrite_changes_the_shape_and_keeps_the_words():
     wrapped = layouts.LAYOUTS["wrapped"](NOTICE)
     assert max(sum(0.5 if ord(c) < 128 else 1 for c in line) for line in wrapped.splitlines() if "|" not in line) <= 28
     assert layouts.LAYOUTS["one_line"](NOTICE).count("\n") == 1
+    assert layouts.LAYOUTS["run_together"](NOTICE) == NOTICE.replace("\n", "") + "\n"
     assert "\t" in layouts.LAYOUTS["tables_tab_separated"](NOTICE)
     assert "县司法局" in layouts.LAYOUTS["tables_one_cell_per_line"](NOTICE).splitlines()
     assert "一）深化财政信息公开" in layouts.LAYOUTS["brackets_lost"](NOTICE)

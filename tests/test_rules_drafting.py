@@ -1431,3 +1431,37 @@ def test_the_issuers_sanction_for_a_late_report_obliges_nobody():
     text = ("某县2031年政务公开工作通知\n各乡镇要于11月30日前将依申请公开办理情况报县政府办公室。\n"
             "逾期未报送,或因工作失误造成考核扣分的,将移交县监察局予以追责。\n")
     assert [o["quote"] for o in draft(text).obligations] == ["各乡镇要于11月30日前将依申请公开办理情况报县政府办公室。"]
+
+
+def test_a_capture_that_ran_the_notices_lines_together_with_nothing_between_them_gets_headings_and_signature_back():
+    lines = ["某县人民政府办公室关于印发某县2031年政务公开工作要点的通知", "各乡镇人民政府,县直各部门:",
+             "《某县2031年政务公开工作要点》已经县政府同意,现印发给你们,请认真贯彻执行。", "某县人民政府办公室",
+             "2031年3月20日", "(此件公开发布)", "某县2031年政务公开工作要点", "一、推进重点领域信息公开。",
+             "(一)深化财政信息公开。县财政局要在6月30日前公开县级部门预算和三公经费预算情况。",
+             "(二)加强政策解读。政策文件公开后3个工作日内在县政府门户网站发布解读材料。",
+             "二、强化工作保障。", "各乡镇、县直各部门要在本要点印发后10个工作日内制定本单位实施方案并在门户网站公开。"]
+    source = "".join(lines) + "\n"  # a document-sharing site's text layer: the lines joined with nothing between
+    notice = draft(source)
+    assert (notice.issuer, str(notice.issued)) == ("某县人民政府办公室", "2031-03-20")
+    assert [(o["working_days"], o["by_date"] and str(o["by_date"])) for o in notice.obligations] == [
+        (None, "2031-06-30"), (3, None), (10, None)]
+    assert all(o["quote"] in source for o in notice.obligations)  # inserted breaks never reach a quote
+    relined = structure.reline(source)
+    assert "某县人民政府办公室\n2031年3月20日\n(此件公开发布)" in relined and "\n二、强化工作保障。" in relined
+    # a date the sentence goes on from is no signature, and a short paragraph keeps its headings inline
+    assert "\n" not in structure.reline("请认真贯彻执行。县政府办公室2031年3月20日前报送实施方案。").strip()
+    assert structure.reline("现印发给你们。一、推进公开。二、加强解读。") == "现印发给你们。一、推进公开。二、加强解读。"
+
+
+def test_a_quote_read_after_inserted_line_breaks_is_the_sources_stretch():
+    source = "甲乙丙。丁戊 己庚\n"
+    relined = "甲乙丙。\n丁戊\n己庚\n"  # one break inserted after "。", one put in place of the space
+    assert structure.verbatim("丁戊", relined, source) == "丁戊"
+    assert structure.verbatim("己庚", relined, source) == "己庚"
+    assert structure.verbatim("丁戊\n己庚", relined, source) == "丁戊 己庚"
+
+
+def test_the_items_of_a_list_of_what_is_published_introduced_by_its_contents():
+    text = ("某局政府信息主动公开制度\n第六条 本局应当主动向社会公开下列政府信息:\n(一)向社会公众公开的内容包括:\n"
+            "1、本局机构设置、职能和联系方式;\n2、本局年度工作计划及执行情况;\n(二)公开的方式包括:\n1、门户网站;\n2、公开栏。\n")
+    assert [o["quote"] for o in draft(text).obligations] == ["1、本局机构设置、职能和联系方式;", "2、本局年度工作计划及执行情况;"]

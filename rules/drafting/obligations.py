@@ -215,7 +215,8 @@ def _lists_disclosures(intro: str) -> bool:
     if _EXEMPT_OR_CASES.search(intro):
         return False
     intro = re.sub(r"政府信息公开(工作)?年度报告", "", intro)  # what the annual report contains is not published
-    return bool(re.search(r"(公开|公布|发布)[^,，；;。]{0,16}(下列|以下|如下)|(下列|以下|如下)[^,，；;。]{0,16}(公开|公布|发布)", intro))
+    return bool(re.search(r"(公开|公布|发布)[^,，；;。]{0,16}(下列|以下|如下)|(下列|以下|如下)[^,，；;。]{0,16}(公开|公布|发布)"
+                          r"|(公开|公布|发布)的?(内容|信息|事项)[^,，；;。]{0,6}包括", intro))
 
 
 def _has_disclosure(text: str) -> bool:

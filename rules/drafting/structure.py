@@ -131,14 +131,55 @@ def reline(text: str) -> str:
         for start, strong, digits in gaps:
             if strong or dense and not digits:
                 chars[start] = "\n"
-        out.append("".join(chars))
+        out.extend(_run_together_breaks(piece) for piece in "".join(chars).split("\n"))
     return "\n".join(out)
 
 
+# A heading or article that starts right after a sentence's end, inside a line; the first heading right after the
+# document's title ("…2031年政务公开工作要点一、…"); the addressees after the covering notice's title
+_HEADING_AFTER_END = re.compile(r"(?<=[。；;！!？?])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}条)")
+_FIRST_HEADING_AFTER_TITLE = re.compile(r"(?<=要点|方案|细则|办法|制度|规定|意见|安排|清单|目录)(?=一、|第一条)")
+_ADDRESSEES_AFTER_TITLE = re.compile(r"(?<=的通知)(?=[^。:：]{2,80}[:：])")
+# A signature run into the text: "…认真贯彻执行。某市人民政府办公室2019年6月26日(此件公开发布)某市2019年…"
+_SIGNATURE_INSIDE = re.compile(r"(?<=[。！!])[^。，,；;:：！!？?]{2,40}?(?:政府|办公室|办公厅|委员会|小组|中心|[局厅委部署院办]|代章[)）])"
+                               r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:[（(]此件[^)）]{2,8}[)）])?(?![前起后至止以之内,，、])")
+
+
+def _run_together_breaks(line: str) -> str:
+    """A document-sharing site's text layer runs a notice's paragraphs together with nothing between them
+    ("…的通知各区人民政府:…贯彻执行。某市人民政府办公室2019年6月26日某市2019年工作要点一、工作目标…。二、主要任务…"):
+    a signature run into a line gets the lines of a signature block, and a line of 200 characters or more in which
+    two or more headings start right after a sentence's end gets a line break before each, after the covering
+    notice's title and before the first heading under the document's title.  The breaks are inserted, not put in
+    place of a character, so every quote read from the result is still a stretch of the source."""
+    if "|" in line:
+        return line
+    # the organisation, its date and what follows each on a line of its own, as a signature block is
+    breaks = {at for match in _SIGNATURE_INSIDE.finditer(line) for at in (match.start(), match.start(1), match.end(1), match.end())}
+    headings = [match.start() for match in _HEADING_AFTER_END.finditer(line)] if len(line) >= 200 else []
+    if len(headings) >= 2:
+        breaks.update(headings)
+        breaks.update(match.start() for pattern in (_FIRST_HEADING_AFTER_TITLE, _ADDRESSEES_AFTER_TITLE)
+                      for match in [pattern.search(line)] if match)
+    breaks = sorted(at for at in breaks if 0 < at < len(line))
+    return "\n".join(line[start:end] for start, end in zip([0, *breaks], [*breaks, len(line)]))
+
+
 def verbatim(quote: str, relined: str, source: str) -> str:
-    """A quote read from :func:`reline`'s text, as the source has it (a space where the line break was put back)."""
+    """A quote read from :func:`reline`'s text, as the source has it (a space where the line break was put back;
+    nothing where one was inserted)."""
     at = relined.find(quote)
-    return source[at:at + len(quote)] if at >= 0 and len(relined) == len(source) else quote
+    if at < 0 or relined == source:
+        return quote
+    positions, j = [], 0  # where each character of the relined text stands in the source
+    for char in relined:
+        if j < len(source) and (source[j] == char or char == "\n" and source[j] in " \u3000\xa0"):
+            positions.append(j)
+            j += 1
+        else:
+            positions.append(None)  # an inserted line break
+    inside = [p for p in positions[at:at + len(quote)] if p is not None]
+    return source[inside[0]:inside[-1] + 1] if inside else quote
 
 
 def _lines(text: str) -> list[Line]:

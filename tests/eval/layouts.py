@@ -3,7 +3,7 @@
     python -m tests.eval.layouts --extra DIR [--extra DIR ...] [--layout NAME[,NAME...]]
 
 Each layout is a mechanical rewrite of a notice's text (its first line, the page URL, is kept): hard-wrapped at a
-page's width, run together on one line, tables flattened one cell per line or separated by tabs, headings without
+page's width, run together on one line (with spaces, or with nothing between the lines), tables flattened one cell per line or separated by tabs, headings without
 their opening bracket, markdown marks, a signature dated in figures.  The labels are unchanged — quotes are compared
 without whitespace and punctuation (``tests.eval.notices.overlaps``) — so the figures need no new labelling and cannot
 be tuned to anyone's reading of a notice.  Only development folders are rewritten (``--extra``, as in
@@ -47,6 +47,11 @@ def _one_line(text: str) -> str:
     return " ".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
 
 
+def _run_together(text: str) -> str:
+    """A document-sharing site's text layer: the lines joined with nothing between them."""
+    return "".join(line.strip() for line in text.splitlines() if line.strip()) + "\n"
+
+
 def _table_cells(text: str, separator: str | None) -> str:
     """Each "|" row's cells one per line (``separator`` None) or joined by ``separator`` on the row's line."""
     out = []
@@ -83,6 +88,7 @@ def _signature_in_figures(text: str) -> str:
 LAYOUTS = {
     "wrapped": _wrapped,
     "one_line": _one_line,
+    "run_together": _run_together,
     "tables_one_cell_per_line": lambda text: _table_cells(text, None),
     "tables_tab_separated": lambda text: _table_cells(text, "\t"),
     "brackets_lost": _brackets_lost,
