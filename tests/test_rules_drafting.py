@@ -1465,3 +1465,12 @@ def test_the_items_of_a_list_of_what_is_published_introduced_by_its_contents():
     text = ("某局政府信息主动公开制度\n第六条 本局应当主动向社会公开下列政府信息:\n(一)向社会公众公开的内容包括:\n"
             "1、本局机构设置、职能和联系方式;\n2、本局年度工作计划及执行情况;\n(二)公开的方式包括:\n1、门户网站;\n2、公开栏。\n")
     assert [o["quote"] for o in draft(text).obligations] == ["1、本局机构设置、职能和联系方式;", "2、本局年度工作计划及执行情况;"]
+
+
+def test_a_second_working_day_lag_for_a_second_deliverable_is_a_rule_of_its_own():
+    text = ("某市2031年政务公开工作分工方案\n各责任单位要制定具体工作计划,在本方案公布后10个工作日内报市政府办公室(政务公开科)备案,"
+            "并在30个工作日内于政府网站公开。\n")
+    assert [(o["quote"][-8:], o["working_days"]) for o in draft(text).obligations] == [
+        ("政务公开科)备案", 10), ("30个工作日内于政府网站公开。"[-8:], 30)]
+    # without the comma, the lag of the clause that publishes is the rule's
+    assert deadline_of("在本方案公布后10个工作日内报市政府办公室(政务公开科)备案并在30个工作日内于政府网站公开", 2031)["working_days"] == 30

@@ -185,15 +185,33 @@ def _arabic_dates(sentence: str) -> str:
     return _CN_MONTH_DAY.sub(lambda m: f"{cn_number(m.group(1))}{m.group(2)}", sentence)
 
 
+_PUBLISHES = re.compile(r"公开|发布|公布|公示|上网")
+
+
+def _publication_lag(sentence: str, lags: list[re.Match]) -> re.Match:
+    """Of two working-day lags in one sentence ("…公布后10个工作日内报市政府办公室备案,并在30个工作日内于政府网站
+    公开"), the one whose own clause publishes: what a website can show; else the first."""
+    ends = [lag.start() for lag in lags[1:]] + [len(sentence)]
+
+    def publishes(lag: re.Match, end: int) -> bool:
+        clause = re.split(r"[,，;；。]", sentence[lag.end():end], maxsplit=1)[0]
+        # "报市政府办公室(政务公开科)备案": an office's name publishes nothing
+        return bool(_PUBLISHES.search(re.sub(r"[（(][^)）]{0,20}[)）]|[政务信息]{2}公开(?:办公室|办|科|股|中心)", "", clause)))
+    if publishes(lags[0], ends[0]):
+        return lags[0]
+    return next((lag for lag, end in zip(lags[1:], ends[1:]) if publishes(lag, end)), lags[0])
+
+
 def deadline_of(sentence: str, year: int | None) -> dict:
     """``working_days`` + ``anchor``, or ``by_date``, and the ``rhythm`` a sentence states; {} when none."""
     result: dict = {}
     # a cited title's dates name the document ("《2022年11—12月…清单》"), not the task's deadline
     sentence = _arabic_dates(re.sub(r"《[^》]{1,80}》", "《》", sentence))
-    match = WORKING_DAYS.search(sentence)
-    if match:
+    lags = list(WORKING_DAYS.finditer(sentence))
+    if lags:
+        match = _publication_lag(sentence, lags)
         result["working_days"] = cn_number(match.group(1))
-        result["anchor"] = anchor_of(sentence[: match.start()])
+        result["anchor"] = anchor_of(sentence[: match.start()]) or anchor_of(sentence[: lags[0].start()])
         if re.search(r"(活动|会议)前", sentence[max(0, match.start() - 8): match.start()]):
             result["anchor"] = None
         return result

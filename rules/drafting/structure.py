@@ -371,8 +371,9 @@ def _bracket_whole(sentences: list[str]) -> list[str]:
 
 # "…于1月20日前将年报报送…审核，审核通过后于1月31日前在网站公开": a second deadline, for a second deliverable
 _SECOND_DATE_START = re.compile(either_script(
-    r"(?<=[,，])(?=(?:@@)*(?:[^,，;；。]{0,8}?后)?(?:并|同时)?于(?:(?:19|20)\d{2}年)?\d{1,2}月(?:底|\d{1,2}[日号])(?:前|之前|以前))"))
-_OWN_DATE = re.compile(r"\d{1,2}月(?:底|末|\d{1,2}[日号])(?:前|之前|以前)|年底前")
+    r"(?<=[,，])(?=(?:@@)*(?:[^,，;；。]{0,8}?后)?(?:并|同时)?(?:于(?:(?:19|20)\d{2}年)?\d{1,2}月(?:底|\d{1,2}[日号])(?:前|之前|以前)"
+    r"|[在于]\d{1,2}个工作日内))"))
+_OWN_DATE = re.compile(r"\d{1,2}月(?:底|末|\d{1,2}[日号])(?:前|之前|以前)|年底前|\d{1,2}个工作日内")
 
 
 def _dated_clauses(sentence: str) -> list[str]:
