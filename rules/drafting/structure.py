@@ -8,6 +8,7 @@ characters, ASCII digits, no pinyin, no whitespace, no injected "@@"), on which 
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -171,15 +172,21 @@ def verbatim(quote: str, relined: str, source: str) -> str:
     at = relined.find(quote)
     if at < 0 or relined == source:
         return quote
-    positions, j = [], 0  # where each character of the relined text stands in the source
+    inside = [p for p in _source_positions(relined, source)[at:at + len(quote)] if p is not None]
+    return source[inside[0]:inside[-1] + 1] if inside else quote
+
+
+@functools.lru_cache(maxsize=4)
+def _source_positions(relined: str, source: str) -> tuple[int | None, ...]:
+    """Where each character of :func:`reline`'s text stands in the source (None: an inserted line break)."""
+    positions, j = [], 0
     for char in relined:
         if j < len(source) and (source[j] == char or char == "\n" and source[j] in " \u3000\xa0"):
             positions.append(j)
             j += 1
         else:
-            positions.append(None)  # an inserted line break
-    inside = [p for p in positions[at:at + len(quote)] if p is not None]
-    return source[inside[0]:inside[-1] + 1] if inside else quote
+            positions.append(None)
+    return tuple(positions)
 
 
 def _lines(text: str) -> list[Line]:
