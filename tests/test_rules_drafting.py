@@ -339,6 +339,8 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("于2028年11月底前建成文件库", 2030, {"by_date": "2028-11-30"}),     # a stale deadline is still the text's
     ("同步做好规划解读工作", 2030, {"working_days": 0, "anchor": "document"}),
     ("2031年下半年完成", 2030, {"by_date": "2031-12-31"}),
+    ("重大会议信息的采集发布要与会议同步", 2030, {"working_days": 0, "anchor": "document"}),  # released with what it reports
+    ("信息发布与业务工作同步推进", 2030, {}),
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected

@@ -217,6 +217,8 @@ def deadline_of(sentence: str, year: int | None) -> dict:
         return result
     if re.search(r"三同步", sentence) or "解读" in sentence and re.search(r"三同步|同步(起草|审批|审签|公开|发布|组织|部署|开展|做好)|同时[^,，;；。]{0,10}(公开|发布)|一并(公开|发布)", sentence):
         return {"working_days": 0, "anchor": "document"}
+    if re.search(r"(发布|公开|公布)[^,，;；。]{0,8}与[^,，;；。]{1,16}同步(?!推进|部署|研究|建立|完善)", sentence):
+        return {"working_days": 0, "anchor": "document"}  # "会议信息的采集发布要与会议同步": released with what it reports
     if re.search(r"每年\d{1,2}月\d{1,2}日", sentence):
         return {"rhythm": "yearly"}  # a date that recurs every year is no single by_date
     by_date = _by_date(sentence, year)
