@@ -341,6 +341,7 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("2031年下半年完成", 2030, {"by_date": "2031-12-31"}),
     ("重大会议信息的采集发布要与会议同步", 2030, {"working_days": 0, "anchor": "document"}),  # released with what it reports
     ("信息发布与业务工作同步推进", 2030, {}),
+    ("2030 年年底要在政务服务中心设立公开专区", 2030, {"by_date": "2030-12-31"}),
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected
@@ -1476,3 +1477,10 @@ def test_a_second_working_day_lag_for_a_second_deliverable_is_a_rule_of_its_own(
         ("政务公开科)备案", 10), ("30个工作日内于政府网站公开。"[-8:], 30)]
     # without the comma, the lag of the clause that publishes is the rule's
     assert deadline_of("在本方案公布后10个工作日内报市政府办公室(政务公开科)备案并在30个工作日内于政府网站公开", 2031)["working_days"] == 30
+
+
+def test_a_responsibility_note_labelled_with_its_time_limit_dates_each_sentence_of_its_item():
+    text = ("某市2031年政务公开工作要点\n一、聚焦重点领域\n(一)财政信息公开。推进各级部门预决算公开。定期公开政府债务限额、余额等信息。"
+            "(责任时限:2031 年底前,牵头单位:市财政局,责任单位:各县(区)政府)\n")
+    assert [(o["quote"][:8], o["by_date"] and str(o["by_date"])) for o in draft(text).obligations] == [
+        ("推进各级部门预决", "2031-12-31"), ("定期公开政府债务", "2031-12-31")]

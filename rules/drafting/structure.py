@@ -45,7 +45,7 @@ _STATES_DUTY = re.compile(r"应当?|须|不得|(?<![需主重纲])要(?![点求�
 _NOISE = re.compile(r"@+|\s+|\*\*|__|^#{1,6}(?=\s)|^[●■◆▪•·](?=\s)")
 
 # The labels of a task's note or of a flattened table's lines: who leads, who helps, by when.
-ROW_LABELS = r"牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|责任部门|责任主体|完成时限|完成时间|时限要求"
+ROW_LABELS = r"牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|责任部门|责任主体|完成时限|完成时间|时限要求|责任时限"
 # "(牵头单位：…；责任单位：…；完成时限：长期坚持)", "（市财政局牵头）", "〔责任单位：县统计局〕"
 RESPONSIBILITY = re.compile(
     r"^[（(〔\[【]\s*(?:(?:" + ROW_LABELS + r")\s*[:：]"
@@ -661,7 +661,7 @@ _DATE_ONLY_CELL = re.compile(r"^((?:19|20)\d{2}年度?)?(\d{1,2}月(\d{1,2}[日�
                              r"(前|之前|以前|完成)?$")
 
 
-_DEADLINE_NOTE = re.compile(r"^[（(〔\[]\s*(?:完成时[限间][:：]?)?([^（()）]{2,24}?(?:前|底|内|完成|坚持|推进|常态化))\s*[)）〕\]]$")
+_DEADLINE_NOTE = re.compile(r"^[（(〔\[]\s*(?:(?:完成|责任)时[限间][:：]?)?([^（()）]{2,24}?(?:前|底|内|完成|坚持|推进|常态化))\s*[)）〕\]]$")
 
 
 def _attach_responsibility(out: list[Unit]) -> None:
@@ -676,7 +676,7 @@ def _attach_responsibility(out: list[Unit]) -> None:
         if RESPONSIBILITY.match(unit.text) or only_deadline or (
                 unit.text.startswith(("(", "（", "〔")) and re.search(r"牵头|责任单位|完成时限", unit.text)):
             unit.row = {"responsibility": unit.quote}
-            deadline = re.search(r"完成时[限间][:：]?([^,，;；)）]+)", unit.text)
+            deadline = re.search(r"(?:完成|责任)时[限间][:：]?([^,，;；)）]+)", unit.text)
             deadline_text = deadline.group(1) if deadline else (only_deadline.group(1) if only_deadline else None)
             line = out[position - 1].line if position and out[position - 1].line != unit.line else unit.line
             back = position - 1
