@@ -1484,3 +1484,10 @@ def test_a_responsibility_note_labelled_with_its_time_limit_dates_each_sentence_
             "(责任时限:2031 年底前,牵头单位:市财政局,责任单位:各县(区)政府)\n")
     assert [(o["quote"][:8], o["by_date"] and str(o["by_date"])) for o in draft(text).obligations] == [
         ("推进各级部门预决", "2031-12-31"), ("定期公开政府债务", "2031-12-31")]
+
+
+@pytest.mark.parametrize("label", ["完成时限", "责任时限", "时间节点", "完成期限"])
+def test_a_flattened_rows_time_limit_line_dates_its_task_whatever_its_label(label):
+    text = f"某县2031年政务公开任务分工\n1.在县政府门户网站公开县级部门预算。\n牵头单位：县财政局\n{label}：2031年6月底前\n"
+    assert [(o["quote"][:8], str(o["by_date"]), o.get("lead_units")) for o in draft(text).obligations] == [
+        ("1.在县政府门户", "2031-06-30", ["县财政局"])]

@@ -45,7 +45,9 @@ _STATES_DUTY = re.compile(r"应当?|须|不得|(?<![需主重纲])要(?![点求�
 _NOISE = re.compile(r"@+|\s+|\*\*|__|^#{1,6}(?=\s)|^[●■◆▪•·](?=\s)")
 
 # The labels of a task's note or of a flattened table's lines: who leads, who helps, by when.
-ROW_LABELS = r"牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|责任部门|责任主体|完成时限|完成时间|时限要求|责任时限"
+# The labels of a row's time limit, in a note or on a line of their own ("完成时限：6月底前", "(责任时限:年底前,…)")
+TIME_LIMIT_LABELS = r"完成时限|完成时间|完成期限|时限要求|责任时限|办结时限|时间节点"
+ROW_LABELS = r"牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|责任部门|责任主体|" + TIME_LIMIT_LABELS
 # "(牵头单位：…；责任单位：…；完成时限：长期坚持)", "（市财政局牵头）", "〔责任单位：县统计局〕"
 RESPONSIBILITY = re.compile(
     r"^[（(〔\[【]\s*(?:(?:" + ROW_LABELS + r")\s*[:：]"
@@ -661,7 +663,7 @@ _DATE_ONLY_CELL = re.compile(r"^((?:19|20)\d{2}年度?)?(\d{1,2}月(\d{1,2}[日�
                              r"(前|之前|以前|完成)?$")
 
 
-_DEADLINE_NOTE = re.compile(r"^[（(〔\[]\s*(?:(?:完成|责任)时[限间][:：]?)?([^（()）]{2,24}?(?:前|底|内|完成|坚持|推进|常态化))\s*[)）〕\]]$")
+_DEADLINE_NOTE = re.compile(r"^[（(〔\[]\s*(?:(?:" + TIME_LIMIT_LABELS + r")[:：]?)?([^（()）]{2,24}?(?:前|底|内|完成|坚持|推进|常态化))\s*[)）〕\]]$")
 
 
 def _attach_responsibility(out: list[Unit]) -> None:
@@ -674,9 +676,9 @@ def _attach_responsibility(out: list[Unit]) -> None:
             continue
         only_deadline = _DEADLINE_NOTE.match(unit.text) if not re.search(r"单位|牵头|负责|处室|科室", unit.text) else None
         if RESPONSIBILITY.match(unit.text) or only_deadline or (
-                unit.text.startswith(("(", "（", "〔")) and re.search(r"牵头|责任单位|完成时限", unit.text)):
+                unit.text.startswith(("(", "（", "〔")) and re.search(r"牵头|责任单位|" + TIME_LIMIT_LABELS, unit.text)):
             unit.row = {"responsibility": unit.quote}
-            deadline = re.search(r"(?:完成|责任)时[限间][:：]?([^,，;；)）]+)", unit.text)
+            deadline = re.search(r"(?:" + TIME_LIMIT_LABELS + r")[:：]?([^,，;；)）]+)", unit.text)
             deadline_text = deadline.group(1) if deadline else (only_deadline.group(1) if only_deadline else None)
             line = out[position - 1].line if position and out[position - 1].line != unit.line else unit.line
             back = position - 1
@@ -701,7 +703,7 @@ def _attach_row_label(out: list[Unit], position: int) -> None:
     for task in out[: back + 1]:
         if task.line == task_line:
             row = task.row or {}
-            if label.startswith(("完成", "时限")):
+            if re.fullmatch(TIME_LIMIT_LABELS, label.strip()):
                 task.row = {**row, "deadline": value.strip(), "units": row.get("units")}
             else:
                 task.row = {**row, "units": ((row.get("units") or "") + " " + unit.quote).strip()}
