@@ -1491,3 +1491,10 @@ def test_a_flattened_rows_time_limit_line_dates_its_task_whatever_its_label(labe
     text = f"某县2031年政务公开任务分工\n1.在县政府门户网站公开县级部门预算。\n牵头单位：县财政局\n{label}：2031年6月底前\n"
     assert [(o["quote"][:8], str(o["by_date"]), o.get("lead_units")) for o in draft(text).obligations] == [
         ("1.在县政府门户", "2031-06-30", ["县财政局"])]
+
+
+def test_a_rows_units_are_read_under_any_of_the_genres_unit_labels():
+    text = ("某县2031年政务公开任务分工\n1.在县政府门户网站公开县级部门预算。\n主办单位：县财政局\n协办单位：县审计局\n完成时限：2031年6月底前\n"
+            "2.公开政府债务限额和余额信息。(牵头部门:县财政局;协同部门:县发改局;时间节点:2031年9月底前)\n")
+    drafted = draft(text).obligations
+    assert [(o["quote"][:8], str(o["by_date"])) for o in drafted] == [("1.在县政府门户", "2031-06-30"), ("2.公开政府债务", "2031-09-30")]

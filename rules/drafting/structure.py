@@ -47,7 +47,7 @@ _NOISE = re.compile(r"@+|\s+|\*\*|__|^#{1,6}(?=\s)|^[●■◆▪•·](?=\s)")
 # The labels of a task's note or of a flattened table's lines: who leads, who helps, by when.
 # The labels of a row's time limit, in a note or on a line of their own ("完成时限：6月底前", "(责任时限:年底前,…)")
 TIME_LIMIT_LABELS = r"完成时限|完成时间|完成期限|时限要求|责任时限|办结时限|时间节点"
-ROW_LABELS = r"牵头单位|责任单位|配合单位|落实单位|责任处室|责任科室|责任部门|责任主体|" + TIME_LIMIT_LABELS
+ROW_LABELS = r"(?:牵头|责任|配合|落实|协办|主办|承办|参与|协同|主责)(?:单位|部门|处室|科室|股室)|责任主体|" + TIME_LIMIT_LABELS
 # "(牵头单位：…；责任单位：…；完成时限：长期坚持)", "（市财政局牵头）", "〔责任单位：县统计局〕"
 RESPONSIBILITY = re.compile(
     r"^[（(〔\[【]\s*(?:(?:" + ROW_LABELS + r")\s*[:：]"
