@@ -342,6 +342,10 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("重大会议信息的采集发布要与会议同步", 2030, {"working_days": 0, "anchor": "document"}),  # released with what it reports
     ("信息发布与业务工作同步推进", 2030, {}),
     ("2030 年年底要在政务服务中心设立公开专区", 2030, {"by_date": "2030-12-31"}),
+    ("请于6.30前报送", 2030, {"by_date": "2030-06-30"}),                # a month and day in figures, the notice's year
+    ("执行标准第9.2前款", 2030, {}),
+    ("6月中下旬完成", 2030, {"by_date": "2030-06-30"}),
+    ("6月30日(星期五)前报送", 2030, {"by_date": "2030-06-30"}),
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected

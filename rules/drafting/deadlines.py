@@ -15,18 +15,19 @@ from core.text import cn_number, make_date, month_end
 _NUMBER = r"(\d+|[一二两三四五六七八九十百]+)"
 WORKING_DAYS = re.compile(_NUMBER + r"个?工作日(?:内|以内|之内)?")
 _YEAR = r"((?:19|20)\d{2})年"
-# 6月10日前, 9月8日10:30前, 2019年11月底前, 2021年2月公布 (a month in a 完成时限 cell), 3月至10月, 1月2日-12日
-_DAY_BEFORE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:[上下中]午)?(?:(?:\d{1,2}[:：]\d{2}|\d{1,2}[点时](?:\d{1,2}分|半)?)(?:[（(]北京时间[)）])?)?(?:[^,，;；。\d]{0,3}?前|之前|以前|止)"
+# 6月10日前, 6月30日(星期五)前, 9月8日10:30前, 2019年11月底前, 2021年2月公布 (a month in a 完成时限 cell), 3月至10月, 1月2日-12日
+_DAY_BEFORE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:[（(](?:星期|周)[一二三四五六日天][)）])?(?:[上下中]午)?(?:(?:\d{1,2}[:：]\d{2}|\d{1,2}[点时](?:\d{1,2}分|半)?)(?:[（(]北京时间[)）])?)?(?:[^,，;；。\d]{0,3}?前|之前|以前|止)"
                          r"|(?:最迟|最晚|不迟于|不晚于|不超过)[^,，;；。\d]{0,2}(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号]"
                          r"|\d{1,2}月\d{1,2}[日号]?(?:至|到|-|—|～|~)(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号]"
                          r"|(?:" + _YEAR + r")?(\d{1,2})月\d{1,2}[日号]?(?:至|到|-|—|～|~)(\d{1,2})[日号](?!\d)")
 # "2019年6月30日" as a 完成时限 cell, "11月30日完成", "于2019年6月30日公开": a day that ends a task
 _DAY_DONE = re.compile(r"^(?:完成时[限间][:：]?)?(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?:完成)?$"
                        r"|(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?=完成|办结|到位)|于(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?=公开|公布|发布|开展|举办|举行|召开|组织|上线|完成)")
-# "2019.6.30前", "2019-06-30前": a written-out date before 前, or alone (a 完成时限 cell "2019.12.31")
+# "2019.6.30前", "2019-06-30前": a written-out date before 前, or alone (a 完成时限 cell "2019.12.31"); "6.30前" in the year
 _DOTTED = re.compile(r"(?<!\d)((?:19|20)\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:前|之前|以前)|^((?:19|20)\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})$")
-# "11月中旬前": 上旬 → the 10th, 中旬 → the 20th, 下旬 → the month's end
-_DECADE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(上|中|下)旬")
+_DOTTED_IN_YEAR = re.compile(r"(?:^|(?<=[于在至到，,:：（(]))(1[0-2]|0?[1-9])\.([12]\d|3[01]|0?[1-9])(?:前|之前|以前)")
+# "11月中旬前": 上旬 → the 10th, 中旬 (上中旬) → the 20th, 下旬 (中下旬) → the month's end
+_DECADE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月[上中]?(上|中|下)旬")
 # "上半年完成", "三季度末前", "第一季度前", "第一季度内": the half-year's or quarter's last day ("每季度" is a rhythm, not a date)
 _QUARTER = re.compile(r"(?<![每按])(?:" + _YEAR + r")?第?([一二三四1-4])季度(?:末|底)?(?:前|之前|以前|完成|内)|(?<![每按])(?:第)?([一二三四1-4])季度末")
 # a 完成时限 cell that holds only a month or a year: "10月", "2030年", "年底", "2030年度"
@@ -103,6 +104,11 @@ def _by_date(sentence: str, year: int | None) -> str | None:
     if match:
         year_, month_, day_ = (match.group(1), match.group(2), match.group(3)) if match.group(1) else match.groups()[3:]
         found = make_date(int(year_), int(month_), int(day_))
+        if found:
+            return found
+    match = _DOTTED_IN_YEAR.search(sentence)
+    if match and year:
+        found = make_date(year, int(match.group(1)), int(match.group(2)))
         if found:
             return found
 
