@@ -1502,3 +1502,9 @@ def test_a_rows_units_are_read_under_any_of_the_genres_unit_labels():
             "2.公开政府债务限额和余额信息。(牵头部门:县财政局;协同部门:县发改局;时间节点:2031年9月底前)\n")
     drafted = draft(text).obligations
     assert [(o["quote"][:8], str(o["by_date"])) for o in drafted] == [("1.在县政府门户", "2031-06-30"), ("2.公开政府债务", "2031-09-30")]
+
+
+def test_a_prohibition_on_publishing_obliges_nobody_to_publish():
+    text = ("某县2031年政务公开工作要点\n严禁在政府网站发布涉密信息。\n"
+            "解读材料应与政策文件同步发布,不得超过政策文件公开后3个工作日。\n")
+    assert [(o["kind"], o["working_days"]) for o in draft(text).obligations] == [("interpretation_timely", 3)]

@@ -186,7 +186,8 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\
 # Disclosure named only as the object of internal work: its attributes, the review before it, the catalogue's upkeep.
 _INTERNAL_ON_DISCLOSURE = re.compile(r"公开属性|(?:保密|发布|公开)审查|(?:拟|待)(?:公开|发布)|(?:公开|发布)前|"
                                      r"(?:主动)?公开(?:事项)?(?:基本)?目录|依申请公开|免予公开|不予公开|已公开")
-_PARTICIPLE = re.compile(r"(已|拟|待)经?(公开|发布|公布)(过)?的?|(?<![要应须将])(公开|发布|公布)的(?!同时)")
+_PARTICIPLE = re.compile(r"(已|拟|待)经?(公开|发布|公布)(过)?的?|(?<![要应须将])(公开|发布|公布)的(?!同时)"
+                         r"|(严禁|禁止|不得|不准)[^,，;；。]{0,6}?(发布|公开|公布|转载|上网)")  # a prohibition publishes nothing
 
 
 def _strip(text: str, *patterns: re.Pattern) -> str:
