@@ -346,6 +346,9 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("执行标准第9.2前款", 2030, {}),
     ("6月中下旬完成", 2030, {"by_date": "2030-06-30"}),
     ("6月30日(星期五)前报送", 2030, {"by_date": "2030-06-30"}),
+    ("2030.12", 2030, {"by_date": "2030-12-31"}),                      # a 完成时限 cell: year and month in figures
+    ("2030-06", 2030, {"by_date": "2030-06-30"}),
+    ("2030年6月起每月公开", 2030, {"rhythm": "monthly"}),              # a start, not a deadline
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected
@@ -1508,3 +1511,15 @@ def test_a_prohibition_on_publishing_obliges_nobody_to_publish():
     text = ("某县2031年政务公开工作要点\n严禁在政府网站发布涉密信息。\n"
             "解读材料应与政策文件同步发布,不得超过政策文件公开后3个工作日。\n")
     assert [(o["kind"], o["working_days"]) for o in draft(text).obligations] == [("interpretation_timely", 3)]
+
+
+@pytest.mark.parametrize("flattened", [False, True])
+def test_a_time_limit_cell_written_as_year_and_month_in_figures_dates_its_row(flattened):
+    rows = [("1", "在门户网站公开县级部门预算", "县财政局", "2031.6"), ("2", "公开政府债务限额和余额信息", "县财政局", "2031.12")]
+    if flattened:
+        text = "某县2031年政务公开任务分工表\n工作任务\n责任单位\n完成时限\n" + "".join(
+            f"{n}.{task}\n{unit}\n{limit}\n" for n, task, unit, limit in rows)
+    else:
+        text = "某县2031年政务公开任务分工表\n| 序号 | 工作任务 | 责任单位 | 完成时限 |\n" + "".join(
+            f"| {n} | {task} | {unit} | {limit} |\n" for n, task, unit, limit in rows)
+    assert [str(o["by_date"]) for o in draft(text).obligations] == ["2031-06-30", "2031-12-31"]

@@ -25,6 +25,8 @@ _DAY_DONE = re.compile(r"^(?:完成时[限间][:：]?)?(?:" + _YEAR + r")?(\d{1,
                        r"|(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?=完成|办结|到位)|于(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})[日号](?=公开|公布|发布|开展|举办|举行|召开|组织|上线|完成)")
 # "2019.6.30前", "2019-06-30前": a written-out date before 前, or alone (a 完成时限 cell "2019.12.31"); "6.30前" in the year
 _DOTTED = re.compile(r"(?<!\d)((?:19|20)\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})(?:前|之前|以前)|^((?:19|20)\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})$")
+# "2031.12" or "2031-06" as a 完成时限 cell, "2031.6前": the month's end
+_DOTTED_MONTH = re.compile(r"^((?:19|20)\d{2})[.\-/](1[0-2]|0?[1-9])(?:底|末)?$|(?<![\d.])((?:19|20)\d{2})[.\-/](1[0-2]|0?[1-9])(?:底|末)?(?:前|之前|以前)")
 _DOTTED_IN_YEAR = re.compile(r"(?:^|(?<=[于在至到，,:：（(]))(1[0-2]|0?[1-9])\.([12]\d|3[01]|0?[1-9])(?:前|之前|以前)")
 # "11月中旬前": 上旬 → the 10th, 中旬 (上中旬) → the 20th, 下旬 (中下旬) → the month's end
 _DECADE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月[上中]?(上|中|下)旬")
@@ -48,7 +50,7 @@ _DAY_LOST_MONTH = re.compile(r"(?<![\d年月.\-/])(\d)(\d{2})日(?:前|之前|�
 _DAY_LOST_YEAR_MARK = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{3})日(?:前|之前|以前)")
 _MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?")
 _MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年?)?(\d{1,2})月?(?:至|到|-|—|～|~)(\d{1,2})月(?!\d{1,2}日)")
-_BARE_MONTH = re.compile(r"^" + _YEAR + r"(\d{1,2})月(?:前|之前|以前)?(?=$|[,，、;；。]|[\u4e00-\u9fff])")
+_BARE_MONTH = re.compile(r"^" + _YEAR + r"(\d{1,2})月(?:前|之前|以前)?(?=$|[,，、;；。]|[\u4e00-\u9fff])(?!起|开始|以来)")
 # 年底前, 年底完成; "2024年底" and "2024年年底" need no 前 (a bare 年底 does: "纳入年底考核" is no deadline); 年内 but not 三年内
 _YEAR_END = re.compile(_YEAR + r"年?(?:底|末)(?:前|之前|以前)?|(?:年底|年末)(?:前|之前|以前|(?:全面|全部|基本)?(?:完成|到位|建成))"
                        r"|(?:今年|本年度?|(?<![\d一二两三四五六七八九十几多半])年)内(?!容)|" + _YEAR + r"?度内(?!容)"
@@ -106,6 +108,10 @@ def _by_date(sentence: str, year: int | None) -> str | None:
         found = make_date(int(year_), int(month_), int(day_))
         if found:
             return found
+    match = _DOTTED_MONTH.search(sentence)
+    if match:
+        year_, month_ = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        return month_end(int(year_), int(month_))
     match = _DOTTED_IN_YEAR.search(sentence)
     if match and year:
         found = make_date(year, int(match.group(1)), int(match.group(2)))

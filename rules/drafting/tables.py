@@ -101,7 +101,7 @@ def is_deadline_cell(line: str) -> bool:
     if len(plain) > 24 or re.search(r"[。；;]", plain):
         return False
     stated = deadline_of(plain + "底前" if re.search(r"\d月$", plain) else plain, 2000)  # any year: form only
-    rest = re.sub(r"(?:19|20)\d{2}[.\-/]\d{1,2}[.\-/]\d{1,2}|((?:19|20)\d{2}年)?(\d{1,2}月)?(\d{1,2}日)?(底|末|份)?(前|之前|以前|内|止)?|年底|年末|年内|长期|持续|"
+    rest = re.sub(r"(?:19|20)\d{2}[.\-/]\d{1,2}(?:[.\-/]\d{1,2})?|((?:19|20)\d{2}年)?(\d{1,2}月)?(\d{1,2}日)?(底|末|份)?(前|之前|以前|内|止)?|年底|年末|年内|长期|持续|"
                   r"及时|常态化|每|季度|按|要求|完成|坚持|推进|开展|公开|发布|全年|上半年|下半年|[,，、至到—\-~～]", "", plain)
     if stated.get("rhythm") and not stated.get("by_date") and (
             _PRODUCT.search(plain) or not re.search(r"每|按|及时|长期|持续|常态化|定期|动态|全年|[季月年]度?[末底初]", plain)):
