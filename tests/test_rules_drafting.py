@@ -1523,3 +1523,12 @@ def test_a_time_limit_cell_written_as_year_and_month_in_figures_dates_its_row(fl
         text = "某县2031年政务公开任务分工表\n| 序号 | 工作任务 | 责任单位 | 完成时限 |\n" + "".join(
             f"| {n} | {task} | {unit} | {limit} |\n" for n, task, unit, limit in rows)
     assert [str(o["by_date"]) for o in draft(text).obligations] == ["2031-06-30", "2031-12-31"]
+
+
+def test_an_item_that_publishes_by_its_own_time_limit_obliges_whatever_its_list_introduction():
+    text = ("某区行政执法公示办法\n行政执法事后公开程序包括:\n"
+            "(一)公开时限。(1)各类行政执法决定,由承办机构在决定作出之日起7个工作日之内公开;(2)对抽查结果正常的市场主体,"
+            "自抽查结束之日起20个工作日内向社会公示;\n")
+    assert [o["working_days"] for o in draft(text).obligations] == [7, 20]
+    scope = draft("第三条 下列规范性文件须予解读：\n（一）涉及群众切身利益的；\n（二）社会关注度高的。\n")
+    assert [o["quote"][:6] for o in scope.obligations] == ["第三条 下列"]

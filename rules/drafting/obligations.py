@@ -327,10 +327,11 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # a report of what was done
     if _INTERPRETATION_FORM.search(text) and not (dated or re.search(r"公开|公布|发布", text)):
         return NO
-    if unit.intro and not _TASK_INTRO.search(unit.intro):
+    if unit.intro and not _TASK_INTRO.search(unit.intro) and not (dated and _has_disclosure(text)):
         # an item of "…主动公开下列信息：" is a topic; an item of "…须予解读:" / "…包括以下要素:" is the
         # scope or content of the sentence before it, which is the obligation; an item of "通知如下：" or
-        # "…完成以下工作：" is a task like any other
+        # "…完成以下工作：" is a task like any other, and so is an item that publishes by its own time limit
+        # ("程序包括: (1)…在信息形成之日起7个工作日之内公开")
         return YES if _lists_disclosures(unit.intro) else NO
     if (unit.row or {}).get("discloses"):
         return YES  # the cell before a 公开时限 cell names what is disclosed
