@@ -349,6 +349,7 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("2030.12", 2030, {"by_date": "2030-12-31"}),                      # a 完成时限 cell: year and month in figures
     ("2030-06", 2030, {"by_date": "2030-06-30"}),
     ("2030年6月起每月公开", 2030, {"rhythm": "monthly"}),              # a start, not a deadline
+    ("各股室应于2030年3月1日,将抽查计划报办公室", 2030, {"by_date": "2030-03-01"}),
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected
@@ -1532,3 +1533,10 @@ def test_an_item_that_publishes_by_its_own_time_limit_obliges_whatever_its_list_
     assert [o["working_days"] for o in draft(text).obligations] == [7, 20]
     scope = draft("第三条 下列规范性文件须予解读：\n（一）涉及群众切身利益的；\n（二）社会关注度高的。\n")
     assert [o["quote"][:6] for o in scope.obligations] == ["第三条 下列"]
+
+
+def test_a_rule_documents_chapter_headings_and_catalogue_fields_oblige_nobody():
+    text = ("文件编号 某政办发〔2031〕18号 发布机构 政府办\n某局预决算公开办法\n第一章 总则\n第一条 为规范预决算公开,制定本办法。\n"
+            "第二章 公开方式和时间\n第二条 部门预算应在批复后20个工作日内在门户网站公开。\n第三章 公开内容\n"
+            "第三条 公开预算时应一并公开“三公”经费预算。\n")
+    assert [o["quote"][:3] for o in draft(text).obligations] == ["第二条", "第三条"]

@@ -16,6 +16,7 @@ from core.text import clean_text, either_script
 
 # Heading markers of the genre, outermost first: 一、 （一） 1. （1）; also 第一条 and 一是.
 _MARKERS = (
+    (0, re.compile(r"^第[一二三四五六七八九十]{1,3}[章编](?![^\s，,。；;]{0,2}[，,。；;])")),  # a rule document's chapter holds its articles
     (1, re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]")),
     # "()推进…": a numeral the capture lost; "一）推进…": its opening bracket
     (2, re.compile(r"^[（(〔]\s*[一二三四五六七八九十]{0,3}\s*[)）〕]|^[一二三四五六七八九十]{1,3}\s*[)）]")),
