@@ -1540,3 +1540,11 @@ def test_a_rule_documents_chapter_headings_and_catalogue_fields_oblige_nobody():
             "第二章 公开方式和时间\n第二条 部门预算应在批复后20个工作日内在门户网站公开。\n第三章 公开内容\n"
             "第三条 公开预算时应一并公开“三公”经费预算。\n")
     assert [o["quote"][:3] for o in draft(text).obligations] == ["第二条", "第三条"]
+
+
+def test_a_pages_first_line_that_only_names_the_document_obliges_nobody():
+    for title in ("事后公开程序", "某省部署“双随机一公开”信息公开工作"):
+        text = f"{title}\n一、各执法部门应在执法决定作出之日起7个工作日内公开执法结果。\n"
+        assert [o["working_days"] for o in draft(text).obligations] == [7], title
+    # a first line that is a numbered task is still read
+    assert len(draft("1.加强本县住房保障政策解读\n2.在门户网站公开本单位权责清单并动态更新。\n").obligations) == 2

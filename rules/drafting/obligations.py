@@ -255,6 +255,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if len(plain) < shortest or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text) \
             or re.match(r"^(?:\d{1,2}[.．、])?附件\d*[:：]", text):  # the attachments' list
         return NO
+    if unit.line == 0 and len(plain) <= 40 and not re.search(r"[。；;，,:：]", text) and not _REQUEST.search(text) \
+            and not dated_at_all(deadline) and unit.row is None and not re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", text):
+        return NO  # the page's first line, a phrase without a duty: its title ("事后公开程序", "浙江部署…工作")
     if text.endswith((":", "：")) and not (_DUTY_INTRO.search(text) and not _lists_disclosures(text)):
         return NO  # "…主动公开下列信息:" obliges through its items; "…须予解读:" by itself
     if unit.row is not None and _LABEL_CELL.match(text) and not (unit.row.get("discloses") or unit.row.get("only_task")) \
