@@ -1548,3 +1548,17 @@ def test_a_pages_first_line_that_only_names_the_document_obliges_nobody():
         assert [o["working_days"] for o in draft(text).obligations] == [7], title
     # a first line that is a numbered task is still read
     assert len(draft("1.加强本县住房保障政策解读\n2.在门户网站公开本单位权责清单并动态更新。\n").obligations) == 2
+
+
+@pytest.mark.parametrize("note", [
+    "(责任单位:县财政局;时限:2031年6月底前)",
+    "【责任单位】县财政局【完成时限】2031年6月底前",
+    "\n责任单位:县财政局\n时限:2031年6月底前",
+    "[责任单位:县财政局 完成时限:2031年6月底前]",
+])
+def test_a_tasks_note_in_any_of_the_genres_forms_gives_its_units_and_deadline(note):
+    text = f"某县2031年政务公开工作要点\n1.在门户网站公开县级部门预算。{note}\n2.公开政府债务限额和余额信息。\n"
+    first = draft(text).obligations[0]
+    assert (first["quote"], str(first["by_date"])) == ("1.在门户网站公开县级部门预算。", "2031-06-30")
+    # a time limit named inside a task is no label
+    assert draft("某县2031年政务公开工作要点\n1.公开办事指南,压缩办理时限。(责任单位:县政务服务局)\n").obligations[0]["by_date"] is None

@@ -46,12 +46,13 @@ _STATES_DUTY = re.compile(r"应当?|须|不得|(?<![需主重纲])要(?![点求�
 _NOISE = re.compile(r"@+|\s+|\*\*|__|^#{1,6}(?=\s)|^[●■◆▪•·](?=\s)")
 
 # The labels of a task's note or of a flattened table's lines: who leads, who helps, by when.
-# The labels of a row's time limit, in a note or on a line of their own ("完成时限：6月底前", "(责任时限:年底前,…)")
-TIME_LIMIT_LABELS = r"完成时限|完成时间|完成期限|时限要求|责任时限|办结时限|时间节点"
+# The labels of a row's time limit, in a note or on a line of their own ("完成时限：6月底前", "(责任时限:年底前,…)",
+# "时限：6月底前"; a bare 时限 or 期限 only as a label)
+TIME_LIMIT_LABELS = r"完成时限|完成时间|完成期限|时限要求|责任时限|办结时限|时间节点|(?<![\u4e00-\u9fff])(?:时限|期限)(?=\s*[:：】\]])"
 ROW_LABELS = r"(?:牵头|责任|配合|落实|协办|主办|承办|参与|协同|主责)(?:单位|部门|处室|科室|股室)|责任主体|" + TIME_LIMIT_LABELS
 # "(牵头单位：…；责任单位：…；完成时限：长期坚持)", "（市财政局牵头）", "〔责任单位：县统计局〕"
 RESPONSIBILITY = re.compile(
-    r"^[（(〔\[【]\s*(?:(?:" + ROW_LABELS + r")\s*[:：]"
+    r"^[（(〔\[【]\s*(?:(?:" + ROW_LABELS + r")\s*[:：】\]]"
     r"|[^（()）]{2,160}?(?:牵头|负责|配合|按职责分工负责|分别负责)[^（()）]{0,40}[)）〕\]】]?\s*$)"
 )
 UNITS_CELL = re.compile(
@@ -362,6 +363,8 @@ def _is_item_name(text_: str, following: str) -> bool:
 
 # "5. 及时公开…信息 牵头单位：县发改局 完成时限：2031年12月": a row's labelled fields after its task, spaces between
 _SPACED_LABEL = re.compile(either_script(r"(?<=\s)(?=(?:" + ROW_LABELS + r")\s*[:：])"))
+# "[责任单位:县财政局 完成时限:6月底前]": one note, its labels apart by spaces
+_WHOLE_NOTE = re.compile(r"^\s*[（(〔\[【][^（()）〔〕\[\]【】]*[)）〕\]】]\s*$")
 # "(牵头单位：县统计局)按季度公布…": a note that closes one item and is glued to the next one's text
 _LEADING_NOTE = re.compile(either_script(r"^[（(〔【]\s*(?:" + ROW_LABELS + r")[^（()）〔〕【】]{1,160}[)）〕】]"))
 
@@ -420,7 +423,8 @@ def _pieces(raw: str) -> list[str]:
         requests = [part for request in _REQUEST_START.split(sentence)
                     for part in (_DUTY_AFTER_ANNOUNCEMENT.split(request) if _ANNOUNCED.match(request) else [request])]
         for piece in (part for request in requests for clause in _dated_clauses(request)
-                      for item in _INLINE_ITEM.split(clause) for part in _SPACED_LABEL.split(item)):
+                      for item in _INLINE_ITEM.split(clause)
+                      for part in ([item] if _WHOLE_NOTE.match(item) else _SPACED_LABEL.split(item))):
             piece = piece.strip()
             note = _LEADING_NOTE.match(piece)
             if note and piece[note.end():].strip():
@@ -679,7 +683,7 @@ def _attach_responsibility(out: list[Unit]) -> None:
         if RESPONSIBILITY.match(unit.text) or only_deadline or (
                 unit.text.startswith(("(", "（", "〔")) and re.search(r"牵头|责任单位|" + TIME_LIMIT_LABELS, unit.text)):
             unit.row = {"responsibility": unit.quote}
-            deadline = re.search(r"(?:" + TIME_LIMIT_LABELS + r")[:：]?([^,，;；)）]+)", unit.text)
+            deadline = re.search(r"(?:" + TIME_LIMIT_LABELS + r")\s*[:：】\]]?([^,，;；)）【\[]+)", unit.text)
             deadline_text = deadline.group(1) if deadline else (only_deadline.group(1) if only_deadline else None)
             line = out[position - 1].line if position and out[position - 1].line != unit.line else unit.line
             back = position - 1
@@ -704,7 +708,7 @@ def _attach_row_label(out: list[Unit], position: int) -> None:
     for task in out[: back + 1]:
         if task.line == task_line:
             row = task.row or {}
-            if re.fullmatch(TIME_LIMIT_LABELS, label.strip()):
+            if re.match(r"(?:" + TIME_LIMIT_LABELS + r")\s*[:：]", unit.text):
                 task.row = {**row, "deadline": value.strip(), "units": row.get("units")}
             else:
                 task.row = {**row, "units": ((row.get("units") or "") + " " + unit.quote).strip()}
