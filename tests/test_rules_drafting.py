@@ -350,6 +350,10 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("2030-06", 2030, {"by_date": "2030-06-30"}),
     ("2030年6月起每月公开", 2030, {"rhythm": "monthly"}),              # a start, not a deadline
     ("各股室应于2030年3月1日,将抽查计划报办公室", 2030, {"by_date": "2030-03-01"}),
+    ("报送截止时间为2030年6月30日", 2030, {"by_date": "2030-06-30"}),
+    ("请各单位于6月30日报送自查报告", 2030, {"by_date": "2030-06-30"}),
+    ("在6月30日之内完成整改", 2030, {"by_date": "2030-06-30"}),
+    ("截止2030年6月30日,全县共公开信息1200条", 2030, {}),           # as of a day: no deadline
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected
