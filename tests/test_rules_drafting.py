@@ -1566,3 +1566,10 @@ def test_a_tasks_note_in_any_of_the_genres_forms_gives_its_units_and_deadline(no
     assert (first["quote"], str(first["by_date"])) == ("1.在门户网站公开县级部门预算。", "2031-06-30")
     # a time limit named inside a task is no label
     assert draft("某县2031年政务公开工作要点\n1.公开办事指南,压缩办理时限。(责任单位:县政务服务局)\n").obligations[0]["by_date"] is None
+
+
+@pytest.mark.parametrize("sentence", ["县司法局要在政府公报上刊登县政府规章。", "县财政局要在门户网站挂网部门预算。",
+                                      "各单位要及时转载上级政策文件。"])
+def test_publishing_in_a_gazette_or_on_a_website_by_any_of_its_verbs_is_a_disclosure(sentence):
+    assert [o["kind"] for o in draft(f"某县2031年政务公开工作要点\n{sentence}\n").obligations] == ["topic_disclosed"]
+    assert draft("某县2031年政务公开工作要点\n本文转载自某县人民政府网站\n").obligations == []
