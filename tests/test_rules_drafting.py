@@ -1573,3 +1573,14 @@ def test_a_tasks_note_in_any_of_the_genres_forms_gives_its_units_and_deadline(no
 def test_publishing_in_a_gazette_or_on_a_website_by_any_of_its_verbs_is_a_disclosure(sentence):
     assert [o["kind"] for o in draft(f"某县2031年政务公开工作要点\n{sentence}\n").obligations] == ["topic_disclosed"]
     assert draft("某县2031年政务公开工作要点\n本文转载自某县人民政府网站\n").obligations == []
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("各部门要于1月31日前公布本部门上一年度政府信息公开工作报告。", "annual_report"),  # the report's name before 2019
+    ("各单位要在门户网站开设“乡村振兴”版块。", "column_exists"),
+    ("各单位要在门户网站设立“政策文件”频道。", "column_exists"),
+    ("对出台的政策要配套发布政策问答。", "interpretation_timely"),
+    ("各单位要在门户网站公布本单位分管政务公开工作的负责同志。", "leader_published"),
+])
+def test_more_of_the_genres_words_give_a_rule_its_kind(sentence, kind):
+    assert [o["kind"] for o in draft(f"某县2031年政务公开工作要点\n{sentence}\n").obligations] == [kind]
