@@ -1584,3 +1584,10 @@ def test_publishing_in_a_gazette_or_on_a_website_by_any_of_its_verbs_is_a_disclo
 ])
 def test_more_of_the_genres_words_give_a_rule_its_kind(sentence, kind):
     assert [o["kind"] for o in draft(f"某县2031年政务公开工作要点\n{sentence}\n").obligations] == [kind]
+
+
+@pytest.mark.parametrize("first, second", [("（一）县财政局在门户网站公开县级部门预算。", "（二）县财政局公开政府债务限额和余额信息。"),
+                                           ("1.县财政局在门户网站公开县级部门预算;", "2.县财政局公开政府债务限额和余额信息。")])
+def test_the_first_of_a_lists_items_run_into_one_line_is_an_item_not_the_lists_name(first, second):
+    found = draft(f"某县2031年政务公开工作要点\n一、推进公开\n{first}{second}\n").obligations
+    assert [o["quote"] for o in found] == [first, second]

@@ -356,6 +356,8 @@ def _is_item_name(text_: str, following: str) -> bool:
         return False
     if _OWN_DATE.search(text_) and following.startswith(("并", "同时")):
         return False  # "1.各单位于1月26日前报送年报，并于1月28日前公布": the first of two dated tasks
+    if _marker_kind(text_) is not None and _marker_kind(text_) == _marker_kind(analysis(following)):
+        return False  # "（一）公开预算。（二）公开债务。": the first of a list's items run into one line, not its name
     clauses = [c for c in re.split(r"[，,]", re.sub(r"^\S{1,5}?[、.．)）〕]", "", text_).rstrip("。；;")) if c]
     return len(clauses) == 1 or (len(clauses) == 2 and all(len(c) <= 14 for c in clauses)
                                  and not re.search(r"\d{1,2}月|年底|年内|工作日", text_))
