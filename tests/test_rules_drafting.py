@@ -1591,3 +1591,17 @@ def test_more_of_the_genres_words_give_a_rule_its_kind(sentence, kind):
 def test_the_first_of_a_lists_items_run_into_one_line_is_an_item_not_the_lists_name(first, second):
     found = draft(f"某县2031年政务公开工作要点\n一、推进公开\n{first}{second}\n").obligations
     assert [o["quote"] for o in found] == [first, second]
+
+
+@pytest.mark.parametrize("head, number, issued", [
+    ("某省人民政府办公厅关于做好政府信息公开报送工作的通知\n(某政办发〔2031〕76号 2031年6月20日)\n", "某政办发〔2031〕76号", "2031-06-20"),
+    ("某区人民政府办公室关于印发推进政府信息公开工作实施意见的通知\n(某府办发字〔2031〕第3号)\n", "某府办发字〔2031〕3号", None),
+    ("某市人民政府办公厅关于印发《2031年本市政府信息公开工作要点》的通知 (某府办发[2031]13号)\n各区县人民政府:\n"
+     "现将要点印发给你们。\n某市人民政府办公厅\n二O三一年四月一日\n", "某府办发〔2031〕13号", "2031-04-01"),
+])
+def test_a_law_databases_header_gives_the_notices_number_and_date(head, number, issued):
+    notice = notice_from(head + "一、各区要在门户网站公开年度工作计划。\n")
+    assert (notice.doc_number, notice.issued) == (number, issued)
+    # a number cited in the first sentence is not the notice's own
+    cited = notice_from("某市政务公开办关于做好年报工作的通知\n为贯彻落实国务院办公厅关于印发《年报格式》的通知(国办公开办函〔2031〕30号)要求,现通知如下:\n")
+    assert cited.doc_number is None

@@ -14,7 +14,7 @@ _NUMERALS = {**_YEAR_DIGITS, "两": 2}
 
 DATE_PATTERN = r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
 _DATE_RE = re.compile(DATE_PATTERN)
-_CN_DATE_RE = re.compile(r"([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+_CN_DATE_RE = re.compile(r"([〇○零ＯO一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 _FULLWIDTH_DIGIT = re.compile(r"[０-９]")
 ANY_DIGIT = re.compile(r"[0-9０-９〇○零一二三四五六七八九]")
 

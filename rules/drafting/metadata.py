@@ -11,7 +11,7 @@ import re
 from core.text import make_date, normalise_doc_number, parse_date
 
 _ISSUER_END = r"(?:办公厅|办公室|人民政府|委员会|管委会|领导小组|领导小组办公室|管理局|局|厅|委|部|政府|海关|总署)"
-_CN_DATE = r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
+_CN_DATE = r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
 # a date alone on its line, or in brackets under the title ("（2023年4月20日）"); a mirror may leave a few marks after it ("2023年7月7日???")
 _DATE_LINE = re.compile(r"^\s*(?:[（(]此件[^）)]{1,8}[）)])?\s*[（(]?\s*(" + _CN_DATE + r")\s*[）)]?\s*[?？*#@·.。]*\s*$")
 _INLINE_SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2,30}" + _ISSUER_END + r")\s+(" + _CN_DATE + ")")
@@ -29,6 +29,12 @@ _BARE_DOC_NUMBER = re.compile(r"^([\u4e00-\u9fff]{2,14}?)((?:19|20)\d{2})(\d{1,3
 _MIRROR_STAMP = re.compile(r"作者[:：]\s*佚名|浏览量[:：]\s*时间|上传时间|归档时间|发表于")
 
 
+# A law database's header line under the title: the number in brackets, with its date or without ("(甘政办发〔2008〕76号
+# 2008年6月20日)")
+_NUMBER_LINE = re.compile(r"^\s*[（(]\s*[\u4e00-\u9fff]{2,16}\s*[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*(?:第\s*)?\d{1,4}\s*号"
+                          r"\s*(?:(" + _CN_DATE + r"))?\s*[)）]\s*$")
+
+
 def doc_number(lines: list[str]) -> str | None:
     """The notice's own 文号: a 文号 field, else the first number in the head that is not a citation."""
     head = "\n".join(lines[:40])
@@ -39,9 +45,11 @@ def doc_number(lines: list[str]) -> str | None:
     for match in _DOC_NUMBER_ANYWHERE.finditer(head[:3000]):
         before = head[max(0, match.start() - 2): match.start()].strip()
         line_before = head[head.rfind("\n", 0, match.start()) + 1: match.start()]
-        own_title = head.count("\n", 0, match.start()) < 10 and \
-            re.match(r"^(?![\s\d一二三四五六七八九十（(]*[.．、)）])[^《》。，,]{0,40}关于[^《》。，,]{2,80}(通知|意见|方案|要点|决定)\s*[（(]$",
+        near_top = head.count("\n", 0, match.start()) < 10
+        own_title = near_top and (
+            re.match(r"^(?![\s\d一二三四五六七八九十（(]*[.．、)）])(?!\s*(?:为|根据|按照|依据|贯彻|落实|遵照|结合|经))[^《》。，,]{0,40}关于[^。，,]{2,100}(通知|意见|方案|要点|决定)\s*[（(]$",
                      line_before)  # the title near the top, not an item of a list of cited documents
+            or _NUMBER_LINE.match(head[head.rfind("\n", 0, match.start()) + 1:].split("\n")[0]))  # "(某府办发〔2011〕3号)" under it
         if before.endswith(("(", "（", "〔", "[", "【", "、", "》", "《", "〈", "据", "照")) and not own_title:
             continue  # a cited document: 《…》(国办发〔2017〕24号); not the title's own "关于…的通知(某办发〔2017〕3号)"
         if _CITING.search(match.group(0).split("〔")[0].split("[")[0]) or re.match(r"[和及与或]", match.group(0)):
@@ -155,6 +163,10 @@ def written(lines: list[str]) -> str | None:
     match = _WRITTEN_LABEL.search("\n".join(lines[:25]))
     if match:
         return make_date(*match.groups())
+    for line in lines[:6]:
+        numbered = _NUMBER_LINE.match(line)
+        if numbered and numbered.group(1):
+            return parse_date(numbered.group(1))  # "(甘政办发〔2008〕76号 2008年6月20日)" under the title
     found = _labelled_dates(lines)
     dated_by_box = [date for label, date in found if label in _DOCUMENT_DATE_LABELS]
     return dated_by_box[0] if dated_by_box and any(label not in _DOCUMENT_DATE_LABELS for label, _ in found) else None
