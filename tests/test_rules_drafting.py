@@ -1605,3 +1605,11 @@ def test_a_law_databases_header_gives_the_notices_number_and_date(head, number, 
     # a number cited in the first sentence is not the notice's own
     cited = notice_from("某市政务公开办关于做好年报工作的通知\n为贯彻落实国务院办公厅关于印发《年报格式》的通知(国办公开办函〔2031〕30号)要求,现通知如下:\n")
     assert cited.doc_number is None
+
+
+def test_a_portal_naming_itself_as_the_source_makes_no_news_report():
+    text = ("某委2031年度政府信息公开工作要点\n来源:本网 时间: 2031-07-06 18:56\n"
+            "一、积极推进财政性资金公开。及时公布本部门财政资金的预算分配、使用和决算信息。\n")
+    notice = draft(text)
+    assert notice.kind == "notice" and len(notice.obligations) == 1
+    assert draft(text.replace("来源:本网", "来源:某某日报")).kind == "news"
