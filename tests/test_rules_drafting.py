@@ -354,6 +354,9 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("请各单位于6月30日报送自查报告", 2030, {"by_date": "2030-06-30"}),
     ("在6月30日之内完成整改", 2030, {"by_date": "2030-06-30"}),
     ("截止2030年6月30日,全县共公开信息1200条", 2030, {}),           # as of a day: no deadline
+    ("今年财政专项资金公开不少于30项", 2030, {"by_date": "2030-12-31"}),  # a yearly quota falls due at the year's end
+    ("全年累计发布信息2000条", 2030, {}),                              # what was done, no quota
+    ("政策性文件须严格落实“解读在前、发文在后”", 2030, {"working_days": 0, "anchor": "document"}),
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected

@@ -54,7 +54,8 @@ _BARE_MONTH = re.compile(r"^" + _YEAR + r"(\d{1,2})月(?:前|之前|以前)?(?=$
 # 年底前, 年底完成; "2024年底" and "2024年年底" need no 前 (a bare 年底 does: "纳入年底考核" is no deadline); 年内 but not 三年内
 _YEAR_END = re.compile(_YEAR + r"年?(?:底|末)(?:前|之前|以前)?|(?:年底|年末)(?:前|之前|以前|(?:全面|全部|基本)?(?:完成|到位|建成))"
                        r"|(?:今年|本年度?|(?<![\d一二两三四五六七八九十几多半])年)内(?!容)|" + _YEAR + r"?度内(?!容)"
-                       r"|于本年度(?=完成|办结)")
+                       r"|于本年度(?=完成|办结)"
+                       r"|(?:今年|全年|本年度?)(?=[^,，;；。]{0,24}(?:不少于|不低于|至少|达到))")  # a yearly quota: due at the year's end
 # Months and days written in Chinese numerals (十月底前, 九月三十日前, 二〇二四年) are read as digits.
 _CN_DIGIT = "〇零一二三四五六七八九"
 _CN_VALUE = {c: max(0, i - 1) for i, c in enumerate(_CN_DIGIT)}  # 〇 and 零 are both 0
@@ -227,7 +228,7 @@ def deadline_of(sentence: str, year: int | None) -> dict:
         if re.search(r"(活动|会议)前", sentence[max(0, match.start() - 8): match.start()]):
             result["anchor"] = None
         return result
-    if re.search(r"三同步", sentence) or "解读" in sentence and re.search(r"三同步|同步(起草|审批|审签|公开|发布|组织|部署|开展|做好)|同时[^,，;；。]{0,10}(公开|发布)|一并(公开|发布)", sentence):
+    if re.search(r"三同步|解读在前", sentence) or "解读" in sentence and re.search(r"三同步|同步(起草|审批|审签|公开|发布|组织|部署|开展|做好)|同时[^,，;；。]{0,10}(公开|发布)|一并(公开|发布)", sentence):
         return {"working_days": 0, "anchor": "document"}
     if re.search(r"(发布|公开|公布)[^,，;；。]{0,8}与[^,，;；。]{1,16}同步(?!推进|部署|研究|建立|完善)", sentence):
         return {"working_days": 0, "anchor": "document"}  # "会议信息的采集发布要与会议同步": released with what it reports
