@@ -1616,3 +1616,13 @@ def test_a_portal_naming_itself_as_the_source_makes_no_news_report():
     notice = draft(text)
     assert notice.kind == "notice" and len(notice.obligations) == 1
     assert draft(text.replace("来源:本网", "来源:某某日报")).kind == "news"
+
+
+def test_a_signature_dated_in_figures_under_a_seal_note_or_right_after_the_covering_letter():
+    sealed = ("某区2031年政务公开工作要点\n各街道:\n现将要点印发给你们,请认真贯彻落实。\n某区政务公开领导小组办公室\n"
+              "(某区政务服务管理局代章)\n2031.3.30\n一、公开本单位权责清单。\n")
+    assert notice_from(sealed).issued == "2031-03-30"
+    unsigned = "某市2031年政务公开工作要点\n各区人民政府:\n现予以印发,请认真贯彻落实。\n2031.10.17\n一、公开本单位权责清单。\n"
+    assert notice_from(unsigned).issued == "2031-10-17"
+    # a date in figures under a title is a page stamp, not a signature
+    assert notice_from("某市2031年政务公开工作要点\n2031.10.17\n一、公开本单位权责清单。\n").issued is None

@@ -97,10 +97,17 @@ def signature(lines: list[str]) -> tuple[str | None, str | None]:
     first_date, inline_found, in_figures = None, None, None
     for index, line in enumerate(lines):
         numeric = _NUMERIC_DATE_LINE.match(line)
-        if numeric and index and in_figures is None and _ORGANISATION_LINE.fullmatch(re.sub(r"\s+", "", lines[index - 1])):
-            # "某县人民政府办公室" / "2031-03-20": a signature dated in figures, right under its organisation
+        if numeric and index and in_figures is None:
+            # "某县人民政府办公室" / "2031-03-20": a signature dated in figures, right under its organisation (or under
+            # its "(…代章)" line), or right under the covering letter's last sentence when the capture lost the name
+            above = [re.sub(r"\s+", "", lines[back]) for back in (index - 1, index - 2) if back >= 0]
+            if re.fullmatch(r"[（(][^（()）]{2,30}(?:代章|盖章)[)）]", above[0]) and len(above) > 1:
+                above = above[1:]
             date = make_date(*(int(g) for g in numeric.groups()))
-            in_figures = (re.sub(r"\s+", "", lines[index - 1]), date) if date else None
+            if date and _ORGANISATION_LINE.fullmatch(above[0]):
+                in_figures = (above[0], date)
+            elif date and above[0].endswith("。") and index < 40:
+                in_figures = (None, date)
         if not _DATE_LINE.match(line) and not (index < 60 and damaged_date(line)):
             inline = _INLINE_SIGNATURE.search(line)
             if inline and index < 60 and inline_found is None \
