@@ -355,6 +355,8 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("在6月30日之内完成整改", 2030, {"by_date": "2030-06-30"}),
     ("截止2030年6月30日,全县共公开信息1200条", 2030, {}),           # as of a day: no deadline
     ("今年财政专项资金公开不少于30项", 2030, {"by_date": "2030-12-31"}),  # a yearly quota falls due at the year's end
+    ("2030年完成全部目录编制", 2030, {"by_date": "2030-12-31"}),
+    ("公开2030年完成的项目", 2030, {}),
     ("全年累计发布信息2000条", 2030, {}),                              # what was done, no quota
     ("政策性文件须严格落实“解读在前、发文在后”", 2030, {"working_days": 0, "anchor": "document"}),
 ])
@@ -1626,3 +1628,13 @@ def test_a_signature_dated_in_figures_under_a_seal_note_or_right_after_the_cover
     assert notice_from(unsigned).issued == "2031-10-17"
     # a date in figures under a title is a page stamp, not a signature
     assert notice_from("某市2031年政务公开工作要点\n2031.10.17\n一、公开本单位权责清单。\n").issued is None
+
+
+def test_an_items_closing_sentence_dates_its_clauses_and_lags_listed_in_one_sentence_are_rules_apart():
+    closing = ("某市2031年政务公开实施方案\n3、召开事务公开动员大会;举办事务公开培训班;指导各单位编制《事务公开目录》并在网站公开。"
+               "由市信息办负责,2031年落实到位,有关工作今后进一步完善。\n")
+    assert [str(o["by_date"]) for o in draft(closing).obligations][-1] == "2031-12-31"
+    assert {str(o["by_date"]) for o in draft(closing).obligations} == {"2031-12-31"}
+    lags = ("某市环保局污染源信息公开工作方案\n要求自信息形成或者变更之日起20个工作日内予以公开,汇总类信息在季度终了后15个工作日内予以公开,"
+            "自动监控等能即时发布的信息1个工作日内予以公开,确保信息公开及时。\n")
+    assert [o["working_days"] for o in draft(lags).obligations] == [20, 15, 1]

@@ -89,6 +89,9 @@ _DATE_NOTE = re.compile(r"^[（(][^（）()]{0,6}(?:19|20)?\d{0,4}年?\d{1,2}月
 # a sentence that only dates the one before it: "此项工作于10月底前完成。", "该项任务2020年6月底前完成"
 _DATING_SENTENCE = re.compile(r"^(?:此项|该项|这项|本项|上述|以上)(?:工作|任务)[^,，;；。]{0,4}?(?:于|在|须|要|应)?[^,，;；。]{0,16}?"
                               r"(?:前|底|内)[^,，;；。]{0,2}?(?:完成|办结|到位)?[。；;]?$")
+# the sentence that closes an item with who answers for it and by when: "由市信息办负责,2009年落实到位" dates the item's clauses
+_CLOSING_SENTENCE = re.compile(r"^由[^,，;；。]{2,30}(?:负责|牵头)[,，](?:于|在)?(?:(?:19|20)\d{2}年)?[^,，;；。]{0,12}?(?:前|底)?"
+                               r"(?:全面|全部|基本)?(?:落实到位|完成|到位|办结)")
 
 
 _ANY_YEAR = 2000  # a stand-in year: whether a date is stated at all
@@ -153,8 +156,8 @@ def _deadline(units: list[structure.Unit], index: int, row: dict | None, year: i
     # "…编制完成标准目录。(2020年10月底前完成)", "…。此项工作于10月底前完成。": a note or sentence dating the one before it;
     # "公开A。公开B。上述工作于6月底前完成。": one later on the line dates all before it
     following = units[index + 1].text if index + 1 < len(units) else ""
-    later = next((u.text for u in units[index + 1:] if u.line == unit.line and re.match(r"^(上述|以上)", u.text)
-                  and _DATING_SENTENCE.match(u.text)), "")
+    later = next((u.text for u in units[index + 1:] if u.line == unit.line and (
+        re.match(r"^(上述|以上)", u.text) and _DATING_SENTENCE.match(u.text) or _CLOSING_SENTENCE.match(u.text))), "")
     notes = [following] if _DATE_NOTE.match(following) or _DATING_SENTENCE.match(following) else []
     # "（一）2019年6月底前完成以下工作：" dates the items it introduces; "一、年底前完成的任务" the rows under it
     sections = [s for s in reversed(unit.sections) if len(s) <= 30]

@@ -415,7 +415,25 @@ def _second_deadlines(clause: str) -> list[str]:
             whole.append(part)
         else:
             whole[-1] += part  # "制定…方案，并于4月20日前在网站公开": the plan and its publication are one task
-    return whole
+    return [piece for part in whole for piece in _lags_apart(part)]
+
+
+_LAG_PUBLISHED = re.compile(r"\d{1,2}个工作日(?:之|以)?内[^,，]{0,8}(?:公开|公布|发布|公示)")
+
+
+def _lags_apart(clause: str) -> list[str]:
+    """"…形成之日起20个工作日内予以公开,汇总类信息在…终了后20个工作日内予以公开,即时信息1个工作日内予以公开": items each
+    published within its own lag, listed in one sentence, are rules of their own (cut at the comma before each)."""
+    text = analysis(clause)
+    if len(_LAG_PUBLISHED.findall(text)) < 2:
+        return [clause]
+    pieces, start = [], 0
+    for match in re.finditer(r"[,，]", clause):
+        if _LAG_PUBLISHED.search(analysis(clause[start:match.start()])) and _LAG_PUBLISHED.search(analysis(clause[match.end():])):
+            pieces.append(clause[start:match.start()])
+            start = match.end()
+    pieces.append(clause[start:])
+    return pieces
 
 
 def _pieces(raw: str) -> list[str]:
