@@ -1638,3 +1638,10 @@ def test_an_items_closing_sentence_dates_its_clauses_and_lags_listed_in_one_sent
     lags = ("某市环保局污染源信息公开工作方案\n要求自信息形成或者变更之日起20个工作日内予以公开,汇总类信息在季度终了后15个工作日内予以公开,"
             "自动监控等能即时发布的信息1个工作日内予以公开,确保信息公开及时。\n")
     assert [o["working_days"] for o in draft(lags).obligations] == [20, 15, 1]
+
+
+def test_a_reporting_notices_field_lines_oblige_nobody():
+    text = ("某州关于做好2030年政府信息公开工作年度报告编制工作的通知\n各县市政府办:\n"
+            "请于2031年1月20日前将年度报告报送州政府办公室。\n报送单位:各县市政府办、州政府各部门。\n"
+            "报送方式:电子档通过政府信息公开目录管理系统填报。\n联系人:张三,联系电话:0000-0000000。\n")
+    assert [o["quote"][:7] for o in draft(text).obligations] == ["请于2031年"]
