@@ -357,6 +357,8 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("今年财政专项资金公开不少于30项", 2030, {"by_date": "2030-12-31"}),  # a yearly quota falls due at the year's end
     ("2030年完成全部目录编制", 2030, {"by_date": "2030-12-31"}),
     ("公开2030年完成的项目", 2030, {}),
+    ("对挂牌督办的,2031年要实现事故调查报告全部全文公开", 2030, {"by_date": "2031-12-31"}),
+    ("到2031年,实现政务过程和结果全公开", 2030, {}),                      # a goal's horizon, not a deadline
     ("全年累计发布信息2000条", 2030, {}),                              # what was done, no quota
     ("政策性文件须严格落实“解读在前、发文在后”", 2030, {"working_days": 0, "anchor": "document"}),
 ])
