@@ -243,6 +243,11 @@ def rule_entry(item: dict, rule_id: str, year: int | None) -> tuple[dict, list[s
     stated = item.get("deadline_text") or _RHYTHM_WORDS.get(item.get("rhythm"))
     if stated:
         review.append(f"完成时限：{stated}")
+    elif item.get("by_date") and "by_date" not in params:
+        # a date the rule's kind has no parameter for ("专栏…5月底前开设") is still the reviewer's to see
+        review.append(f"通知写明的期限：{item['by_date']}（该类规则不检查日期，请人工核实）")
+    elif item.get("working_days") is not None and "working_days" not in params:
+        review.append(f"通知写明的期限：{item['working_days']}个工作日（该类规则不检查期限，请人工核实）")
     return entry, review
 
 
@@ -268,6 +273,8 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
            "# 审核：每条规则的类型、参数和适用单位；“# 审核”注释说明起草时无法确定的内容。\n", dump(document), "rules:\n"]
     for index, item in enumerate(notice.obligations, start=1):
         entry, review = rule_entry(item, f"{notice_id}-{index}", notice.year)
+        if entry["params"].get("anchor") == "published" and not notice.published:
+            review.append("期限自通知公布之日起算，但未读出公布日期：请在 notice.published 填写，否则 rules lint 报错")
         out.extend(f"  # 审核：{note}\n" for note in review)
         out.append("".join("  " + line + "\n" if line else "\n" for line in dump([entry]).splitlines()))
     if not notice.obligations:

@@ -361,6 +361,7 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("到2031年,实现政务过程和结果全公开", 2030, {}),                      # a goal's horizon, not a deadline
     ("全年累计发布信息2000条", 2030, {}),                              # what was done, no quota
     ("政策性文件须严格落实“解读在前、发文在后”", 2030, {"working_days": 0, "anchor": "document"}),
+    ("重要政策文件要与解读材料同步在县政府门户网站公开", 2030, {"working_days": 0, "anchor": "document"}),
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected
@@ -1468,6 +1469,8 @@ def test_a_capture_that_ran_the_notices_lines_together_with_nothing_between_them
     assert [(o["working_days"], o["by_date"] and str(o["by_date"])) for o in notice.obligations] == [
         (None, "2031-06-30"), (3, None), (10, None)]
     assert all(o["quote"] in source for o in notice.obligations)  # inserted breaks never reach a quote
+    short = "现印发给你们,请认真贯彻执行。某市人民政府办公室2031年6月26日(此件公开发布)某市2031年政务公开工作要点\n"
+    assert notice_from(short).issued == "2031-06-26"  # a short line too
     relined = structure.reline(source)
     assert "某县人民政府办公室\n2031年3月20日\n(此件公开发布)" in relined and "\n二、强化工作保障。" in relined
     # a date the sentence goes on from is no signature, and a short paragraph keeps its headings inline
@@ -1647,3 +1650,39 @@ def test_a_reporting_notices_field_lines_oblige_nobody():
             "请于2031年1月20日前将年度报告报送州政府办公室。\n报送单位:各县市政府办、州政府各部门。\n"
             "报送方式:电子档通过政府信息公开目录管理系统填报。\n联系人:张三,联系电话:0000-0000000。\n")
     assert [o["quote"][:7] for o in draft(text).obligations] == ["请于2031年"]
+
+
+def test_compare_pairs_a_reviewed_rule_with_its_closest_drafted_rule():
+    reviewed = [{"id": "r-1", "kind": "manual", "quote": "注:请于5个工作日内报备至区管委会办公室文书科", "params": {"working_days": 5}}]
+    drafted = [{"id": "d-1", "kind": "manual", "quote": "各单位制定方案后10个工作日内报备至区管委会办公室", "params": {"working_days": 10}},
+               {"id": "d-2", "kind": "manual", "quote": "注:请于5个工作日内报备至区管委会办公室文书科", "params": {}}]
+    comparison = compare_rules(reviewed, drafted)
+    assert [(c[0]["id"], c[1]["id"]) for c in comparison.changed] == [("r-1", "d-2")]
+
+
+def test_a_drafts_review_notes_keep_a_date_its_kind_cannot_check_and_an_unknown_publication_date():
+    text = ("某县2031年政务公开工作要点\n| 序号 | 工作任务 | 牵头单位 | 完成时限 |\n"
+            "| 1 | 在县政府门户网站开设“乡村振兴”专栏 | 县农业农村局 | 2031年5月底前 |\n"
+            "二、各部门要在本要点公布后20个工作日内在门户网站公开本单位实施方案。\n")
+    written = draft_yaml(draft(text), "x")
+    assert "2031-05-31" in written or "2031年5月底前" in written  # a column rule has no date parameter
+    assert "notice.published" in written  # the plan's lag counts from a publication date the notice does not show
+
+
+@pytest.mark.parametrize("note, lead, cooperating", [
+    ("【责任单位】县审计局【完成时限】2031年9月底前", ["县审计局"], []),
+    ("(主办单位:县财政局;协办单位:县审计局;时限:6月底前)", ["县财政局"], ["县审计局"]),
+])
+def test_a_notes_units_under_any_of_the_genres_labels(note, lead, cooperating):
+    from rules.drafting.tables import note_units
+
+    assert note_units(note) == (lead, cooperating)
+
+
+def test_the_evaluation_prints_its_help_and_measures_nothing_when_asked_for_help(capsys):
+    from tests.eval import notices
+
+    notices.main(["--help"])
+    assert "development half" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        notices.main(["--bogus"])

@@ -76,8 +76,11 @@ def compare_rules(reviewed: list[dict], drafted: list[dict]) -> Comparison:
             result.dropped.append(rule)
             continue
         matched_drafts.update(partners)
-        same_kind = [i for i in partners if drafted[i]["kind"] == rule.get("kind")]
-        best = drafted[(same_kind or partners)[0]]
+        # the closest partner: the same kind first, then the quote most like the reviewed one
+        quote = _plain(rule.get("quote", ""))
+        best = drafted[max(partners, key=lambda i: (drafted[i]["kind"] == rule.get("kind"),
+                                                    SequenceMatcher(None, quote, _plain(drafted[i]["quote"]), autojunk=False).ratio(),
+                                                    -i))]
         what = _differences(rule, best)
         if what:
             result.changed.append((rule, best, what))

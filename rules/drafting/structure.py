@@ -111,7 +111,7 @@ def reline(text: str) -> str:
     out = []
     for line in text.split("\n"):
         if len(line) < 200 or "|" in line:
-            out.append(line)
+            out.append(_run_together_breaks(line))  # a signature run into a short line still gets its own lines
             continue
         gaps = []
         for match in _SPACE_RUN.finditer(line):
@@ -157,15 +157,14 @@ def _run_together_breaks(line: str) -> str:
     two or more headings start right after a sentence's end gets a line break before each, after the covering
     notice's title and before the first heading under the document's title.  The breaks are inserted, not put in
     place of a character, so every quote read from the result is still a stretch of the source."""
-    if "|" in line:
-        return line
     # the organisation, its date and what follows each on a line of its own, as a signature block is
     breaks = {at for match in _SIGNATURE_INSIDE.finditer(line) for at in (match.start(), match.start(1), match.end(1), match.end())}
-    headings = [match.start() for match in _HEADING_AFTER_END.finditer(line)] if len(line) >= 200 else []
-    if len(headings) >= 2:
+    prose = line.split("|", 1)[0]  # a table's "|" rows are left as they are
+    headings = [match.start() for match in _HEADING_AFTER_END.finditer(prose)] if len(line) >= 200 else []
+    first = _FIRST_HEADING_AFTER_TITLE.search(prose) if len(line) >= 200 else None
+    if len(headings) + bool(first) >= 2:
         breaks.update(headings)
-        breaks.update(match.start() for pattern in (_FIRST_HEADING_AFTER_TITLE, _ADDRESSEES_AFTER_TITLE)
-                      for match in [pattern.search(line)] if match)
+        breaks.update(match.start() for match in (first, _ADDRESSEES_AFTER_TITLE.search(prose)) if match)
     breaks = sorted(at for at in breaks if 0 < at < len(line))
     return "\n".join(line[start:end] for start, end in zip([0, *breaks], [*breaks, len(line)]))
 

@@ -254,19 +254,21 @@ def _parenthesised_rows(text: str, year: int | None) -> list[dict]:
     return rows
 
 
-_NOTE_FIELD = re.compile(r"(牵头|责任|配合|落实|承办)(?:单位|部门|处室|科室|股室)[:：]([^;；。]+?)"
-                         r"(?=[;；。，,]?(?:牵头|责任|配合|落实|承办|完成)(?:单位|部门|处室|科室|股室|时限|时间)|[;；。]|$)")
+_NOTE_FIELD = re.compile(r"(牵头|责任|配合|落实|承办|主办|主责|协办|协同|参与)(?:单位|部门|处室|科室|股室)[:：]([^;；。]+?)"
+                         r"(?=[;；。，,]?(?:牵头|责任|配合|落实|承办|主办|主责|协办|协同|参与|完成)(?:单位|部门|处室|科室|股室|时限|时间|期限)"
+                         r"|[;；。，,]?(?:时限|期限|时间节点)[:：]|[;；。]|$)")
+_LEADING_KEYS, _HELPING_KEYS = ("牵头", "主办", "主责"), ("配合", "协办", "协同", "参与")
 
 
 def note_units(note: str) -> tuple[list[str], list[str]] | None:
     """Lead and cooperating units of a task's own note or cell: "(牵头单位：市财政局；责任单位：各部门)",
     "牵头单位：…" lines, "(市财政局牵头，各部门配合)", a "|" row's units cell; None when it names no unit."""
-    text = re.sub(r"\s+", "", note).strip("（()）〔〕[]")
+    text = re.sub(r"【([^【】]{2,6})】", r"\1:", re.sub(r"\s+", "", note)).strip("（()）〔〕[]")  # "【责任单位】县审计局"
     fields = _NOTE_FIELD.findall(text)
     if fields:
-        lead = [value for key, value in fields if key == "牵头"]
-        cooperating = [value for key, value in fields if key == "配合"]
-        responsible = [value for key, value in fields if key not in ("牵头", "配合")]
+        lead = [value for key, value in fields if key in _LEADING_KEYS]
+        cooperating = [value for key, value in fields if key in _HELPING_KEYS]
+        responsible = [value for key, value in fields if key not in _LEADING_KEYS + _HELPING_KEYS]
         lead, cooperating = (lead, responsible + cooperating) if lead else (responsible, cooperating)
     else:  # "市财政局牵头，各部门配合", "县政府办、各部门"
         parts = [part for part in re.split(r"[，,；;]", text) if part]

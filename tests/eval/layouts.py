@@ -123,6 +123,9 @@ def measure(folders: list[Path], layout: str) -> tuple[Tally, Tally, int]:
 
 
 def main(argv: list[str]) -> None:
+    if "--help" in argv or "-h" in argv:
+        print(__doc__)
+        return
     folders = [Path(argv[i + 1]) for i, arg in enumerate(argv) if arg == "--extra"]
     layouts = list(LAYOUTS)
     if "--layout" in argv:
@@ -131,6 +134,8 @@ def main(argv: list[str]) -> None:
     missing = [folder for folder in folders if not (folder / "labels.json").is_file()]
     if not folders or unknown or missing:
         raise SystemExit("用法: python -m tests.eval.layouts --extra 目录 [--extra 目录 ...] [--layout 名称,...]\n"
+                         "同一批开发用通知改写成其他版式（PDF 折行、整段一行、表格拆格等）后再起草，比较改写前后的召回率、精确率、期限和成文日期；"
+                         "--help 查看说明。\n"
                          + (f"未知的版式: {', '.join(unknown)}（可选: {', '.join(LAYOUTS)}）\n" if unknown else "")
                          + "".join(f"{folder}: 没有标注文件（labels.json）\n" for folder in missing))
     keys = [key for key, _ in ROWS if key in ("recall", "precision", "deadlines", "issued")]

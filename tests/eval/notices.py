@@ -193,6 +193,12 @@ def report(result: dict[str, Tally]) -> str:
 
 
 def main(argv: list[str]) -> None:
+    if "--help" in argv or "-h" in argv:
+        print(__doc__)  # and measure nothing: the test half is measured only on purpose
+        return
+    unknown = [arg for arg in argv if arg.startswith("-") and arg not in ("--half", "--verbose", "--extra", "--rules-only", "--scorer")]
+    if unknown:
+        raise SystemExit(f"未知的选项: {' '.join(unknown)}\n" + __doc__.split("\n\n")[1])
     halves = HALVES
     if "--half" in argv:
         halves = (argv[argv.index("--half") + 1],)
