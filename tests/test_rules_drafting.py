@@ -359,6 +359,7 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("公开2030年完成的项目", 2030, {}),
     ("对挂牌督办的,2031年要实现事故调查报告全部全文公开", 2030, {"by_date": "2031-12-31"}),
     ("到2031年,实现政务过程和结果全公开", 2030, {}),                      # a goal's horizon, not a deadline
+    ("2030年至2031年6月,编制完成标准目录", 2030, {"by_date": "2031-06-30"}),  # a span of years ends in its last month
     ("全年累计发布信息2000条", 2030, {}),                              # what was done, no quota
     ("政策性文件须严格落实“解读在前、发文在后”", 2030, {"working_days": 0, "anchor": "document"}),
     ("重要政策文件要与解读材料同步在县政府门户网站公开", 2030, {"working_days": 0, "anchor": "document"}),
@@ -1686,3 +1687,11 @@ def test_the_evaluation_prints_its_help_and_measures_nothing_when_asked_for_help
     assert "development half" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         notices.main(["--bogus"])
+
+
+def test_a_plans_phases_a_standards_title_and_a_signature_date_behind_stray_marks():
+    text = ("某县政务公开专区建设标准(试行)\n各乡镇:\n现印发给你们,请认真执行。\n某县人民政府办公室\n"
+            "?????? 2031年9月9日\n第一阶段:编制、审核政务公开目录(6月至7月)。\n1.各乡镇要于2031年10月10日前建成政务公开专区。\n")
+    notice = draft(text)
+    assert notice.issued == "2031-09-09"
+    assert [o["quote"][:5] for o in notice.obligations] == ["1.各乡镇"]

@@ -49,6 +49,8 @@ _DAY_LOST_RI = re.compile(r"(?:" + _YEAR + r")?(?<!\d)(\d{1,2})月([0-3]?\d)(?:�
 _DAY_LOST_MONTH = re.compile(r"(?<![\d年月.\-/])(\d)(\d{2})日(?:前|之前|以前)|(?<![\d年月.\-/])(1[0-2])([0-3]\d)日(?:前|之前|以前)")
 _DAY_LOST_YEAR_MARK = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{3})日(?:前|之前|以前)")
 _MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?")
+# "2021年至2022年6月": a span of years ending in a month of the last
+_YEARS_TO_MONTH = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:至|到|-|—|～|~)" + _YEAR + r"(\d{1,2})月(?!\d{1,2}[日号])")
 _MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年?)?(\d{1,2})月?(?:至|到|-|—|～|~)(\d{1,2})月(?!\d{1,2}日)")
 _BARE_MONTH = re.compile(r"^" + _YEAR + r"(\d{1,2})月(?:前|之前|以前)?(?=$|[,，、;；。]|[\u4e00-\u9fff])(?!起|开始|以来)")
 # 年底前, 年底完成; "2024年底" and "2024年年底" need no 前 (a bare 年底 does: "纳入年底考核" is no deadline); 年内 but not 三年内
@@ -160,6 +162,9 @@ def _by_date(sentence: str, year: int | None) -> str | None:
         found = [f for f in found if f]
         if len(found) == 1:
             return found[0]
+    match = _YEARS_TO_MONTH.search(sentence)
+    if match and 1 <= int(match.group(2)) <= 12:
+        return month_end(int(match.group(1)), int(match.group(2)))
     match = _MONTH_RANGE.search(sentence)
     if match and with_year(match.group(1)) and 1 <= int(match.group(3)) <= 12:
         return month_end(with_year(match.group(1)), int(match.group(3)))

@@ -13,7 +13,7 @@ from core.text import make_date, normalise_doc_number, parse_date
 _ISSUER_END = r"(?:办公厅|办公室|人民政府|委员会|管委会|领导小组|领导小组办公室|管理局|局|厅|委|部|政府|海关|总署)"
 _CN_DATE = r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
 # a date alone on its line, or in brackets under the title ("（2023年4月20日）"); a mirror may leave a few marks after it ("2023年7月7日???")
-_DATE_LINE = re.compile(r"^\s*(?:[（(]此件[^）)]{1,8}[）)])?\s*[（(]?\s*(" + _CN_DATE + r")\s*[）)]?\s*[?？*#@·.。]*\s*$")
+_DATE_LINE = re.compile(r"^\s*[?？]*\s*(?:[（(]此件[^）)]{1,8}[）)])?\s*[（(]?\s*(" + _CN_DATE + r")\s*[）)]?\s*[?？*#@·.。]*\s*$")
 _INLINE_SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2,30}" + _ISSUER_END + r")\s+(" + _CN_DATE + ")")
 _DATE_VALUE = r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
 _PUBLISHED_LABEL = re.compile(r"(?<!上传)(?<!更新)(?<!归档)(?<!成文)(?<!印发)(?<!颁布)(?<!实施)(?<!签发)"

@@ -53,7 +53,7 @@ _MECHANISM = re.compile(r"(建立健全|建立|健全|完善|用好|落实|形�
 _OWN_DRAFTING = re.compile(r"结合[^。；]{0,12}实际[^。；]{0,6}?[,，]?[^,，。；]{0,10}?(特?制[定订]|梳理形成|研究制定|形成|编制|起草)了?"
                            r"[^。；]{0,30}(要点|方案|清单|计划|措施|办法|任务表|分解表)")
 # Head matter: a document's title, catalogue fields (发布机构：…), file names.
-_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|通报|要点|方案|[^，,。；;]表|台账|清单|办法|制度|细则|目录|意见|报告|计划)([（(]试行[)）])?(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
+_TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|通报|要点|方案|[^，,。；;]表|台账|清单|办法|制度|细则|目录|意见|报告|计划|建设标准|指引)([（(]试行[)）])?(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
 _FIELD = re.compile(r"^[•·\-]?\s*[【\[]?\s*(报送单位|报送方式|报送对象|联系人|联系电话|联系地址|电子邮箱|文件编号|发布机构|发布单位|发布时间|发布日期|发文日期|印发日期|公文生成日期|发布部门|所属机构|公开日期|信息来源|发布文号|发文字号|发文机关|来源|网址|名\s*称|标\s*题|索\s*引\s*号|"
                     r"文\s*号|生成日期|成文日期|实施日期|主题分类|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性|时效性)(?![^\s:：|\]】]{0,2}(要|应|须|必须|可|在|于|将|按|对|根据))")
 # A catalogue's column name or channel checklist written as a line of its own ("公开内容(要素)", "公开渠道和载体",
@@ -296,8 +296,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if re.search(r"已(公开|发布|公布)的[^,，;；。]{0,12}(评估|调整|清理)", text) and not _has_disclosure(_PARTICIPLE.sub("", text)) \
             and not dated_at_all(deadline):
         return NO  # reviewing what is already published ("对已公开的文件要定期评估、动态调整") publishes nothing
-    if re.search(r"阶段\s*([（(][^（()）]{2,24}[)）])?[。]?$", text) and re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", text):
-        return NO  # "(二)法定条款梳理阶段(2031年9月)": a phase of the plan, named with its period; its tasks follow
+    if re.search(r"阶段\s*([（(][^（()）]{2,24}[)）])?[。]?$", text) and re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", text) \
+            or re.match(r"^第[一二三四五六七八九十]阶段[:：][^,，;；。]{2,30}[（(][^（()）]{2,24}[)）][。]?$", text):
+        return NO  # "(二)法定条款梳理阶段(2031年9月)", "第一阶段:编制目录(6月至7月)": a phase of the plan, named with its period
     if _DEDUCTION.search(text):
         return NO  # an assessment table's scoring ("①…超期公开每条扣5分"): the duty is the standard above it
     shortcomings = _DEFICIENCY.findall(text)
