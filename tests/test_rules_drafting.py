@@ -1695,3 +1695,11 @@ def test_a_plans_phases_a_standards_title_and_a_signature_date_behind_stray_mark
     notice = draft(text)
     assert notice.issued == "2031-09-09"
     assert [o["quote"][:5] for o in notice.obligations] == ["1.各乡镇"]
+
+
+def test_a_news_report_restating_a_notices_requirements_drafts_them():
+    text = ("某部加快转变政务公开职能\n来源:某某建设网 记者 某某\n日前,某部办公厅印发《某部2031年政务公开工作要点》。\n"
+            "《要点》要求,加强涉及市场主体的信息公开,加大工程建设项目审批信息公开力度。\n某部相关负责人表示,这项工作意义重大。\n")
+    notice = draft(text)
+    assert notice.kind == "news"
+    assert [o["quote"][:6] for o in notice.obligations] == ["《要点》要求"]

@@ -84,6 +84,8 @@ _MODAL = re.compile(r"应|须|必须|务必|不得|(?<![需主重纲])要(?![点
 # A permission ("…可通过专家解读、在线访谈等形式进行", "…的,可提请…出具说明") obliges nobody to anything.
 _PERMISSION = re.compile(r"(?<![不即])可(以)?(?=通过|采取|采用|提请|根据|结合|参照|自行|适当|在|向|由|邀请|委托|申请|按|视)")
 _DEDUCTION = re.compile(r"扣\s*[\d.]+\s*分|每[条件次项个处][^,，;；。]{0,6}扣|不得分|加\s*[\d.]+\s*分")
+# A news report restating a notice's requirements: "《要点》要求,加强…", "通知强调,…"
+_REPORTED_REQUIREMENT = re.compile(r"(?:》|通知|要点|意见|方案)[^,，;；。]{0,4}(?:要求|强调|明确|提出)[,，:：]")
 _NEWS = re.compile(r"本文来源|记者|[网报]讯|来源[:：](?![^\n]{0,12}政府|\s*本[网站])[^\n]{0,12}?(日报|晚报|新闻|网)")  # a government portal ("本网": the site itself) as source is no news outlet
 _PAST_EVENT = re.compile(r"^[^。；;]{0,30}(反馈|召开|印发|下发|通报|开展|完成)了|^[^。；;]{0,24}定于|^(今年来|20\d\d年(以来|至今)|20\d\d年[^,，。]{0,6}未|近日|日前|近年来|今年以来|目前|截至|\d{1,2}月\d{1,2}日[,，]|20\d\d年\d{1,2}月\d{1,2}日[,，])")
 _EXPLORATION = re.compile(r"^(积极|大力|不断)?探索|^鼓励|^支持")
@@ -306,7 +308,7 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
             and not dated_at_all(deadline):
         return NO  # a shortcoming found ("解读形式单一，缺乏…"), the 存在问题 part of a review
     dated = dated_at_all(deadline)
-    if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated):
+    if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated or _REPORTED_REQUIREMENT.search(text)):
         return NO
     if _COVERING.search(text) or _PREAMBLE_START.search(text) and re.search(r"如下|以下[:：]?$", text):
         return NO
