@@ -49,7 +49,9 @@ _NOISE = re.compile(r"@+|\s+|\*\*|__|^#{1,6}(?=\s)|^[●■◆▪•·](?=\s)")
 # The labels of a row's time limit, in a note or on a line of their own ("完成时限：6月底前", "(责任时限:年底前,…)",
 # "时限：6月底前"; a bare 时限 or 期限 only as a label)
 TIME_LIMIT_LABELS = r"完成时限|完成时间|完成期限|时限要求|责任时限|办结时限|时间节点|(?<![\u4e00-\u9fff])(?:时限|期限)(?=\s*[:：】\]])"
-ROW_LABELS = r"(?:牵头|责任|配合|落实|协办|主办|承办|参与|协同|主责)(?:单位|部门|处室|科室|股室)|责任主体|" + TIME_LIMIT_LABELS
+# who a unit label names ("牵头单位", "协办部门", "责任股室"): the leading, the responsible or the helping units
+UNIT_LABEL_ROLES, UNIT_LABEL_BODIES = r"牵头|责任|配合|落实|承办|主办|主责|协办|协同|参与", r"单位|部门|处室|科室|股室"
+ROW_LABELS = r"(?:" + UNIT_LABEL_ROLES + r")(?:" + UNIT_LABEL_BODIES + r")|责任主体|" + TIME_LIMIT_LABELS
 # "(牵头单位：…；责任单位：…；完成时限：长期坚持)", "（市财政局牵头）", "〔责任单位：县统计局〕"
 RESPONSIBILITY = re.compile(
     r"^[（(〔\[【]\s*(?:(?:" + ROW_LABELS + r")\s*[:：】\]]"

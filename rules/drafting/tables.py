@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .deadlines import deadline_of
+from .structure import TIME_LIMIT_LABELS, UNIT_LABEL_BODIES, UNIT_LABEL_ROLES
 
 _TABLE_HEADERS = ("工作任务", "牵头单位", "配合单位", "责任单位", "完成时间", "具体要求", "落实单位", "序号", "责任分工", "时限要求", "完成时限",
                   "时间节点", "计划完成时间", "时间安排", "重点任务", "主要任务", "工作内容", "任务内容", "具体措施", "牵头部门",
@@ -254,9 +255,9 @@ def _parenthesised_rows(text: str, year: int | None) -> list[dict]:
     return rows
 
 
-_NOTE_FIELD = re.compile(r"(牵头|责任|配合|落实|承办|主办|主责|协办|协同|参与)(?:单位|部门|处室|科室|股室)[:：]([^;；。]+?)"
-                         r"(?=[;；。，,]?(?:牵头|责任|配合|落实|承办|主办|主责|协办|协同|参与|完成)(?:单位|部门|处室|科室|股室|时限|时间|期限)"
-                         r"|[;；。，,]?(?:时限|期限|时间节点)[:：]|[;；。]|$)")
+_NOTE_FIELD = re.compile(r"(" + UNIT_LABEL_ROLES + r")(?:" + UNIT_LABEL_BODIES + r")[:：]([^;；。]+?)"
+                         r"(?=[;；。，,]?(?:(?:" + UNIT_LABEL_ROLES + r")(?:" + UNIT_LABEL_BODIES + r")|" + TIME_LIMIT_LABELS + r")[:：]?"
+                         r"|[;；。]|$)")
 _LEADING_KEYS, _HELPING_KEYS = ("牵头", "主办", "主责"), ("配合", "协办", "协同", "参与")
 
 
