@@ -31,8 +31,7 @@ _MIRROR_STAMP = re.compile(r"作者[:：]\s*佚名|浏览量[:：]\s*时间|上�
 
 # A law database's header line under the title: the number in brackets, with its date or without ("(甘政办发〔2008〕76号
 # 2008年6月20日)")
-_NUMBER_LINE = re.compile(r"^\s*[（(]\s*[\u4e00-\u9fff]{2,16}\s*[〔\[【（(［﹝]\s*(?:19|20)\d{2}\s*[〕\]】）)］﹞]\s*(?:第\s*)?\d{1,4}\s*号"
-                          r"\s*(?:(" + _CN_DATE + r"))?\s*[)）]\s*$")
+_NUMBER_LINE = re.compile(r"^\s*[（(]\s*" + _DOC_NUMBER_ANYWHERE.pattern + r"\s*(?:(" + _CN_DATE + r"))?\s*[)）]\s*$")
 
 
 def doc_number(lines: list[str]) -> str | None:
