@@ -392,6 +392,9 @@ def test_a_period_in_the_title_is_not_the_notices_year():
     "强化栏目内容定期检查机制,避免出现空白栏目。",     # strengthening a mechanism
     "加大对改革成效的解读力度。",     # the whole "加大…力度"
     "结合本地实际,主动公开社会关切的政府信息。",                        # information named only by interest in it
+    "各单位要按照《方案》中明确的任务和责任分工,认真抓好落实。",          # implementing the attached plan
+    "各部门要主动对接上级部门,对本系统公开工作提出的要求要抓好落实。",  # the field of work, no item
+    "各单位要按照方案要求,全面推进决策、执行、管理、服务、结果公开的“五公开”工作。",  # a principle
 ])
 def test_agenda_background_suggestions_assignments_and_exhortations_oblige_nobody(sentence):
     assert draft("某县人民政府办公室\n" + sentence + "\n").obligations == []
@@ -1703,3 +1706,8 @@ def test_a_news_report_restating_a_notices_requirements_drafts_them():
     notice = draft(text)
     assert notice.kind == "news"
     assert [o["quote"][:6] for o in notice.obligations] == ["《要点》要求"]
+
+
+def test_bringing_the_principle_into_procedures_is_internal_work():
+    notice = draft("某县人民政府办公室\n各单位要把“五公开”纳入公文办理程序。\n")
+    assert [o["kind"] for o in notice.obligations] == ["manual"]
