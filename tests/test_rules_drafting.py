@@ -1304,6 +1304,13 @@ def test_a_deadline_in_the_notices_own_month_or_the_next_is_dated_from_its_issue
     assert [o["by_date"] for o in draft(unsigned).obligations] == [None]
 
 
+def test_a_deadline_in_the_notices_own_week_or_the_next_is_dated_from_its_issue_date():
+    # 2031-12-03 is a Wednesday
+    signed = ("某县关于政务公开测评问题整改的通知\n请各单位于本周五下班前将整改情况报县政务公开办。\n"
+              "各单位要于下周三前在本单位网站公开整改结果。\n某县人民政府办公室\n2031年12月3日\n")
+    assert [o["by_date"] for o in draft(signed).obligations] == ["2031-12-05", "2031-12-10"]
+
+
 def test_a_customs_office_named_before_关于_is_the_issuer():
     assert notice_from("某港海关关于落实《2031年政务公开工作要点》的实施方案\n一、主动公开本关权责清单。\n").issuer == "某港海关"
     assert notice_from("某关总署关于印发2031年政务公开工作要点的通知\n").issuer == "某关总署"

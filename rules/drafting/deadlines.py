@@ -269,13 +269,25 @@ def calendar_lag(sentence: str) -> int | None:
 _RELATIVE_MONTH = re.compile(r"(本|下)月(?:(底|末)|(\d{1,2})[日号])(?:前|之前|以前)|(本)月内")
 
 
+# "本周五下班前", "下周三前": a weekday of the week the notice was issued in, or of the next
+_RELATIVE_WEEKDAY = re.compile(r"(本|下)(?:周|星期)([一二三四五六日天])(?:[上下]午|下班|\d{1,2}[点时:：]\d{0,2})?(?:前|之前|以前)")
+_WEEKDAY = "一二三四五六日"
+
+
 def date_from_issue(sentence: str, issued: str) -> tuple[str, str] | None:
     """A deadline written relative to the notice's own issue, as a date and the review note that says how it was
-    counted: calendar days ("印发之日起30日内") or the notice's month ("本月底前", "下月10日前")."""
+    counted: calendar days ("印发之日起30日内"), the notice's week ("本周五前", "下周五前") or its month ("本月底前",
+    "下月10日前")."""
     days = calendar_lag(sentence)
     if days:
         by_date = (dt.date.fromisoformat(issued) + dt.timedelta(days=days)).isoformat()
         return by_date, f"印发之日起{days}日内（{issued}起算）"
+    weekday = _RELATIVE_WEEKDAY.search(sentence)
+    if weekday:
+        day = dt.date.fromisoformat(issued)
+        target = _WEEKDAY.index(weekday.group(2).replace("天", "日"))
+        by_date = day + dt.timedelta(days=target - day.weekday() + (7 if weekday.group(1) == "下" else 0))
+        return by_date.isoformat(), f"按印发日期（{issued}）所在的周推算"
     match = _RELATIVE_MONTH.search(sentence)
     if not match:
         return None
