@@ -1718,3 +1718,17 @@ def test_a_news_report_restating_a_notices_requirements_drafts_them():
 def test_bringing_the_principle_into_procedures_is_internal_work():
     notice = draft("某县人民政府办公室\n各单位要把“五公开”纳入公文办理程序。\n")
     assert [o["kind"] for o in notice.obligations] == ["manual"]
+
+
+def test_an_inspection_reports_findings_oblige_nobody_and_its_requirements_do():
+    text = ("某市2031年第三季度政府网站检查情况的通报\n各县(区)人民政府,市政府各部门:\n"
+            "根据上级通知要求,市政府办公室于9月1日至9月20日对全市政府网站进行了检查。\n一、总体情况\n"
+            "本次检查范围为全市正常运行的政府网站,共30家。\n二、存在的问题\n一是部分网站栏目更新不够及时。\n"
+            "三、下一步工作要求\n1.规范内容发布:及时转载发布上级重要政策文件;\n2.各级政府网站要在首页添加“政府网站找错”平台入口。\n")
+    notice = draft(text)
+    assert [(o["kind"], o["quote"][:6]) for o in notice.obligations] == [
+        ("topic_disclosed", "1.规范内容"), ("column_exists", "2.各级政府")]
+
+
+def test_a_genre_field_line_obliges_nobody():
+    assert draft("某县人民政府办公室\n体裁分类:  发布机构: 县政府办公室(县外办、县大数据局)\n").obligations == []

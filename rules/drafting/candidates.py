@@ -187,7 +187,7 @@ def _names_of_rows(found: list[Candidate]) -> None:
             name.rules_keep = name.rules_unsure = False
 
 
-NOTICE_KINDS = ("notice", "report", "interpretation", "news", "annual_report_notice")
+NOTICE_KINDS = ("notice", "report", "interpretation", "news", "annual_report_notice", "inspection")
 
 
 def structural_features(candidate: Candidate, total: int, kind: str) -> dict[str, float]:

@@ -55,7 +55,7 @@ _OWN_DRAFTING = re.compile(r"结合[^。；]{0,12}实际[^。；]{0,6}?[,，]?[^
 # Head matter: a document's title, catalogue fields (发布机构：…), file names.
 _TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|通报|要点|方案|[^，,。；;]表|台账|清单|办法|制度|细则|目录|意见|报告|计划|建设标准|指引)([（(]试行[)）])?(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
 _FIELD = re.compile(r"^[•·\-]?\s*[【\[]?\s*(报送单位|报送方式|报送对象|联系人|联系电话|联系地址|电子邮箱|文件编号|发布机构|发布单位|发布时间|发布日期|发文日期|印发日期|公文生成日期|发布部门|所属机构|公开日期|信息来源|发布文号|发文字号|发文机关|来源|网址|名\s*称|标\s*题|索\s*引\s*号|"
-                    r"文\s*号|生成日期|成文日期|实施日期|主题分类|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性|时效性)(?![^\s:：|\]】]{0,2}(要|应|须|必须|可|在|于|将|按|对|根据))")
+                    r"文\s*号|生成日期|成文日期|实施日期|主题分类|体裁分类|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性|时效性)(?![^\s:：|\]】]{0,2}(要|应|须|必须|可|在|于|将|按|对|根据))")
 # A catalogue's column name or channel checklist written as a line of its own ("公开内容(要素)", "公开渠道和载体",
 # "■政府网站 □政府公报 …", "公开属性: 全部公开 公开期限: 长期公开").
 _COLUMN_LABEL = re.compile(r"^\s*(?:公开)?(?:事项|内容|依据|时限|主体|渠道|载体|对象|方式|层级|范围|形式|属性)(?:[（(]要素[)）]|和载体)?\s*\|?\s*$"
@@ -141,7 +141,8 @@ _DISCLOSE = re.compile(r"公开|公布|发布|公示|上网|向社会|对外|发
                        r"|(网站|网上|平台)[^,，;；。]{0,12}(征集|征求)")
 _INTERPRET = re.compile(r"解读|阐释|(?<!域名)(?<!地址)解析(?!度|率)|三同步|一图读懂|图解|政策问答")  # 三同步: a policy and its interpretation drafted, approved and released together
 _COLUMN = re.compile(r"(开设|设立|设置|开通|增设|建立|规范|建好|管好|办好|维护|集中|统一设置)[^,，;；。]{0,24}?(专栏|专题(?!会|讲座|研究|培训)|栏目|专区|版块|板块|频道|信息公开平台)"
-                     r"|(专栏|专题|专区)[^,，;；。]{0,8}(开设|设立|建设)")
+                     r"|(专栏|专题|专区)[^,，;；。]{0,8}(开设|设立|建设)"
+                     r"|(添加|设置|开设|增设|开通)[^,，;；。]{0,24}?入口")  # "添加“…”平台入口": a link a page shows, like a column
 _ANNUAL_REPORT = re.compile(r"(?<!法治政府建设)(?<!建设)年度报告|年报|政府信息公开工作报告")
 _LEADER = re.compile(r"(负责同志|分管负责人|分管领导|负责人).{0,20}(分管|负责).{0,30}(对外公布|公布|(?<!政务)公开)"
                      r"|(明确|确定|指定)[^,，;；。]{0,10}(分管领导|分管负责人|负责同志|负责人)[^。；;]{0,20}(对外公布|公布|(?<!政务)公开)"
@@ -312,6 +313,10 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     dated = dated_at_all(deadline)
     if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated or _REPORTED_REQUIREMENT.search(text)):
         return NO
+    findings = any(_FINDINGS_SECTION.search(section) for section in unit.sections) or notice_kind == "inspection" \
+        and not any(_REQUIREMENTS_SECTION.search(section) for section in unit.sections)
+    if findings and not (_REQUEST.search(text) or re.search(r"前|以内|之内", text)):
+        return NO  # an inspection's findings and what the inspectors did; the requirements after them ask
     if _COVERING.search(text) or _PREAMBLE_START.search(text) and re.search(r"如下|以下[:：]?$", text):
         return NO
     if _OWN_DRAFTING.search(text) and not _MODAL.search(text) and not dated:
@@ -446,8 +451,15 @@ _INTERPRETATION_HEADINGS = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八�
 _PROGRESS_TITLE = re.compile(r"^(?!关于印发)[^，,。；;]{0,50}(完成|落实|推进|进展|执行)情况(的?(报告|通报|汇总|统计表?))?$")
 
 
+# The sections of an inspection report ("一、总体情况", "二、存在的问题", "三、下一步工作要求"), in any notice
+_FINDINGS_SECTION = re.compile(r"存在的?(主要)?问题|主要问题|发现的问题|(检查|抽查|普查|测评|监测|核查|巡查)(情况|结果)")
+_REQUIREMENTS_SECTION = re.compile(r"要求|建议|下一步|整改|安排|措施")
+_INSPECTION_TITLE = re.compile(r"(检查|抽查|普查|巡查|测评|监测|核查|督查|考核|评估)[^，,。；;]{0,16}?(情况|结果)的?通报$")
+
+
 def notice_kind(text: str, title: str | None) -> str:
-    """What sort of document the notice is: a yearly report and a Q&A 解读 oblige nobody."""
+    """What sort of document the notice is: a yearly report and a Q&A 解读 oblige nobody; an inspection report
+    (…检查情况的通报) obliges only in its requirements."""
     head = "".join(text.split())[:400]
     title = title or ""
     first_report = re.match(r"^[^关于]{0,30}?年度报告", head)  # its first mention: a report's own title, or a rule's
@@ -468,6 +480,8 @@ def notice_kind(text: str, title: str | None) -> str:
         return "report"  # a work summary: "一、主要工作与成效 … 二、存在的问题 … 三、下一步工作打算"
     if _NEWS.search(head[:300]):
         return "news"
+    if _INSPECTION_TITLE.search(title or first):
+        return "inspection"  # "…政府网站抽查情况的通报": findings first, requirements at the end
     if re.search(r"关于.{0,20}年度报告.{0,10}(编制|公布|发布).{0,10}通知", title):
         return "annual_report_notice"
     return "notice"
