@@ -1732,3 +1732,15 @@ def test_an_inspection_reports_findings_oblige_nobody_and_its_requirements_do():
 
 def test_a_genre_field_line_obliges_nobody():
     assert draft("某县人民政府办公室\n体裁分类:  发布机构: 县政府办公室(县外办、县大数据局)\n").obligations == []
+
+
+def test_a_numbered_catalogues_rows_that_lost_their_merged_cells_still_disclose_their_content():
+    cells = ["某县教育局主动公开目录", "序号", "|", "公开事项", "|", "公开内容(要素)", "|", "公开依据", "|", "公开主体", "|",
+             "公开时限", "|", "1", "|", "机构信息", "|", "机构名称、职能、地址和联系方式。", "|", "《政府信息公开条例》", "|",
+             "县教育局", "|", "信息形成或者变更之日起20个工作日内。", "|",
+             "2", "|", "招生信息", "|", "招生计划、划片范围和录取结果", "|", "县教育局", "|",
+             "3", "|", "收费信息", "|", "收费项目、标准和依据", "|", "县教育局", "|",
+             "4", "|", "资助信息", "|", "资助对象、标准和名单", "|", "县教育局", "|",
+             "因政策调整变更的,应当及时公开;", "|", "5", "|", "校车信息", "|", "校车线路、站点和时间", "|", "县教育局"]
+    drafted = [(o["quote"][:4], o["working_days"]) for o in draft("\n".join(cells) + "\n").obligations]
+    assert drafted == [("机构名称", 20), ("招生计划", 20), ("收费项目", 20), ("资助对象", None), ("因政策调", None), ("校车线路", None)]

@@ -534,6 +534,7 @@ def units(text: str) -> list[Unit]:
     _attach_intros(out)
     _attach_catalogue_cells(out)
     _attach_catalogue_basis_cells(out)
+    _attach_merged_catalogue_rows(out)
     return out
 
 
@@ -873,6 +874,49 @@ def _attach_catalogue_basis_cells(out: list[Unit]) -> None:
         for k in range(after + 1, row_end):
             if out[k].row is None:
                 _mark_row_label(out[k])  # 主体, 类别, 渠道, 对象, 科室
+
+
+def _attach_merged_catalogue_rows(out: list[Unit]) -> None:
+    """A numbered catalogue flattened one cell per line whose later rows lost the cells a page merged across rows
+    (the same 依据 and 公开时限 for several rows): each row still states what is disclosed in its 内容 column, found by
+    its distance from the row's 序号 cell, and a row without a time limit of its own shares the one above it."""
+    first = next((i for i, unit in enumerate(out[:60]) if unit.text == "1"), None)
+    if first is None:
+        return
+    header = [re.sub(r"[（(]要素[)）]|\s|\|", "", unit.text) for unit in out[:first]]
+    if "序号" not in header or not any(_CONTENT_HEADER.match(t) for t in header):
+        return
+    content_column = next(i for i, t in enumerate(header) if _CONTENT_HEADER.match(t)) - header.index("序号")
+    numbers, expected = [], 1
+    for i, unit in enumerate(out[first:], first):
+        if unit.text == str(expected):
+            numbers.append(i)
+            expected += 1
+    if len(numbers) < 3:
+        return
+    shared = None  # the time limit of the row above, when a merged cell spans this row too
+    for number, start in enumerate(numbers):
+        end = numbers[number + 1] if number + 1 < len(numbers) else len(out)
+        cells = out[start + 1:end]
+        stated = next((unit.row["deadline"] for unit in cells if (unit.row or {}).get("discloses")), None)
+        if stated is not None or any((unit.row or {}).get("discloses") for unit in cells):
+            shared = stated
+            continue
+        lines = list(dict.fromkeys(unit.line for unit in cells))
+        if len(lines) < content_column:
+            continue
+        content = [unit for unit in cells if unit.line == lines[content_column - 1]]
+        if not all((unit.row or {}).get("label") or unit.row is None for unit in content):
+            continue
+        own = next((unit for unit in cells if _TIME_LIMIT_CELL.match(unit.text.rstrip("。；; |"))), None)
+        if own is not None:
+            shared = own.quote
+        elif any(re.search(r"[。；;]", unit.text) and unit.line > lines[content_column - 1] for unit in cells):
+            shared = None  # a time limit written as sentences, read as prose
+        for unit in content:
+            unit.row = {"deadline": shared, "units": None, "discloses": True}
+        if own is not None:
+            own.row = {"responsibility": own.quote}
 
 
 def _marker_kind(text: str) -> int | None:
