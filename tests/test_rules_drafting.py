@@ -395,6 +395,13 @@ def test_a_period_in_the_title_is_not_the_notices_year():
     "各单位要按照《方案》中明确的任务和责任分工,认真抓好落实。",          # implementing the attached plan
     "各部门要主动对接上级部门,对本系统公开工作提出的要求要抓好落实。",  # the field of work, no item
     "各单位要按照方案要求,全面推进决策、执行、管理、服务、结果公开的“五公开”工作。",  # a principle
+    "近期,接市政务公开办下发的《第二季度政府网站检查结果通报》,我县相关单位未按规范程序开设微信公众号,存在信息发布不及时等问题。",  # received
+    "各股室信息经分管领导批准方可发布。",                              # the procedure before publishing
+    "对履行职责不力的单位将提请县政府督查、约谈。",                    # the issuer's sanction
+    "第一条 为充分发挥县教育局政务微信平台的对外宣传和信息交流作用,严格审核微信公众号发布的信息内容,确保信息安全。",  # purpose
+    "以主动公开为主。",                                                # a principle
+    "微信公众号名称:某县教育发布",                                    # a field line
+    "栏目: 信息公开指南",                                               # a field line
 ])
 def test_agenda_background_suggestions_assignments_and_exhortations_oblige_nobody(sentence):
     assert draft("某县人民政府办公室\n" + sentence + "\n").obligations == []
