@@ -402,6 +402,7 @@ def test_a_period_in_the_title_is_not_the_notices_year():
     "以主动公开为主。",                                                # a principle
     "微信公众号名称:某县教育发布",                                    # a field line
     "栏目: 信息公开指南",                                               # a field line
+    "县教育局(基础教育股)、县教研室负责实施县本级主管的公办中小学校、幼儿园和校外培训机构的信息公开监督管理工作,指导各乡镇教育办公室实施本行政区域内中小学校和幼儿园的信息公开监督管理工作。",  # who is responsible
 ])
 def test_agenda_background_suggestions_assignments_and_exhortations_oblige_nobody(sentence):
     assert draft("某县人民政府办公室\n" + sentence + "\n").obligations == []
