@@ -1752,3 +1752,9 @@ def test_a_numbered_catalogues_rows_that_lost_their_merged_cells_still_disclose_
              "因政策调整变更的,应当及时公开;", "|", "5", "|", "校车信息", "|", "校车线路、站点和时间", "|", "县教育局"]
     drafted = [(o["quote"][:4], o["working_days"]) for o in draft("\n".join(cells) + "\n").obligations]
     assert drafted == [("机构名称", 20), ("招生计划", 20), ("收费项目", 20), ("资助对象", None), ("因政策调", None), ("校车线路", None)]
+
+
+def test_keeping_columns_updated_at_a_rhythm_is_a_column_duty():
+    notice = draft("某县人民政府办公室\n第六条 网站各栏目每周至少更新一次,由各股室负责。\n", model=None)
+    assert [o["quote"][:6] for o in notice.obligations] == ["第六条 网站"]
+    assert notice.obligations[0]["kind"] == "column_exists"
