@@ -402,6 +402,10 @@ def test_a_period_in_the_title_is_not_the_notices_year():
     "以主动公开为主。",                                                # a principle
     "微信公众号名称:某县教育发布",                                    # a field line
     "栏目: 信息公开指南",                                               # a field line
+    "内容概述: 某县扶贫资金项目公告公示工作导引",                       # a field line
+    "信息公开选项:主动公开",                                            # a field line
+    "Produced By 某某网络 某某发布系统",                                # the site's footer
+    "财政信息公开工作是政府信息公开的重要内容,是建设阳光财政的本质要求。",  # what the work is
     "县教育局(基础教育股)、县教研室负责实施县本级主管的公办中小学校、幼儿园和校外培训机构的信息公开监督管理工作,指导各乡镇教育办公室实施本行政区域内中小学校和幼儿园的信息公开监督管理工作。",  # who is responsible
 ])
 def test_agenda_background_suggestions_assignments_and_exhortations_oblige_nobody(sentence):
@@ -1758,3 +1762,10 @@ def test_keeping_columns_updated_at_a_rhythm_is_a_column_duty():
     notice = draft("某县人民政府办公室\n第六条 网站各栏目每周至少更新一次,由各股室负责。\n", model=None)
     assert [o["quote"][:6] for o in notice.obligations] == ["第六条 网站"]
     assert notice.obligations[0]["kind"] == "column_exists"
+
+
+def test_the_items_of_a_list_of_announcements_each_with_a_remark_are_tasks():
+    text = ("某县扶贫资金项目公告公示工作导引\n(一)县级主要公告公示以下几方面:\n1.项目库公示及公告。\n"
+            "2.年度资金项目计划公告。(包括资金预算下达)\n3.各部门项目计划完成情况的公告。\n")
+    drafted = [(o["kind"], o["quote"][:4]) for o in draft(text).obligations]
+    assert drafted == [("topic_disclosed", "1.项目"), ("topic_disclosed", "2.年度"), ("topic_disclosed", "3.各部")]

@@ -351,10 +351,11 @@ def _heading_with_its_note(line: Line, pieces: list[str], following: Line | None
 def _is_item_name(text_: str, following: str) -> bool:
     """A numbered piece with its body on the same line names the item: a phrase, or two short parallel clauses
     ("（一）加强…公开，强化…发布。"), with no modal verb and no date; a piece followed only by its
-    "(牵头单位…)" note or "牵头单位：…" label is the task itself."""
+    "(牵头单位…)" note, a "牵头单位：…" label or a bracketed remark is the task itself."""
     if _STATES_DUTY.search(text_) or RESPONSIBILITY.match(analysis(following)) or _LEADING_NOTE.match(following.strip()) \
-            or _DEADLINE_NOTE.match(analysis(following)) or _ROW_LABEL.match(analysis(following)):
-        return False
+            or _DEADLINE_NOTE.match(analysis(following)) or _ROW_LABEL.match(analysis(following)) \
+            or _WHOLE_NOTE.match(following):
+        return False  # "2.…方案公告。(包括资金预算下达)": only a remark follows, the piece is the task
     if _OWN_DATE.search(text_) and following.startswith(("并", "同时")):
         return False  # "1.各单位于1月26日前报送年报，并于1月28日前公布": the first of two dated tasks
     if _marker_kind(text_) is not None and _marker_kind(text_) == _marker_kind(analysis(following)):
