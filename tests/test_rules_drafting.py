@@ -403,6 +403,9 @@ def test_a_period_in_the_title_is_not_the_notices_year():
     "微信公众号名称:某县教育发布",                                    # a field line
     "栏目: 信息公开指南",                                               # a field line
     "内容概述: 某县扶贫资金项目公告公示工作导引",                       # a field line
+    "征求公众意见的期限一般不得少于30日。",                              # a minimum period
+    "公示时间一般不少于5个工作日。",                                    # a minimum period, not a lag
+    "二、本制度所称重大民生事项指有关民生实事的工作规划、涉及公众利益的政策调整、政策措施制定等重要事项。",  # a definition
     "信息公开选项:主动公开",                                            # a field line
     "Produced By 某某网络 某某发布系统",                                # the site's footer
     "财政信息公开工作是政府信息公开的重要内容,是建设阳光财政的本质要求。",  # what the work is
@@ -1769,3 +1772,14 @@ def test_the_items_of_a_list_of_announcements_each_with_a_remark_are_tasks():
             "2.年度资金项目计划公告。(包括资金预算下达)\n3.各部门项目计划完成情况的公告。\n")
     drafted = [(o["kind"], o["quote"][:4]) for o in draft(text).obligations]
     assert drafted == [("topic_disclosed", "1.项目"), ("topic_disclosed", "2.年度"), ("topic_disclosed", "3.各部")]
+
+
+def test_procedure_steps_and_principles_that_publish_through_their_own_channel_oblige():
+    steps = ("某县重大行政决策草案公开办法\n重大行政决策草案公开按以下程序实施:\n"
+             "1.承办单位完成草案起草后,经县政府办公室审核,在县政府门户网站中公开,同时还可通过报纸公开。\n")
+    principles = ("某县会议公开制度\n会议组织和召开应遵循以下原则:\n(1)会议召开前通过政府网站向社会公布会议议题;\n"
+                  "(2)会议通过的决定应及时通过政府网站向社会公开。\n")
+    assert [o["quote"][:4] for o in draft(steps).obligations] == ["1.承办"]
+    assert [o["quote"][:4] for o in draft(principles).obligations] == ["(1)会", "(2)会"]
+    archived = draft("某县人民政府办公室\n各承办单位要将决策过程形成的记录、材料及时完整归档。\n").obligations
+    assert [o["kind"] for o in archived] == ["manual"]

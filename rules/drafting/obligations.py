@@ -99,9 +99,11 @@ _PURPOSE = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}条\s*)?为�
 _IN_FORCE = re.compile(r"本(制度|办法|细则|规定|规则|意见|通知|方案|规范|实施意见)[^,，;；。]{0,16}(之日起|起)(施行|执行|实施|生效)"
                        r"|本(制度|办法|细则|规定|规则|规范)由[^,，;；。]{2,30}负责解释")
 # A sentence saying what something is ("…网站是…第一平台", "主要负责人是第一责任人"): a definition, no task.
-_DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口|抓手|基础|关键|重要举措|重点任务|必然要求|本质要求|重要(内容|组成部分?)(?![^。；;]*[,，](要求|要|应|须)))|(?<![要应须])(是指|系指)|^[^,，;；。]{2,30}(?<![要应须])分(别|为)[^,，;；。]{0,4}[:：]")
+_DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口|抓手|基础|关键|重要举措|重点任务|必然要求|本质要求|重要(内容|组成部分?)(?![^。；;]*[,，](要求|要|应|须)))|(?<![要应须])(是指|系指)|所称[^,，;；。]{0,30}(?<![要应须])指(?![^。；;]*(应|须|(?<![重主需纲])要(?![点求素])))|不适用(于)?本(办法|规定|制度|细则)|^[^,，;；。]{2,30}(?<![要应须])分(别|为)[^,，;；。]{0,4}[:：]")
 # A rule document's statements of who answers for the work ("办公室负责组织、协调…工作", "…为受理机构"), of the
 # principle it follows, of the public's rights, and the penalties for breaking it: no deliverable.
+# "公开征求意见的期限不得少于30日": how long something lasts, not a deliverable
+_MIN_DURATION = re.compile(r"^[^,，;；。]{0,30}(期限|时间|公示期|征求意见期)[^,，;；。]{0,6}(不少于|不得少于|不低于|至少)")
 _RESPONSIBLE_FOR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?\s*)?[^,，;；。]{2,24}(负责|承担)[^;；。]{0,30}?"
                               r"(组织|协调|督促|指导|监督|考核|评议|受理|管理|统筹|本|各自|全)[^;；。]{0,60}工作[。；;]?$"
                               r"|工作由[^,，;；。]{2,30}负责[。；;]?$"
@@ -159,7 +161,7 @@ _MANUAL = re.compile(
     r"听取|汇报|报送|上报|报备|备案|书面报|报[^,，;；。]{0,12}(办公厅|办公室|政府办|公开办|审核|审定|领导小组)|(发送|送|报)至[^,，;；。]{0,16}(办公厅|办公室|政府办|公开办|处|科|中心)|反馈|"
     r"向[^,，;；。]{0,30}(办公厅|办公室|工作组|小组|中心|公开办|政府办)[^,，;；。]{0,4}(提交|报送|报备)|公开属性|说明(理由|原因)|"
     r"纳入[^,，;；。]{0,24}(考核|考评|评估|绩效|目标|范围|监管|培训|程序)|通报|督查|督办|台账|办理[^,，;；。]{0,16}申请|答复|"
-    r"编制|编写|制定|制订|(?<!新)修订|梳理|审查|审核|审签|核查|验收|检查|出台|处置|试点|"
+    r"编制|编写|制定|制订|(?<!新)修订|梳理|审查|审核|审签|核查|验收|检查|出台|处置|试点|归档|"
     r"(开展|组织)(?![^,，;；。]{0,12}参加)[^,，;；。]{0,24}(活动|试点|调研|检查|自查|排查|巡查|评估|培训)|组织开展|召开|邀请|确定[^,，;；。]{0,16}(主题|人员|负责)|"
     r"建设[^,，;；。]{0,24}系统|提出[^,，;；。]{0,12}(措施|方案|目标)|责任人|不得|分解|明确(?!的)[^,，;；。]{0,8}(分工|责任|牵头|专人)|"
     r"(指定|配备|安排)[^,，;；。]{0,6}专(人|职)"
@@ -286,6 +288,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if (_RESPONSIBLE_FOR.search(text) or _PRINCIPLE.search(text) or _FINDING.search(text) or _PROCEDURE.search(text)) \
             and not dated_at_all(deadline):
         return NO
+    duration = _MIN_DURATION.search(text)
+    if duration and not _has_disclosure(text[duration.end():]):
+        return NO  # a minimum period (征求意见的期限不少于30日, 公示时间不少于5个工作日: no lag), unless a publication follows
     if _CASE_ITEM.search(text) and not dated_at_all(deadline):
         return NO  # "(一)涉及国家秘密的;": a case a rule applies to, not a thing to do
     if _IN_FORCE.search(text):
@@ -297,8 +302,10 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO
     if (_DONE.search(text) or _SUGGESTION.search(text)) and not _REQUEST.search(text):
         return NO
-    if _PERMISSION.search(text) and not _MODAL.search(text) and not dated_at_all(deadline):
-        return NO
+    permission = _PERMISSION.search(text)
+    before_permission = re.split(r"[,，;；]", text[:permission.start()])[:-1] if permission else []
+    if permission and not _MODAL.search(text) and not dated_at_all(deadline) and not _has_disclosure("".join(before_permission)):
+        return NO  # "可通过…": a permission, unless a clause before it publishes ("…在网站中公开,同时还可通过…")
     if re.search(r"已(公开|发布|公布)的[^,，;；。]{0,12}(评估|调整|清理)", text) and not _has_disclosure(_PARTICIPLE.sub("", text)) \
             and not dated_at_all(deadline):
         return NO  # reviewing what is already published ("对已公开的文件要定期评估、动态调整") publishes nothing
@@ -342,11 +349,11 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # a report of what was done
     if _INTERPRETATION_FORM.search(text) and not (dated or re.search(r"公开|公布|发布", text)):
         return NO
-    if unit.intro and not _TASK_INTRO.search(unit.intro) and not (dated and _has_disclosure(text)):
+    if unit.intro and not _TASK_INTRO.search(unit.intro) and not ((dated or _PLAN_PUBLISHED.search(text)) and _has_disclosure(text)):
         # an item of "…主动公开下列信息：" is a topic; an item of "…须予解读:" / "…包括以下要素:" is the
         # scope or content of the sentence before it, which is the obligation; an item of "通知如下：" or
         # "…完成以下工作：" is a task like any other, and so is an item that publishes by its own time limit
-        # ("程序包括: (1)…在信息形成之日起7个工作日之内公开")
+        # ("程序包括: (1)…在信息形成之日起7个工作日之内公开") or through its own channel ("(1)会议召开前…向社会公布…")
         return YES if _lists_disclosures(unit.intro) else NO
     if (unit.row or {}).get("discloses"):
         return YES  # the cell before a 公开时限 cell names what is disclosed
