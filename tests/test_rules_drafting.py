@@ -1783,3 +1783,14 @@ def test_procedure_steps_and_principles_that_publish_through_their_own_channel_o
     assert [o["quote"][:4] for o in draft(principles).obligations] == ["(1)会", "(2)会"]
     archived = draft("某县人民政府办公室\n各承办单位要将决策过程形成的记录、材料及时完整归档。\n").obligations
     assert [o["kind"] for o in archived] == ["manual"]
+
+
+def test_a_cell_repeated_in_every_row_of_a_decision_catalogue_takes_its_own_rows_date():
+    from rules.drafting.candidates import candidates
+    from rules.drafting.tables import task_table
+
+    text = "\n".join(["某县2031年度重大行政决策事项目录", "序号 |", "决策事项名称 |", "决策事项程序 |", "决策承办单位 |", "决策时间 |",
+                      "1 |", "县城区停车设施专项规划 |", "公开征求意见、合法性审查、集体决策 |", "县住建局 |", "2031年7月 |",
+                      "2 |", "县义务教育学校布局调整方案 |", "公开征求意见、合法性审查、集体决策 |", "县教育局 |", "2031年12月 |"]) + "\n"
+    found = [c for c in candidates(text, 2031, "notice", task_table(text, 2031)) if c.text.startswith("公开征求意见")]
+    assert [c.deadline.get("by_date") for c in found] == ["2031-07-31", "2031-12-31"]
