@@ -404,6 +404,11 @@ def test_a_period_in_the_title_is_not_the_notices_year():
     "栏目: 信息公开指南",                                               # a field line
     "内容概述: 某县扶贫资金项目公告公示工作导引",                       # a field line
     "征求公众意见的期限一般不得少于30日。",                              # a minimum period
+    "3.医院信息公开目录.doc",                                           # an attachment's file name
+    "行政许可行政处罚双公示的相关规定是什么",                            # a Q&A page's question
+    "省国土厅信息中心相关负责人介绍,平台对于公开不及时、不全面的信息,会进行自动提醒。",  # what someone said
+    "(原标题:国家将发布空气质量改善城市名单)",                        # a news page's furniture
+    "资料来自公开网络,仅提供网友学习讨论使用",                         # a site's disclaimer
     "公示时间一般不少于5个工作日。",                                    # a minimum period, not a lag
     "二、本制度所称重大民生事项指有关民生实事的工作规划、涉及公众利益的政策调整、政策措施制定等重要事项。",  # a definition
     "信息公开选项:主动公开",                                            # a field line

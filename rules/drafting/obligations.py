@@ -55,7 +55,7 @@ _OWN_DRAFTING = re.compile(r"结合[^。；]{0,12}实际[^。；]{0,6}?[,，]?[^
 # Head matter: a document's title, catalogue fields (发布机构：…), file names.
 _TITLE_LIKE = re.compile(r"^[^，,。；;]{0,80}(通知|通报|要点|方案|[^，,。；;]表|台账|清单|办法|制度|细则|目录|意见|报告|计划|建设标准|指引)([（(]试行[)）])?(\.pdf|\.docx?)?$|^[^，,。；;]{0,60}(关于[^，,。；;]{0,50}(执行|落实)情况|(规定|规则|指标解读)([（(]试行[)）])?)$|\.(pdf|docx?)$")
 _FIELD = re.compile(r"^[•·\-]?\s*[【\[]?\s*(报送单位|报送方式|报送对象|联系人|联系电话|联系地址|电子邮箱|文件编号|发布机构|发布单位|发布时间|发布日期|发文日期|印发日期|公文生成日期|发布部门|所属机构|公开日期|信息来源|发布文号|发文字号|发文机关|来源|网址|名\s*称|标\s*题|索\s*引\s*号|"
-                    r"文\s*号|生成日期|成文日期|实施日期|主题分类|体裁分类|内容概述|(?:信息)?公开选项|栏\s*目(?=\s*[:：])|[\u4e00-\u9fff]{1,8}名称(?=\s*[:：])|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性|时效性)(?![^\s:：|\]】]{0,2}(要|应|须|必须|可|在|于|将|按|对|根据))")
+                    r"文\s*号|生成日期|成文日期|实施日期|主题分类|体裁分类|[（(]?原标题|内容概述|(?:信息)?公开选项|栏\s*目(?=\s*[:：])|[\u4e00-\u9fff]{1,8}名称(?=\s*[:：])|中文名|作者|公开方式|公开目录|公开范围|组配分类|信息分类|有效性|时效性)(?![^\s:：|\]】]{0,2}(要|应|须|必须|可|在|于|将|按|对|根据))")
 # A catalogue's column name or channel checklist written as a line of its own ("公开内容(要素)", "公开渠道和载体",
 # "■政府网站 □政府公报 …", "公开属性: 全部公开 公开期限: 长期公开").
 _COLUMN_LABEL = re.compile(r"^\s*(?:公开)?(?:事项|内容|依据|时限|主体|渠道|载体|对象|方式|层级|范围|形式|属性)(?:[（(]要素[)）]|和载体)?\s*\|?\s*$"
@@ -66,7 +66,7 @@ _TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)�
                          r"|^[^《》]{0,8}并(公开|公布|发布)|^在[^,，;；。《》]{1,16}(公开|公布|发布)")
 # Page furniture of the mirror or portal the notice was captured from: addresses, stamps, counters.
 _PAGE_FURNITURE = re.compile(r"https?://|www\.|\.gov\.cn|发布时间[:：]|浏览次数|访问量|阅读次数|【?字[体号][:：]?[大中小]|^附件\d?[:：]|"
-                             r"扫一扫|打印本页|关闭窗口|当前位置[:：]|首页\s*[>＞»/]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}|Produced\s*By|版权所有|技术支持[:：]|"
+                             r"扫一扫|打印本页|关闭窗口|当前位置[:：]|首页\s*[>＞»/]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}|Produced\s*By|版权所有|技术支持[:：]|仅(供|提供)[^,，。]{0,12}(学习|参考|交流)|"
                              # a breadcrumb ("政务公开 > 政策公开 > 政策文件"), a related interpretation's link
                              r"^[^,，。；;]{1,12}\s*[>＞»]\s*[^,，。；;]{1,12}\s*[>＞»]|^[『【\[]?(图文解读|一图读懂|图解)")
 _UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室)"
@@ -189,6 +189,11 @@ _ASSIGNMENT = re.compile(r"由[^。；,，]{1,24}(负责|组织)[^。；,，]{0,
 # The words that are not the deliverable: a cited document's title, and the clause naming the basis ("根据…，").
 _CITED_TITLE = re.compile(r"《[^》]{1,80}》")
 _BASIS_CLAUSE = re.compile(r"^(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十]{1,2}[)）])?(根据|按照|依据|依照|对照|结合)[^,，。；;]{0,80}[,，]")
+# An attachment's file name ("2.医院信息公开目录.doc"), a question ("…的相关规定是什么"), and what someone said in a
+# news report ("…负责人介绍,…", "环保部人士表示,…"; a document's own words, "《通知》要求,…", are another thing)
+_ATTACHMENT_FILE = re.compile(r"\.(docx?|pdf|xlsx?|wps|zip|rar|ofd)\s*$", re.IGNORECASE)
+_QUESTION = re.compile(r"(是什么|有哪些|怎么办|如何办理|吗)[？?]?\s*$|？\s*$")  # a bare "?" is often a mirror's lost character
+_REPORTED_SPEECH = re.compile(r"^(?![^,，]*(》|通知|要点|意见|方案|文件))[^,，。；;]{1,30}(介绍|表示|透露|说)[,，:：]")
 # A cited document number ("国办公开办函〔2019〕61号"): its issuer code may hold 公开, which publishes nothing.
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 # A publication word used as a participle ("对已发布的信息要定期评估") names what was published, not what to publish.
@@ -262,8 +267,10 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # a responsibility note, a catalogue's 依据 cell, or a cell that only names its row
     plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
     if len(plain) < shortest or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text) \
-            or re.match(r"^(?:\d{1,2}[.．、])?附件\d*[:：]", text):  # the attachments' list
+            or re.match(r"^(?:\d{1,2}[.．、])?附件\d*[:：]", text) or _ATTACHMENT_FILE.search(text):  # the attachments' list
         return NO
+    if _QUESTION.search(text) or _REPORTED_SPEECH.match(text):
+        return NO  # a Q&A page's question; what someone said in a news report
     if unit.line == 0 and len(plain) <= 40 and not re.search(r"[。；;，,:：]", text) and not _REQUEST.search(text) \
             and not dated_at_all(deadline) and unit.row is None and not re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", text):
         return NO  # the page's first line, a phrase without a duty: its title ("事后公开程序", "浙江部署…工作")
