@@ -298,6 +298,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     duration = _MIN_DURATION.search(text)
     if duration and not _has_disclosure(text[duration.end():]):
         return NO  # a minimum period (征求意见的期限不少于30日, 公示时间不少于5个工作日: no lag), unless a publication follows
+    if re.match(r"^(此项|该项|这项|本项|上述|以上)(工作|任务)", text) and not _has_disclosure(text):
+        return NO  # "上述工作于10月底前完成": it dates the tasks before it, which are the obligations
     if _CASE_ITEM.search(text) and not dated_at_all(deadline):
         return NO  # "(一)涉及国家秘密的;": a case a rule applies to, not a thing to do
     if _IN_FORCE.search(text):
