@@ -1799,3 +1799,9 @@ def test_a_cell_repeated_in_every_row_of_a_decision_catalogue_takes_its_own_rows
                       "2 |", "县义务教育学校布局调整方案 |", "公开征求意见、合法性审查、集体决策 |", "县教育局 |", "2031年12月 |"]) + "\n"
     found = [c for c in candidates(text, 2031, "notice", task_table(text, 2031)) if c.text.startswith("公开征求意见")]
     assert [c.deadline.get("by_date") for c in found] == ["2031-07-31", "2031-12-31"]
+
+
+def test_a_numbered_item_assigned_to_its_own_unit_is_a_task_however_it_is_worded():
+    text = ("某县2031年政务公开工作实施方案\n一、以政务公开助力稳增长\n（一）围绕促进农业农村发展推进公开。（落实单位：县农业农村局）\n"
+            "（二）全面落实政务公开工作机制。（落实单位：县政府办公室）\n")
+    assert [o["quote"][:6] for o in draft(text).obligations] == ["（一）围绕促"]

@@ -384,6 +384,10 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if deadline.get("by_date") and (_REQUEST.search(own) or completed_by) and not delivers(own) \
             and not (_MECHANISM.search(own) or re.search(r"健全|建立|完善|加强|提升|提高", _strip(own, _EXHORTATION))):
         return YES  # "…须于2030年12月31日前完成": whatever it is, it is owed by a date
+    # "(二)围绕…推进公开。(落实单位:区建设局)": a numbered item assigned to its own unit is a task, however it is worded
+    if (unit.row or {}).get("units") and re.match(r"^[（(][一二三四五六七八九十\d]{1,3}[)）]|^\d{1,2}[.．、]", text) and delivers(own) \
+            and not _MECHANISM.search(text):
+        return YES
     # what it would deliver lies inside an exhortation or a mechanism: the rules reject it on purpose
     return NO if delivers(own) else UNSURE
 
