@@ -378,6 +378,7 @@ def test_a_period_in_the_title_is_not_the_notices_year():
     from rules.drafting.metadata import year_of
 
     assert year_of("某市贯彻《某省政务公开五年行动计划(2031—2035年)》实施方案", "2031-07-08") == 2031
+    assert year_of("关于2030年第四季度全省政府网站检查情况的通报", "2031-01-22") == 2031  # the period looked back on
 
 
 @pytest.mark.parametrize("sentence", [
@@ -1805,3 +1806,31 @@ def test_a_numbered_item_assigned_to_its_own_unit_is_a_task_however_it_is_worded
     text = ("某县2031年政务公开工作实施方案\n一、以政务公开助力稳增长\n（一）围绕促进农业农村发展推进公开。（落实单位：县农业农村局）\n"
             "（二）全面落实政务公开工作机制。（落实单位：县政府办公室）\n")
     assert [o["quote"][:6] for o in draft(text).obligations] == ["（一）围绕促"]
+
+
+def test_a_new_users_notices_dated_steps_second_dates_and_the_year_after_the_period_looked_back_on():
+    report = ("某市政务公开办公室关于做好2030年政府信息公开工作年度报告编制发布工作的通知\n"
+              "各单位要严格按照统一格式编制，做到数据前后一致。\n"
+              "（三）各县政府年度报告于3月15日前报市政务公开办备案，3月31日前在县政府门户网站公开。\n"
+              "某市政务公开办公室\n2031年1月6日\n")
+    assert [(o["kind"], o["by_date"]) for o in draft(report).obligations] == [
+        ("manual", None), ("manual", "2031-03-15"), ("annual_report", "2031-03-31")]
+    budgets = "某省2031年政务公开工作要点\n三、各级财政部门要于4月上旬公开本级政府预算，各部门预算在4月下旬前公开。\n"
+    assert [o["by_date"] for o in draft(budgets).obligations] == ["2031-04-10", "2031-04-30"]
+    quarter = "某县政务公开工作通知\n各单位要在本季度末前在门户网站公开本单位权责清单调整情况。\n某县人民政府办公室\n2031年5月9日\n"
+    assert [o["by_date"] for o in draft(quarter).obligations] == ["2031-06-30"]
+    inspection = ("某市2030年第四季度政府网站检查情况的通报\n二、存在的问题\n（一）部分单位年度报告数据前后不一致。\n"
+                  "三、整改要求\n（一）各单位要于2月28日前完成整改并在网站公开整改结果。\n某市人民政府办公室\n2031年1月22日\n")
+    checked = draft(inspection)
+    assert checked.year == 2031 and [o["by_date"] for o in checked.obligations] == ["2031-02-28"]
+
+
+def test_a_traditional_mirror_run_together_gets_its_signature_and_first_heading_apart():
+    text = ("某縣人民政府辦公室關(guān)於(yú)印發(fā)某縣2031年政務公開工作要點(diǎn)的通知\n"
+            "各鄉(xiāng)鎮(zhèn)人民政府，縣政府各部門：現(xiàn)將《某縣2031年政務公開工作要點(diǎn)》印發(fā)給你們，"
+            "請認(rèn)真貫徹執(zhí)行。某縣人民政府辦公室2031年3月9日某縣2031年政務公開工作要點(diǎn)一、各鄉(xiāng)鎮(zhèn)要在6月底前"
+            "公開本級財政預決算信息，並在門戶網(wǎng)站設立專欄集中發布，做好政策解讀和回應(yìng)關(guān)切工作，確保信息準確完整、"
+            "及時更新，接受社會監督，各部門要按照職責分工抓好落實。\n")
+    notice = draft(text)
+    assert notice.issued == "2031-03-09"
+    assert [o["quote"][:2] for o in notice.obligations][:1] == ["一、"]

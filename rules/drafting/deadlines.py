@@ -272,16 +272,21 @@ _RELATIVE_MONTH = re.compile(r"(本|下)月(?:(底|末)|(\d{1,2})[日号])(?:前
 # "本周五下班前", "下周三前": a weekday of the week the notice was issued in, or of the next
 _RELATIVE_WEEKDAY = re.compile(r"(本|下)(?:周|星期)([一二三四五六日天])(?:[上下]午|下班|\d{1,2}[点时:：]\d{0,2})?(?:前|之前|以前)")
 _WEEKDAY = "一二三四五六日"
+# "本季度末前": the end of the quarter the notice was issued in
+_RELATIVE_QUARTER = re.compile(r"本季度(?:末|底)?(?:前|之前|以前|内)")
 
 
 def date_from_issue(sentence: str, issued: str) -> tuple[str, str] | None:
     """A deadline written relative to the notice's own issue, as a date and the review note that says how it was
-    counted: calendar days ("印发之日起30日内"), the notice's week ("本周五前", "下周五前") or its month ("本月底前",
-    "下月10日前")."""
+    counted: calendar days ("印发之日起30日内"), the notice's quarter ("本季度末前"), week ("本周五前", "下周五前") or
+    month ("本月底前", "下月10日前")."""
     days = calendar_lag(sentence)
     if days:
         by_date = (dt.date.fromisoformat(issued) + dt.timedelta(days=days)).isoformat()
         return by_date, f"印发之日起{days}日内（{issued}起算）"
+    if _RELATIVE_QUARTER.search(sentence):
+        year, month = int(issued[:4]), int(issued[5:7])
+        return month_end(year, (month + 2) // 3 * 3), f"按印发日期（{issued}）所在季度推算"
     weekday = _RELATIVE_WEEKDAY.search(sentence)
     if weekday:
         day = dt.date.fromisoformat(issued)

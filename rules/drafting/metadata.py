@@ -243,7 +243,9 @@ def year_of(title_text: str | None, issued: str | None) -> int | None:
         # "做好2030年政府信息公开工作年度报告编制发布工作": the report on 2030 is due in 2031
         return int(issued[:4]) if issued else int(match.group(1)) + 1
     if match:
-        return int(match.group(1))
+        # "2025年第四季度…检查情况的通报" signed in January 2026: the title names the period looked back on, and the
+        # deadlines it sets ("2月28日前") fall after the notice was signed
+        return max(int(match.group(1)), int(issued[:4])) if issued else int(match.group(1))
     return int(issued[:4]) if issued else None
 
 

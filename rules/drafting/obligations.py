@@ -332,7 +332,7 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO
     findings = any(_FINDINGS_SECTION.search(section) for section in unit.sections) or notice_kind == "inspection" \
         and not any(_REQUIREMENTS_SECTION.search(section) for section in unit.sections)
-    if findings and not (_REQUEST.search(text) or re.search(r"前|以内|之内", text)):
+    if findings and not (_REQUEST.search(text) or re.search(r"(月|日|年底|季度)[^,，;；。]{0,6}前|日内|以内|之内", text)):
         return NO  # an inspection's findings and what the inspectors did; the requirements after them ask
     if _COVERING.search(text) or _PREAMBLE_START.search(text) and re.search(r"如下|以下[:：]?$", text):
         return NO
@@ -410,6 +410,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
                      r"|向[^,，;；。]{0,30}(办公厅|办公室|工作组|小组|公开办|政府办)[^,，;；。]{0,4}(提交|报送|报备)", text) \
                 and not _has_disclosure(_ANNUAL_REPORT.sub("", text)):
             return "manual"  # the report sent up for review or filing, not published
+        if not _ANNUAL_REPORT.search(text) and not _has_disclosure(text):
+            return "manual"  # in a notice on the annual report, compiling it or checking it publishes nothing
         return "annual_report"
     if re.search(r"公开属性|说明(理由|原因)", text) and not re.search(r"(?<!不予)(?<!依申请)公开(?!属性)[^,，;；。]{0,10}(目录|清单|信息|文件)", text):
         return "manual"  # the 公开属性 marked on a document as it is drafted: nothing a page shows

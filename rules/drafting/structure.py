@@ -144,12 +144,13 @@ def reline(text: str) -> str:
 
 # A heading or article that starts right after a sentence's end, inside a line; the first heading right after the
 # document's title ("…2031年政务公开工作要点一、…"); the addressees after the covering notice's title
-_HEADING_AFTER_END = re.compile(r"(?<=[。；;！!？?])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}条)")
-_FIRST_HEADING_AFTER_TITLE = re.compile(r"(?<=要点|方案|细则|办法|制度|规定|意见|安排|清单|目录)(?=一、|第一条)")
-_ADDRESSEES_AFTER_TITLE = re.compile(r"(?<=的通知)(?=[^。:：]{2,80}[:：])")
+# (in either script: a traditional-character mirror runs its lines together too; a break goes at each match's end)
+_HEADING_AFTER_END = re.compile(either_script(r"(?<=[。；;！!？?])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}条)"))
+_FIRST_HEADING_AFTER_TITLE = re.compile(either_script(r"(?:要点|方案|细则|办法|制度|规定|意见|安排|清单|目录)(?=一、|第一条)"))
+_ADDRESSEES_AFTER_TITLE = re.compile(either_script(r"的通知(?=[^。:：]{2,80}[:：])"))
 # A signature run into the text: "…认真贯彻执行。某市人民政府办公室2019年6月26日(此件公开发布)某市2019年…"
-_SIGNATURE_INSIDE = re.compile(r"(?<=[。！!])[^。，,；;:：！!？?]{2,40}?(?:政府|办公室|办公厅|委员会|小组|中心|[局厅委部署院办]|代章[)）])"
-                               r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:[（(]此件[^)）]{2,8}[)）])?(?![前起后至止以之内,，、])")
+_SIGNATURE_INSIDE = re.compile(either_script(r"(?<=[。！!])[^。，,；;:：！!？?]{2,40}?(?:政府|办公室|办公厅|委员会|小组|中心|[局厅委部署院办]|代章[)）])"
+                                             r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:[（(]此件[^)）]{2,8}[)）])?(?![前起后至止以之内,，、])"))
 
 
 def _run_together_breaks(line: str) -> str:
@@ -162,11 +163,11 @@ def _run_together_breaks(line: str) -> str:
     # the organisation, its date and what follows each on a line of its own, as a signature block is
     breaks = {at for match in _SIGNATURE_INSIDE.finditer(line) for at in (match.start(), match.start(1), match.end(1), match.end())}
     prose = line.split("|", 1)[0]  # a table's "|" rows are left as they are
-    headings = [match.start() for match in _HEADING_AFTER_END.finditer(prose)] if len(line) >= 200 else []
+    headings = [match.end() for match in _HEADING_AFTER_END.finditer(prose)] if len(line) >= 200 else []
     first = _FIRST_HEADING_AFTER_TITLE.search(prose) if len(line) >= 200 else None
-    if len(headings) + bool(first) >= 2:
+    if len(headings) + bool(first) >= 2 or first and breaks:  # …or the document's title right after a signature
         breaks.update(headings)
-        breaks.update(match.start() for match in (first, _ADDRESSEES_AFTER_TITLE.search(prose)) if match)
+        breaks.update(match.end() for match in (first, _ADDRESSEES_AFTER_TITLE.search(prose)) if match)
     breaks = sorted(at for at in breaks if 0 < at < len(line))
     return "\n".join(line[start:end] for start, end in zip([0, *breaks], [*breaks, len(line)]))
 
@@ -356,8 +357,8 @@ def _is_item_name(text_: str, following: str) -> bool:
             or _DEADLINE_NOTE.match(analysis(following)) or _ROW_LABEL.match(analysis(following)) \
             or _WHOLE_NOTE.match(following):
         return False  # "2.…方案公告。(包括资金预算下达)": only a remark follows, the piece is the task
-    if _OWN_DATE.search(text_) and following.startswith(("并", "同时")):
-        return False  # "1.各单位于1月26日前报送年报，并于1月28日前公布": the first of two dated tasks
+    if _OWN_DATE.search(text_) and not re.search(r"[:：]$", text_):
+        return False  # "（三）各县政府于3月15日前报备案，3月31日前公开": the first of two dated tasks, not a name
     if _marker_kind(text_) is not None and _marker_kind(text_) == _marker_kind(analysis(following)):
         return False  # "（一）公开预算。（二）公开债务。": the first of a list's items run into one line, not its name
     clauses = [c for c in re.split(r"[，,]", re.sub(r"^\S{1,5}?[、.．)）〕]", "", text_).rstrip("。；;")) if c]
@@ -389,8 +390,10 @@ def _bracket_whole(sentences: list[str]) -> list[str]:
 # "…于1月20日前将年报报送…审核，审核通过后于1月31日前在网站公开": a second deadline, for a second deliverable
 _SECOND_DATE_START = re.compile(either_script(
     r"(?<=[,，])(?=(?:@@)*(?:[^,，;；。]{0,8}?后)?(?:并|同时)?(?:于(?:(?:19|20)\d{2}年)?\d{1,2}月(?:底|\d{1,2}[日号])(?:前|之前|以前)"
-    r"|[在于]\d{1,2}个工作日内))"))
-_OWN_DATE = re.compile(r"\d{1,2}月(?:底|末|\d{1,2}[日号])(?:前|之前|以前)|年底前|\d{1,2}个工作日内")
+    r"|[在于]\d{1,2}个工作日内)"
+    # "…要于4月上旬公开本级预算，各部门预算在4月下旬前公开": another subject's own date and publication
+    r"|[^,，;；。]{2,12}?[在于](?:(?:19|20)\d{2}年)?\d{1,2}月(?:[上中下]旬|底|\d{1,2}[日号])(?:前|之前|以前)?(?:公开|公布|发布))"))
+_OWN_DATE = re.compile(r"\d{1,2}月(?:底|末|\d{1,2}[日号])(?:前|之前|以前)|\d{1,2}月[上中下]旬|年底前|\d{1,2}个工作日内")
 
 
 def _dated_clauses(sentence: str) -> list[str]:
