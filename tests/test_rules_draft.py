@@ -112,6 +112,15 @@ def test_draft_command_writes_a_loadable_rule_file(tmp_path):
     assert {r.kind for r in rules} >= {"plan_published", "column_exists", "topic_disclosed"}
 
 
+def test_the_draft_command_says_how_it_read_a_table_of_pipe_rows(tmp_path):
+    notice = tmp_path / "pipes.txt"
+    notice.write_text("某县2031年政务公开重点任务分工\n| 序号 | 工作任务 | 责任单位 | 完成时限 |\n"
+                      "| 1 | 公开本级政府预决算信息 | 县财政局 | 2031年6月底前 |\n"
+                      "| 2 | 公开重大建设项目批准信息 | 县发改局 | 2031年9月底前 |\n", encoding="utf-8")
+    result = zwgk("rules", "draft", str(notice), "-o", str(tmp_path / "pipes.yaml"))
+    assert "任务表 0 行" not in result.stderr and "“|”表格按行读取" in result.stderr
+
+
 def test_docx_notice(tmp_path):
     lines = read_notice(shared(NOTICES["henan-2017"].source_file)).splitlines()
     document = docx.Document()

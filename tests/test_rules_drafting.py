@@ -1834,3 +1834,13 @@ def test_a_traditional_mirror_run_together_gets_its_signature_and_first_heading_
     notice = draft(text)
     assert notice.issued == "2031-03-09"
     assert [o["quote"][:2] for o in notice.obligations][:1] == ["一、"]
+
+
+def test_compare_sees_a_reviewers_edits_to_scope_year_and_match():
+    drafted = [{"id": "d1", "kind": "annual_report", "quote": "各单位要于1月31日前在门户网站发布2030年政府信息公开工作年度报告。",
+                "params": {"by_date": "2031-01-31", "year": 2030}, "applies_to": {"units": ["县财政局"]}}]
+    reviewed = [{"id": "r1", "kind": "annual_report", "quote": "各单位要于1月31日前在门户网站发布2030年政府信息公开工作年度报告。",
+                 "params": {"by_date": "2031-01-31", "year": 2029, "match": "any"}, "applies_to": {"units": ["县教育局"]}}]
+    changes = compare_rules(reviewed, drafted).changed[0][2]
+    assert any(c.startswith("year") for c in changes) and any(c.startswith("match") for c in changes)
+    assert any(c.startswith("applies_to") for c in changes)

@@ -13,7 +13,7 @@ from difflib import SequenceMatcher
 from core.text import comparable
 
 _PUNCTUATION = re.compile(r"[\s,，.。;；:：、!！?？\"'“”‘’()（）《》〈〉<>「」『』\[\]【】|@…·\-—_]+")
-COMPARED_PARAMS = ("working_days", "anchor", "by_date", "topics", "names")
+COMPARED_PARAMS = ("working_days", "anchor", "by_date", "topics", "names", "year", "match")
 
 
 def _plain(text: str) -> str:
@@ -63,6 +63,10 @@ def _differences(reviewed: dict, drafted: dict) -> list[str]:
     for key in COMPARED_PARAMS:
         if str(old.get(key)) != str(new.get(key)) and (key in old or key in new):
             what.append(f"{key} {old.get(key)} → {new.get(key)}")
+    # who a rule applies to, when the draft names anyone (a draft without applies_to binds every agency, and a
+    # reviewed file's levels and types are not drafted: that absence is no change worth a line per rule)
+    if drafted.get("applies_to") and reviewed.get("applies_to") != drafted.get("applies_to"):
+        what.append(f"applies_to {reviewed.get('applies_to')} → {drafted.get('applies_to')}")
     return what
 
 

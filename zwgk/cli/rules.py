@@ -47,7 +47,10 @@ def draft(notice, notice_id, output, compare_with, rules_only):
             return
     if output:
         write_text_or_fail(output, document)
-        click.echo(f"已写入 {output}：{len(result.obligations)} 条义务，任务表 {len(result.table)} 行", err=True)
+        # the count is of a table flattened one cell per line; "|" rows are read line by line and counted nowhere
+        table = f"任务表 {len(result.table)} 行" if result.table or "|" not in text else "“|”表格按行读取"
+        with_units = sum(1 for item in result.obligations if item.get("lead_units"))
+        click.echo(f"已写入 {output}：{len(result.obligations)} 条义务（{with_units} 条带牵头/责任单位），{table}", err=True)
     else:
         click.echo(document)
 
