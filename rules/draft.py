@@ -184,7 +184,11 @@ def _undecided(kind: str, why: str, item: dict) -> tuple[str, dict, list[str]]:
     return "manual", params, [f"起草类型为 {kind}，但{why}；暂作人工核实"]
 
 
-def rule_entry(item: dict, rule_id: str, year: int | None) -> tuple[dict, list[str]]:
+# "2030年政府信息公开工作年度报告", "2030年度报告", "2030年年报": the year a report is on
+_REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年度?[^，,。；;]{0,16}?(?:工作)?(?:年度报告|年报)")
+
+
+def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = None) -> tuple[dict, list[str]]:
     """One drafted rule with only the parameters its kind declares (checks/kinds/<kind>.py PARAMS), and
     the review notes a person must read (written as YAML comments, which no loader sees)."""
     kind, quote = item["kind"], item["quote"]
@@ -228,6 +232,13 @@ def rule_entry(item: dict, rule_id: str, year: int | None) -> tuple[dict, list[s
         else:
             kind, params, review = _undecided(kind, "未能对应到词表（rules/topics.yaml）中的事项", item)
     elif kind == "annual_report":
+        named = _REPORT_YEAR.search(structure.analysis(quote)) or _REPORT_YEAR.search(structure.analysis(title or ""))
+        if named:
+            params["year"] = int(named.group(1))
+        elif year is not None:
+            # "按时发布年度报告" in a notice of year Y: the report published during Y is the one on Y-1
+            params["year"] = year - 1
+            review.append(f"年报所属年度未写明，按通知年度前一年（{year - 1}年）推算")
         if item.get("by_date"):
             params["by_date"] = item["by_date"]
     elif kind == "manual":
@@ -272,7 +283,7 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
     out = ["# Draft by `zwgk rules draft`: review every rule (kind, params, applies_to) before use.\n",
            "# 审核：每条规则的类型、参数和适用单位；“# 审核”注释说明起草时无法确定的内容。\n", dump(document), "rules:\n"]
     for index, item in enumerate(notice.obligations, start=1):
-        entry, review = rule_entry(item, f"{notice_id}-{index}", notice.year)
+        entry, review = rule_entry(item, f"{notice_id}-{index}", notice.year, notice.title)
         if entry["params"].get("anchor") == "published" and not notice.published:
             review.append("期限自通知公布之日起算，但未读出公布日期：请在 notice.published 填写，否则 rules lint 报错")
         out.extend(f"  # 审核：{note}\n" for note in review)

@@ -1844,3 +1844,15 @@ def test_compare_sees_a_reviewers_edits_to_scope_year_and_match():
     changes = compare_rules(reviewed, drafted).changed[0][2]
     assert any(c.startswith("year") for c in changes) and any(c.startswith("match") for c in changes)
     assert any(c.startswith("applies_to") for c in changes)
+
+
+def test_a_drafted_annual_report_rule_names_the_year_the_report_is_on():
+    def years(text):
+        rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+        return [r["params"].get("year") for r in rules if r["kind"] == "annual_report"]
+
+    assert years("某县2031年政务公开工作要点\n各单位要于1月31日前在门户网站发布2030年政府信息公开工作年度报告。\n") == [2030]
+    assert years("某县2031年政务公开工作要点\n各单位要按时在门户网站发布政府信息公开工作年度报告。\n") == [2030]
+    notice = ("某市政务公开办公室关于做好2030年政府信息公开工作年度报告编制发布工作的通知\n"
+              "市直各单位的年度报告须于1月31日前在本单位门户网站发布。\n某市政务公开办公室\n2031年1月6日\n")
+    assert years(notice) == [2030]
