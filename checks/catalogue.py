@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from core.model import LEVELS, Agency
+from core.model import LEVELS, Agency, unit_group_levels
 
 from .kinds import BUILTIN_KINDS, KINDS, param_problems
 
@@ -259,24 +259,6 @@ def _parse_rule(entry, notice: Notice, path: Path, index: int) -> Rule:
 # -- applicability --------------------------------------------------------------------------
 
 _UNIT_PREFIX = re.compile(r"^(省|市|区|县|自治区|州)")
-
-# Names that notices give to whole groups of agencies, and the levels they cover.
-_UNIT_GROUPS = [
-    (re.compile(r"^(各级各部门|各地各部门|各地、各部门|各单位|各有关单位|各级政府和各部门)$"), set(LEVELS)),
-    (re.compile(r"省辖市|^各市|^各州|州、市|市州|^各设区市|^市、县"), {"city"}),
-    (re.compile(r"省直管县|^各县|县市区|县\(市、区\)|县（市、区）|^各区|县区|^各镇|乡镇|街道"), {"county"}),
-    (re.compile(r"省政府各部门|省政府有关部门|省直各|省直有关|市直机关|市直各|市直有关|市政府各部门|管委会各部门|^各部门|^有关部门"),
-     {"department"}),
-]
-
-
-def unit_group_levels(unit: str) -> set[str] | None:
-    """Levels named by a group name (各省辖市 → city, 省政府各部门 → department), else None."""
-    for pattern, levels in _UNIT_GROUPS:
-        if pattern.search(unit):
-            return levels
-    return None
-
 
 def unit_matches(unit: str, agency: Agency, province: str | None) -> bool:
     """Does a unit name from a notice (省统计局, 市行政审批局, 各省辖市) denote this agency?

@@ -7,11 +7,30 @@ a targets file and :mod:`core.store` builds pages from an audit database.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 LEVELS = ("province", "city", "county", "department")
 LEVEL_LABELS = {"province": "省级", "city": "市级", "county": "县级", "department": "部门"}
+
+# Names that notices give to whole groups of agencies, and the levels they cover.
+_UNIT_GROUPS = [
+    (re.compile(r"^(各级各部门|各地各部门|各地、各部门|各单位|各有关单位|各级政府和各部门)$"), set(LEVELS)),
+    (re.compile(r"省辖市|^各市|^各州|州、市|市州|^各设区市|^市、县"), {"city"}),
+    (re.compile(r"省直管县|^各县|县市区|县\(市、区\)|县（市、区）|县\(区\)|县（区）|^各区|县区|^各镇|乡镇|街道"), {"county"}),
+    (re.compile(r"省政府各部门|省政府有关部门|省直各|省直有关|市直机关|市直各|市直有关|市政府各部门|管委会各部门|^各部门|^有关部门"),
+     {"department"}),
+]
+
+
+def unit_group_levels(unit: str) -> set[str] | None:
+    """Levels named by a group name (各省辖市 → city, 省政府各部门 → department), else None."""
+    for pattern, levels in _UNIT_GROUPS:
+        if pattern.search(unit):
+            return levels
+    return None
+
 
 # Finding statuses, in the order supervisors read them, with the Chinese label they see.
 STATUS_LABELS = {

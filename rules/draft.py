@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.model import LEVELS, unit_group_levels
 from core.text import clean_text, cn_number
 
 from .drafting import candidates, metadata, obligations, scorer, structure, tables, topics
@@ -152,6 +153,8 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
                 item["deadline_text"] = row["deadline_text"]
         elif noted:
             item["lead_units"], item["cooperating_units"] = noted
+        elif subject := subject_groups(unit.text):
+            item["lead_units"], item["cooperating_units"] = subject, []
         if item["kind"] in ("topic_disclosed", "published_by_date"):
             item["topics"] = topics.topic_ids(unit.text)
         from_issue = date_from_issue(unit.text, notice.issued) \
@@ -160,6 +163,23 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             item["by_date"], item["deadline_text"] = from_issue
         notice.obligations.append(item)
     return notice
+
+
+# The subject a sentence opens with, before its modal verb or date: "（二）市直各单位须于1月31日前…", "各市、县（区）要…"
+_SUBJECT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?([^，,。；;:：“”《》]{2,30}?)"
+                      r"(?=要|应当?|须|必须|务必|分别|于\d|在\d|在本)")
+
+
+def subject_groups(text: str) -> list[str] | None:
+    """The groups of agencies a sentence addresses when it opens with them and they are a part of those the notice
+    binds ("市直各单位" → departments, "各市、县（区）" → cities and counties): the rule's scope.  None when the subject is
+    anything else (a named office, 起草单位, 各地各部门: everyone), so that a rule never narrows by a guess."""
+    match = _SUBJECT.match(text)
+    parts = [part for part in re.split(r"[、和及]", match.group(1)) if part] if match else []
+    levels = [unit_group_levels(part) for part in parts]
+    if not parts or any(found is None for found in levels) or set().union(*levels) >= set(LEVELS):
+        return None
+    return parts
 
 
 def keep(candidate: candidates.Candidate, model: scorer.ObligationModel | None = None) -> bool:

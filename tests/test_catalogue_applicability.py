@@ -19,4 +19,12 @@ def test_unit_names_resolve_to_agencies():
     assert not rule_applies(rule("manual", {}, binds={"provinces": ["云南省"]}), AGENCY)
 
 
+def test_group_names_resolve_to_levels():
+    county = Agency("xq", "河南省某县人民政府", "county", ("http://x/",), province="河南省")
+    department = Agency("cz", "河南省某市财政局", "department", ("http://c/",), province="河南省")
+    for group in ("各县（区）", "县(区)", "各县市区"):
+        assert unit_matches(group, county, "河南省") and not unit_matches(group, department, "河南省")
+    assert unit_matches("市直各单位", department, "河南省") and not unit_matches("市直各单位", county, "河南省")
+
+
 # topic_disclosed: tests/test_rule_topic_disclosed.py

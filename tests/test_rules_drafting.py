@@ -1856,3 +1856,11 @@ def test_a_drafted_annual_report_rule_names_the_year_the_report_is_on():
     notice = ("某市政务公开办公室关于做好2030年政府信息公开工作年度报告编制发布工作的通知\n"
               "市直各单位的年度报告须于1月31日前在本单位门户网站发布。\n某市政务公开办公室\n2031年1月6日\n")
     assert years(notice) == [2030]
+
+
+def test_a_sentence_opening_with_a_group_of_agencies_is_scoped_to_it_and_only_then():
+    text = ("某市2031年政务公开工作要点\n（一）市直各单位须于1月31日前在门户网站公开本单位部门预算。\n"
+            "（二）各县（区）要在6月30日前公开本级政府债务信息。\n（三）各地各部门要及时公开权责清单调整情况。\n"
+            "（四）起草单位要在文件公开后3个工作日内发布解读材料。\n")
+    scopes = [o.get("lead_units") for o in draft(text).obligations]
+    assert scopes == [["市直各单位"], ["各县(区)"], None, None]
