@@ -1864,3 +1864,9 @@ def test_a_sentence_opening_with_a_group_of_agencies_is_scoped_to_it_and_only_th
             "（四）起草单位要在文件公开后3个工作日内发布解读材料。\n")
     scopes = [o.get("lead_units") for o in draft(text).obligations]
     assert scopes == [["市直各单位"], ["各县(区)"], None, None]
+
+
+def test_a_pipe_rows_task_name_beside_a_long_enumerating_content_cell_is_no_rule():
+    text = ("某厅2031年政务公开工作任务清单\n| 序号 | 重点任务 | 具体内容 | 责任处室 | 完成时限 |\n"
+            "| 1 | 公开交通建设项目信息 | 在厅门户网站“重大项目”栏目公开在建高速公路项目的审批、招投标、施工进度信息 | 建设管理处 | 6月底前 |\n")
+    assert [o["quote"][:4] for o in draft(text).obligations] == ["在厅门户"]

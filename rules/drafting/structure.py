@@ -664,7 +664,8 @@ def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_ti
 def _names_a_task_stated_beside(cell: str, texts: list[str]) -> bool:
     name = analysis(cell)
     return bool(re.fullmatch(r"[\u4e00-\u9fff“”]{2,12}", name)) and any(
-        other is not cell and len(analysis(other)) >= 2 * len(name) and re.search(r"[，,。；;]", analysis(other))
+        other is not cell and len(analysis(other)) >= 2 * len(name) and (re.search(r"[，,。；;、]", analysis(other))
+                                                                       or len(analysis(other)) >= 20)
         for other in texts)
 
 
