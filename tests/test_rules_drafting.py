@@ -1870,3 +1870,13 @@ def test_a_pipe_rows_task_name_beside_a_long_enumerating_content_cell_is_no_rule
     text = ("某厅2031年政务公开工作任务清单\n| 序号 | 重点任务 | 具体内容 | 责任处室 | 完成时限 |\n"
             "| 1 | 公开交通建设项目信息 | 在厅门户网站“重大项目”栏目公开在建高速公路项目的审批、招投标、施工进度信息 | 建设管理处 | 6月底前 |\n")
     assert [o["quote"][:4] for o in draft(text).obligations] == ["在厅门户"]
+
+
+def test_a_flattened_rows_long_task_name_and_its_time_limit_written_as_a_sentence_are_no_rules():
+    text = "\n".join(["某市2031年政务公开重点工作任务分解表", "序号", "工作任务", "具体措施", "牵头单位", "配合单位", "完成时限",
+                      "1", "公开政府工作报告重点任务分解", "在市政府门户网站公开2031年政府工作报告重点工作任务分解情况，并按季度公开推进落实情况。",
+                      "市政府办公室", "市直各部门", "4月底前公开分解情况，每季度末公开进展",
+                      "2", "优化政策文件库", "对现行有效的规范性文件进行集中梳理，在政策文件库中统一标注有效性。",
+                      "市司法局", "各县（区）政府", "2031年9月"]) + "\n"
+    drafted = [(o["kind"], o["quote"][:4], o["by_date"]) for o in draft(text).obligations]
+    assert drafted == [("published_by_date", "在市政府", "2031-04-30"), ("manual", "对现行有", "2031-09-30")]

@@ -113,6 +113,8 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
     units = list(structure.units(text))
     # a line holding a meeting's agenda item ("…同志传达…；通报…") is the agenda, all of its pieces
     agenda_lines = {unit.line for unit in units if obligations.AGENDA_ITEM.search(unit.text)}
+    # a flattened table's 完成时限 cell written as a sentence ("4月底前公开分解情况，每季度末公开进展") dates its row
+    time_limit_cells = {structure.analysis(row["deadline_text"]) for row in table if row.get("deadline_text")}
     out = []
     next_row = 0  # rows are read in order
     for index, unit in enumerate(units):
@@ -125,7 +127,8 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
         # a capture that shows no year still states its deadlines ("应在今年年底前完成"): they date the unit for the
         # verdict, although no by_date can be drafted
         stated = deadline if year is not None else _deadline(units, index, row, _ANY_YEAR)
-        said = obligations.verdict(unit, stated, kind) if unit.line not in agenda_lines else obligations.NO
+        said = obligations.verdict(unit, stated, kind) \
+            if unit.line not in agenda_lines and unit.text not in time_limit_cells else obligations.NO
         candidate = Candidate(unit, index, deadline, row, cut_off=cut_off, repeated=key in seen,
                               rules_keep=said == obligations.YES, rules_unsure=said == obligations.UNSURE)
         seen.add(key)
@@ -179,7 +182,7 @@ def _names_of_rows(found: list[Candidate]) -> None:
         # a name too short to find its row by itself ("财政预决算公开") opens the row its measure belongs to
         named = name.row is not None and name.row is measure.row or name.row is None and measure.row is not None \
             and structure.analysis(measure.row["task"]).startswith(name.text)
-        if named and len(re.sub(r"\W", "", name.text)) <= 12 \
+        if named and len(re.sub(r"\W", "", name.text)) <= 16 \
                 and not re.search(r"[,，。；;]", name.text) and len(measure.text) > len(name.text):
             name.rules_keep = name.rules_unsure = False
         # a 工作任务 cell without a number that names a field of work ("做好财政信息公开") above its numbered 具体要求

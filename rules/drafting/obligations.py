@@ -431,6 +431,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "manual"  # drafting the interpretation beside the document: nothing is published yet
     # "工作要点落实情况…公开": a progress report on the plan, not the plan itself
     core = _PROGRESS.sub("进展情况", _strip(text, _MECHANISM, _DOC_NUMBER))
+    # "公开政府工作报告重点任务分解": the breakdown of the government work report, not the agency's own plan
+    core = re.sub(r"政府工作报告[^,，;；。]{0,6}?(重点)?(工作)?(任务)?(分解|分工)", "政府工作报告", core)
     if _PLAN_OBJECT.search(core) and (_PLAN_PUBLISHED.search(core) or re.search(r"(制定|编制)[^,，;；。]{0,16}并(公开|公布)", core)
                                       or _PLAN_AS_OBJECT.search(core)) \
             and not re.search(r"标准目录", core) \
