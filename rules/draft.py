@@ -204,6 +204,7 @@ def _undecided(kind: str, why: str, item: dict) -> tuple[str, dict, list[str]]:
     return "manual", params, [f"起草类型为 {kind}，但{why}；暂作人工核实"]
 
 
+_DATES_IN_SENTENCE = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)")
 # "2030年政府信息公开工作年度报告", "2030年度报告", "2030年年报": the year a report is on
 _REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年度?[^，,。；;]{0,16}?(?:工作)?(?:年度报告|年报)")
 
@@ -271,6 +272,10 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
     units = (item.get("lead_units") or []) + (item.get("cooperating_units") or [])
     if units:
         entry["applies_to"] = {"units": units}
+    dates = _DATES_IN_SENTENCE.findall(structure.analysis(quote))
+    if "by_date" in params and len(dates) >= 2 and "分别" in structure.analysis(quote):
+        # "分别于6月30日和12月20日前…": each date has its own deliverable or addressee, the draft has one rule
+        review.append(f"句中有{len(dates)}个日期（{'、'.join(dates)}），已按 {params['by_date']} 起草：请按事项拆分或核实")
     stated = item.get("deadline_text") or _RHYTHM_WORDS.get(item.get("rhythm"))
     if stated:
         review.append(f"完成时限：{stated}")

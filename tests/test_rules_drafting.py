@@ -410,6 +410,7 @@ def test_a_period_in_the_title_is_not_the_notices_year():
     "省国土厅信息中心相关负责人介绍,平台对于公开不及时、不全面的信息,会进行自动提醒。",  # what someone said
     "(原标题:国家将发布空气质量改善城市名单)",                        # a news page's furniture
     "资料来自公开网络,仅提供网友学习讨论使用",                         # a site's disclaimer
+    "第十一条 未按规定发布解读材料的,予以通报批评。",                  # the issuer's sanction
     "公示时间一般不少于5个工作日。",                                    # a minimum period, not a lag
     "二、本制度所称重大民生事项指有关民生实事的工作规划、涉及公众利益的政策调整、政策措施制定等重要事项。",  # a definition
     "信息公开选项:主动公开",                                            # a field line
@@ -1880,3 +1881,9 @@ def test_a_flattened_rows_long_task_name_and_its_time_limit_written_as_a_sentenc
                       "市司法局", "各县（区）政府", "2031年9月"]) + "\n"
     drafted = [(o["kind"], o["quote"][:4], o["by_date"]) for o in draft(text).obligations]
     assert drafted == [("published_by_date", "在市政府", "2031-04-30"), ("manual", "对现行有", "2031-09-30")]
+
+
+def test_a_rule_drafted_from_a_sentence_of_several_dates_says_so_for_review():
+    text = "某省2031年政务公开工作要点\n七、各地各部门分别于6月30日和12月20日前在门户网站公开上半年和全年工作总结。\n"
+    document = draft_yaml(draft(text), "x")
+    assert "句中有2个日期（6月30日、12月20日）" in document
