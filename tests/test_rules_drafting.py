@@ -1837,14 +1837,19 @@ def test_a_traditional_mirror_run_together_gets_its_signature_and_first_heading_
     assert [o["quote"][:2] for o in notice.obligations][:1] == ["一、"]
 
 
-def test_compare_sees_a_reviewers_edits_to_scope_year_and_match():
+def test_compare_sees_scope_and_year_but_not_a_reviewers_own_choices_or_the_order_of_topics():
     drafted = [{"id": "d1", "kind": "annual_report", "quote": "各单位要于1月31日前在门户网站发布2030年政府信息公开工作年度报告。",
-                "params": {"by_date": "2031-01-31", "year": 2030}, "applies_to": {"units": ["县财政局"]}}]
+                "params": {"by_date": "2031-01-31", "year": 2030}, "applies_to": {"units": ["县财政局"]}},
+               {"id": "d2", "kind": "topic_disclosed", "quote": "全面公开本级政府预决算和政府债务信息。",
+                "params": {"topics": ["budget-final-accounts", "government-debt"]}}]
     reviewed = [{"id": "r1", "kind": "annual_report", "quote": "各单位要于1月31日前在门户网站发布2030年政府信息公开工作年度报告。",
-                 "params": {"by_date": "2031-01-31", "year": 2029, "match": "any"}, "applies_to": {"units": ["县教育局"]}}]
-    changes = compare_rules(reviewed, drafted).changed[0][2]
-    assert any(c.startswith("year") for c in changes) and any(c.startswith("match") for c in changes)
-    assert any(c.startswith("applies_to") for c in changes)
+                 "params": {"by_date": "2031-01-31", "year": 2029}, "applies_to": {"units": ["县教育局"]}},
+                {"id": "r2", "kind": "topic_disclosed", "quote": "全面公开本级政府预决算和政府债务信息。",
+                 "params": {"topics": ["government-debt", "budget-final-accounts"], "match": "any"}}]
+    comparison = compare_rules(reviewed, drafted)
+    assert [c[0]["id"] for c in comparison.changed] == ["r1"]
+    changes = comparison.changed[0][2]
+    assert any(c.startswith("year") for c in changes) and any(c.startswith("applies_to") for c in changes)
 
 
 def test_a_drafted_annual_report_rule_names_the_year_the_report_is_on():

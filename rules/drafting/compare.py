@@ -13,7 +13,8 @@ from difflib import SequenceMatcher
 from core.text import comparable
 
 _PUNCTUATION = re.compile(r"[\s,，.。;；:：、!！?？\"'“”‘’()（）《》〈〉<>「」『』\[\]【】|@…·\-—_]+")
-COMPARED_PARAMS = ("working_days", "anchor", "by_date", "topics", "names", "year", "match")
+# what a notice states; what only a reviewer decides (match, weight, a title) is not compared
+COMPARED_PARAMS = ("working_days", "anchor", "by_date", "topics", "names", "year")
 
 
 def _plain(text: str) -> str:
@@ -55,13 +56,18 @@ def _short(quote: str, length: int = 40) -> str:
     return quote if len(quote) <= length else quote[:length] + "…"
 
 
+def _comparable(value) -> str:
+    """A parameter as compared: a list of topics or names in any order is the same list."""
+    return str(sorted(map(str, value))) if isinstance(value, list) else str(value)
+
+
 def _differences(reviewed: dict, drafted: dict) -> list[str]:
     what = []
     if reviewed.get("kind") != drafted.get("kind"):
         what.append(f"类型 {reviewed.get('kind')} → {drafted.get('kind')}")
     old, new = reviewed.get("params") or {}, drafted.get("params") or {}
     for key in COMPARED_PARAMS:
-        if str(old.get(key)) != str(new.get(key)) and (key in old or key in new):
+        if _comparable(old.get(key)) != _comparable(new.get(key)) and (key in old or key in new):
             what.append(f"{key} {old.get(key)} → {new.get(key)}")
     # who a rule applies to, when the draft names anyone (a draft without applies_to binds every agency, and a
     # reviewed file's levels and types are not drafted: that absence is no change worth a line per rule)
