@@ -393,30 +393,30 @@ def test_a_period_in_the_title_is_not_the_notices_year():
     "强化栏目内容定期检查机制,避免出现空白栏目。",     # strengthening a mechanism
     "加大对改革成效的解读力度。",     # the whole "加大…力度"
     "结合本地实际,主动公开社会关切的政府信息。",                        # information named only by interest in it
-    "各单位要按照《方案》中明确的任务和责任分工,认真抓好落实。",          # implementing the attached plan
-    "各部门要主动对接上级部门,对本系统公开工作提出的要求要抓好落实。",  # the field of work, no item
-    "各单位要按照方案要求,全面推进决策、执行、管理、服务、结果公开的“五公开”工作。",  # a principle
-    "近期,接市政务公开办下发的《第二季度政府网站检查结果通报》,我县相关单位未按规范程序开设微信公众号,存在信息发布不及时等问题。",  # received
-    "各股室信息经分管领导批准方可发布。",                              # the procedure before publishing
-    "对履行职责不力的单位将提请县政府督查、约谈。",                    # the issuer's sanction
-    "第一条 为充分发挥县教育局政务微信平台的对外宣传和信息交流作用,严格审核微信公众号发布的信息内容,确保信息安全。",  # purpose
+    "各股室要对照方案中明确的任务和责任分工,逐项抓好落实。",              # implementing the attached plan
+    "各局属单位要加强与上级业务部门的衔接,对本系统公开工作提出的要求要逐项抓好落实。",  # the field of work, no item
+    "各乡镇要按照方案要求,深入推进决策、执行、管理、服务、结果公开的“五公开”工作。",  # a principle
+    "近期,接县政务公开办转发的《上半年网站抽查情况通报》,我局有两个栏目被指出内容陈旧、发布不及时。",  # received
+    "各股室拟上网信息经局长批准方可发布。",                            # the procedure before publishing
+    "对信息发布工作履行职责不力的单位将提请县政府督查、约谈。",        # the issuer's sanction
+    "第一条 为充分发挥县卫健局政务微博的对外宣传和信息发布作用,严格审核微博公众号发布内容,确保信息安全。",  # purpose
     "以主动公开为主。",                                                # a principle
     "微信公众号名称:某县教育发布",                                    # a field line
     "栏目: 信息公开指南",                                               # a field line
-    "内容概述: 某县扶贫资金项目公告公示工作导引",                       # a field line
+    "内容概述: 某县村级公益事业建设项目资金公开公示工作导引",           # a field line
     "征求公众意见的期限一般不得少于30日。",                              # a minimum period
-    "3.医院信息公开目录.doc",                                           # an attachment's file name
-    "行政许可行政处罚双公示的相关规定是什么",                            # a Q&A page's question
-    "省国土厅信息中心相关负责人介绍,平台对于公开不及时、不全面的信息,会进行自动提醒。",  # what someone said
-    "(原标题:国家将发布空气质量改善城市名单)",                        # a news page's furniture
-    "资料来自公开网络,仅提供网友学习讨论使用",                         # a site's disclaimer
+    "3.乡镇卫生院公开事项清单.docx",                                    # an attachment's file name
+    "政府信息公开申请的答复时限规定是什么",                              # a Q&A page's question
+    "县数据局有关负责人介绍,系统会对超过期限未更新的栏目自动提示,督促及时发布。",  # what someone said
+    "(原标题:本市将公布重点项目推进情况)",                              # a news page's furniture
+    "本站资料来自公开网络,仅提供学习交流使用",                           # a site's disclaimer
     "第十一条 未按规定发布解读材料的,予以通报批评。",                  # the issuer's sanction
     "公示时间一般不少于5个工作日。",                                    # a minimum period, not a lag
-    "二、本制度所称重大民生事项指有关民生实事的工作规划、涉及公众利益的政策调整、政策措施制定等重要事项。",  # a definition
+    "二、本办法所称重要会议指研究部署全县性工作、涉及群众切身利益的政策调整和措施制定等重要事项。",  # a definition
     "信息公开选项:主动公开",                                            # a field line
     "Produced By 某某网络 某某发布系统",                                # the site's footer
-    "财政信息公开工作是政府信息公开的重要内容,是建设阳光财政的本质要求。",  # what the work is
-    "县教育局(基础教育股)、县教研室负责实施县本级主管的公办中小学校、幼儿园和校外培训机构的信息公开监督管理工作,指导各乡镇教育办公室实施本行政区域内中小学校和幼儿园的信息公开监督管理工作。",  # who is responsible
+    "统计信息公开工作是政务公开的重要内容,是取信于民的本质要求。",      # what the work is
+    "县水利局(规划股)负责实施县本级主管的农村供水工程运营单位的信息公开监督管理工作,指导各乡镇水利站实施本行政区域内农村供水工程运营单位的信息公开监督管理工作。",  # who is responsible
 ])
 def test_agenda_background_suggestions_assignments_and_exhortations_oblige_nobody(sentence):
     assert draft("某县人民政府办公室\n" + sentence + "\n").obligations == []
@@ -1769,26 +1769,26 @@ def test_a_numbered_catalogues_rows_that_lost_their_merged_cells_still_disclose_
 
 
 def test_keeping_columns_updated_at_a_rhythm_is_a_column_duty():
-    notice = draft("某县人民政府办公室\n第六条 网站各栏目每周至少更新一次,由各股室负责。\n", model=None)
-    assert [o["quote"][:6] for o in notice.obligations] == ["第六条 网站"]
+    notice = draft("某县人民政府办公室\n第七条 门户网站各栏目每月至少更新两次,由栏目所属股室维护。\n", model=None)
+    assert [o["quote"][:6] for o in notice.obligations] == ["第七条 门户"]
     assert notice.obligations[0]["kind"] == "column_exists"
 
 
 def test_the_items_of_a_list_of_announcements_each_with_a_remark_are_tasks():
-    text = ("某县扶贫资金项目公告公示工作导引\n(一)县级主要公告公示以下几方面:\n1.项目库公示及公告。\n"
-            "2.年度资金项目计划公告。(包括资金预算下达)\n3.各部门项目计划完成情况的公告。\n")
+    text = ("某县农村公益事业资金公示办法\n(一)乡镇一级应公告公示以下事项:\n1.公益事业项目清单公示。\n"
+            "2.年度奖补资金分配方案公告。(含调整后的方案)\n3.奖补资金使用结果的公告。\n")
     drafted = [(o["kind"], o["quote"][:4]) for o in draft(text).obligations]
-    assert drafted == [("topic_disclosed", "1.项目"), ("topic_disclosed", "2.年度"), ("topic_disclosed", "3.各部")]
+    assert drafted == [("topic_disclosed", "1.公益"), ("topic_disclosed", "2.年度"), ("topic_disclosed", "3.奖补")]
 
 
 def test_procedure_steps_and_principles_that_publish_through_their_own_channel_oblige():
-    steps = ("某县重大行政决策草案公开办法\n重大行政决策草案公开按以下程序实施:\n"
-             "1.承办单位完成草案起草后,经县政府办公室审核,在县政府门户网站中公开,同时还可通过报纸公开。\n")
-    principles = ("某县会议公开制度\n会议组织和召开应遵循以下原则:\n(1)会议召开前通过政府网站向社会公布会议议题;\n"
-                  "(2)会议通过的决定应及时通过政府网站向社会公开。\n")
-    assert [o["quote"][:4] for o in draft(steps).obligations] == ["1.承办"]
+    steps = ("某县规范性文件征求意见办法\n征求意见稿公开按以下程序实施:\n"
+             "1.起草部门形成征求意见稿后,报县司法局审核,在县政府门户网站的意见征集栏目公开,同时还可通过政务微信转发。\n")
+    principles = ("某局开放式会议办法\n开放式会议的组织应遵循以下原则:\n(1)会前通过局门户网站向社会公布议题和议程;\n"
+                  "(2)会议形成的决定应及时通过局门户网站向社会公开。\n")
+    assert [o["quote"][:4] for o in draft(steps).obligations] == ["1.起草"]
     assert [o["quote"][:4] for o in draft(principles).obligations] == ["(1)会", "(2)会"]
-    archived = draft("某县人民政府办公室\n各承办单位要将决策过程形成的记录、材料及时完整归档。\n").obligations
+    archived = draft("某县人民政府办公室\n各起草部门要将征求意见和采纳情况的材料整理归档。\n").obligations
     assert [o["kind"] for o in archived] == ["manual"]
 
 
