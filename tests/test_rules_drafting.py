@@ -1892,3 +1892,9 @@ def test_a_rule_drafted_from_a_sentence_of_several_dates_says_so_for_review():
     text = "某省2031年政务公开工作要点\n七、各地各部门分别于6月30日和12月20日前在门户网站公开上半年和全年工作总结。\n"
     document = draft_yaml(draft(text), "x")
     assert "句中有2个日期（6月30日、12月20日）" in document
+
+
+def test_a_title_with_the_pages_date_and_source_on_its_line_is_still_the_title():
+    text = ("首页 > 政务公开 > 政策文件\n某县人民政府办公室关于印发某县2031年政务公开工作要点的通知 发布时间：2031-03-10 来源：县政府办\n"
+            "某政办发〔2031〕5号\n")
+    assert notice_from(text).title == "某县人民政府办公室关于印发某县2031年政务公开工作要点的通知"

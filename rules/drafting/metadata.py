@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from core.text import make_date, normalise_doc_number, parse_date
+from core.text import either_script, make_date, normalise_doc_number, parse_date
 
 _ISSUER_END = r"(?:办公厅|办公室|人民政府|委员会|管委会|领导小组|领导小组办公室|管理局|局|厅|委|部|政府|海关|总署)"
 _CN_DATE = r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
@@ -189,7 +189,7 @@ def title(lines: list[str]) -> str | None:
     for index, line in enumerate(lines[:40]):
         if "关于" not in line or len(line) > 140 or re.match(r"^(为|根据|按照|依据|近日|《)", line.strip()):
             continue
-        text = re.split(r"\s(?:有效性|内容概述|索引号|发布机构|发布日期|生成日期)", line)[0]
+        text = re.split(either_script(r"\s(?:有效性|内容概述|索引号|发布机构|发布日期|生成日期|发布时间|来源[:：]|浏览次数)"), line)[0]
         for following in lines[index + 1: index + 4]:
             if _TITLE_END.search(re.sub(r"\s+", "", text)):
                 break
