@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from core.model import LEVELS, Agency, unit_group_levels
+from core.model import LEVELS, Agency, is_internal_section, unit_group_levels
 
 from .kinds import BUILTIN_KINDS, KINDS, param_problems
 
@@ -260,6 +260,7 @@ def _parse_rule(entry, notice: Notice, path: Path, index: int) -> Rule:
 
 _UNIT_PREFIX = re.compile(r"^(省|市|区|县|自治区|州)")
 
+
 def unit_matches(unit: str, agency: Agency, province: str | None) -> bool:
     """Does a unit name from a notice (省统计局, 市行政审批局, 各省辖市) denote this agency?
 
@@ -279,6 +280,8 @@ def unit_matches(unit: str, agency: Agency, province: str | None) -> bool:
     core = _UNIT_PREFIX.sub("", unit)
     if len(core) < 2 or (province and agency.province and agency.province != province):
         return False
+    if core == unit and is_internal_section(unit):
+        return False  # "（办公室负责）" in a bureau's own plan is its office, not every agency whose name ends in 办公室
     return any(name.endswith(core) and name != core for name in agency.names)
 
 

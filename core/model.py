@@ -19,7 +19,7 @@ _UNIT_GROUPS = [
     (re.compile(r"^(各级各部门|各地各部门|各地、各部门|各单位|各有关单位|各级政府和各部门)$"), set(LEVELS)),
     (re.compile(r"省辖市|^各市|^各州|州、市|市州|^各设区市|^市、县"), {"city"}),
     (re.compile(r"省直管县|^各县|县市区|县\(市、区\)|县（市、区）|县\(区\)|县（区）|^各区|县区|^各镇|乡镇|街道"), {"county"}),
-    (re.compile(r"省政府各部门|省政府有关部门|省直各|省直有关|市直机关|市直各|市直有关|市政府各部门|管委会各部门|^各部门|^有关部门"),
+    (re.compile(r"[省市县区](人民)?政府(各|有关)部门|省直各|省直有关|市直机关|市直各|市直有关|[县区]直(机关|各|有关)|管委会各部门|^各部门|^有关部门"),
      {"department"}),
 ]
 
@@ -30,6 +30,15 @@ def unit_group_levels(unit: str) -> set[str] | None:
         if pattern.search(unit):
             return levels
     return None
+
+
+# An agency's internal section named without a place ("办公室", "医政医管股", "各科室", "局属各单位"): it names no
+# agency of a targets file, only a part of the issuer
+_INTERNAL_SECTION = re.compile(r"(综合)?办公室|[\u4e00-\u9fff]{1,8}(科|股)|各?(科室|股室|处室)|各?[局委厅办](机关|属|直属)各?(单位|科室|处室|股室)?")
+
+
+def is_internal_section(unit: str) -> bool:
+    return bool(_INTERNAL_SECTION.fullmatch(unit.strip()))
 
 
 # Finding statuses, in the order supervisors read them, with the Chinese label they see.

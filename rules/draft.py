@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.model import LEVELS, unit_group_levels
+from core.model import LEVELS, is_internal_section, unit_group_levels
 from core.text import clean_text, cn_number
 
 from .drafting import candidates, metadata, obligations, scorer, structure, tables, topics
@@ -97,6 +97,7 @@ class DraftNotice:
     published: str | None = None
     year: int | None = None
     kind: str = "notice"
+    addressees: list[str] = field(default_factory=list)
     obligations: list[dict] = field(default_factory=list)
     table: list[dict] = field(default_factory=list)
 
@@ -115,7 +116,31 @@ def notice_metadata(text: str) -> DraftNotice:
     notice.year = (metadata.year_of(notice.title, notice.issued) or _issue_year(notice.doc_number, notice.published)
                    or metadata.heading_year(lines) or metadata.year_of_deadlines(lines))
     notice.kind = obligations.notice_kind(text, notice.title)
+    notice.addressees = metadata.addressees(lines)
     return notice
+
+
+def binds(notice: DraftNotice) -> tuple[dict, str | None]:
+    """Whom the notice binds, from its addressees, with the review note that says how it was read: the groups it is
+    addressed to ("各乡镇人民政府，县政府各部门" → those levels), the issuer itself when it writes to its own sections
+    ("局机关各科室、局属各单位"), everyone when the addressees say so or cannot all be read (no narrowing by a guess)."""
+    units: list[str] = []
+    for part in notice.addressees:
+        levels = unit_group_levels(part)
+        if levels is not None and set(levels) >= set(LEVELS):
+            return {"all": True}, None
+        if levels is not None:
+            units.append(part)
+        elif is_internal_section(part):
+            if not notice.issuer:
+                return {"all": True}, None
+            units.append(notice.issuer)  # its own sections and units: the issuer answers for them
+        else:
+            return {"all": True}, None
+    if not units:
+        return {"all": True}, None
+    units = list(dict.fromkeys(units))
+    return {"units": units}, f"约束范围按主送单位起草：{'、'.join(notice.addressees)}"
 
 
 def _issue_year(doc_number: str | None, published: str | None) -> int | None:
@@ -269,7 +294,9 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
         elif item.get("working_days") is not None and item.get("anchor") in ("issued", "published"):
             params["working_days"], params["anchor"] = item["working_days"], item["anchor"]
     entry = {"id": rule_id, "kind": kind, "quote": quote, "params": params, "weight": 0 if kind == "manual" else 1}
-    units = (item.get("lead_units") or []) + (item.get("cooperating_units") or [])
+    # an issuer's own section ("（办公室负责）") names no agency: the notice's binds decide who answers for it
+    units = [unit for unit in (item.get("lead_units") or []) + (item.get("cooperating_units") or [])
+             if not is_internal_section(unit)]
     if units:
         entry["applies_to"] = {"units": units}
     dates = _DATES_IN_SENTENCE.findall(structure.analysis(quote))
@@ -297,16 +324,19 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
     def dump(value) -> str:
         return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=200)
 
+    bound, bound_note = binds(notice)
+
     document = {
         "notice": {
             "id": notice_id, "title": notice.title or "TODO", "issuer": notice.issuer or "TODO",
             "doc_number": notice.doc_number, "issued": notice.issued or "TODO", "published": notice.published,
             "year": notice.year, "source_file": source_file,
-            "binds": {"all": True},
+            "binds": bound,
         },
     }
     out = ["# Draft by `zwgk rules draft`: review every rule (kind, params, applies_to) before use.\n",
-           "# 审核：每条规则的类型、参数和适用单位；“# 审核”注释说明起草时无法确定的内容。\n", dump(document), "rules:\n"]
+           "# 审核：每条规则的类型、参数和适用单位；“# 审核”注释说明起草时无法确定的内容。\n",
+           *([f"# 审核：{bound_note}\n"] if bound_note else []), dump(document), "rules:\n"]
     for index, item in enumerate(notice.obligations, start=1):
         entry, review = rule_entry(item, f"{notice_id}-{index}", notice.year, notice.title)
         if entry["params"].get("anchor") == "published" and not notice.published:

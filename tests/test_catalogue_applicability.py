@@ -28,3 +28,9 @@ def test_group_names_resolve_to_levels():
 
 
 # topic_disclosed: tests/test_rule_topic_disclosed.py
+
+
+def test_an_internal_section_named_without_a_place_matches_no_agency():
+    office = Agency("zfb", "河南省某县人民政府办公室", "county", ("http://o/",), province="河南省")
+    assert not unit_matches("办公室", office, "河南省") and not unit_matches("医政医管股", office, "河南省")
+    assert unit_matches("县政府办公室", office, "河南省")

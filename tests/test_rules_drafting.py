@@ -1898,3 +1898,19 @@ def test_a_title_with_the_pages_date_and_source_on_its_line_is_still_the_title()
     text = ("首页 > 政务公开 > 政策文件\n某县人民政府办公室关于印发某县2031年政务公开工作要点的通知 发布时间：2031-03-10 来源：县政府办\n"
             "某政办发〔2031〕5号\n")
     assert notice_from(text).title == "某县人民政府办公室关于印发某县2031年政务公开工作要点的通知"
+
+
+def test_a_draft_binds_the_notices_addressees_and_a_bureaus_own_plan_binds_the_bureau():
+    def bound(text):
+        return yaml.safe_load(draft_yaml(draft(text), "x"))["notice"]["binds"]
+
+    county = ("某县人民政府办公室关于做好2031年政策解读工作的通知\n各乡镇人民政府，县政府各部门：\n"
+              "各单位要在文件公开后3个工作日内发布解读材料。\n某县人民政府办公室\n2031年3月2日\n")
+    assert bound(county) == {"units": ["各乡镇人民政府", "县政府各部门"]}
+    bureau = ("某县卫生健康局关于印发2031年政务公开工作要点的通知\n局机关各科室、局属各单位：\n"
+              "（一）每季度公开本县公立医院医疗服务价格调整情况。（办公室负责）\n某县卫生健康局\n2031年2月3日\n")
+    document = yaml.safe_load(draft_yaml(draft(bureau), "x"))
+    assert document["notice"]["binds"] == {"units": ["某县卫生健康局"]}
+    assert all("applies_to" not in rule for rule in document["rules"])  # "办公室" is the bureau's own office
+    everyone = "某市人民政府办公室关于印发2031年政务公开工作要点的通知\n各级各部门：\n各单位要按季度公开财政收支情况。\n"
+    assert bound(everyone) == {"all": True}

@@ -267,3 +267,21 @@ def year_of_deadlines(lines: list[str]) -> int | None:
     the most frequent if several, so that the deadlines written without one (12月底前) take it too."""
     years = [int(m.group(1)) for line in lines for m in _FULL_DEADLINE.finditer(line)]
     return max(set(years), key=years.count) if years else None
+
+
+# The addressees' line under the title: "各乡镇人民政府，县政府各部门：", "局机关各科室、局属各单位："
+_ADDRESSEES = re.compile(r"^([^。；;！!？?:：]{2,120})[:：]$")
+_ADDRESSEE = re.compile(r"各|单位|部门|政府|科室|股室|处室|机构|[局委办厅]$|中心$|管委会$")
+
+
+def addressees(lines: list[str]) -> list[str]:
+    """The groups and offices a notice is addressed to, from the first line of names that ends with a colon in its
+    head; [] when there is none (a plan without a covering letter, a news report)."""
+    for line in lines[:15]:
+        match = _ADDRESSEES.match(re.sub(r"\s+", "", line))
+        if not match:
+            continue
+        parts = [part for part in re.split(r"[，,、；;]", match.group(1)) if part]
+        if parts and all(_ADDRESSEE.search(part) and len(part) <= 30 for part in parts):
+            return parts
+    return []
