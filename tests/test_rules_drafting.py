@@ -1914,3 +1914,11 @@ def test_a_draft_binds_the_notices_addressees_and_a_bureaus_own_plan_binds_the_b
     assert all("applies_to" not in rule for rule in document["rules"])  # "办公室" is the bureau's own office
     everyone = "某市人民政府办公室关于印发2031年政务公开工作要点的通知\n各级各部门：\n各单位要按季度公开财政收支情况。\n"
     assert bound(everyone) == {"all": True}
+
+
+def test_a_catalogue_of_pipe_rows_under_a_covering_letter_is_read_row_by_row():
+    text = ("某县人民政府关于公布2031年度重大行政决策事项目录的通知\n各乡镇人民政府，县政府各部门：\n现将目录予以公布。\n"
+            "决策事项名称 | 承办单位 | 计划完成时间\n制定某县城区停车收费管理办法 | 县发展和改革局 | 2031年6月\n"
+            "编制某县养老服务设施布局专项规划 | 县民政局 | 2031年9月\n某县人民政府\n2031年2月27日\n")
+    rows = [(o["quote"][:4], o.get("lead_units"), o["by_date"]) for o in draft(text).obligations if o["quote"][:2] in ("制定", "编制")]
+    assert rows == [("制定某县", ["县发展和改革局"], "2031-06-30"), ("编制某县", ["县民政局"], "2031-09-30")]

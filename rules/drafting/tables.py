@@ -76,7 +76,8 @@ def task_table(text: str, year: int | None) -> list[dict]:
     # a cell flattened with its "|" delimiter ("1 |", "工 作 任 务 |"): the cell is what the delimiter encloses
     lines = [_cell(line) for line in lines]
     lines = [line for line in lines if line]
-    start = next((i for i, line in enumerate(lines) if (len(line) <= 40 and sum(h in line for h in _TABLE_HEADERS) >= 2)
+    # (a header of "|" cells on one line opens a table read row by row, by :mod:`.structure`, not cell by cell)
+    start = next((i for i, line in enumerate(lines) if (len(line) <= 40 and "|" not in line and sum(h in line for h in _TABLE_HEADERS) >= 2)
                   or (line in _TABLE_HEADERS and i + 1 < len(lines) and lines[i + 1] in _TABLE_HEADERS)), None)
     rows: list[dict] = []
     if start is not None:
