@@ -1922,3 +1922,12 @@ def test_a_catalogue_of_pipe_rows_under_a_covering_letter_is_read_row_by_row():
             "编制某县养老服务设施布局专项规划 | 县民政局 | 2031年9月\n某县人民政府\n2031年2月27日\n")
     rows = [(o["quote"][:4], o.get("lead_units"), o["by_date"]) for o in draft(text).obligations if o["quote"][:2] in ("制定", "编制")]
     assert rows == [("制定某县", ["县发展和改革局"], "2031-06-30"), ("编制某县", ["县民政局"], "2031-09-30")]
+
+
+def test_drafts_and_reports_upward_are_manual_phases_oblige_nobody_and_a_same_time_interpretation_is_an_add_on():
+    text = ("某县2031年基层政务公开标准化工作方案\n（一）第一阶段：梳理编目（3月至5月）\n"
+            "1.县直各部门要于4月30日前完成本部门公开事项梳理，形成本部门政务公开事项标准目录初稿。\n"
+            "2.各单位要于4月10日前将预算公开情况（含公开网址截图）报送县财政局预算股。\n"
+            "3.决策事项作出后，各承办单位要在决定作出之日起20个工作日内通过县政府门户网站公开决策结果，并同步做好政策解读。\n")
+    drafted = [(o["quote"][:2], o["kind"], o["working_days"]) for o in draft(text).obligations]
+    assert drafted == [("1.", "manual", None), ("2.", "manual", None), ("3.", "topic_disclosed", 20)]

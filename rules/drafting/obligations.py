@@ -319,7 +319,7 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
             and not dated_at_all(deadline):
         return NO  # reviewing what is already published ("对已公开的文件要定期评估、动态调整") publishes nothing
     if re.search(r"阶段\s*([（(][^（()）]{2,24}[)）])?[。]?$", text) and re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", text) \
-            or re.match(r"^第[一二三四五六七八九十]阶段[:：][^,，;；。]{2,30}[（(][^（()）]{2,24}[)）][。]?$", text):
+            or re.match(r"^(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?第[一二三四五六七八九十]阶段[:：][^,，;；。]{2,30}[（(][^（()）]{2,24}[)）][。]?$", text):
         return NO  # "(二)法定条款梳理阶段(2031年9月)", "第一阶段:编制目录(6月至7月)": a phase of the plan, named with its period
     if _DEDUCTION.search(text):
         return NO  # an assessment table's scoring ("①…超期公开每条扣5分"): the duty is the standard above it
@@ -413,6 +413,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         if not _ANNUAL_REPORT.search(text) and not _has_disclosure(text):
             return "manual"  # in a notice on the annual report, compiling it or checking it publishes nothing
         return "annual_report"
+    if re.search(r"初稿|草稿", text) and not re.search(r"征求意见", text):
+        return "manual"  # "形成…标准目录初稿": a draft for review, published later if at all
     if re.search(r"公开属性|说明(理由|原因)", text) and not re.search(r"(?<!不予)(?<!依申请)公开(?!属性)[^,，;；。]{0,10}(目录|清单|信息|文件)", text):
         return "manual"  # the 公开属性 marked on a document as it is drafted: nothing a page shows
     if _COLUMN.search(text):
@@ -443,16 +445,19 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     interpretation = _INTERPRET.search(core) and not re.search(r"信息公开|公开(?![^,，;；。]{0,4}解读)[^,，;；。]{0,6}(情况|信息|数据)", core)
     add_on = _INTERPRETATION_ADD_ON.search(core)
     disclose_first = re.search(r"(公开|公布)(?![、的后]|之日)", core)
-    if interpretation and add_on and deadline.get("working_days") is None and disclose_first \
+    lag_publishes = add_on and re.search(r"工作日(以|之)?内[^。；;]*?(公开|公布|发布)", core[:add_on.start()])
+    if interpretation and add_on and (deadline.get("working_days") is None or lag_publishes) and disclose_first \
             and disclose_first.start() < add_on.start():
-        return "topic_disclosed"  # "公开…办法,并做好解读": publishes something; interpreting it is an add-on
+        # "公开…办法,并做好解读", "…20个工作日内公开决策结果,并同步做好政策解读": publishes something (within its lag);
+        # interpreting it is an add-on
+        return "topic_disclosed"
     if interpretation and deadline.get("working_days") is None and re.search(r"公开[、和及与](政策)?解读", core):
         return "topic_disclosed"  # "…信息的公开、解读工作": the named content is published (and explained)
     if interpretation and (deadline.get("working_days") is not None or re.search(r"政策|文件|规章|措施|会议|精神", text)):
         return "interpretation_timely"
     if re.search(r"解读范围", context) and not _MANUAL.search(text):
         return "interpretation_timely"
-    reported_up = re.search(r"报[^,，;；。]{0,10}(办公厅|办公室|审核|备案)", text)
+    reported_up = re.search(r"报[^,，;；。]{0,10}(办公厅|办公室|审核|备案)|(报送|上报|报至)[^,，;；。]{0,12}(局|委|办|股|科|室|中心|政府)", text)
     if dated and disclosure and (not reported_up or _PLAN_PUBLISHED.search(core)):
         return "published_by_date"
     if re.search(r"报[^,，;；。]{0,12}(办公厅|办公室|政府办|审核|备案|领导小组)|报送|上报|备案(?!信息|情况|结果|事项|数据)|汇报|听取|台账", text):
