@@ -124,23 +124,22 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
     """Whom the notice binds, from its addressees, with the review note that says how it was read: the groups it is
     addressed to ("各乡镇人民政府，县政府各部门" → those levels), the issuer itself when it writes to its own sections
     ("局机关各科室、局属各单位"), everyone when the addressees say so or cannot all be read (no narrowing by a guess)."""
-    units: list[str] = []
-    for part in notice.addressees:
-        levels = unit_group_levels(part)
-        if levels is not None and set(levels) >= set(LEVELS):
-            return {"all": True}, None
-        if levels is not None:
-            units.append(part)
-        elif is_internal_section(part):
-            if not notice.issuer:
-                return {"all": True}, None
-            units.append(notice.issuer)  # its own sections and units: the issuer answers for them
-        else:
-            return {"all": True}, None
-    if not units:
+    own = [part for part in notice.addressees if is_internal_section(part)]
+    others = [part for part in notice.addressees if part not in own]
+    groups = _groups_short_of_everyone(others) if others else []
+    if groups is None or own and not notice.issuer or not (groups or own):
         return {"all": True}, None
-    units = list(dict.fromkeys(units))
+    units = groups + [notice.issuer] * bool(own)  # its own sections and units: the issuer answers for them
     return {"units": units}, f"约束范围按主送单位起草：{'、'.join(notice.addressees)}"
+
+
+def _groups_short_of_everyone(parts: list[str]) -> list[str] | None:
+    """The parts when each names a group of agencies (各乡镇 → counties, 县直各部门 → departments) and together they
+    leave some level out; None when one is no group (a named office: no narrowing by a guess) or they cover all."""
+    levels = [unit_group_levels(part) for part in parts]
+    if not parts or any(found is None for found in levels) or set().union(*levels) >= set(LEVELS):
+        return None
+    return parts
 
 
 def _issue_year(doc_number: str | None, published: str | None) -> int | None:
@@ -200,11 +199,7 @@ def subject_groups(text: str) -> list[str] | None:
     binds ("市直各单位" → departments, "各市、县（区）" → cities and counties): the rule's scope.  None when the subject is
     anything else (a named office, 起草单位, 各地各部门: everyone), so that a rule never narrows by a guess."""
     match = _SUBJECT.match(text)
-    parts = [part for part in re.split(r"[、和及]", match.group(1)) if part] if match else []
-    levels = [unit_group_levels(part) for part in parts]
-    if not parts or any(found is None for found in levels) or set().union(*levels) >= set(LEVELS):
-        return None
-    return parts
+    return _groups_short_of_everyone([part for part in re.split(r"[、和及]", match.group(1)) if part] if match else [])
 
 
 def keep(candidate: candidates.Candidate, model: scorer.ObligationModel | None = None) -> bool:

@@ -97,13 +97,13 @@ _CLOSING_SENTENCE = re.compile(r"^由[^,，;；。]{2,30}(?:负责|牵头)[,，]
 _ANY_YEAR = 2000  # a stand-in year: whether a date is stated at all
 
 
-def row_for(text: str, rows: list[dict], start: int = 0) -> dict | None:
-    """The task-table row a sentence belongs to (its lead units and 完成时限): the first from ``start`` on, so that a
-    cell repeated in every row ("公开征求意见、合法性审查、集体决策") belongs to the row it is read in."""
-    for row in rows[start:] + rows[:start]:
-        task = structure.analysis(row["task"])
+def row_for(text: str, rows: list[dict], start: int = 0) -> int | None:
+    """Which task-table row a sentence belongs to (its lead units and 完成时限), by index: the first from ``start``
+    on, so that a cell repeated in every row ("公开征求意见、合法性审查、集体决策") belongs to the row it is read in."""
+    for index in [*range(start, len(rows)), *range(start)]:
+        task = structure.analysis(rows[index]["task"])
         if len(text) >= 8 and (text in task or task in text):
-            return row
+            return index
     return None
 
 
@@ -118,9 +118,9 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
     out = []
     next_row = 0  # rows are read in order
     for index, unit in enumerate(units):
-        row = row_for(unit.text, table, next_row)
-        if row is not None:
-            next_row = next(i for i, other in enumerate(table) if other is row)
+        found = row_for(unit.text, table, next_row)
+        row = None if found is None else table[found]
+        next_row = next_row if found is None else found
         deadline = _deadline(units, index, row, year)
         key = re.sub(r"\W", "", unit.text)
         cut_off = index == len(units) - 1 and (is_cut_off(unit.text) or lost_its_object(unit) or short_fragment(units, index))
