@@ -1931,3 +1931,18 @@ def test_drafts_and_reports_upward_are_manual_phases_oblige_nobody_and_a_same_ti
             "3.决策事项作出后，各承办单位要在决定作出之日起20个工作日内通过县政府门户网站公开决策结果，并同步做好政策解读。\n")
     drafted = [(o["quote"][:2], o["kind"], o["working_days"]) for o in draft(text).obligations]
     assert drafted == [("1.", "manual", None), ("2.", "manual", None), ("3.", "topic_disclosed", 20)]
+
+
+def test_urging_or_inspecting_others_disclosure_is_manual_unless_the_agency_also_publishes():
+    def kinds(sentence):
+        return [o["kind"] for o in draft("某市2031年政务公开工作要点\n" + sentence + "\n").obligations]
+
+    # the publication is someone else's: a portal check of the agency could only fail it wrongly
+    assert kinds("市市场监管局要督促辖区内供水企业按要求公开水质检测信息。") == ["manual"]
+    assert kinds("市卫生健康委要指导辖区内各医院做好院务公开工作。") == ["manual"]
+    assert kinds("市司法局负责对各县区行政执法公示落实情况开展监督检查。") == ["manual"]
+    # …unless, in another clause, the agency publishes something itself
+    assert kinds("市民政局要加强督促指导,定期公布全市养老机构评估结果。") == ["topic_disclosed"]
+    assert kinds("指导各县区规范权责清单,并做好本级权责清单编制和公开。") == ["topic_disclosed"]
+    # guidance received is no urging: the agency publishes
+    assert kinds("在上级部门指导下,市医保局要及时公开医保基金监督检查结果。") == ["topic_disclosed"]

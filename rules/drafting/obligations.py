@@ -245,6 +245,30 @@ def names_disclosure(text: str) -> bool:
                 or _ANNUAL_REPORT.search(text))
 
 
+_DISCLOSURE_WORD = re.compile(r"公开|公示|公布|发布|披露|解读|上网|挂网")
+# urging or guiding others as a verb ("督促企业…", "指导辖区内…"), not guidance received ("在其指导下", "按照…的指导", 指导价)
+_URGES = re.compile(r"督促|督导|(?<![的其照])指导(?![价下意性目手])")
+_INSPECTS_DISCLOSURE = re.compile(r"对[^。；;]{0,60}(公开|公示|发布|解读)[^。；;]{0,20}(进行|开展)[^。；;]{0,4}(监督)?(检查|巡查|督查|抽查|评估|监测|督导)")
+_CLAUSES = re.compile(r"[,，;；。]|并(?=[^,，;；。])")
+
+
+def oversees_others(text: str) -> bool:
+    """A duty whose publication is someone else's: in one clause the agency urges or guides others to publish
+    ("督促企业按要求公开…", "指导辖区内…细化公开目录": the urging comes before the disclosure word) or inspects their
+    disclosure ("对…公示情况开展巡查"), and no other clause publishes anything of its own ("…，并做好…公开")."""
+    others = own = False
+    for clause in _CLAUSES.split(text):
+        first = _DISCLOSURE_WORD.search(clause)
+        if not first:
+            continue
+        urges = _URGES.search(clause)
+        if urges and urges.start() < first.start() or _INSPECTS_DISCLOSURE.search(clause):
+            others = True
+        else:
+            own = True
+    return others and not own
+
+
 def names_internal_action(text: str) -> bool:
     """Whether a sentence names a concrete internal action (report to an office, hear a report, issue measures)."""
     return bool(_MANUAL.search(_strip(text, _MECHANISM, _EXHORTATION)))
@@ -464,6 +488,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "manual"
     if disclosure and not _has_disclosure(_INTERNAL_ON_DISCLOSURE.sub("", core)) and _MANUAL.search(core):
         return "manual"  # "严格执行公文公开属性审查", "修订主动公开目录": work on disclosure that no page shows
+    if disclosure and oversees_others(core):
+        return "manual"  # "督促企业公开…", "对…公示情况开展巡查": others publish; the agency urges or inspects
     if disclosure:
         return "topic_disclosed"
     if interpretation:
