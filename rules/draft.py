@@ -177,7 +177,7 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
                 item["deadline_text"] = row["deadline_text"]
         elif noted:
             item["lead_units"], item["cooperating_units"] = noted
-        elif subject := subject_groups(unit.text):
+        elif subject := subject_groups(unit.text) or subject_offices(unit.text):
             item["lead_units"], item["cooperating_units"] = subject, []
         if item["kind"] in ("topic_disclosed", "published_by_date"):
             item["topics"] = topics.topic_ids(unit.text)
@@ -200,6 +200,27 @@ def subject_groups(text: str) -> list[str] | None:
     anything else (a named office, 起草单位, 各地各部门: everyone), so that a rule never narrows by a guess."""
     match = _SUBJECT.match(text)
     return _groups_short_of_everyone([part for part in re.split(r"[、和及]", match.group(1)) if part] if match else [])
+
+
+# A named office of the notice's place: "市发展改革委", "县市场监管局", "区政务公开办" (not 各…, not a role, not an
+# issuer's own section): a sentence that opens with such names binds them, not every agency.
+_NAMED_OFFICE = re.compile(r"^(?!各)(?:[省市县区州旗]|[\u4e00-\u9fff]{2,6}?[省市县区州旗])[\u4e00-\u9fff]{1,14}?"
+                           r"(局|委|委员会|厅|办|办公室|中心|署|管委会)$")
+
+
+def subject_offices(text: str) -> list[str] | None:
+    """The named offices a sentence opens with ("（二）市发展改革委、市住房城乡建设局要…"): the rule's scope.  None
+    when any part of the subject is something else (a group, a role such as 起草单位, a place)."""
+    match = _SUBJECT.match(text)
+    parts = [part for part in re.split(r"[、和及与]", match.group(1)) if part] if match else []
+    if not parts or not all(_NAMED_OFFICE.match(part) and not is_internal_section(part) for part in parts):
+        return None
+    return parts
+
+
+# A unit named by its role in the task, not by its name ("各起草单位", "责任单位"): whoever drafts or answers, so the
+# notice's binds decide; as a name it would match no agency and the rule would check nobody.
+_ROLE_NAME = re.compile(r"各?(起草|责任|牵头|承办|主办|配合|实施|执行|有关|相关|试点|发布|决策)(单位|部门|机关)")
 
 
 def keep(candidate: candidates.Candidate, model: scorer.ObligationModel | None = None) -> bool:
@@ -291,7 +312,7 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
     entry = {"id": rule_id, "kind": kind, "quote": quote, "params": params, "weight": 0 if kind == "manual" else 1}
     # an issuer's own section ("（办公室负责）") names no agency: the notice's binds decide who answers for it
     units = [unit for unit in (item.get("lead_units") or []) + (item.get("cooperating_units") or [])
-             if not is_internal_section(unit)]
+             if not is_internal_section(unit) and not _ROLE_NAME.fullmatch(unit)]
     if units:
         entry["applies_to"] = {"units": units}
     dates = _DATES_IN_SENTENCE.findall(structure.analysis(quote))

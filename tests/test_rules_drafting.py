@@ -1946,3 +1946,38 @@ def test_urging_or_inspecting_others_disclosure_is_manual_unless_the_agency_also
     assert kinds("指导各县区规范权责清单,并做好本级权责清单编制和公开。") == ["topic_disclosed"]
     # guidance received is no urging: the agency publishes
     assert kinds("在上级部门指导下,市医保局要及时公开医保基金监督检查结果。") == ["topic_disclosed"]
+
+
+def _drafted_rules(text):
+    return yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+
+
+def test_a_pipe_tables_lead_unit_is_its_responsibility_column_whichever_side_the_cooperating_one_stands():
+    head = "某县人民政府办公室关于印发2031年政务公开任务分解表的通知\n各乡镇人民政府，县政府各部门：\n"
+    row = "在门户网站公开本部门权责清单调整情况"
+    lead_first = head + "序号|完成时限|工作任务|责任单位|配合单位\n1|9月底前|" + row + "|县政府各部门|县委编办\n"
+    cooperating_first = head + "序号|工作任务|配合单位|牵头单位|完成时限\n1|" + row + "|县委编办|县政府各部门|9月底前\n"
+    for text in (lead_first, cooperating_first):
+        rules = _drafted_rules(text)
+        assert [r["applies_to"] for r in rules] == [{"units": ["县政府各部门"]}], text
+
+
+def test_a_task_tables_lag_from_the_issue_dates_the_plan_in_a_pipe_row_and_in_a_flattened_row():
+    head = "某县人民政府办公室关于印发2031年政务公开任务分解表的通知\n各乡镇人民政府，县政府各部门：\n"
+    task = "制定本单位2031年政务公开工作实施方案并在门户网站公开"
+    piped = head + "序号|完成时限|工作任务|责任单位\n1|印发后10个工作日内|" + task + "|县政府各部门\n某县人民政府办公室\n2031年3月2日\n"
+    flattened = (head + "序号\n工作任务\n责任单位\n完成时限\n1\n" + task + "\n县政府各部门\n印发之日起15个工作日内\n"
+                 "2\n在门户网站公开本部门预算\n县政府各部门\n年底前\n某县人民政府办公室\n2031年3月2日\n")
+    for text, lag in ((piped, 10), (flattened, 15)):
+        plan = next(r for r in _drafted_rules(text) if "实施方案" in r["quote"])
+        assert (plan["kind"], plan["params"].get("working_days")) == ("plan_published", lag), text
+
+
+def test_named_offices_opening_a_sentence_scope_its_rule_and_a_role_name_scopes_nothing():
+    text = ("某市人民政府办公室关于印发某市2031年政务公开工作要点的通知\n各县（市、区）人民政府，市政府各部门：\n"
+            "（一）市交通运输局、市住房城乡建设局要及时公开重大建设项目批准和实施信息。\n"
+            "（二）各起草单位要在政策文件公开后3个工作日内发布解读材料。\n"
+            "（三）各单位要在6月底前公开本单位部门预算。\n某市人民政府办公室\n2031年3月2日\n")
+    rules = _drafted_rules(text)
+    assert rules[0]["applies_to"] == {"units": ["市交通运输局", "市住房城乡建设局"]}
+    assert "applies_to" not in rules[1] and "applies_to" not in rules[2]  # the notice's binds decide

@@ -480,12 +480,14 @@ def units(text: str) -> list[Unit]:
     stack: list[tuple[int, str]] = []
     catalogue = False  # a header row has named a 公开依据 column: the rows are a disclosure catalogue's
     merged_time_limit = None  # a catalogue's last 公开时限 cell: it dates the rows merged under it
+    cooperating_first = False  # the header puts the 配合单位 column before the 责任单位 one
     for index, line in enumerate(lines):
         if "|" in line.raw and line.raw.count("|") >= 1 and _CELL.split(line.raw.strip(" |")) != [line.raw]:
             cells = [c for c in _CELL.split(line.raw.strip().strip("|")) if c.strip()]
             catalogue = catalogue or (_is_header_row(cells) and any("依据" in analysis(c) for c in cells))
             if _is_header_row(cells):
                 merged_time_limit = None
+                cooperating_first = _cooperating_column_first(cells)
             own_time_limit = _time_limit_cell(cells)
             merged_time_limit = own_time_limit or merged_time_limit
             if catalogue and len(cells) >= 2 and _CITED_BASIS.match(analysis(cells[0])) and own_time_limit \
@@ -496,7 +498,7 @@ def units(text: str) -> list[Unit]:
                 continue
             following = lines[index + 1] if index + 1 < len(lines) else None
             if not _is_name_cell(line, following):
-                out.extend(_row_units(line, index, stack, catalogue, merged_time_limit))
+                out.extend(_row_units(line, index, stack, catalogue, merged_time_limit, cooperating_first))
             elif re.match(r"^[一二三四五六七八九十]{1,3}、", analysis(line.raw.strip(" |"))):
                 stack[:] = [(1, analysis(line.raw.strip(" |")))]  # "一、年底前完成的任务": the rows below it
             continue
@@ -588,7 +590,20 @@ def _time_limit_cell(cells: list[str]) -> str | None:
     return next((c for c in cells if _TIME_LIMIT_CELL.match(analysis(c).rstrip("。；;"))), None)
 
 
-def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_time_limit: str | None = None) -> list[Unit]:
+_LEAD_COLUMN = re.compile(r"(责任|牵头|主办|承办|落实|公开)(单位|部门|主体|科室|处室|股室)")
+_COOPERATING_COLUMN = re.compile(r"(配合|协办|协同|参与)(单位|部门|科室|处室|股室)")
+
+
+def _cooperating_column_first(header: list[str]) -> bool:
+    """Whether a header row names its 配合单位 column before its 责任单位 (牵头单位) column."""
+    texts = [analysis(c) for c in header]
+    lead = next((i for i, t in enumerate(texts) if _LEAD_COLUMN.search(t)), None)
+    cooperating = next((i for i, t in enumerate(texts) if _COOPERATING_COLUMN.search(t)), None)
+    return lead is not None and cooperating is not None and cooperating < lead
+
+
+def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_time_limit: str | None = None,
+               cooperating_first: bool = False) -> list[Unit]:
     """A task-table row written on one line with "|" between cells.  In a disclosure catalogue's row (one with a
     公开依据 cell) only the content cell — the one just before the first 依据 cell — is disclosed, dated by the
     row's 公开时限 cell; the 事项 names, the basis, the channels and the units are the row's labels.  A catalogue
@@ -638,7 +653,10 @@ def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_ti
         if heading_level(text_) in (1, 2) and len(text_) <= 40 and not re.search(r"[，,]", text_.rstrip("。")):
             continue  # "一、…。" / "（一）…。": the section cells before the row's task
         if UNITS_CELL.match(text_) or _looks_like_units(text_):
-            row["units"] = cell
+            # of a 责任单位 and a 配合单位 cell, the one the header names first answers for the row unless it is the
+            # 配合单位 column
+            if row["units"] is None or cooperating_first:
+                row["units"] = cell
         elif _looks_like_deadline(text_):
             row["deadline"] = cell
             if re.search(r"公开|公布|发布", text_):
@@ -687,7 +705,13 @@ def _looks_like_deadline(text: str) -> bool:
             and not re.search(r"最迟|最长|不超过|[日月年]内|工作日", text):  # "及时更新,最迟6个月内…" is still a time limit
         return False
     return bool(re.match(r"^((?:19|20)\d{2}年\d{1,2}月|(?:19|20)\d{2}年(?:底|内)|年底|长期|持续|及时|常态化|每(?:年|季|月)|按.{1,10}(?:要求|完成)|全年|\d{1,2}月底)", text)
-                or _DATE_ONLY_CELL.match(text)) and len(text) <= 40
+                or _DATE_ONLY_CELL.match(text) or LAG_ONLY_CELL.match(text)) and len(text) <= 40
+
+
+# A 完成时限 cell holding only a lag from an issue or approval or a same-time rule ("印发后10个工作日内", "批复后20日内",
+# "与文件同步"); a catalogue's "信息形成之日起20个工作日内" is its 公开时限 cell (_TIME_LIMIT_CELL)
+LAG_ONLY_CELL = re.compile(r"^[^,，。；;]{0,8}(?:印发|下发|发布|出台|批复)(?:后|之日起|之日后)(?:\d+|[一二三四五六七八九十]+)个?(?:工作日|日|天)(?:内|以内)$"
+                            r"|^与[^,，。；;]{2,12}同步(?:公开|发布|解读)?$")
 
 
 # A 完成时限 cell holding only a date ("10月", "6月30日前", "9月中旬", "上半年", "第三季度", "2030年"): the row's time limit.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .deadlines import deadline_of
-from .structure import TIME_LIMIT_LABELS, UNIT_LABEL_BODIES, UNIT_LABEL_ROLES
+from .structure import LAG_ONLY_CELL, TIME_LIMIT_LABELS, UNIT_LABEL_BODIES, UNIT_LABEL_ROLES
 
 _TABLE_HEADERS = ("工作任务", "牵头单位", "配合单位", "责任单位", "完成时间", "具体要求", "落实单位", "序号", "责任分工", "时限要求", "完成时限",
                   "时间节点", "计划完成时间", "时间安排", "重点任务", "主要任务", "工作内容", "任务内容", "具体措施", "牵头部门",
@@ -100,7 +100,7 @@ def is_deadline_cell(line: str) -> bool:
     """A 完成时限 cell in any of the genre's forms: 年底前, 6月底前, 2019年12月31日前, 2021年8月, 长期坚持,
     及时公开, 持续推进, 每季度, 按上级要求 …: short, and a date, a month or a rhythm is all it says."""
     plain = re.sub(r"\s+", "", line)
-    if _DEADLINE_CELL.match(plain) or _SAME_TIME_CELL.match(plain):
+    if _DEADLINE_CELL.match(plain) or _SAME_TIME_CELL.match(plain) or LAG_ONLY_CELL.match(plain):
         return True
     if len(plain) > 24 or re.search(r"[。；;]", plain):
         return False
