@@ -79,6 +79,13 @@ def test_a_missing_continuous_item_is_due_six_months_after_the_start_a_yearly_on
     assert run(topic_rule(["decision-consultation"]), [later]).status == "pass"
 
 
+def test_a_continuous_item_with_the_notices_own_date_is_due_at_that_date_not_six_months_in():
+    nothing = [page("洛阳市召开全体会议", "2017-08-02")]
+    dated = run(topic_rule(["decision-consultation", "budget-final-accounts"], by_date="2018-01-31"), nothing)
+    assert dated.status == "fail" and dated.deadline == dt.date(2018, 1, 31)
+    assert "6个月内" not in dated.detail
+
+
 def test_a_policy_about_the_topic_is_a_candidate_not_a_pass_nor_nothing():
     soe = topic_rule(["state-owned-enterprises"])
     about = page("洛阳市人民政府关于推进市属国有企业改革的实施意见", "2017-08-01")

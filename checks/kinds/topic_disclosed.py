@@ -12,7 +12,8 @@ When a missing topic is *due* depends on its rhythm (``rules/topics.yaml``):
 - ``continuous`` and ``quarterly`` items (published as they arise) are due six months after the start,
   or at the end of the period if that comes first: six months is the national standard for a policy
   column that is "long not updated" (政府网站与政务新媒体检查指标: 通知公告、政策文件类栏目超过6个月未更新),
-  so a portal that shows none in six months is not publishing them.
+  so a portal that shows none in six months is not publishing them.  A rule with its own ``by_date`` (the notice's
+  "10月底前…公布") is due then: the notice's date, not this tool's six months, says when a miss fails.
 The outcome's ``deadline`` is that due date, so ``checks/evaluate.py`` turns a miss not yet due at the
 as-of date into ``pending``.
 
@@ -99,9 +100,10 @@ def period_of(rule) -> tuple[dt.date, dt.date]:
     return start, end
 
 
-def due_date(topic: Topic, start: dt.date, end: dt.date) -> dt.date:
-    """The day by which a page on ``topic`` must have appeared for its absence to be a failure."""
-    if topic.rhythm in ARISING_RHYTHMS:
+def due_date(topic: Topic, start: dt.date, end: dt.date, dated: bool = False) -> dt.date:
+    """The day by which a page on ``topic`` must have appeared for its absence to be a failure.  ``dated``: the
+    rule states its own ``by_date``, which the notice gave, and a six-month rule of this tool never comes before it."""
+    if topic.rhythm in ARISING_RHYTHMS and not dated:
         return min(end, add_months(start, ARISING_ITEMS_DUE_MONTHS))
     return end
 
@@ -177,7 +179,7 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
         evidence_page = late[0].late[-1][0] if late else None
         # One missing item fails an "all" task, so it is due when the first missing item is; an "any" task
         # can still be met by its latest-due item.
-        dues = [due_date(f.topic, start, end) for f in (decisive_fail if need_all else findings)]
+        dues = [due_date(f.topic, start, end, bool(rule.params.get("by_date"))) for f in (decisive_fail if need_all else findings)]
         due = min(dues) if need_all else max(dues)
         if due < end:
             parts.append(f"持续或按季公开的事项应在期间开始后{ARISING_ITEMS_DUE_MONTHS}个月内（{due.isoformat()}前）"
