@@ -73,3 +73,16 @@ def test_plan_deadline_in_uncovered_year_is_provisional_in_the_detail():
     outcome = run(r, [page("洛阳市2027年政务公开工作实施方案", "2027-03-10", "plan")])
     assert outcome.status == "pass" and outcome.deadline.provisional
     assert "暂计" in outcome.detail
+
+
+def test_a_plan_of_the_year_before_a_follow_up_notice_asks_for_a_person_before_a_tasks_notice_it_fails():
+    earlier = page("洛阳市2017年政务公开工作实施方案", "2017-03-15", "plan")
+    follow_up = rule("plan_published", PLAN, title="河南省人民政府办公厅关于抓好第二季度政务公开重点工作的通知")
+    outcome = run(follow_up, [*OTHER_YEARS_AND_UPSTREAM, earlier])
+    assert (outcome.status, outcome.reason, outcome.evidence) == ("manual", "before_notice", earlier)
+    assert "2017-03-15" in outcome.detail
+    # before the notice that sets the year's tasks (…责任分工的通知), a plan is no implementation of it
+    assert run(rule("plan_published", PLAN), [*OTHER_YEARS_AND_UPSTREAM, earlier]).status == "fail"
+    # a plan published in time after the notice still passes
+    own = page("洛阳市2017年政务公开工作措施", "2017-06-01", "plan")
+    assert run(follow_up, [earlier, own]).status == "pass"

@@ -7,7 +7,9 @@ manual: a matching page was found but shows no publication date (``undated``); o
         agency's own was found but the portal carries the notice itself or the agency's forwarding of it
         (``notice_reposted``): the agency's forwarding of the notice (关于转发《…》的通知), which often adds
         its own measures, or the notice itself on the portal of the unit that issued it. A bare copy of the
-        notice on another unit's portal is not its plan.
+        notice on another unit's portal is not its plan; or the only plan of the year was published before
+        a follow-up notice that does not set the year's tasks itself (``before_notice``: it asks again for
+        measures already published; before a 要点 or 分工 notice such a plan is no implementation of it).
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
     must_mention = compile_any(params.get("must_mention"), "政务公开")
     year = str(params.get("year") or notice.year)
 
-    candidates = [
+    plans = [
         page
         for page in evidence.pages
         if plan_words.search(title_of(page))
@@ -75,9 +77,23 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
         and year in title_of(page)
         and page.page_type != "list"
         and not _is_upstream_document(page, notice)
-        and not (page.published and page.published_date < notice.issued)
     ]
+    candidates = [page for page in plans if not (page.published and page.published_date < notice.issued)]
     what = params.get("what", "本单位贯彻落实的实施方案或工作措施")
+    earlier = sorted((page for page in plans if page not in candidates), key=lambda page: page.published)
+    if not candidates and earlier and not _SETS_THE_YEARS_TASKS.search(notice.title or ""):
+        # a follow-up notice (…第二季度重点工作的通知) asks again for the year's measures, which came out before it:
+        # whether they answer it is for a person to judge.  Before a notice that sets the year's tasks (要点, 分工),
+        # a plan cannot be its implementation, and the miss stands.
+        plan = earlier[-1]
+        return Outcome(
+            "manual",
+            "before_notice",
+            f"{requirement}{what}；找到本单位在通知印发（{notice.issued.isoformat()}）前已公开的{year}年方案"
+            f"{cite(plan)}（{plan.published}），请人工核实是否落实本通知的要求。",
+            evidence=plan,
+            deadline=deadline,
+        )
     if not candidates:
         issuer_itself = any(notice.issuer.startswith(name) for name in evidence.agency.names)
         reposts = [page for page in evidence.pages
@@ -131,6 +147,8 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
     )
 
 
+# a notice that sets the year's tasks: a plan published before it does not implement it
+_SETS_THE_YEARS_TASKS = re.compile(r"要点|分工|分解|任务|实施方案|工作方案|工作安排")
 _UPSTREAM_ISSUERS = re.compile(r"^(国务院|中共中央|中央|国家)")
 # The agency's own document that passes the notice on (关于转发/印发《…》的通知), as opposed to a bare copy.
 _FORWARDING = re.compile(r"关于(转发|转印发)")
