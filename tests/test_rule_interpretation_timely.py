@@ -45,6 +45,9 @@ def test_some_policies_interpreted_and_others_not_asks_which_were_important():
     "某某市人民政府办公室关于成立某某工作领导小组的通知",
     "某某市人民政府办公室关于2016年度依法行政考核结果的通报",
     "某某市人民政府关于市政协提案的答复",
+    "某某市卫生健康委员会2031年第二季度政务新媒体检查情况通报",
+    "某某市卫生健康委员会行政处罚决定信息公开（某卫医罚〔2031〕3号）",
+    "某某市市场监督管理局行政处罚决定书",
 ])
 def test_replies_appointments_and_result_reports_need_no_interpretation(title):
     from checks.pairing import needs_interpretation
