@@ -194,12 +194,18 @@ _SUBJECT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）�
                       r"(?=要|应当?|须|必须|务必|分别|于\d|在\d|在本)")
 
 
+def _subject_parts(subject: str) -> list[str]:
+    """The names a subject lists ("市发展改革委、市住房城乡建设局", "各县（市、区）政府和市直各部门"); a 、 inside
+    brackets ("各县（市、区）") belongs to its name."""
+    return [part for part in re.split(r"[、和及与](?![^(（]*[)）])", subject) if part]
+
+
 def subject_groups(text: str) -> list[str] | None:
     """The groups of agencies a sentence addresses when it opens with them and they are a part of those the notice
     binds ("市直各单位" → departments, "各市、县（区）" → cities and counties): the rule's scope.  None when the subject is
     anything else (a named office, 起草单位, 各地各部门: everyone), so that a rule never narrows by a guess."""
     match = _SUBJECT.match(text)
-    return _groups_short_of_everyone([part for part in re.split(r"[、和及]", match.group(1)) if part] if match else [])
+    return _groups_short_of_everyone(_subject_parts(match.group(1)) if match else [])
 
 
 # A named office of the notice's place: "市发展改革委", "县市场监管局", "区政务公开办" (not 各…, not a role, not an
@@ -212,7 +218,7 @@ def subject_offices(text: str) -> list[str] | None:
     """The named offices a sentence opens with ("（二）市发展改革委、市住房城乡建设局要…"): the rule's scope.  None
     when any part of the subject is something else (a group, a role such as 起草单位, a place)."""
     match = _SUBJECT.match(text)
-    parts = [part for part in re.split(r"[、和及与]", match.group(1)) if part] if match else []
+    parts = _subject_parts(match.group(1)) if match else []
     if not parts or not all(_NAMED_OFFICE.match(part) and not is_internal_section(part) for part in parts):
         return None
     return parts

@@ -1981,3 +1981,12 @@ def test_named_offices_opening_a_sentence_scope_its_rule_and_a_role_name_scopes_
     rules = _drafted_rules(text)
     assert rules[0]["applies_to"] == {"units": ["市交通运输局", "市住房城乡建设局"]}
     assert "applies_to" not in rules[1] and "applies_to" not in rules[2]  # the notice's binds decide
+
+
+def test_a_bracketed_list_inside_a_group_name_is_one_addressee_and_one_subject():
+    text = ("某市人民政府办公室关于抓好第二季度政务公开重点工作的通知\n各县（市、区）人民政府，市政府各部门：\n"
+            "一、各县（市、区）政府要于4月底前在门户网站开设“乡村振兴”专栏。\n"
+            "二、市政府各部门要在6月底前公开本部门权责清单。\n某市人民政府办公室\n2031年4月2日\n")
+    document = yaml.safe_load(draft_yaml(draft(text), "x"))
+    assert document["notice"]["binds"] == {"units": ["各县(市、区)人民政府", "市政府各部门"]}
+    assert [r.get("applies_to") for r in document["rules"]] == [{"units": ["各县(市、区)政府"]}, {"units": ["市政府各部门"]}]

@@ -281,7 +281,8 @@ def addressees(lines: list[str]) -> list[str]:
         match = _ADDRESSEES.match(re.sub(r"\s+", "", line))
         if not match:
             continue
-        parts = [part for part in re.split(r"[，,、；;]", match.group(1)) if part]
+        # a 、 inside brackets ("各县（市、区）人民政府") belongs to its name
+        parts = [part for part in re.split(r"[，,、；;](?![^(（]*[)）])", match.group(1)) if part]
         if parts and all(_ADDRESSEE.search(part) and len(part) <= 30 for part in parts):
             return parts
     return []
