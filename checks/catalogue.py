@@ -302,6 +302,48 @@ def applies(selector: dict, agency: Agency, *, province: str | None = None) -> b
     return bool(set(selector) & _SELECTOR_KEYS)
 
 
-def rule_applies(rule: Rule, agency: Agency) -> bool:
+def rule_applies(rule: Rule, agency: Agency, agencies: list[Agency] | None = None) -> bool:
+    """Does the rule bind this agency?  With the audit's ``agencies``, a notice whose issuer is one of them (its
+    government: "汉江市人民政府办公室" → 汉江市人民政府) binds only agencies in that issuer's jurisdiction
+    (:func:`within_jurisdiction`), unless the rule file chose agencies, parents or provinces itself: "各县（市、区）"
+    and "市政府各部门" of a city's notice are that city's, not every city's."""
     province = rule.notice.province
-    return applies(rule.notice.binds, agency, province=province) and applies(rule.applies_to, agency, province=province)
+    if not (applies(rule.notice.binds, agency, province=province) and applies(rule.applies_to, agency, province=province)):
+        return False
+    chosen = set(rule.notice.binds) | set(rule.applies_to)
+    if agencies is None or chosen & {"agencies", "parents", "provinces"}:
+        return True
+    issuer = issuing_agency(rule.notice.issuer, agencies)
+    return issuer is None or within_jurisdiction(agency, issuer, agencies)
+
+
+def issuing_agency(issuer: str, agencies: list[Agency]) -> Agency | None:
+    """The audited agency that issued a notice: one whose name or alias opens the issuer's name ("汉江市人民政府" for
+    "汉江市人民政府办公室"), a government before a department, the longest name first; None when none does."""
+    issuer = (issuer or "").strip()
+    found = [(agency.level == "department", -len(name), index)
+             for index, agency in enumerate(agencies) for name in agency.names if name and issuer.startswith(name)]
+    return agencies[min(found)[2]] if found else None
+
+
+def within_jurisdiction(agency: Agency, issuer: Agency, agencies: list[Agency]) -> bool:
+    """Whether an agency lies under the issuer's government: the issuer itself, or an agency whose chain of
+    ``parent`` ids reaches that government (a department's notice reaches as far as its own government's: a city
+    health commission writes to the counties' health bureaus); for a province's notice, any agency of the province."""
+    by_id = {a.id: a for a in agencies}
+    government = by_id.get(issuer.parent) if issuer.level == "department" and issuer.parent else issuer
+    root = issuer.parent if issuer.level == "department" and issuer.parent else issuer.id
+    if agency.id == issuer.id:
+        return True
+    if government is not None and government.level == "province" and government.province \
+            and agency.province == government.province:
+        return True
+    seen: set[str] = set()
+    current_id: str | None = agency.id
+    while current_id and current_id not in seen:
+        if current_id == root:
+            return True
+        seen.add(current_id)
+        current = by_id.get(current_id)
+        current_id = current.parent if current is not None else None
+    return False

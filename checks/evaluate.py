@@ -92,7 +92,7 @@ def evaluate_run(db, run_id: int, catalogue: Catalogue, agencies: list[Agency],
         ev = evidence[agency.id]
         failure = crawl_failure(db, run_id, agency, ev)
         for rule in catalogue.all_rules:
-            if not rule_applies(rule, agency):
+            if not rule_applies(rule, agency, agencies):
                 outcome = Outcome("not_applicable", "out_of_scope", f"该规则（{rule.notice.issuer}）不适用于{agency.name}。")
             elif as_of < rule.notice.issued:
                 outcome = Outcome(

@@ -77,7 +77,7 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
             problem = vague(rule.params, notice) if vague and kind.WEB_CHECKABLE else None
             if problem:
                 problems.append(f"{path}: {rule.id}: warning: no concrete evidence criteria: {problem}")
-            if agencies and not any(rule_applies(rule, a) for a in agencies):
+            if agencies and not any(rule_applies(rule, a, agencies) for a in agencies):
                 problems.append(f"{path}: {rule.id}: warning: applies to no agency in {targets}")
             for unit in rule.applies_to.get("units", []):
                 if agencies and not any(unit_matches(unit, a, notice.province) for a in agencies):

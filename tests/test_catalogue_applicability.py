@@ -34,3 +34,31 @@ def test_an_internal_section_named_without_a_place_matches_no_agency():
     office = Agency("zfb", "河南省某县人民政府办公室", "county", ("http://o/",), province="河南省")
     assert not unit_matches("办公室", office, "河南省") and not unit_matches("医政医管股", office, "河南省")
     assert unit_matches("县政府办公室", office, "河南省")
+
+
+def test_a_notice_whose_issuer_is_audited_binds_only_agencies_under_that_issuers_government():
+    city = Agency("hx", "汉西市人民政府", "city", ("http://a/",), province="某省")
+    county = Agency("hx-county", "青禾县人民政府", "county", ("http://b/",), province="某省", parent="hx")
+    bureau = Agency("hx-sfj", "汉西市司法局", "department", ("http://c/",), province="某省", parent="hx")
+    health = Agency("hx-wjw", "汉西市卫生健康委员会", "department", ("http://d/",), province="某省", parent="hx")
+    county_health = Agency("qh-wsj", "青禾县卫生健康局", "department", ("http://e/",), province="某省", parent="hx-county")
+    other_city = Agency("jb", "江东市人民政府", "city", ("http://f/",), province="某省")
+    other_bureau = Agency("jb-sfj", "江东市司法局", "department", ("http://g/",), province="某省", parent="jb")
+    audited = [city, county, bureau, health, county_health, other_city, other_bureau]
+
+    def bound(binds, applies_to=None, issuer="汉西市人民政府办公室"):
+        r = rule("manual", {}, binds=binds, issuer=issuer, province=None)
+        if applies_to:
+            r = type(r)(r.id, r.notice, r.kind, r.title, r.quote, r.params, applies_to, r.weight)
+        return {a.id for a in audited if rule_applies(r, a, audited)}
+
+    everyone = {"hx", "hx-county", "hx-sfj", "hx-wjw", "qh-wsj"}
+    assert bound({"all": True}) == everyone  # 江东市 and its bureau are another city's
+    assert bound({"units": ["各县（市、区）人民政府", "市政府各部门"]}) == {"hx-county", "hx-sfj", "hx-wjw", "qh-wsj"}
+    assert bound({"all": True}, {"units": ["市司法局"]}) == {"hx-sfj"}
+    # a department's notice reaches as far as its own government's: the county's health bureau
+    assert bound({"all": True}, issuer="汉西市卫生健康委员会") == everyone
+    assert bound({"all": True}, {"units": ["县卫生健康局"]}, issuer="汉西市卫生健康委员会") == {"qh-wsj"}
+    # an issuer the audit does not hold, or a scope the rule file chose itself, is read as before
+    assert bound({"all": True}, issuer="某省人民政府办公厅") == {a.id for a in audited}
+    assert bound({"parents": ["jb"]}) == {"jb", "jb-sfj"}

@@ -257,17 +257,11 @@ def coverage_problems(labels: dict[str, dict], targets: list[dict]) -> list[str]
 
     catalogue = load_catalogue()
     problems = []
-    for entry in targets:
-        agency = Agency(
-            id=entry["id"],
-            name=entry["name"],
-            level=entry["level"],
-            urls=tuple(entry.get("urls") or ()),
-            province=entry.get("province"),
-            parent=entry.get("parent"),
-            aliases=tuple(entry.get("aliases") or ()),
-        )
-        applicable = {rule.id for rule in catalogue.rules if rule_applies(rule, agency)}
+    audited = [Agency(id=entry["id"], name=entry["name"], level=entry["level"], urls=tuple(entry.get("urls") or ()),
+                      province=entry.get("province"), parent=entry.get("parent"),
+                      aliases=tuple(entry.get("aliases") or ())) for entry in targets]
+    for agency in audited:
+        applicable = {rule.id for rule in catalogue.rules if rule_applies(rule, agency, audited)}
         labelled = set(labels[agency.id]["labels"])
         for rule_id in sorted(applicable - labelled):
             problems.append(f"{agency.id}: 规则 {rule_id} 适用但没有标注")
