@@ -1990,3 +1990,12 @@ def test_a_bracketed_list_inside_a_group_name_is_one_addressee_and_one_subject()
     document = yaml.safe_load(draft_yaml(draft(text), "x"))
     assert document["notice"]["binds"] == {"units": ["各县(市、区)人民政府", "市政府各部门"]}
     assert [r.get("applies_to") for r in document["rules"]] == [{"units": ["各县(市、区)政府"]}, {"units": ["市政府各部门"]}]
+
+
+def test_a_findings_sentence_about_applications_asks_nothing_and_links_sent_to_the_disclosure_office_are_manual():
+    text = ("某市人民政府办公室关于做好2030年度政府信息公开工作年度报告编制发布工作的通知\n各县（市、区）人民政府，市政府各部门：\n"
+            "一、上一年度年报中存在的问题\n部分单位年报中依申请公开的办理数量前后不符，个别单位未按时发布年报。\n"
+            "二、工作要求\n（一）市政府各部门要于1月31日前在门户网站公布本部门2030年度年报。\n"
+            "（二）各县（市、区）政府要将所属部门年报链接汇总后，于4月10日前报送市政务公开办。\n某市人民政府办公室\n2031年1月6日\n")
+    kinds = [(o["kind"], o["quote"][:6]) for o in draft(text).obligations]
+    assert kinds == [("annual_report", "（一）市政府"), ("manual", "（二）各县（")]

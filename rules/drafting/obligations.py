@@ -173,7 +173,7 @@ AGENDA_ITEM = re.compile(r"(?<!负责)(?<!领导)同志(传达|通报|解读|讲
                          r"|^(?:\d{1,2}[.．、]\s*)?安排部署")
 # Background: what has already been done ("省市已将…纳入考评体系"), stated without a modal or a request.
 _DONE = re.compile(r"已经?(将|于|把|对|下发|印发|出台|建立|完成|开展|纳入|列入)")
-_REQUEST = re.compile(r"应|须|务必|不得|(?<![需主重纲])要(?![点求素])|请")
+_REQUEST = re.compile(r"应|须|务必|不得|(?<![需主重纲])要(?![点求素])|(?<![申提报呈聘邀])请")  # not 申请, 提请, 邀请…
 # A shortcoming stated as a finding, not a duty ("…文件较少，解读形式单一", "质量还需进一步提升，没有真正发挥…作用").
 _DEFICIENCY = re.compile(r"较少|单一|缺乏|(?<!补)不足(?!以)|不够|滞后|薄弱|欠缺|没有真正|有待(提高|加强|提升|完善|改进)|还需进一步|"
                          r"仍需进一步|尚未|未能|不到位|不规范")
@@ -430,7 +430,7 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     report_column = re.search(_ANNUAL_REPORT.pattern + r"[^,，;；。]{0,4}(栏目|专栏)", text) and _COLUMN.search(text)
     if (_ANNUAL_REPORT.search(text) or notice_kind == "annual_report_notice") and not re.search(r"法治政府建设", text) \
             and not report_column:
-        if re.search(r"(报|送|上报|报送)[^,，;；。]{0,24}(办公厅|办公室|工作组|审核|备案)"
+        if re.search(r"(报|送|上报|报送)[^,，;；。]{0,24}(办公厅|办公室|工作组|审核|备案|公开办|政府办|领导小组)"
                      r"|向[^,，;；。]{0,30}(办公厅|办公室|工作组|小组|公开办|政府办)[^,，;；。]{0,4}(提交|报送|报备)", text) \
                 and not _has_disclosure(_ANNUAL_REPORT.sub("", text)):
             return "manual"  # the report sent up for review or filing, not published
