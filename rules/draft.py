@@ -283,6 +283,8 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
             re.findall(r"(?:开设|设立|设置)([\u4e00-\u9fff]{2,20}?)(?:专题)?(?:专栏|专题|栏目)", clean_text(quote))
         if names:
             params["names"] = [re.escape(name) for name in names]
+            if item.get("by_date"):
+                params["by_date"] = item["by_date"]
         else:
             kind, params, review = _undecided(kind, "未能读出专栏名称", item)
     elif kind == "published_by_date":

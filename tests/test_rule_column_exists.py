@@ -45,3 +45,16 @@ def test_a_link_to_a_document_named_like_the_column_is_not_a_column():
     document = page("某市2019年政务公开工作要点", "2019-06-01", "plan", url="http://x/tzgg/1.html")
     outcome = run(r, [listing, document], links=[(listing.url, document.url, document.title)])
     assert (outcome.status, outcome.reason) == ("fail", "missing")
+
+
+def test_a_column_due_by_a_date_is_pending_before_it_and_fails_after():
+    import datetime as dt
+
+    from checks.evaluate import not_yet_due
+
+    r = rule("column_exists", {"names": ["惠企政策"], "by_date": "2017-06-30"})
+    missing = run(r, [page("通知公告", None, "list")])
+    assert (missing.status, missing.deadline) == ("fail", dt.date(2017, 6, 30))
+    assert "要求于2017-06-30前开设" in missing.detail
+    assert not_yet_due(missing, dt.date(2017, 6, 1)).status == "pending"
+    assert not_yet_due(missing, dt.date(2017, 7, 3)).status == "fail"

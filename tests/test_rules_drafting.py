@@ -1999,3 +1999,20 @@ def test_a_findings_sentence_about_applications_asks_nothing_and_links_sent_to_t
             "（二）各县（市、区）政府要将所属部门年报链接汇总后，于4月10日前报送市政务公开办。\n某市人民政府办公室\n2031年1月6日\n")
     kinds = [(o["kind"], o["quote"][:6]) for o in draft(text).obligations]
     assert kinds == [("annual_report", "（一）市政府"), ("manual", "（二）各县（")]
+
+
+def test_a_report_on_interpretation_work_sent_up_is_manual_not_an_interpretation_rule():
+    def kinds(sentence):
+        return [o["kind"] for o in draft("某市2031年政务公开工作要点\n" + sentence + "\n").obligations]
+
+    assert kinds("市政府各部门要于6月25日前将上半年政策解读工作情况报送市政务公开办。") == ["manual"]
+    assert kinds("市政府各部门要在政策文件公开后3个工作日内发布解读材料。") == ["interpretation_timely"]
+
+
+def test_a_columns_completion_clause_dates_the_column_rule_and_obliges_nobody_itself():
+    text = ("某市人民政府办公室关于印发某市2031年政务公开工作要点的通知\n各县（市、区）人民政府，市政府各部门、各直属机构：\n"
+            "（一）各单位要在门户网站开设“稳岗就业”专栏，集中发布就业政策及办事指南，9月底前完成专栏建设。\n"
+            "某市人民政府办公室\n2031年3月2日\n")
+    document = yaml.safe_load(draft_yaml(draft(text), "x"))
+    assert document["notice"]["binds"] == {"units": ["各县(市、区)人民政府", "市政府各部门", "各直属机构"]}
+    assert [(r["kind"], r["params"].get("by_date")) for r in document["rules"]] == [("column_exists", "2031-09-30")]

@@ -2,7 +2,7 @@
 
 pass: a column page whose name, title or the link leading to it matches, with at least
       ``min_items`` (default 1) articles in it.
-fail: no such column was found, or it is empty.
+fail: no such column was found, or it is empty (before ``by_date``, when the notice gives one: ``pending``).
 manual: ``similar_column`` — no column of that exact name, but a column or link named alike (政务公开要点 for
         政务公开工作要点: the two ends of the name with a few characters between), or a link named exactly that
         leads to a page the crawl did not read as a column (a 专题 landing page, another host).  Portals name
@@ -11,6 +11,7 @@ manual: ``similar_column`` — no column of that exact name, but a column or lin
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from core.text import to_simplified
@@ -21,6 +22,7 @@ WEB_CHECKABLE = True
 PARAMS = {
     "names": Param("regexes", "专栏名称（任一）", required=True),
     "min_items": Param(int, "专栏至少应有的文章数（默认 1）", minimum=0),
+    "by_date": Param("date", "开设期限：此前未开设为未到期（pending），不判未通过"),
 }
 
 
@@ -44,6 +46,17 @@ def _core(name: str) -> str:
 
 
 def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
+    # a column due by a date ("6月底前完成专栏建设") is missing only after it: the outcome's deadline lets
+    # checks/evaluate.py turn an earlier miss into pending
+    due = dt.date.fromisoformat(str(rule.params["by_date"])) if rule.params.get("by_date") else None
+    outcome = _evaluate(rule, evidence)
+    if due is not None and outcome.status == "fail":
+        return Outcome(outcome.status, outcome.reason, outcome.detail.replace("要求开设", f"要求于{due.isoformat()}前开设", 1),
+                       evidence=outcome.evidence, deadline=due)
+    return outcome
+
+
+def _evaluate(rule, evidence: Evidence) -> Outcome:
     names = rule.params["names"]
     names = [names] if isinstance(names, str) else names
     pattern = re.compile("|".join(re.escape(_core(n)) for n in names))

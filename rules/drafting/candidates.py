@@ -89,6 +89,9 @@ _DATE_NOTE = re.compile(r"^[（(][^（）()]{0,6}(?:19|20)?\d{0,4}年?\d{1,2}月
 # a sentence that only dates the one before it: "此项工作于10月底前完成。", "该项任务2020年6月底前完成"
 _DATING_SENTENCE = re.compile(r"^(?:此项|该项|这项|本项|上述|以上)(?:工作|任务)[^,，;；。]{0,4}?(?:于|在|须|要|应)?[^,，;；。]{0,16}?"
                               r"(?:前|底|内)[^,，;；。]{0,2}?(?:完成|办结|到位)?[。；;]?$")
+# a clause that only says when the deliverable before it on the line is finished: "…开设“惠企政策”专栏，…，6月底前完成专栏建设"
+_COMPLETION_CLAUSE = re.compile(r"^(?:于|在)?(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)?(?:前|之前|以前)"
+                                r"(?:全面|全部)?(?:完成|建成|上线|开通)(?:[^,，;；。]{0,8}?(?:建设|开设|搭建|设置|上线|工作))?[。；;]?$")
 # the sentence that closes an item with who answers for it and by when: "由市信息办负责,2009年落实到位" dates the item's clauses
 _CLOSING_SENTENCE = re.compile(r"^由[^,，;；。]{2,30}(?:负责|牵头)[,，](?:于|在)?(?:(?:19|20)\d{2}年)?[^,，;；。]{0,12}?(?:前|底)?"
                                r"(?:全面|全部|基本)?(?:落实到位|完成|到位|办结)")
@@ -127,8 +130,9 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
         # a capture that shows no year still states its deadlines ("应在今年年底前完成"): they date the unit for the
         # verdict, although no by_date can be drafted
         stated = deadline if year is not None else _deadline(units, index, row, _ANY_YEAR)
+        dates_the_one_before = index > 0 and units[index - 1].line == unit.line and _COMPLETION_CLAUSE.match(unit.text)
         said = obligations.verdict(unit, stated, kind) \
-            if unit.line not in agenda_lines and unit.text not in time_limit_cells else obligations.NO
+            if unit.line not in agenda_lines and unit.text not in time_limit_cells and not dates_the_one_before else obligations.NO
         candidate = Candidate(unit, index, deadline, row, cut_off=cut_off, repeated=key in seen,
                               rules_keep=said == obligations.YES, rules_unsure=said == obligations.UNSURE)
         seen.add(key)
@@ -165,7 +169,9 @@ def _deadline(units: list[structure.Unit], index: int, row: dict | None, year: i
     following = units[index + 1].text if index + 1 < len(units) else ""
     later = next((u.text for u in units[index + 1:] if u.line == unit.line and (
         re.match(r"^(上述|以上)", u.text) and _DATING_SENTENCE.match(u.text) or _CLOSING_SENTENCE.match(u.text))), "")
-    notes = [following] if _DATE_NOTE.match(following) or _DATING_SENTENCE.match(following) else []
+    same_line = index + 1 < len(units) and units[index + 1].line == unit.line
+    notes = [following] if _DATE_NOTE.match(following) or _DATING_SENTENCE.match(following) \
+        or same_line and _COMPLETION_CLAUSE.match(following) else []
     # "（一）2019年6月底前完成以下工作：" dates the items it introduces; "一、年底前完成的任务" the rows under it
     sections = [s for s in reversed(unit.sections) if len(s) <= 30]
     for source in (*notes, later, unit.intro, *sections):

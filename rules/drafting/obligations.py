@@ -420,6 +420,12 @@ def dated_at_all(deadline: dict) -> bool:
     return bool(deadline.get("by_date") or deadline.get("working_days") is not None)
 
 
+# an office named after the work ("市政务公开办", "信息公开办公室"): its 公开 publishes nothing
+_OFFICE_NAMED_FOR_DISCLOSURE = re.compile(r"[\u4e00-\u9fff]{0,6}公开(办公室|办|领导小组)")
+# a report or material sent up to an office ("报送市政务公开办", "报县政府办公室审核")
+_SENT_UP = re.compile(r"(报送|上报|报至|送至|报)[^,，;；。]{0,16}(办公厅|办公室|公开办|政府办|领导小组|审核|备案)")
+
+
 def classify(unit, deadline: dict, notice_kind: str) -> str:
     """The rule kind of an obligation unit."""
     text, context = unit.text, unit.context + unit.intro
@@ -468,6 +474,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     # "公开…信息" names other content, unless that content is the interpretation ("公开政策解读信息")
     interpretation = _INTERPRET.search(core) and not re.search(r"信息公开|公开(?![^,，;；。]{0,4}解读)[^,，;；。]{0,6}(情况|信息|数据)", core)
     add_on = _INTERPRETATION_ADD_ON.search(core)
+    if interpretation and _SENT_UP.search(core) and not re.search(r"公开|公布|发布|刊登|上网|挂网", _OFFICE_NAMED_FOR_DISCLOSURE.sub("", core)):
+        return "manual"  # "将第一季度政策解读工作情况报送市政务公开办": a report on the work, sent up
     disclose_first = re.search(r"(公开|公布)(?![、的后]|之日)", core)
     lag_publishes = add_on and re.search(r"工作日(以|之)?内[^。；;]*?(公开|公布|发布)", core[:add_on.start()])
     if interpretation and add_on and (deadline.get("working_days") is None or lag_publishes) and disclose_first \
