@@ -179,6 +179,8 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             item["lead_units"], item["cooperating_units"] = noted
         elif subject := subject_groups(unit.text) or subject_offices(unit.text):
             item["lead_units"], item["cooperating_units"] = subject, []
+        elif subordinates := subject_subordinates(unit.text):
+            item["subordinates"] = subordinates
         if item["kind"] in ("topic_disclosed", "published_by_date"):
             item["topics"] = topics.topic_ids(unit.text)
         from_issue = date_from_issue(unit.text, notice.issued) \
@@ -224,6 +226,18 @@ def subject_offices(text: str) -> list[str] | None:
     return parts
 
 
+# Units under the addressees that the audit does not visit: "委属各医疗机构", "局属各学校", "各公立医院"
+_SUBORDINATES = re.compile(r"^(?:[委局厅办院](?:属|直属)|所属|直属)各?[\u4e00-\u9fff]{0,8}(?:单位|机构|医院|学校|企业)"
+                           r"|^各(?:级|类)*(?:公立)?(?:医疗机构|医院|学校|企业|医疗卫生机构)$")
+
+
+def subject_subordinates(text: str) -> str | None:
+    """The subordinate units a sentence opens with ("委属各医疗机构要在本单位网站…公开…"): their own sites publish, not
+    the audited agencies'."""
+    match = _SUBJECT.match(text)
+    return match.group(1) if match and _SUBORDINATES.match(match.group(1)) else None
+
+
 # A unit named by its role in the task, not by its name ("各起草单位", "责任单位"): whoever drafts or answers, so the
 # notice's binds decide; as a name it would match no agency and the rule would check nobody.
 _ROLE_NAME = re.compile(r"各?(起草|责任|牵头|承办|主办|配合|实施|执行|有关|相关|试点|发布|决策)(单位|部门|机关)")
@@ -251,6 +265,8 @@ def _undecided(kind: str, why: str, item: dict) -> tuple[str, dict, list[str]]:
     return "manual", params, [f"起草类型为 {kind}，但{why}；暂作人工核实"]
 
 
+# three or more fields listed as what is disclosed: "教育、医疗、养老、就业等领域信息公开"
+_FIELDS_LISTED = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){2,}[\u4e00-\u9fff]{2,6}等(?:重点|民生)?领域(?:的)?(?:政府)?信息(?:公开|发布)")
 _DATES_IN_SENTENCE = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬)")
 # "2030年政府信息公开工作年度报告", "2030年度报告", "2030年年报": the year a report is on
 _REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年度?[^，,。；;]{0,16}?(?:工作)?(?:年度报告|年报)")
@@ -262,6 +278,7 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
     kind, quote = item["kind"], item["quote"]
     params: dict = {}
     review: list[str] = []
+    subordinates = item.get("subordinates") if kind != "manual" else None
     if kind == "plan_published":
         if item.get("working_days") is not None:
             params["working_days"] = item["working_days"]
@@ -295,7 +312,11 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
         else:
             kind, params, review = _undecided("published_by_date", "未能确定页面标题检索式或词表事项", item)
     elif kind == "topic_disclosed":
-        if item.get("topics"):
+        if _FIELDS_LISTED.search(structure.analysis(quote)) and not item.get("lead_units"):
+            # "加大教育、医疗、养老、就业等领域信息公开力度": each field is its own department's; one topic matched
+            # of the list would fail every other agency on it
+            kind, params, review = _undecided(kind, "句中列举多个领域，应由各领域主管部门分别公开：请拆分并指定适用单位", item)
+        elif item.get("topics"):
             params["topics"] = item["topics"]
             if item.get("by_date"):
                 params["by_date"] = item["by_date"]
@@ -317,6 +338,9 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
             params["by_date"] = item["by_date"]
         elif item.get("working_days") is not None and item.get("anchor") in ("issued", "published"):
             params["working_days"], params["anchor"] = item["working_days"], item["anchor"]
+    if subordinates:
+        # the units that publish are below the audited agencies ("委属各医疗机构"): their sites are not crawled
+        kind, params, review = _undecided(item["kind"], f"由{subordinates}在其自身网站落实，不在审计范围", item)
     entry = {"id": rule_id, "kind": kind, "quote": quote, "params": params, "weight": 0 if kind == "manual" else 1}
     # an issuer's own section ("（办公室负责）") names no agency: the notice's binds decide who answers for it
     units = [unit for unit in (item.get("lead_units") or []) + (item.get("cooperating_units") or [])

@@ -2016,3 +2016,14 @@ def test_a_columns_completion_clause_dates_the_column_rule_and_obliges_nobody_it
     document = yaml.safe_load(draft_yaml(draft(text), "x"))
     assert document["notice"]["binds"] == {"units": ["各县(市、区)人民政府", "市政府各部门", "各直属机构"]}
     assert [(r["kind"], r["params"].get("by_date")) for r in document["rules"]] == [("column_exists", "2031-09-30")]
+
+
+def test_duties_a_portal_check_of_the_addressees_cannot_judge_are_left_for_review():
+    bureau = ("某市卫生健康委员会关于印发2031年政务公开工作要点的通知\n委机关各处室、委属各单位：\n"
+              "1.加大教育、医疗、养老、托育等领域信息公开力度，及时回应群众关切。\n"
+              "2.委属各医疗机构要在本单位网站公开住院收费标准。\n"
+              "3.本要点印发后10个工作日内在委门户网站公开。\n某市卫生健康委员会\n2031年3月2日\n")
+    rules = _drafted_rules(bureau)
+    # one field of four would fail every other agency; the hospitals' sites are not audited
+    assert [r["kind"] for r in rules] == ["manual", "manual", "plan_published"]
+    assert rules[2]["params"]["working_days"] == 10

@@ -150,9 +150,11 @@ _ANNUAL_REPORT = re.compile(r"(?<!法治政府建设)(?<!建设)年度报告|年
 _LEADER = re.compile(r"(负责同志|分管负责人|分管领导|负责人).{0,20}(分管|负责).{0,30}(对外公布|公布|(?<!政务)公开)"
                      r"|(明确|确定|指定)[^,，;；。]{0,10}(分管领导|分管负责人|负责同志|负责人)[^。；;]{0,20}(对外公布|公布|(?<!政务)公开)"
                      r"|(对外公布|公布)[^,，;；。]{0,12}分管[^,，;；。]{0,12}(负责同志|负责人|领导)")
-_PLAN = re.compile(r"实施方案|工作方案|具体方案|落实方案|推进方案|行动方案|工作措施|具体措施|落实措施|工作安排|工作要点|任务清单|任务分解|分工方案|工作计划")
+_PLAN = re.compile(r"实施方案|工作方案|具体方案|落实方案|推进方案|行动方案|工作措施|具体措施|落实措施|工作安排|工作要点|任务清单|任务分解|分工方案|工作计划|任务分工")
 _PROGRESS = re.compile("(" + _PLAN.pattern + r")的?(落实|执行|完成|推进|进展)(情况)?")
 _PLAN_PUBLISHED = re.compile(r"(在|于|通过)[^；;。]{0,30}(网站|门户|网上|平台)[^,，;；。]{0,12}(公开|公布|发布)|向社会(公开|公布|发布)|对外公布")
+# the notice itself as the plan its issuer publishes ("本要点及任务分工…在委门户网站公开")
+_OWN_PLAN_PUBLISHED = re.compile(r"^[^,，。；;]{0,6}本(要点|方案|计划)(及[^,，。；;]{0,8})?[^,，。；;]{0,30}(网站|门户|网上)[^,，。；;]{0,8}(公开|公布|发布)")
 _PLAN_OBJECT = re.compile(r"(制定|编制|提出|形成)[^。；;]{0,30}(PLAN)|(公开|公布)[^。；;,，]{0,12}(PLAN)|(PLAN)[^。；;]{0,40}(公开|公布|发布)"
                           .replace("PLAN", _PLAN.pattern))
 # "公开本单位实施方案": the plan itself is what is published (but "政务公开工作要点" is a name, not a verb and its object)
@@ -465,6 +467,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     core = _PROGRESS.sub("进展情况", _strip(text, _MECHANISM, _DOC_NUMBER))
     # "公开政府工作报告重点任务分解": the breakdown of the government work report, not the agency's own plan
     core = re.sub(r"政府工作报告[^,，;；。]{0,6}?(重点)?(工作)?(任务)?(分解|分工)", "政府工作报告", core)
+    if _OWN_PLAN_PUBLISHED.search(core):
+        return "plan_published"  # "本要点及任务分工印发后10个工作日内在委门户网站公开": the plan is the notice itself
     if _PLAN_OBJECT.search(core) and (_PLAN_PUBLISHED.search(core) or re.search(r"(制定|编制)[^,，;；。]{0,16}并(公开|公布)", core)
                                       or _PLAN_AS_OBJECT.search(core)) \
             and not re.search(r"标准目录", core) \
