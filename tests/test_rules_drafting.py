@@ -2027,3 +2027,33 @@ def test_duties_a_portal_check_of_the_addressees_cannot_judge_are_left_for_revie
     # one field of four would fail every other agency; the hospitals' sites are not audited
     assert [r["kind"] for r in rules] == ["manual", "manual", "plan_published"]
     assert rules[2]["params"]["working_days"] == 10
+
+
+def test_compare_sees_a_draft_that_binds_more_widely_but_not_brackets_of_another_width():
+    quote = "各县（市、区）政府要于6月底前公开本级政府权责清单。"
+    reviewed = [{"id": "r1", "kind": "topic_disclosed", "quote": quote, "params": {"topics": ["power-responsibility-list"]},
+                 "applies_to": {"units": ["各县（市、区）政府"]}},
+                {"id": "r2", "kind": "topic_disclosed", "quote": "市财政局要公开本级政府预决算。",
+                 "params": {"topics": ["budget-final-accounts"]}, "applies_to": {"units": ["市财政局"]}}]
+    drafted = [{"id": "d1", "kind": "topic_disclosed", "quote": quote, "params": {"topics": ["power-responsibility-list"]},
+                "applies_to": {"units": ["各县(市、区)政府"]}},
+               {"id": "d2", "kind": "topic_disclosed", "quote": "市财政局要公开本级政府预决算。",
+                "params": {"topics": ["budget-final-accounts"]}}]
+    comparison = compare_rules(reviewed, drafted)
+    assert comparison.kept == 1 and [c[0]["id"] for c in comparison.changed] == ["r2"]
+    assert "未限定" in comparison.changed[0][2][0]
+
+
+def test_compare_reports_the_notices_binds_when_the_draft_reads_them_otherwise(tmp_path):
+    from click.testing import CliRunner
+
+    from zwgk.cli import cli as main
+
+    notice = tmp_path / "n.txt"
+    notice.write_text("某市人民政府办公室关于印发2031年政务公开工作要点的通知\n各县（市、区）人民政府，市政府各部门：\n"
+                      "各单位要在6月底前公开本单位部门预算。\n某市人民政府办公室\n2031年3月2日\n", encoding="utf-8")
+    reviewed = tmp_path / "r.yaml"
+    reviewed.write_text(yaml.safe_dump({"notice": {"binds": {"all": True}}, "rules": []}, allow_unicode=True), encoding="utf-8")
+    result = CliRunner().invoke(main, ["rules", "draft", str(notice), "-o", str(tmp_path / "d.yaml"), "--compare", str(reviewed)])
+    assert result.exit_code == 0, result.output
+    assert "通知约束范围 binds：{'all': True} → {'units': ['各县(市、区)人民政府', '市政府各部门']}" in result.output

@@ -69,11 +69,31 @@ def _differences(reviewed: dict, drafted: dict) -> list[str]:
     for key in COMPARED_PARAMS:
         if _comparable(old.get(key)) != _comparable(new.get(key)) and (key in old or key in new):
             what.append(f"{key} {old.get(key)} → {new.get(key)}")
-    # who a rule applies to, when the draft names anyone (a draft without applies_to binds every agency, and a
-    # reviewed file's levels and types are not drafted: that absence is no change worth a line per rule)
-    if drafted.get("applies_to") and reviewed.get("applies_to") != drafted.get("applies_to"):
-        what.append(f"applies_to {reviewed.get('applies_to')} → {drafted.get('applies_to')}")
+    # who a rule applies to: named units compared as names (brackets of either width, any order); a draft that names
+    # nobody where the reviewer named units binds everyone the notice binds — the widest change of all.  A reviewed
+    # file's levels and types are not drafted: their absence is no change worth a line per rule.
+    old_scope, new_scope = reviewed.get("applies_to"), drafted.get("applies_to")
+    if new_scope and scope_key(old_scope) != scope_key(new_scope):
+        what.append(f"applies_to {old_scope} → {new_scope}")
+    elif not new_scope and old_scope and "units" in old_scope:
+        what.append(f"applies_to {old_scope} → （未限定：按通知 binds，适用于所有受约束单位）")
     return what
+
+
+def scope_key(scope) -> str:
+    """A selector as compared: unit names in their comparable form (（）and () alike), lists in any order."""
+    if not isinstance(scope, dict):
+        return str(scope)
+    return str(sorted((key, sorted(_plain(v) for v in value) if isinstance(value, list) else str(value))
+                      for key, value in scope.items()))
+
+
+def binds_difference(reviewed: dict, drafted: dict) -> str | None:
+    """The notice's binds when the draft reads them otherwise than the reviewed file."""
+    old, new = (reviewed.get("notice") or {}).get("binds"), (drafted.get("notice") or {}).get("binds")
+    if old is None or scope_key(old) == scope_key(new):
+        return None
+    return f"~ 通知约束范围 binds：{old} → {new}"
 
 
 def compare_rules(reviewed: list[dict], drafted: list[dict]) -> Comparison:

@@ -78,7 +78,7 @@ def _print_comparison(document: str, reviewed_path: Path) -> None:
     """What the new draft adds, drops or changes against a reviewed rule file (rules paired by quote)."""
     import yaml
 
-    from rules.drafting.compare import compare_rules
+    from rules.drafting.compare import binds_difference, compare_rules
 
     try:
         reviewed = yaml.safe_load(reviewed_path.read_text(encoding="utf-8")) or {}
@@ -90,6 +90,10 @@ def _print_comparison(document: str, reviewed_path: Path) -> None:
     if (not isinstance(reviewed, dict) or not isinstance(reviewed.get("rules"), list)
             or not all(isinstance(rule, dict) for rule in reviewed["rules"])):
         fail(f"{reviewed_path}: 不是规则文件（需要 rules 列表，每条规则是一个映射）")
-    drafted = yaml.safe_load(document)["rules"] or []
+    draft_document = yaml.safe_load(document)
+    drafted = draft_document["rules"] or []
     for line in compare_rules(reviewed["rules"], drafted).lines():
         click.echo(line)
+    binds = binds_difference(reviewed, draft_document)
+    if binds:
+        click.echo(binds)
