@@ -121,6 +121,14 @@ def test_the_draft_command_says_how_it_read_a_table_of_pipe_rows(tmp_path):
     assert "任务表 0 行" not in result.stderr and "“|”表格按行读取" in result.stderr
 
 
+def test_the_draft_command_counts_items_with_responsibility_notes_apart_from_a_table(tmp_path):
+    notice = tmp_path / "notes.txt"
+    notice.write_text("某局2031年政务公开工作要点\n1.每季度在局门户网站公开行政处罚信息汇总情况。（法规科负责）\n"
+                      "2.于6月底前在局门户网站公开本局部门预算和决算。（财务科负责）\n", encoding="utf-8")
+    result = zwgk("rules", "draft", str(notice), "-o", str(tmp_path / "notes.yaml"))
+    assert "2 项带责任单位注" in result.stderr and "任务表" not in result.stderr
+
+
 def test_docx_notice(tmp_path):
     lines = read_notice(shared(NOTICES["henan-2017"].source_file)).splitlines()
     document = docx.Document()

@@ -251,7 +251,7 @@ def _parenthesised_rows(text: str, year: int | None) -> list[dict]:
             continue
         task = paragraph[: match.start()].strip()
         rows.append({
-            "task": task, "section": "", "lead_units": stated[0], "cooperating_units": stated[1],
+            "task": task, "section": "", "lead_units": stated[0], "cooperating_units": stated[1], "noted": True,
             # no date of the row's own: a date in one sentence of the paragraph ("2020年9月底前，…") is that
             # sentence's, not its neighbours' ("动态调整并及时公开…" stays continuous)
         })

@@ -48,7 +48,10 @@ def draft(notice, notice_id, output, compare_with, rules_only):
     if output:
         write_text_or_fail(output, document)
         # the count is of a table flattened one cell per line; "|" rows are read line by line and counted nowhere
-        table = f"任务表 {len(result.table)} 行" if result.table or "|" not in text else "“|”表格按行读取"
+        noted = sum(1 for row in result.table if row.get("noted"))  # items with a "（…负责）" note, not a table
+        rows = len(result.table) - noted
+        table = "；".join([f"任务表 {rows} 行"] * bool(rows or not noted and "|" not in text)
+                         + [f"{noted} 项带责任单位注"] * bool(noted)) if result.table or "|" not in text else "“|”表格按行读取"
         with_units = sum(1 for item in result.obligations if item.get("lead_units"))
         click.echo(f"已写入 {output}：{len(result.obligations)} 条义务（{with_units} 条带牵头/责任单位），{table}", err=True)
     else:
