@@ -9,6 +9,7 @@ from core.text import comparable
 
 from .catalogue import (
     RulesError,
+    issuing_agency,
     load_rule_file,
     rule_applies,
     rule_files,
@@ -25,6 +26,17 @@ def source_path(source_file: str, sources: Path) -> Path | None:
     given = Path(source_file)
     candidates = [given] if given.is_absolute() else [sources / given, sources / given.name, sources.parent / given]
     return next((c for c in candidates if c.is_file()), None)
+
+
+def _places_bound(notice, rules, agencies) -> list[str] | None:
+    """The places (each agency's ``parent``, else its province) whose agencies the notice's rules bind, when the
+    issuer is not an audited agency (so no jurisdiction narrows them, ``checks.catalogue.rule_applies``), the file
+    names no provinces or parents, and they are more than one; None otherwise."""
+    if issuing_agency(notice.issuer, agencies) is not None or set(notice.binds) & {"provinces", "parents", "agencies"}:
+        return None
+    places = sorted({a.parent or a.province or a.id for a in agencies
+                     if any(rule_applies(rule, a, agencies) for rule in rules)})
+    return places if len(places) > 1 else None
 
 
 def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
@@ -63,6 +75,11 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
             else:
                 problems.append(f"{path}: error: 通知原文 {notice.source_file} 不在 {sources} 中，引文未核对 "
                                 f"(source file not found: quotes not checked)")
+        spread = _places_bound(notice, rules, agencies) if agencies else None
+        if spread:
+            problems.append(f"{path}: warning: 签发机关 {notice.issuer} 不在 {targets} 中，本通知约束 {len(spread)} 个地区的单位"
+                            f"（{'、'.join(spread[:4])}）：如只约束本地区，请在 binds 中写 provinces 或 parents "
+                            f"(binds agencies of several places)")
         for rule in rules:
             if rule.id in seen:
                 problems.append(f"{path}: {rule.id}: error: duplicate rule id (also in {seen[rule.id].name})")

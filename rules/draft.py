@@ -128,7 +128,9 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
     others = [part for part in notice.addressees if part not in own]
     groups = _groups_short_of_everyone(others) if others else []
     if groups is None or own and not notice.issuer or not (groups or own):
-        return {"all": True}, None
+        said = f"主送单位为{'、'.join(notice.addressees)}" if notice.addressees else "未读出主送单位"
+        return {"all": True}, (f"约束范围按所有受审单位起草（{said}）：签发机关不在受审单位中时，其他地区的单位也受约束，"
+                               f"请按需在 binds 中写 provinces 或 parents")
     units = groups + [notice.issuer] * bool(own)  # its own sections and units: the issuer answers for them
     return {"units": units}, f"约束范围按主送单位起草：{'、'.join(notice.addressees)}"
 

@@ -57,3 +57,25 @@ def test_other_kinds_warn_when_their_criteria_are_only_generic(tmp_path):
                               "  - {id: n-3, kind: column_exists, quote: q, params: {names: [重点领域信息公开]}}\n")
     assert [p.split(": ", 2)[1] for p in problems] == ["n-1", "n-2"]
     assert all("warning: no concrete evidence criteria" in p for p in problems)
+
+
+def test_a_notice_binding_agencies_of_several_places_without_naming_them_draws_a_warning(tmp_path):
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    targets = tmp_path / "targets.yaml"
+    targets.write_text(
+        "agencies:\n"
+        "  - {id: hx, name: 汉西市人民政府, level: city, province: 湖北省, urls: ['http://127.0.0.1:9/']}\n"
+        "  - {id: hx-sfj, name: 汉西市司法局, level: department, province: 湖北省, parent: hx, urls: ['http://127.0.0.1:9/a']}\n"
+        "  - {id: jb-sfj, name: 江东市司法局, level: department, province: 湖北省, parent: jb, urls: ['http://127.0.0.1:9/b']}\n",
+        encoding="utf-8")
+
+    def warned(issuer: str, binds: str) -> bool:
+        (rules_dir / "n.yaml").write_text(
+            f"notice: {{id: n, title: T, issuer: {issuer}, issued: 2031-03-02, binds: {binds}}}\n"
+            "rules:\n  - {id: n-1, kind: manual, quote: q, params: {reason: r}}\n", encoding="utf-8")
+        return any("binds agencies of several places" in p for p in lint_rules(rules_dir, targets))
+
+    assert warned("某市人民政府办公室", "{all: true}")  # the issuer is not audited: 汉西 and 江东 alike
+    assert not warned("汉西市人民政府办公室", "{all: true}")  # its jurisdiction narrows it
+    assert not warned("某市人民政府办公室", "{parents: [hx]}")  # the file names the place
