@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from core.model import LEVELS, Agency, is_internal_section, unit_group_levels
+from core.model import LEVELS, Agency, department_group_place, is_internal_section, unit_group_levels
 
 from .kinds import BUILTIN_KINDS, KINDS, param_problems
 
@@ -285,8 +285,10 @@ def unit_matches(unit: str, agency: Agency, province: str | None) -> bool:
     return any(name.endswith(core) and name != core for name in agency.names)
 
 
-def applies(selector: dict, agency: Agency, *, province: str | None = None) -> bool:
-    """All given keys must match; within a key, any value may."""
+def applies(selector: dict, agency: Agency, *, province: str | None = None, parent_level: str | None = None) -> bool:
+    """All given keys must match; within a key, any value may.  ``parent_level``: the level of the agency's parent
+    when the audit holds it — a group of departments then matches only departments of its own level of government
+    (区政府各部门 are not a city's bureaus)."""
     if selector.get("all"):
         return True
     if "agencies" in selector and agency.id not in selector["agencies"]:
@@ -297,9 +299,15 @@ def applies(selector: dict, agency: Agency, *, province: str | None = None) -> b
         return False
     if "parents" in selector and agency.parent not in selector["parents"] and agency.id not in selector["parents"]:
         return False
-    if "units" in selector and not any(unit_matches(u, agency, province) for u in selector["units"]):
+    if "units" in selector and not any(unit_matches(u, agency, province) and not _another_governments(u, agency, parent_level)
+                                       for u in selector["units"]):
         return False
     return bool(set(selector) & _SELECTOR_KEYS)
+
+
+def _another_governments(unit: str, agency: Agency, parent_level: str | None) -> bool:
+    place = department_group_place(unit)
+    return agency.level == "department" and parent_level is not None and place is not None and place != parent_level
 
 
 def rule_applies(rule: Rule, agency: Agency, agencies: list[Agency] | None = None) -> bool:
@@ -308,7 +316,10 @@ def rule_applies(rule: Rule, agency: Agency, agencies: list[Agency] | None = Non
     (:func:`within_jurisdiction`), unless the rule file chose agencies, parents or provinces itself: "各县（市、区）"
     and "市政府各部门" of a city's notice are that city's, not every city's."""
     province = rule.notice.province
-    if not (applies(rule.notice.binds, agency, province=province) and applies(rule.applies_to, agency, province=province)):
+    parent = next((a for a in agencies or () if a.id == agency.parent), None) if agency.parent else None
+    level = parent.level if parent is not None else None
+    if not (applies(rule.notice.binds, agency, province=province, parent_level=level)
+            and applies(rule.applies_to, agency, province=province, parent_level=level)):
         return False
     chosen = set(rule.notice.binds) | set(rule.applies_to)
     if agencies is None or chosen & {"agencies", "parents", "provinces"}:

@@ -32,6 +32,23 @@ def unit_group_levels(unit: str) -> set[str] | None:
     return None
 
 
+# The government level a group of departments belongs to, from its place word: 省政府各部门 → province, 市直各单位 →
+# city, 县政府各部门/区直机关 → county.
+_DEPARTMENT_GROUP_PLACES = [
+    (re.compile(r"^各?省|省直|省级"), "province"),
+    (re.compile(r"^各?市|市直|市级"), "city"),
+    (re.compile(r"^各?[县区旗]|[县区旗]直|[县区旗]级"), "county"),
+]
+
+
+def department_group_place(unit: str) -> str | None:
+    """For a group of departments (县政府各部门), the level of the government they belong to; None for any other
+    name or a group without a place word (各部门)."""
+    if unit_group_levels(unit) != {"department"}:
+        return None
+    return next((level for pattern, level in _DEPARTMENT_GROUP_PLACES if pattern.search(unit.strip())), None)
+
+
 # An agency's internal section named without a place ("办公室", "医政医管股", "各科室", "局属各单位"): it names no
 # agency of a targets file, only a part of the issuer
 _INTERNAL_SECTION = re.compile(r"(综合)?办公室|[\u4e00-\u9fff]{1,8}(科|股)|各?(科室|股室|处室)|各?[局委厅办](机关|属|直属)各?(单位|科室|处室|股室)?")

@@ -54,7 +54,8 @@ def test_a_notice_whose_issuer_is_audited_binds_only_agencies_under_that_issuers
 
     everyone = {"hx", "hx-county", "hx-sfj", "hx-wjw", "qh-wsj"}
     assert bound({"all": True}) == everyone  # 江东市 and its bureau are another city's
-    assert bound({"units": ["各县（市、区）人民政府", "市政府各部门"]}) == {"hx-county", "hx-sfj", "hx-wjw", "qh-wsj"}
+    # the city's departments, not the county's bureaus (those are the county's own departments)
+    assert bound({"units": ["各县（市、区）人民政府", "市政府各部门"]}) == {"hx-county", "hx-sfj", "hx-wjw"}
     assert bound({"all": True}, {"units": ["市司法局"]}) == {"hx-sfj"}
     # a department's notice reaches as far as its own government's: the county's health bureau
     assert bound({"all": True}, issuer="汉西市卫生健康委员会") == everyone
@@ -62,3 +63,19 @@ def test_a_notice_whose_issuer_is_audited_binds_only_agencies_under_that_issuers
     # an issuer the audit does not hold, or a scope the rule file chose itself, is read as before
     assert bound({"all": True}, issuer="某省人民政府办公厅") == {a.id for a in audited}
     assert bound({"parents": ["jb"]}) == {"jb", "jb-sfj"}
+
+
+def test_a_group_of_one_level_of_governments_departments_does_not_reach_anothers_bureaus():
+    city = Agency("hx", "汉西市人民政府", "city", ("http://a/",), province="某省")
+    county = Agency("qh", "青禾县人民政府", "county", ("http://b/",), province="某省", parent="hx")
+    city_bureau = Agency("hx-sfj", "汉西市司法局", "department", ("http://c/",), province="某省", parent="hx")
+    county_bureau = Agency("qh-sfj", "青禾县司法局", "department", ("http://d/",), province="某省", parent="qh")
+    audited = [city, county, city_bureau, county_bureau]
+
+    def bound(group):  # a district's notice, its issuer not audited: no jurisdiction narrows it
+        r = rule("manual", {}, binds={"units": [group]}, issuer="白石区人民政府办公室", province=None)
+        return {a.id for a in audited if rule_applies(r, a, audited)}
+
+    assert bound("区政府各部门") == bound("县直各单位") == {"qh-sfj"}
+    assert bound("市政府各部门") == {"hx-sfj"}
+    assert bound("各部门") == {"hx-sfj", "qh-sfj"}  # no place word: any department, as before
