@@ -179,8 +179,13 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
                 item["deadline_text"] = row["deadline_text"]
         elif noted:
             item["lead_units"], item["cooperating_units"] = noted
-        elif subject := subject_groups(unit.text) or subject_offices(unit.text):
+        elif subject := subject_groups(unit.text):
             item["lead_units"], item["cooperating_units"] = subject, []
+        elif subject := subject_offices(unit.text):
+            item["lead_units"], item["cooperating_units"] = subject, []
+            # "市司法局要…在市政府门户网站集中公布": a named office publishing on its government's portal, which the
+            # check of the office's own site does not read
+            item["elsewhere"] = _GOVERNMENT_PORTAL.search(unit.text) is not None
         elif subordinates := subject_subordinates(unit.text):
             item["subordinates"] = subordinates
         if item["kind"] in ("topic_disclosed", "published_by_date"):
@@ -228,6 +233,7 @@ def subject_offices(text: str) -> list[str] | None:
     return parts
 
 
+_GOVERNMENT_PORTAL = re.compile(r"在[省市县区](人民)?政府(门户)?网站[^,，;；。]{0,12}(公开|公布|发布)")
 # Units under the addressees that the audit does not visit: "委属各医疗机构", "局属各学校", "各公立医院"
 _SUBORDINATES = re.compile(r"^(?:[委局厅办院](?:属|直属)|所属|直属)各?[\u4e00-\u9fff]{0,8}(?:单位|机构|医院|学校|企业)"
                            r"|^各(?:级|类)*(?:公立)?(?:医疗机构|医院|学校|企业|医疗卫生机构)$")
@@ -281,6 +287,7 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
     params: dict = {}
     review: list[str] = []
     subordinates = item.get("subordinates") if kind != "manual" else None
+    elsewhere = item.get("elsewhere") and kind != "manual"
     if kind == "plan_published":
         if item.get("working_days") is not None:
             params["working_days"] = item["working_days"]
@@ -343,6 +350,8 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
     if subordinates:
         # the units that publish are below the audited agencies ("委属各医疗机构"): their sites are not crawled
         kind, params, review = _undecided(item["kind"], f"由{subordinates}在其自身网站落实，不在审计范围", item)
+    elif elsewhere:
+        kind, params, review = _undecided(item["kind"], "要求在本级政府门户网站公布，而核查只读该单位自己的网站", item)
     entry = {"id": rule_id, "kind": kind, "quote": quote, "params": params, "weight": 0 if kind == "manual" else 1}
     # an issuer's own section ("（办公室负责）") names no agency: the notice's binds decide who answers for it
     units = [unit for unit in (item.get("lead_units") or []) + (item.get("cooperating_units") or [])

@@ -2057,3 +2057,12 @@ def test_compare_reports_the_notices_binds_when_the_draft_reads_them_otherwise(t
     result = CliRunner().invoke(main, ["rules", "draft", str(notice), "-o", str(tmp_path / "d.yaml"), "--compare", str(reviewed)])
     assert result.exit_code == 0, result.output
     assert "通知约束范围 binds：{'all': True} → {'units': ['各县(市、区)人民政府', '市政府各部门']}" in result.output
+
+
+def test_a_named_office_publishing_on_its_governments_portal_is_left_for_review():
+    text = ("某市人民政府办公室关于印发某市2031年政务公开工作要点的通知\n各县（市、区）人民政府，市政府各部门：\n"
+            "（一）市司法局要在10月底前将现行有效的行政规范性文件目录在市政府门户网站集中公布。\n"
+            "（二）市财政局要在10月底前在本部门网站公开本级政府债务信息。\n某市人民政府办公室\n2031年3月2日\n")
+    rules = _drafted_rules(text)
+    assert [r["kind"] for r in rules] == ["manual", "topic_disclosed"]
+    assert rules[0]["applies_to"] == {"units": ["市司法局"]}
