@@ -246,9 +246,10 @@ def subject_subordinates(text: str) -> str | None:
     return match.group(1) if match and _SUBORDINATES.match(match.group(1)) else None
 
 
-# A unit named by its role in the task, not by its name ("各起草单位", "责任单位"): whoever drafts or answers, so the
-# notice's binds decide; as a name it would match no agency and the rule would check nobody.
-_ROLE_NAME = re.compile(r"各?(起草|责任|牵头|承办|主办|配合|实施|执行|有关|相关|试点|发布|决策)(单位|部门|机关)")
+# A unit named by a role every agency can have ("各起草单位", "制发单位"): whoever drafts a document, so the notice's
+# binds decide; as a name it would match no agency and the rule would check nobody.  A role that picks some agencies
+# (有关单位, 责任单位, 试点单位) stays a name: it matches none, and lint says so, rather than binding everyone.
+_ROLE_NAME = re.compile(r"各?(起草|制发|发文)(单位|部门|机关)")
 
 
 def keep(candidate: candidates.Candidate, model: scorer.ObligationModel | None = None) -> bool:

@@ -1944,8 +1944,9 @@ def test_urging_or_inspecting_others_disclosure_is_manual_unless_the_agency_also
     # …unless, in another clause, the agency publishes something itself
     assert kinds("市民政局要加强督促指导,定期公布全市养老机构评估结果。") == ["topic_disclosed"]
     assert kinds("指导各县区规范权责清单,并做好本级权责清单编制和公开。") == ["topic_disclosed"]
-    # guidance received is no urging: the agency publishes
+    # guidance received is no urging, and 督导 is also a noun: the agency publishes
     assert kinds("在上级部门指导下,市医保局要及时公开医保基金监督检查结果。") == ["topic_disclosed"]
+    assert kinds("市教育局要做好义务教育督导评估结果的公开工作。") == ["topic_disclosed"]
 
 
 def _drafted_rules(text):

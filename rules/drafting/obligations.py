@@ -249,7 +249,7 @@ def names_disclosure(text: str) -> bool:
 
 _DISCLOSURE_WORD = re.compile(r"公开|公示|公布|发布|披露|解读|上网|挂网")
 # urging or guiding others as a verb ("督促企业…", "指导辖区内…"), not guidance received ("在其指导下", "按照…的指导", 指导价)
-_URGES = re.compile(r"督促|督导|(?<![的其照])指导(?![价下意性目手])")
+_URGES = re.compile(r"督促|(?<![的其照])指导(?![价下意性目手])")  # not 督导, also a noun (督导评估)
 _INSPECTS_DISCLOSURE = re.compile(r"对[^。；;]{0,60}(公开|公示|发布|解读)[^。；;]{0,20}(进行|开展)[^。；;]{0,4}(监督)?(检查|巡查|督查|抽查|评估|监测|督导)")
 _CLAUSES = re.compile(r"[,，;；。]|并(?=[^,，;；。])")
 
