@@ -2067,3 +2067,9 @@ def test_a_named_office_publishing_on_its_governments_portal_is_left_for_review(
     rules = _drafted_rules(text)
     assert [r["kind"] for r in rules] == ["manual", "topic_disclosed"]
     assert rules[0]["applies_to"] == {"units": ["市司法局"]}
+
+
+def test_addressees_written_with_short_pieces_are_whole_names():
+    text = ("某省人民政府办公厅关于印发某省2031年政务公开工作要点的通知\n各州、市人民政府，省直各委、办、厅、局：\n"
+            "各单位要在6月底前公开本单位部门预算。\n某省人民政府办公厅\n2031年3月2日\n")
+    assert yaml.safe_load(draft_yaml(draft(text), "x"))["notice"]["binds"] == {"units": ["各州、市人民政府", "省直各委、办、厅、局"]}

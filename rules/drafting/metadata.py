@@ -281,8 +281,15 @@ def addressees(lines: list[str]) -> list[str]:
         match = _ADDRESSEES.match(re.sub(r"\s+", "", line))
         if not match:
             continue
-        # a 、 inside brackets ("各县（市、区）人民政府") belongs to its name
-        parts = [part for part in re.split(r"[，,、；;](?![^(（]*[)）])", match.group(1)) if part]
+        # a 、 inside brackets ("各县（市、区）人民政府") belongs to its name, and so does one between pieces too short
+        # to be names ("各州、市人民政府", "省直各委、办、厅、局")
+        parts = []
+        for separator, part in re.findall(r"(^|[，,、；;])([^，,、；;]*)", re.sub(r"、(?=[^(（]*[)）])", "\0", match.group(1))):
+            part = part.replace("\0", "、")
+            if parts and separator == "、" and (len(part) <= 2 or len(parts[-1]) <= 2):
+                parts[-1] += "、" + part
+            elif part:
+                parts.append(part)
         if parts and all(_ADDRESSEE.search(part) and len(part) <= 30 for part in parts):
             return parts
     return []
