@@ -374,6 +374,16 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
     return entry, review
 
 
+def _checks_the_same(entry: dict) -> tuple | None:
+    """What a web-checkable rule looks for (its kind and the thing it names), for spotting two rules of one draft that
+    would judge the same pages; None for a manual rule."""
+    params = entry["params"]
+    if entry["kind"] == "manual":
+        return None
+    thing = params.get("topics") or params.get("names") or params.get("page_types") or [params.get("year")]
+    return entry["kind"], tuple(sorted(map(str, thing))), str((entry.get("applies_to") or {}).get("units"))
+
+
 _RHYTHM_WORDS = {"quarterly": "按季度", "monthly": "按月", "yearly": "每年", "continuous": "及时、持续"}
 
 
@@ -397,8 +407,15 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
     out = ["# Draft by `zwgk rules draft`: review every rule (kind, params, applies_to) before use.\n",
            "# 审核：每条规则的类型、参数和适用单位；“# 审核”注释说明起草时无法确定的内容。\n",
            *([f"# 审核：{bound_note}\n"] if bound_note else []), dump(document), "rules:\n"]
+    checked: dict[tuple, str] = {}  # what a web-checkable rule looks for → the first rule that does
     for index, item in enumerate(notice.obligations, start=1):
         entry, review = rule_entry(item, f"{notice_id}-{index}", notice.year, notice.title)
+        same = _checks_the_same(entry)
+        if same and same in checked:
+            # one missing page would fail both: a reviewer merges them or keeps one weight
+            review.append(f"与 {checked[same]} 核查同一事项：一项缺失会被重复计为未通过，请合并或将其中一条的 weight 设为 0")
+        elif same:
+            checked[same] = entry["id"]
         if entry["params"].get("anchor") == "published" and not notice.published:
             review.append("期限自通知公布之日起算，但未读出公布日期：请在 notice.published 填写，否则 rules lint 报错")
         out.extend(f"  # 审核：{note}\n" for note in review)

@@ -2073,3 +2073,12 @@ def test_addressees_written_with_short_pieces_are_whole_names():
     text = ("某省人民政府办公厅关于印发某省2031年政务公开工作要点的通知\n各州、市人民政府，省直各委、办、厅、局：\n"
             "各单位要在6月底前公开本单位部门预算。\n某省人民政府办公厅\n2031年3月2日\n")
     assert yaml.safe_load(draft_yaml(draft(text), "x"))["notice"]["binds"] == {"units": ["各州、市人民政府", "省直各委、办、厅、局"]}
+
+
+def test_two_drafted_rules_that_would_judge_the_same_pages_get_a_review_note():
+    text = ("某县人民政府办公室关于做好2031年预决算公开工作的通知\n各乡镇人民政府，县政府各部门：\n"
+            "一、各单位要在门户网站公开本单位部门预算和部门决算。\n"
+            "二、各单位要在批复后20日内公开部门预算和部门决算，并对“三公”经费作出说明。\n"
+            "三、各单位要在门户网站开设“惠民补贴”专栏。\n某县人民政府办公室\n2031年3月2日\n")
+    written = draft_yaml(draft(text), "x")
+    assert written.count("核查同一事项") == 1 and "与 x-1 核查同一事项" in written
