@@ -259,6 +259,8 @@ def _parse_rule(entry, notice: Notice, path: Path, index: int) -> Rule:
 # -- applicability --------------------------------------------------------------------------
 
 _UNIT_PREFIX = re.compile(r"^(省|市|区|县|自治区|州)")
+_TOWNSHIP_GROUP = re.compile(r"乡镇|^各镇|^各乡|街道|苏木")
+_TOWNSHIP_NAME = re.compile(r"(乡|镇|街道|苏木)(人民政府|办事处|政府)?$")
 
 
 def unit_matches(unit: str, agency: Agency, province: str | None) -> bool:
@@ -275,6 +277,10 @@ def unit_matches(unit: str, agency: Agency, province: str | None) -> bool:
     if province and agency.province and agency.province != province:
         return False
     levels = unit_group_levels(unit)
+    if levels is not None and _TOWNSHIP_GROUP.search(unit) and levels == {"county"}:
+        # towns are audited at the county level (targets have no township level): 各乡镇 are the agencies named as
+        # towns, not the county government that addresses them
+        return agency.level == "county" and any(_TOWNSHIP_NAME.search(name) for name in agency.names)
     if levels is not None:
         return agency.level in levels
     core = _UNIT_PREFIX.sub("", unit)
@@ -325,7 +331,10 @@ def rule_applies(rule: Rule, agency: Agency, agencies: list[Agency] | None = Non
     if agencies is None or chosen & {"agencies", "parents", "provinces"}:
         return True
     issuer = issuing_agency(rule.notice.issuer, agencies)
-    return issuer is None or within_jurisdiction(agency, issuer, agencies)
+    # a department's notice to everyone it binds ("all") is its own system's; only groups it names reach further
+    own_system = issuer is not None and issuer.level == "department" and bool(rule.notice.binds.get("all")) \
+        and not rule.applies_to.get("units")
+    return issuer is None or within_jurisdiction(agency, issuer, agencies, own_system=own_system)
 
 
 def issuing_agency(issuer: str, agencies: list[Agency]) -> Agency | None:
@@ -337,13 +346,16 @@ def issuing_agency(issuer: str, agencies: list[Agency]) -> Agency | None:
     return agencies[min(found)[2]] if found else None
 
 
-def within_jurisdiction(agency: Agency, issuer: Agency, agencies: list[Agency]) -> bool:
+def within_jurisdiction(agency: Agency, issuer: Agency, agencies: list[Agency], own_system: bool = False) -> bool:
     """Whether an agency lies under the issuer's government: the issuer itself, or an agency whose chain of
-    ``parent`` ids reaches that government (a department's notice reaches as far as its own government's: a city
-    health commission writes to the counties' health bureaus); for a province's notice, any agency of the province."""
+    ``parent`` ids reaches that government (a department's notice to groups it names reaches as far as its own
+    government's: a city health commission writes to the counties' health bureaus); for a province's notice, any agency
+    of the province.  ``own_system``: a department's notice to everyone it binds reaches only the department and the
+    agencies under it."""
     by_id = {a.id: a for a in agencies}
-    government = by_id.get(issuer.parent) if issuer.level == "department" and issuer.parent else issuer
-    root = issuer.parent if issuer.level == "department" and issuer.parent else issuer.id
+    department = issuer.level == "department" and issuer.parent and not own_system
+    government = by_id.get(issuer.parent) if department else issuer
+    root = issuer.parent if department else issuer.id
     if agency.id == issuer.id:
         return True
     if government is not None and government.level == "province" and government.province \

@@ -17,6 +17,7 @@ LEVEL_LABELS = {"province": "省级", "city": "市级", "county": "县级", "dep
 # Names that notices give to whole groups of agencies, and the levels they cover.
 _UNIT_GROUPS = [
     (re.compile(r"^(各级各部门|各地各部门|各地、各部门|各单位|各有关单位|各级政府和各部门)$"), set(LEVELS)),
+    (re.compile(r"^各?市、县(?!区)|^各?州、市、县|^各?市\(州\)、县"), {"city", "county"}),  # 各市、县人民政府
     (re.compile(r"省辖市|^各市|^各州|州、市|市州|^各设区市|^市、县"), {"city"}),
     (re.compile(r"省直管县|^各县|县市区|县\(市、区\)|县（市、区）|县\(区\)|县（区）|^各区|县区|^各镇|乡镇|街道"), {"county"}),
     (re.compile(r"[省市县区](人民)?政府(各|有关)部门|省直各|省直有关|市直机关|市直各|市直有关|[县区]直(机关|各|有关)|管委会各部门|^各部门|^有关部门|^各直属机构|^(省|市|县|区)?政府直属(机构|单位)|^各部门、各直属机构"),

@@ -124,7 +124,9 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
     """Whom the notice binds, from its addressees, with the review note that says how it was read: the groups it is
     addressed to ("各乡镇人民政府，县政府各部门" → those levels), the issuer itself when it writes to its own sections
     ("局机关各科室、局属各单位"), everyone when the addressees say so or cannot all be read (no narrowing by a guess)."""
-    own = [part for part in notice.addressees if is_internal_section(part)]
+    # its own sections, and the schools, hospitals or units under it ("局机关各股室，各中小学校、幼儿园"): the issuer
+    # answers for them, and the audit does not visit the units under it
+    own = [part for part in notice.addressees if is_internal_section(part) or _SUBORDINATES.match(part)]
     others = [part for part in notice.addressees if part not in own]
     groups = _groups_short_of_everyone(others) if others else []
     if groups is None or own and not notice.issuer or not (groups or own):
@@ -236,7 +238,8 @@ def subject_offices(text: str) -> list[str] | None:
 _GOVERNMENT_PORTAL = re.compile(r"在[省市县区](人民)?政府(门户)?网站[^,，;；。]{0,12}(公开|公布|发布)")
 # Units under the addressees that the audit does not visit: "委属各医疗机构", "局属各学校", "各公立医院"
 _SUBORDINATES = re.compile(r"^(?:[委局厅办院](?:属|直属)|所属|直属)各?[\u4e00-\u9fff]{0,8}(?:单位|机构|医院|学校|企业)"
-                           r"|^各(?:级|类)*(?:公立)?(?:医疗机构|医院|学校|企业|医疗卫生机构)$")
+                           r"|^各(?:级|类)*[\u4e00-\u9fff]{0,4}(?:医疗机构|医院|卫生院|学校|幼儿园|企业|医疗卫生机构)"
+                           r"(?:、[\u4e00-\u9fff]{0,4}(?:学校|幼儿园|医院|卫生院))*$")
 
 
 def subject_subordinates(text: str) -> str | None:

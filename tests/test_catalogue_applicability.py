@@ -58,7 +58,8 @@ def test_a_notice_whose_issuer_is_audited_binds_only_agencies_under_that_issuers
     assert bound({"units": ["各县（市、区）人民政府", "市政府各部门"]}) == {"hx-county", "hx-sfj", "hx-wjw"}
     assert bound({"all": True}, {"units": ["市司法局"]}) == {"hx-sfj"}
     # a department's notice reaches as far as its own government's: the county's health bureau
-    assert bound({"all": True}, issuer="汉西市卫生健康委员会") == everyone
+    # a department's notice to everyone it binds is its own system's
+    assert bound({"all": True}, issuer="汉西市卫生健康委员会") == {"hx-wjw"}
     assert bound({"all": True}, {"units": ["县卫生健康局"]}, issuer="汉西市卫生健康委员会") == {"qh-wsj"}
     # an issuer the audit does not hold, or a scope the rule file chose itself, is read as before
     assert bound({"all": True}, issuer="某省人民政府办公厅") == {a.id for a in audited}
@@ -79,3 +80,13 @@ def test_a_group_of_one_level_of_governments_departments_does_not_reach_anothers
     assert bound("区政府各部门") == bound("县直各单位") == {"qh-sfj"}
     assert bound("市政府各部门") == {"hx-sfj"}
     assert bound("各部门") == {"hx-sfj", "qh-sfj"}  # no place word: any department, as before
+
+
+def test_towns_named_as_a_group_are_the_towns_not_the_county_government():
+    county = Agency("qx", "青溪县人民政府", "county", ("http://a/",), province="湖北省")
+    town = Agency("bs", "白沙镇人民政府", "county", ("http://b/",), province="湖北省", parent="qx")
+    subdistrict = Agency("cg", "城关街道办事处", "county", ("http://c/",), province="湖北省", parent="qx")
+    named_like_a_town = Agency("za", "镇安县人民政府", "county", ("http://d/",), province="湖北省")
+    for group in ("各乡镇", "各乡镇人民政府", "各镇（街道）"):
+        assert {a.id for a in (county, town, subdistrict, named_like_a_town) if unit_matches(group, a, "湖北省")} == {"bs", "cg"}
+    assert unit_matches("各县（区）", county, "湖北省") and unit_matches("各县（区）", named_like_a_town, "湖北省")

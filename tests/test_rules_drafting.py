@@ -9,6 +9,7 @@ import yaml
 from conftest import shared, zwgk
 
 from checks.lint import lint_rules
+from core.model import unit_group_levels
 from rules.draft import draft, draft_yaml, notice_metadata as notice_from, read_notice
 from rules.drafting.compare import compare_rules
 from rules.drafting.deadlines import deadline_of
@@ -2015,7 +2016,7 @@ def test_a_columns_completion_clause_dates_the_column_rule_and_obliges_nobody_it
             "（一）各单位要在门户网站开设“稳岗就业”专栏，集中发布就业政策及办事指南，9月底前完成专栏建设。\n"
             "某市人民政府办公室\n2031年3月2日\n")
     document = yaml.safe_load(draft_yaml(draft(text), "x"))
-    assert document["notice"]["binds"] == {"units": ["各县(市、区)人民政府", "市政府各部门", "各直属机构"]}
+    assert document["notice"]["binds"] == {"units": ["各县(市、区)人民政府", "市政府各部门", "市政府直属机构"]}
     assert [(r["kind"], r["params"].get("by_date")) for r in document["rules"]] == [("column_exists", "2031-09-30")]
 
 
@@ -2082,3 +2083,17 @@ def test_two_drafted_rules_that_would_judge_the_same_pages_get_a_review_note():
             "三、各单位要在门户网站开设“惠民补贴”专栏。\n某县人民政府办公室\n2031年3月2日\n")
     written = draft_yaml(draft(text), "x")
     assert written.count("核查同一事项") == 1 and "与 x-1 核查同一事项" in written
+
+
+def test_addressees_that_are_the_issuers_schools_bind_the_issuer_and_a_provinces_cities_and_counties_are_both():
+    bureau = ("某县教育局关于印发2031年政务公开工作实施方案的通知\n局机关各股室，各中小学校、幼儿园：\n"
+              "1.在局门户网站公开本局部门预算。\n2.各中小学校要于6月30日前在学校网站开设“校务公开”专栏。\n"
+              "某县教育局\n2031年3月2日\n")
+    document = yaml.safe_load(draft_yaml(draft(bureau), "x"))
+    assert document["notice"]["binds"] == {"units": ["某县教育局"]}
+    assert [r["kind"] for r in document["rules"]] == ["topic_disclosed", "manual"]  # the schools' sites are not audited
+    province = ("某省人民政府办公厅关于印发2031年政务公开工作要点的通知\n各市、县人民政府，省政府各部门、各直属机构：\n"
+                "各单位要在6月底前公开本单位部门预算。\n某省人民政府办公厅\n2031年3月2日\n")
+    units = yaml.safe_load(draft_yaml(draft(province), "x"))["notice"]["binds"]["units"]
+    assert units == ["各市、县人民政府", "省政府各部门", "省政府直属机构"]
+    assert [unit_group_levels(u) for u in units] == [{"city", "county"}, {"department"}, {"department"}]

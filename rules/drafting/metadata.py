@@ -271,7 +271,8 @@ def year_of_deadlines(lines: list[str]) -> int | None:
 
 # The addressees' line under the title: "各乡镇人民政府，县政府各部门：", "局机关各科室、局属各单位："
 _ADDRESSEES = re.compile(r"^([^。；;！!？?:：]{2,120})[:：]$")
-_ADDRESSEE = re.compile(r"各|单位|部门|政府|科室|股室|处室|机构|[局委办厅]$|中心$|管委会$")
+_ADDRESSEE = re.compile(r"各|单位|部门|政府|科室|股室|处室|机构|[局委办厅]$|中心$|管委会$|学校$|幼儿园$|医院$|卫生院$")
+_INSTITUTION = re.compile(r"(学校|幼儿园|医院|卫生院)$")
 
 
 def addressees(lines: list[str]) -> list[str]:
@@ -286,10 +287,13 @@ def addressees(lines: list[str]) -> list[str]:
         parts = []
         for separator, part in re.findall(r"(^|[，,、；;])([^，,、；;]*)", re.sub(r"、(?=[^(（]*[)）])", "\0", match.group(1))):
             part = part.replace("\0", "、")
-            if parts and separator == "、" and (len(part) <= 2 or len(parts[-1]) <= 2):
+            if parts and separator == "、" and (len(part) <= 2 or len(parts[-1]) <= 2
+                                                or _INSTITUTION.search(part) and _INSTITUTION.search(parts[-1])):
                 parts[-1] += "、" + part
             elif part:
-                parts.append(part)
+                # "省政府各部门、各直属机构": the direct bodies are the same government's
+                place = re.match(r"^([省市县区])(?:人民)?政府", parts[-1]) if parts and re.match(r"^各直属(机构|单位)$", part) else None
+                parts.append(f"{place.group(1)}政府直属{part[3:]}" if place else part)
         if parts and all(_ADDRESSEE.search(part) and len(part) <= 30 for part in parts):
             return parts
     return []
