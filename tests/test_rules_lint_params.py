@@ -79,3 +79,7 @@ def test_a_notice_binding_agencies_of_several_places_without_naming_them_draws_a
     assert warned("某市人民政府办公室", "{all: true}")  # the issuer is not audited: 汉西 and 江东 alike
     assert not warned("汉西市人民政府办公室", "{all: true}")  # its jurisdiction narrows it
     assert not warned("某市人民政府办公室", "{parents: [hx]}")  # the file names the place
+    # 江东市司法局's parent is not in the file: which government's departments it is cannot be told
+    problems = lint_rules(rules_dir, targets)
+    assert any("jb-sfj: warning: 上级 'jb' 不在目标文件中" in p for p in problems)
+    assert not any("hx-sfj: warning: 上级" in p for p in problems)
