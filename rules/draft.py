@@ -235,6 +235,8 @@ def subject_offices(text: str) -> list[str] | None:
     return parts
 
 
+# a duty that holds only when something happens: "拟作出重大行政决策的，…", "作出行政处罚决定的，应当…", "发生突发事件后，…"
+_CONDITION = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．])?((?:[^,，。；;:：]{2,40}的|(?:发生|出现)[^,，。；;:：]{1,20}(?:后|时)))[,，]")
 _GOVERNMENT_PORTAL = re.compile(r"在[省市县区](人民)?政府(门户)?网站[^,，;；。]{0,12}(公开|公布|发布)")
 # Units under the addressees that the audit does not visit: "委属各医疗机构", "局属各学校", "各公立医院"
 _SUBORDINATES = re.compile(r"^(?:[委局厅办院](?:属|直属)|所属|直属)各?[\u4e00-\u9fff]{0,8}(?:单位|机构|医院|学校|企业)"
@@ -351,9 +353,13 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
             params["by_date"] = item["by_date"]
         elif item.get("working_days") is not None and item.get("anchor") in ("issued", "published"):
             params["working_days"], params["anchor"] = item["working_days"], item["anchor"]
+    condition = _CONDITION.match(structure.analysis(quote)) if kind in ("topic_disclosed", "published_by_date") else None
     if subordinates:
         # the units that publish are below the audited agencies ("委属各医疗机构"): their sites are not crawled
         kind, params, review = _undecided(item["kind"], f"由{subordinates}在其自身网站落实，不在审计范围", item)
+    elif condition:
+        # "拟作出重大行政决策的，…应当公开征求意见": an agency that had no such event publishes nothing and fails nothing
+        kind, params, review = _undecided(item["kind"], f"为条件性要求（{condition.group(1)}），没有此类事项的单位不应判为未通过", item)
     elif elsewhere:
         kind, params, review = _undecided(item["kind"], "要求在本级政府门户网站公布，而核查只读该单位自己的网站", item)
     entry = {"id": rule_id, "kind": kind, "quote": quote, "params": params, "weight": 0 if kind == "manual" else 1}
