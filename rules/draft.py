@@ -237,6 +237,9 @@ def subject_offices(text: str) -> list[str] | None:
 
 # a duty that holds only when something happens: "拟作出重大行政决策的，…", "作出行政处罚决定的，应当…", "发生突发事件后，…"
 _CONDITION = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．])?((?:[^,，。；;:：]{2,40}的|(?:发生|出现)[^,，。；;:：]{1,20}(?:后|时)))[,，]")
+# a lag counted from each event, not from the notice: "批复后20日内", "作出之日起7个工作日内", "信息形成之日起20个工作日内"
+_EVENT_LAG = re.compile(r"(批复|作出|形成|变更|产生|审定|通过)[^,，。；;]{0,6}?(?:之日起|之日后|后)[^,，。；;]{0,4}?"
+                        r"(?:\d+|[一二三四五六七八九十]+)个?(?:工作日|日|天)")
 _GOVERNMENT_PORTAL = re.compile(r"在[省市县区](人民)?政府(门户)?网站[^,，;；。]{0,12}(公开|公布|发布)")
 # Units under the addressees that the audit does not visit: "委属各医疗机构", "局属各学校", "各公立医院"
 _SUBORDINATES = re.compile(r"^(?:[委局厅办院](?:属|直属)|所属|直属)各?[\u4e00-\u9fff]{0,8}(?:单位|机构|医院|学校|企业)"
@@ -335,6 +338,11 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
             params["topics"] = item["topics"]
             if item.get("by_date"):
                 params["by_date"] = item["by_date"]
+            if year is not None and _EVENT_LAG.search(structure.analysis(quote)):
+                # "预算批复后20日内公开": pages come after each event, which may precede the notice (a budget of
+                # February under a notice of April); the period starts with the notice's year
+                params["since"] = f"{year}-01-01"
+                review.append(f"期限自每次{_EVENT_LAG.search(structure.analysis(quote)).group(1)}起算：核查期间从{year}年1月1日开始")
         else:
             kind, params, review = _undecided(kind, "未能对应到词表（rules/topics.yaml）中的事项", item)
     elif kind == "annual_report":

@@ -2107,3 +2107,12 @@ def test_a_duty_that_holds_only_when_something_happens_is_left_for_review():
     rules = _drafted_rules(text)
     assert [r["kind"] for r in rules] == ["manual", "manual", "topic_disclosed"]
     assert "条件性要求" in draft_yaml(draft(text), "x")
+
+
+def test_a_lag_from_each_event_starts_the_period_with_the_notices_year():
+    text = ("某县人民政府办公室关于印发2031年政务公开工作要点的通知\n各乡镇人民政府，县政府各部门：\n"
+            "一、各部门要在预算批复后20日内在门户网站公开部门预算。\n二、各单位要于6月底前公开本单位权责清单。\n"
+            "某县人民政府办公室\n2031年4月2日\n")
+    params = [r["params"] for r in _drafted_rules(text)]
+    assert params[0].get("since") == "2031-01-01"  # a budget of February answers a notice of April
+    assert "since" not in params[1]
