@@ -16,7 +16,15 @@ from pathlib import Path
 
 import yaml
 
-from core.model import LEVELS, Agency, department_group_place, is_internal_section, unit_group_levels
+from core.model import (
+    LEVELS,
+    Agency,
+    department_group_place,
+    function_group,
+    function_name_form,
+    is_internal_section,
+    unit_group_levels,
+)
 
 from .kinds import BUILTIN_KINDS, KINDS, param_problems
 
@@ -283,6 +291,9 @@ def unit_matches(unit: str, agency: Agency, province: str | None) -> bool:
         return agency.level == "county" and any(_TOWNSHIP_NAME.search(name) for name in agency.names)
     if levels is not None:
         return agency.level in levels
+    work = function_group(unit)
+    if work is not None:  # "各级财政部门": the departments whose name says they do that work
+        return agency.level == "department" and any(work in function_name_form(name) for name in agency.names)
     core = _UNIT_PREFIX.sub("", unit)
     if len(core) < 2 or (province and agency.province and agency.province != province):
         return False

@@ -50,6 +50,27 @@ def department_group_place(unit: str) -> str | None:
     return next((level for pattern, level in _DEPARTMENT_GROUP_PLACES if pattern.search(unit.strip())), None)
 
 
+# A group of departments named by what they do: "各级财政部门", "各级市场监管部门", "各级税务机关", "县级教育行政部门".
+_FUNCTION_GROUP = re.compile(r"^(?:各级|各|全[省市县区]各级|[省市县区]级|[省市县区]、[县区]两级)?([\u4e00-\u9fff]{2,10}?)"
+                             r"(?:行政)?(?:主管)?(?:部门|机关)$")
+_NOT_A_FUNCTION = re.compile(r"^(政府|有关|相关|行政|执法|职能|业务|组成|直属|其他|各|承办|起草|责任|牵头|配合|成员|试点)")
+
+
+def function_group(unit: str) -> str | None:
+    """The work a group of departments is named by ("各级财政部门" → 财政), in the form agency names are compared in
+    (:func:`function_name_form`); None for any other name."""
+    match = _FUNCTION_GROUP.match(unit.strip())
+    if not match or unit_group_levels(unit) is not None or _NOT_A_FUNCTION.match(match.group(1)):
+        return None
+    return function_name_form(match.group(1))
+
+
+def function_name_form(name: str) -> str:
+    """A name with the long forms of the work shortened as notices write them: 市场监督管理 → 市场监管, 住房和城乡建设 →
+    住房城乡建设, 人力资源和社会保障 → 人力资源社会保障, 发展和改革 → 发展改革; 人民政府 → 政府 (its 民政 is no work)."""
+    return name.replace("人民政府", "政府").replace("监督管理", "监管").replace("和", "")
+
+
 # An agency's internal section named without a place ("办公室", "医政医管股", "各科室", "局属各单位"): it names no
 # agency of a targets file, only a part of the issuer
 _INTERNAL_SECTION = re.compile(r"(综合)?办公室|[\u4e00-\u9fff]{1,8}(科|股)|各?(科室|股室|处室)|各?[局委厅办](机关|属|直属)各?(单位|科室|处室|股室)?")

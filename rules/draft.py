@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.model import LEVELS, is_internal_section, unit_group_levels
+from core.model import LEVELS, function_group, is_internal_section, unit_group_levels
 from core.text import clean_text, cn_number
 
 from .drafting import candidates, metadata, obligations, scorer, structure, tables, topics
@@ -183,6 +183,8 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             item["lead_units"], item["cooperating_units"] = noted
         elif subject := subject_groups(unit.text):
             item["lead_units"], item["cooperating_units"] = subject, []
+        elif subject := subject_functions(unit.text):
+            item["lead_units"], item["cooperating_units"] = subject, []  # "各级财政部门要…": those departments
         elif subject := subject_offices(unit.text):
             item["lead_units"], item["cooperating_units"] = subject, []
             # "市司法局要…在市政府门户网站集中公布": a named office publishing on its government's portal, which the
@@ -223,6 +225,13 @@ def subject_groups(text: str) -> list[str] | None:
 # issuer's own section): a sentence that opens with such names binds them, not every agency.
 _NAMED_OFFICE = re.compile(r"^(?!各)(?:[省市县区州旗]|[\u4e00-\u9fff]{2,6}?[省市县区州旗])[\u4e00-\u9fff]{1,14}?"
                            r"(局|委|委员会|厅|办|办公室|中心|署|管委会)$")
+
+
+def subject_functions(text: str) -> list[str] | None:
+    """The departments named by their work a sentence opens with ("各级财政部门、税务部门要…"): the rule's scope."""
+    match = _SUBJECT.match(text)
+    parts = _subject_parts(match.group(1)) if match else []
+    return parts if parts and all(function_group(part) for part in parts) else None
 
 
 def subject_offices(text: str) -> list[str] | None:

@@ -90,3 +90,20 @@ def test_towns_named_as_a_group_are_the_towns_not_the_county_government():
     for group in ("各乡镇", "各乡镇人民政府", "各镇（街道）"):
         assert {a.id for a in (county, town, subdistrict, named_like_a_town) if unit_matches(group, a, "湖北省")} == {"bs", "cg"}
     assert unit_matches("各县（区）", county, "湖北省") and unit_matches("各县（区）", named_like_a_town, "湖北省")
+
+
+def test_a_group_named_by_its_work_matches_the_departments_that_do_it():
+    finance = Agency("cz", "青溪县财政局", "department", ("http://a/",), province="湖北省")
+    market = Agency("sj", "青溪县市场监督管理局", "department", ("http://b/",), province="湖北省")
+    housing = Agency("zj", "青溪县住房和城乡建设局", "department", ("http://c/",), province="湖北省")
+    office = Agency("bgs", "青溪县人民政府办公室", "department", ("http://d/",), province="湖北省")
+    county = Agency("qx", "青溪县人民政府", "county", ("http://e/",), province="湖北省")
+    audited = (finance, market, housing, office, county)
+
+    def matched(group):
+        return {a.id for a in audited if unit_matches(group, a, "湖北省")}
+
+    assert matched("各级财政部门") == {"cz"}
+    assert matched("各级市场监管部门") == {"sj"}  # 市场监督管理 is written 市场监管
+    assert matched("县级住房城乡建设主管部门") == {"zj"}
+    assert matched("各级民政部门") == set()  # 人民政府 is no 民政

@@ -2116,3 +2116,9 @@ def test_a_lag_from_each_event_starts_the_period_with_the_notices_year():
     params = [r["params"] for r in _drafted_rules(text)]
     assert params[0].get("since") == "2031-01-01"  # a budget of February answers a notice of April
     assert "since" not in params[1]
+
+
+def test_departments_named_by_their_work_opening_a_sentence_scope_its_rule():
+    text = ("某省人民政府办公厅关于印发2031年政务公开工作要点的通知\n各市、县人民政府，省政府各部门：\n"
+            "（七）各级财政部门要按季度公开本级政府债务信息。\n某省人民政府办公厅\n2031年3月2日\n")
+    assert [r.get("applies_to") for r in _drafted_rules(text)] == [{"units": ["各级财政部门"]}]
