@@ -2122,3 +2122,11 @@ def test_departments_named_by_their_work_opening_a_sentence_scope_its_rule():
     text = ("某省人民政府办公厅关于印发2031年政务公开工作要点的通知\n各市、县人民政府，省政府各部门：\n"
             "（七）各级财政部门要按季度公开本级政府债务信息。\n某省人民政府办公厅\n2031年3月2日\n")
     assert [r.get("applies_to") for r in _drafted_rules(text)] == [{"units": ["各级财政部门"]}]
+
+
+def test_a_task_rows_lag_from_each_event_keeps_its_lead_unit():
+    text = ("某市人民政府办公室关于印发2031年政务公开重点工作任务分工的通知\n各县（市、区）人民政府，市政府各部门：\n"
+            "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |\n"
+            "| 1 | 公开“双随机、一公开”抽查计划和抽查结果 | 市市场监管局 | 市直有关执法部门 | 抽查结果形成后20个工作日内 |\n"
+            "某市人民政府办公室\n2031年3月2日\n")
+    assert [r.get("applies_to") for r in _drafted_rules(text)] == [{"units": ["市市场监管局"]}]

@@ -636,8 +636,11 @@ def _row_units(line: Line, index: int, stack, catalogue: bool = False, merged_ti
                   and not UNITS_CELL.match(analysis(c)) and not _looks_like_units(analysis(c))]
         content = max(others, key=lambda c: len(analysis(c)), default=None)
         if content is not None and len(analysis(content)) >= 6:
-            # a merged time limit gives way to one written on the row's next line (a row cut across lines)
-            row = {"deadline": time_limit, "units": None, "discloses": True, "merged": own_time_limit is None}
+            # a merged time limit gives way to one written on the row's next line (a row cut across lines); a task
+            # table's row (a 牵头单位 and a 配合单位 cell; a catalogue has one 公开主体) is its lead unit's
+            named = [c for c in cells if c is not content and (UNITS_CELL.match(analysis(c)) or _looks_like_units(analysis(c)))]
+            lead = (named[-1] if cooperating_first else named[0]) if len(named) >= 2 else None
+            row = {"deadline": time_limit, "units": lead, "discloses": True, "merged": own_time_limit is None}
             return [Unit(content.strip(), analysis(content), index, [s for _, s in stack], row=row)]
     if catalogue and len(cells) == 1 and _CITED_BASIS.match(analysis(cells[0])):
         # a 依据 cell on a line of its own: it obliges nobody, and it marks where its row's content ends
