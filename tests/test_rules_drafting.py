@@ -2130,3 +2130,10 @@ def test_a_task_rows_lag_from_each_event_keeps_its_lead_unit():
             "| 1 | 公开“双随机、一公开”抽查计划和抽查结果 | 市市场监管局 | 市直有关执法部门 | 抽查结果形成后20个工作日内 |\n"
             "某市人民政府办公室\n2031年3月2日\n")
     assert [r.get("applies_to") for r in _drafted_rules(text)] == [{"units": ["市市场监管局"]}]
+
+
+def test_in_a_notice_on_the_annual_report_a_sentence_publishing_something_else_is_about_that():
+    text = ("关于做好2030年度政府信息公开工作年度报告编制发布工作的通知\n各乡镇人民政府，县政府各部门：\n"
+            "一、各单位要于2031年1月31日前在门户网站公布本单位2030年度年报。\n"
+            "二、县政府各部门要在门户网站公开本部门权责清单调整情况。\n某县人民政府办公室\n2031年1月5日\n")
+    assert [o["kind"] for o in draft(text).obligations] == ["annual_report", "topic_disclosed"]

@@ -424,6 +424,12 @@ def dated_at_all(deadline: dict) -> bool:
 
 # an office named after the work ("市政务公开办", "信息公开办公室"): its 公开 publishes nothing
 _OFFICE_NAMED_FOR_DISCLOSURE = re.compile(r"[\u4e00-\u9fff]{0,6}公开(办公室|办|领导小组)")
+def _topic_ids(text: str) -> list[str]:
+    from .topics import topic_ids  # the vocabulary is loaded only when a sentence needs it
+
+    return [topic for topic in topic_ids(text) if topic != "annual-report"]
+
+
 # a report or material sent up to an office ("报送市政务公开办", "报县政府办公室审核")
 _SENT_UP = re.compile(r"(报送|上报|报至|送至|报)[^,，;；。]{0,16}(办公厅|办公室|公开办|政府办|领导小组|审核|备案)")
 
@@ -436,8 +442,10 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "leader_published"
     # "规范设置机构信息、政府信息公开年报等栏目": the annual report names a column to set up
     report_column = re.search(_ANNUAL_REPORT.pattern + r"[^,，;；。]{0,4}(栏目|专栏)", text) and _COLUMN.search(text)
+    # in a notice on the annual report, a sentence that names something else to publish (权责清单) is about that
+    other_item = notice_kind == "annual_report_notice" and not _ANNUAL_REPORT.search(text) and _topic_ids(text)
     if (_ANNUAL_REPORT.search(text) or notice_kind == "annual_report_notice") and not re.search(r"法治政府建设", text) \
-            and not report_column:
+            and not report_column and not other_item:
         if re.search(r"(报|送|上报|报送)[^,，;；。]{0,24}(办公厅|办公室|工作组|审核|备案|公开办|政府办|领导小组)"
                      r"|向[^,，;；。]{0,30}(办公厅|办公室|工作组|小组|公开办|政府办)[^,，;；。]{0,4}(提交|报送|报备)", text) \
                 and not _has_disclosure(_ANNUAL_REPORT.sub("", text)):
