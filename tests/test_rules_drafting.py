@@ -2137,3 +2137,14 @@ def test_in_a_notice_on_the_annual_report_a_sentence_publishing_something_else_i
             "一、各单位要于2031年1月31日前在门户网站公布本单位2030年度年报。\n"
             "二、县政府各部门要在门户网站公开本部门权责清单调整情况。\n某县人民政府办公室\n2031年1月5日\n")
     assert [o["kind"] for o in draft(text).obligations] == ["annual_report", "topic_disclosed"]
+
+
+def test_a_sentence_whose_part_has_its_own_later_date_is_drafted_with_it_and_a_review_note():
+    text = ("某省人民政府办公厅关于印发2031年政务公开工作要点的通知\n各市、县人民政府，省政府各部门：\n"
+            "（十二）各地各部门要于2032年1月31日前在门户网站公布2031年政府信息公开工作年度报告，其中各级人民政府于2032年3月31日前公布。\n"
+            "某省人民政府办公厅\n2031年3月2日\n")
+    written = draft_yaml(draft(text), "x")
+    report = yaml.safe_load(written)["rules"][0]
+    # the part with the later date is not failed early: the later date, and a note to split
+    assert (report["kind"], report["params"]["by_date"]) == ("annual_report", "2032-03-31")
+    assert "通知期限为2032-01-31，其中部分单位为2032-03-31" in written

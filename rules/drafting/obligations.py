@@ -307,7 +307,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # a category cell of a table, or the name of the task its row states beside it
     catalogue_content = bool((unit.row or {}).get("discloses"))  # a content cell dated by its 公开时限 cell
     if _TITLE_LIKE.search(text) and not (_TASK_START.search(text) and not re.search(r"的(通知|通报|意见)$", text)) \
-            and not re.match(r"^\d{1,2}[.．、](?!\d)", text) and not catalogue_content:
+            and not re.match(r"^\d{1,2}[.．、](?!\d)", text) and not catalogue_content \
+            and not (re.search(r"要|应|须", text) and re.search(r"前(?!言)", text) and dated_at_all(deadline)):
         return NO  # a document's title, not a task cell such as "编制并公开年度报告"
     if (unit.row or {}).get("units") is None and _UNITS_ONLY.match(text) and not _has_disclosure(text):
         return NO  # a 责任单位 cell on a line of its own
