@@ -199,9 +199,9 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             if notice.issued and not obligations.dated_at_all(deadline) else None
         if from_issue:  # "印发之日起30日内", "请于本月底前…": a fixed date, counted from the notice's issue
             item["by_date"], item["deadline_text"] = from_issue
-        later = _later_date_for_a_part(found, position, item.get("by_date"))
-        if later:  # "…1月31日前公布…，其中各级人民政府于3月31日前公布": the later date, so that no part fails early
-            item["earlier_date"], item["by_date"] = item["by_date"], later
+        later = _later_date_for_a_part(found, position, item.get("by_date"), notice.year)
+        if later:  # "…1月31日前公布…，其中各级人民政府于3月31日前公布": the rule takes the later date (rule_entry)
+            item["later_part_date"] = later
         notice.obligations.append(item)
     return notice
 
@@ -217,13 +217,19 @@ def _subject_parts(subject: str) -> list[str]:
     return [part for part in re.split(r"[、和及与](?![^(（]*[)）])", subject) if part]
 
 
-def _later_date_for_a_part(found: list, position: int, by_date: str | None) -> str | None:
-    """The later date a "其中…" clause right after a dated unit on its line gives a part of its addressees."""
-    following = found[position + 1] if position + 1 < len(found) else None
-    if not by_date or following is None or following.unit.line != found[position].unit.line \
-            or not following.text.startswith("其中"):
+def _later_date_for_a_part(found: list, position: int, by_date: str | None, year: int | None) -> str | None:
+    """The later date a "其中…" clause gives a part of a dated unit's addressees: in the unit itself ("…1月31日前公布，
+    其中各级人民政府于3月31日前公布") or right after it on its line."""
+    if not by_date:
         return None
-    later = following.deadline.get("by_date")
+    own = re.search(r"[,，]其中([^。；;]+)", found[position].text)
+    following = found[position + 1] if position + 1 < len(found) else None
+    if own:
+        later = deadline_of(own.group(1), year).get("by_date")
+    elif following is not None and following.unit.line == found[position].unit.line and following.text.startswith("其中"):
+        later = following.deadline.get("by_date")
+    else:
+        return None
     return later if later and str(later) > str(by_date) else None
 
 
@@ -400,12 +406,14 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
     if units:
         entry["applies_to"] = {"units": units}
     dates = _DATES_IN_SENTENCE.findall(structure.analysis(quote))
-    if "by_date" in params and len(dates) >= 2 and re.search(r"分别|其中", structure.analysis(quote)):
+    if item.get("later_part_date") and "by_date" in params:
+        # one rule for both parts: the later date, so that the part given more time is not failed early
+        params["by_date"] = item["later_part_date"]
+        review.append(f"通知期限为{item['by_date']}，其中部分单位为{item['later_part_date']}：已按较晚的{item['later_part_date']}"
+                      f"起草，以免误判未通过；请按单位拆分")
+    elif "by_date" in params and len(dates) >= 2 and re.search(r"分别|其中", structure.analysis(quote)):
         # "分别于6月30日和12月20日前…": each date has its own deliverable or addressee, the draft has one rule
         review.append(f"句中有{len(dates)}个日期（{'、'.join(dates)}），已按 {params['by_date']} 起草：请按事项拆分或核实")
-    if item.get("earlier_date"):
-        review.append(f"通知期限为{item['earlier_date']}，其中部分单位为{item['by_date']}：已按较晚的{item['by_date']}起草，"
-                      f"以免误判未通过；请按单位拆分")
     stated = item.get("deadline_text") or _RHYTHM_WORDS.get(item.get("rhythm"))
     if stated:
         review.append(f"完成时限：{stated}")

@@ -2148,3 +2148,5 @@ def test_a_sentence_whose_part_has_its_own_later_date_is_drafted_with_it_and_a_r
     # the part with the later date is not failed early: the later date, and a note to split
     assert (report["kind"], report["params"]["by_date"]) == ("annual_report", "2032-03-31")
     assert "通知期限为2032-01-31，其中部分单位为2032-03-31" in written
+    one_unit = text.replace("，其中各级人民政府于2032年3月31日前公布", "，其中各级人民政府的年度报告于2032年3月31日前公布")
+    assert yaml.safe_load(draft_yaml(draft(one_unit), "x"))["rules"][0]["params"]["by_date"] == "2032-03-31"
