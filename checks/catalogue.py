@@ -289,6 +289,9 @@ def unit_matches(unit: str, agency: Agency, province: str | None) -> bool:
         # towns are audited at the county level (targets have no township level): 各乡镇 are the agencies named as
         # towns, not the county government that addresses them
         return agency.level == "county" and any(_TOWNSHIP_NAME.search(name) for name in agency.names)
+    if levels is not None and "county" in levels and agency.level == "county" \
+            and any(_TOWNSHIP_NAME.search(name) for name in agency.names):
+        return False  # a town audited at the county level is no 县（市、区）: only groups of towns name it
     if levels is not None:
         return agency.level in levels
     work = function_group(unit)

@@ -107,3 +107,16 @@ def test_a_group_named_by_its_work_matches_the_departments_that_do_it():
     assert matched("各级市场监管部门") == {"sj"}  # 市场监督管理 is written 市场监管
     assert matched("县级住房城乡建设主管部门") == {"zj"}
     assert matched("各级民政部门") == set()  # 人民政府 is no 民政
+
+
+def test_a_town_audited_at_the_county_level_is_no_county():
+    county = Agency("qx", "青溪县人民政府", "county", ("http://a/",), province="湖北省")
+    town = Agency("bs", "白沙镇人民政府", "county", ("http://b/",), province="湖北省", parent="qx")
+    audited = [county, town]
+
+    def bound(group):
+        r = rule("manual", {}, binds={"units": [group]}, issuer="某省人民政府办公厅", province=None)
+        return {a.id for a in audited if rule_applies(r, a, audited)}
+
+    assert bound("各市、县人民政府") == bound("各县（市、区）") == {"qx"}
+    assert bound("各乡镇") == {"bs"}
