@@ -367,11 +367,6 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
             params["topics"] = item["topics"]
             if item.get("by_date"):
                 params["by_date"] = item["by_date"]
-            if year is not None and _EVENT_LAG.search(structure.analysis(quote)):
-                # "预算批复后20日内公开": pages come after each event, which may precede the notice (a budget of
-                # February under a notice of April); the period starts with the notice's year
-                params["since"] = f"{year}-01-01"
-                review.append(f"期限自每次{_EVENT_LAG.search(structure.analysis(quote)).group(1)}起算：核查期间从{year}年1月1日开始")
         else:
             kind, params, review = _undecided(kind, "未能对应到词表（rules/topics.yaml）中的事项", item)
     elif kind == "annual_report":
@@ -390,6 +385,12 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
             params["by_date"] = item["by_date"]
         elif item.get("working_days") is not None and item.get("anchor") in ("issued", "published"):
             params["working_days"], params["anchor"] = item["working_days"], item["anchor"]
+    event = _EVENT_LAG.search(structure.analysis(quote))
+    if kind == "topic_disclosed" and year is not None and event:
+        # "预算批复后20日内公开": pages come after each event, which may precede the notice (a budget of February under
+        # a notice of April); the period starts with the notice's year
+        params["since"] = f"{year}-01-01"
+        review.append(f"期限自每次{event.group(1)}起算：核查期间从{year}年1月1日开始")
     condition = _CONDITION.match(structure.analysis(quote)) if kind in ("topic_disclosed", "published_by_date") else None
     if subordinates:
         # the units that publish are below the audited agencies ("委属各医疗机构"): their sites are not crawled

@@ -2116,6 +2116,9 @@ def test_a_lag_from_each_event_starts_the_period_with_the_notices_year():
     params = [r["params"] for r in _drafted_rules(text)]
     assert params[0].get("since") == "2031-01-01"  # a budget of February answers a notice of April
     assert "since" not in params[1]
+    dated = text.replace("公开部门预算。", "公开部门预算，并于9月30日前公开上年度部门决算。")
+    assert _drafted_rules(dated)[0]["params"] == {"topics": ["budget-final-accounts"], "by_date": "2031-09-30",
+                                                  "since": "2031-01-01"}
 
 
 def test_departments_named_by_their_work_opening_a_sentence_scope_its_rule():
