@@ -2153,3 +2153,15 @@ def test_a_sentence_whose_part_has_its_own_later_date_is_drafted_with_it_and_a_r
     assert "通知期限为2032-01-31，其中部分单位为2032-03-31" in written
     one_unit = text.replace("，其中各级人民政府于2032年3月31日前公布", "，其中各级人民政府的年度报告于2032年3月31日前公布")
     assert yaml.safe_load(draft_yaml(draft(one_unit), "x"))["rules"][0]["params"]["by_date"] == "2032-03-31"
+
+
+def test_a_saved_pages_metadata_labels_are_no_addressees_and_the_letter_may_come_late(tmp_path):
+    chrome = "".join(f"<li><a href='/c{i}/'>栏目{i}</a></li>" for i in range(25))
+    page = ("<html><head><title>某县人民政府</title></head><body><h1>某县人民政府</h1><ul>" + chrome + "</ul>"
+            "<table><tr><td>索引号：</td><td>0001/2031-00031</td><td>发布机构：</td><td>某县人民政府办公室</td></tr></table>"
+            "<h2>某县人民政府办公室关于印发某县2031年政务公开工作要点的通知</h2><p>某政办发〔2031〕5号</p>"
+            "<p>各乡镇人民政府，县政府各部门：</p><p>（一）各单位要于6月底前在门户网站公开本单位部门预算。</p>"
+            "<p>某县人民政府办公室</p><p>2031年3月18日</p></body></html>")
+    path = tmp_path / "n.html"
+    path.write_text(page, encoding="utf-8")
+    assert yaml.safe_load(draft_yaml(draft(read_notice(path)), "x"))["notice"]["binds"] == {"units": ["各乡镇人民政府", "县政府各部门"]}

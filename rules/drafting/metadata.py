@@ -272,16 +272,18 @@ def year_of_deadlines(lines: list[str]) -> int | None:
 # The addressees' line under the title: "各乡镇人民政府，县政府各部门：", "局机关各科室、局属各单位："
 _ADDRESSEES = re.compile(r"^([^。；;！!？?:：]{2,120})[:：]$")
 _ADDRESSEE = re.compile(r"各|单位|部门|政府|科室|股室|处室|机构|[局委办厅]$|中心$|管委会$|学校$|幼儿园$|医院$|卫生院$")
+_PAGE_FIELD = re.compile(r"(发布|发文|所属|生成|来源)(机构|机关|单位|部门)$|^(索引号|主题分类|体裁分类|信息来源|来源|文号|发文字号|"
+                         r"成文日期|发布日期|公开方式|公开范围|有效性)$")
 _INSTITUTION = re.compile(r"(学校|幼儿园|医院|卫生院)$")
 
 
 def addressees(lines: list[str]) -> list[str]:
     """The groups and offices a notice is addressed to, from the first line of names that ends with a colon in its
     head; [] when there is none (a plan without a covering letter, a news report)."""
-    for line in lines[:15]:
+    for line in lines[:40]:  # a saved page puts its menus and metadata table before the letter
         match = _ADDRESSEES.match(re.sub(r"\s+", "", line))
-        if not match:
-            continue
+        if not match or _PAGE_FIELD.search(match.group(1)):
+            continue  # a page's metadata label ("发布机构：", "主题分类：") addresses nobody
         # a 、 inside brackets ("各县（市、区）人民政府") belongs to its name, and so does one between pieces too short
         # to be names ("各州、市人民政府", "省直各委、办、厅、局")
         parts = []
