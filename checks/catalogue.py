@@ -267,6 +267,8 @@ def _parse_rule(entry, notice: Notice, path: Path, index: int) -> Rule:
 # -- applicability --------------------------------------------------------------------------
 
 _UNIT_PREFIX = re.compile(r"^(省|市|区|县|自治区|州)")
+_GOVERNMENT_OFFICE = re.compile(r"^([省市县区])(?:人民)?政府办公[室厅]$")
+_PLACE_LEVELS = {"省": "province", "市": "city", "县": "county", "区": "county"}
 _TOWNSHIP_GROUP = re.compile(r"乡镇|^各镇|^各乡|街道|苏木")
 _TOWNSHIP_NAME = re.compile(r"(乡|镇|街道|苏木)(人民政府|办事处|政府)?$")
 
@@ -294,6 +296,11 @@ def unit_matches(unit: str, agency: Agency, province: str | None) -> bool:
         return False  # a town audited at the county level is no 县（市、区）: only groups of towns name it
     if levels is not None:
         return agency.level in levels
+    office = _GOVERNMENT_OFFICE.match(unit)
+    if office and not any(name.endswith(unit[1:]) for name in agency.names):
+        # "县政府办公室要…开设专栏": the office runs its government's portal; audited is the government
+        return agency.level == _PLACE_LEVELS[office.group(1)] and any(
+            name.endswith("政府") and not _TOWNSHIP_NAME.search(name) for name in agency.names)
     work = function_group(unit)
     if work is not None:  # "各级财政部门": the departments whose name says they do that work
         return agency.level == "department" and any(work in function_name_form(name) for name in agency.names)

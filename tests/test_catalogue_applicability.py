@@ -120,3 +120,12 @@ def test_a_town_audited_at_the_county_level_is_no_county():
 
     assert bound("各市、县人民政府") == bound("各县（市、区）") == {"qx"}
     assert bound("各乡镇") == {"bs"}
+
+
+def test_a_government_office_named_in_a_notice_is_its_government():
+    county = Agency("qx", "青溪县人民政府", "county", ("http://a/",), province="湖北省")
+    town = Agency("bs", "白沙镇人民政府", "county", ("http://b/",), province="湖北省", parent="qx")
+    bureau = Agency("jyj", "青溪县教育局", "department", ("http://c/",), province="湖北省", parent="qx")
+    assert [unit_matches("县政府办公室", a, "湖北省") for a in (county, town, bureau)] == [True, False, False]
+    office = Agency("bgs", "青溪县人民政府办公室", "department", ("http://d/",), province="湖北省", parent="qx")
+    assert unit_matches("县政府办公室", office, "湖北省")  # an audited office is matched by its name, as before
