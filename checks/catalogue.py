@@ -345,9 +345,10 @@ def rule_applies(rule: Rule, agency: Agency, agencies: list[Agency] | None = Non
     province = rule.notice.province
     parent = next((a for a in agencies or () if a.id == agency.parent), None) if agency.parent else None
     level = parent.level if parent is not None else None
-    if not (applies(rule.notice.binds, agency, province=province, parent_level=level)
+    own_duty = agencies is not None and rule.applies_to.get("units") and issuing_agency(rule.notice.issuer, agencies) is agency
+    if not ((own_duty or applies(rule.notice.binds, agency, province=province, parent_level=level))
             and applies(rule.applies_to, agency, province=province, parent_level=level)):
-        return False
+        return False  # a rule naming the issuer itself ("县政府办公室要…") binds it, though the letter is to others
     chosen = set(rule.notice.binds) | set(rule.applies_to)
     if agencies is None or chosen & {"agencies", "parents", "provinces"}:
         return True

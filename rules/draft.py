@@ -213,8 +213,15 @@ _SUBJECT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）�
 
 def _subject_parts(subject: str) -> list[str]:
     """The names a subject lists ("市发展改革委、市住房城乡建设局", "各县（市、区）政府和市直各部门"); a 、 inside
-    brackets ("各县（市、区）") belongs to its name."""
-    return [part for part in re.split(r"[、和及与](?![^(（]*[)）])", subject) if part]
+    brackets ("各县（市、区）") belongs to its name, and so does one after a piece too short to be a name ("各市、县（市、区）
+    人民政府")."""
+    parts: list[str] = []
+    for separator, part in re.findall(r"(^|[、和及与])((?:[^、和及与(（]|[(（][^)）]*[)）])*)", subject):
+        if parts and separator == "、" and len(parts[-1]) <= 2:
+            parts[-1] += "、" + part
+        elif part:
+            parts.append(part)
+    return parts
 
 
 def _later_date_for_a_part(found: list, position: int, by_date: str | None, year: int | None) -> str | None:

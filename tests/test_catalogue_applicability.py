@@ -129,3 +129,13 @@ def test_a_government_office_named_in_a_notice_is_its_government():
     assert [unit_matches("县政府办公室", a, "湖北省") for a in (county, town, bureau)] == [True, False, False]
     office = Agency("bgs", "青溪县人民政府办公室", "department", ("http://d/",), province="湖北省", parent="qx")
     assert unit_matches("县政府办公室", office, "湖北省")  # an audited office is matched by its name, as before
+
+
+def test_a_rule_naming_the_issuer_itself_binds_it_though_the_letter_is_to_others():
+    county = Agency("qx", "青溪县人民政府", "county", ("http://a/",), province="湖北省")
+    bureau = Agency("jyj", "青溪县教育局", "department", ("http://b/",), province="湖北省", parent="qx")
+    audited = [county, bureau]
+    r = rule("manual", {}, binds={"units": ["各乡镇人民政府", "县政府各部门"]}, issuer="青溪县人民政府办公室", province=None)
+    own = type(r)(r.id, r.notice, r.kind, r.title, r.quote, r.params, {"units": ["县政府办公室"]}, r.weight)
+    assert {a.id for a in audited if rule_applies(own, a, audited)} == {"qx"}
+    assert {a.id for a in audited if rule_applies(r, a, audited)} == {"jyj"}

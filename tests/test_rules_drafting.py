@@ -2165,3 +2165,9 @@ def test_a_saved_pages_metadata_labels_are_no_addressees_and_the_letter_may_come
     path = tmp_path / "n.html"
     path.write_text(page, encoding="utf-8")
     assert yaml.safe_load(draft_yaml(draft(read_notice(path)), "x"))["notice"]["binds"] == {"units": ["各乡镇人民政府", "县政府各部门"]}
+
+
+def test_a_subject_opening_with_a_short_piece_is_one_group():
+    text = ("某省人民政府办公厅关于印发2031年政务公开工作要点的通知\n各市、县（市、区）人民政府，省政府各部门：\n"
+            "（一）各市、县（市、区）人民政府和省政府各部门要于6月底前公开本级政府权责清单。\n某省人民政府办公厅\n2031年3月2日\n")
+    assert _drafted_rules(text)[0]["applies_to"] == {"units": ["各市、县(市、区)人民政府", "省政府各部门"]}
