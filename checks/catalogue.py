@@ -332,6 +332,25 @@ def applies(selector: dict, agency: Agency, *, province: str | None = None, pare
     return bool(set(selector) & _SELECTOR_KEYS)
 
 
+_DEPARTMENT_NAME = re.compile(r"(局|委|委员会|厅|办公室|办|中心)$")
+_COUNTY_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:[县旗]|(?<!自治)区(?!域))")
+_CITY_WORD = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:市(?!场)|州|盟)")
+
+
+def government_level_of_name(agency: Agency) -> str | None:
+    """The level of government a department belongs to, read from its name when its parent is not audited (青溪县教育局
+    → county, 汉江市市场监督管理局 → city, 河南省统计局 → province); None for a name that is not a department's."""
+    if agency.level != "department" or not _DEPARTMENT_NAME.search(agency.name):
+        return None
+    province = re.match(r"^[\u4e00-\u9fff]{2,8}?(?:省|自治区)", agency.name)
+    rest = agency.name[province.end():] if province else agency.name
+    if _COUNTY_WORD.search(rest):
+        return "county"
+    if _CITY_WORD.search(rest):
+        return "city"
+    return "province" if province else None
+
+
 def _another_governments(unit: str, agency: Agency, parent_level: str | None) -> bool:
     place = department_group_place(unit)
     return agency.level == "department" and parent_level is not None and place is not None and place != parent_level
@@ -344,7 +363,7 @@ def rule_applies(rule: Rule, agency: Agency, agencies: list[Agency] | None = Non
     and "市政府各部门" of a city's notice are that city's, not every city's."""
     province = rule.notice.province
     parent = next((a for a in agencies or () if a.id == agency.parent), None) if agency.parent else None
-    level = parent.level if parent is not None else None
+    level = parent.level if parent is not None else government_level_of_name(agency) if agencies is not None else None
     own_duty = agencies is not None and rule.applies_to.get("units") and issuing_agency(rule.notice.issuer, agencies) is agency
     if not ((own_duty or applies(rule.notice.binds, agency, province=province, parent_level=level))
             and applies(rule.applies_to, agency, province=province, parent_level=level)):

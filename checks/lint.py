@@ -9,6 +9,7 @@ from core.text import comparable
 
 from .catalogue import (
     RulesError,
+    government_level_of_name,
     issuing_agency,
     load_rule_file,
     rule_applies,
@@ -54,9 +55,10 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
             return [f"{exc}: error: targets file unusable"]
         ids = {agency.id for agency in agencies}
         for agency in agencies:
-            if agency.level == "department" and agency.parent and agency.parent not in ids:
-                problems.append(f"{targets}: {agency.id}: warning: 上级 '{agency.parent}' 不在目标文件中，“省政府各部门”“县直各单位”等"
-                                f"按地区的部门泛称无法判断该部门属哪一级政府 (parent not in the targets file)")
+            if agency.level == "department" and agency.parent and agency.parent not in ids \
+                    and government_level_of_name(agency) is None:
+                problems.append(f"{targets}: {agency.id}: warning: 上级 '{agency.parent}' 不在目标文件中，名称中也读不出所属政府层级，"
+                                f"“省政府各部门”“县直各单位”等按地区的部门泛称无法判断该部门属哪一级政府 (parent not in the targets file)")
     seen: dict[str, Path] = {}
     files = rule_files(rules_dir)
     if not files:

@@ -139,3 +139,20 @@ def test_a_rule_naming_the_issuer_itself_binds_it_though_the_letter_is_to_others
     own = type(r)(r.id, r.notice, r.kind, r.title, r.quote, r.params, {"units": ["县政府办公室"]}, r.weight)
     assert {a.id for a in audited if rule_applies(own, a, audited)} == {"qx"}
     assert {a.id for a in audited if rule_applies(r, a, audited)} == {"jyj"}
+
+
+def test_a_departments_level_comes_from_its_name_when_its_government_is_not_audited():
+    from checks.catalogue import government_level_of_name
+
+    def level(name):
+        return government_level_of_name(Agency("x", name, "department", ("http://x/",)))
+
+    assert [level(n) for n in ("青溪县教育局", "汉江市市场监督管理局", "河北省统计局", "广西壮族自治区民政厅", "广东省人民政府")] \
+        == ["county", "city", "province", "province", None]
+    elsewhere = Agency("sm-jyj", "石门县教育局", "department", ("http://c/",), province="湖北省", parent="shimen")
+
+    def bound(group):
+        r = rule("manual", {}, binds={"units": [group]}, issuer="某省人民政府办公厅", province=None)
+        return rule_applies(r, elsewhere, [elsewhere])
+
+    assert (bound("省政府各部门"), bound("市政府各部门"), bound("县直各部门")) == (False, False, True)
