@@ -217,7 +217,7 @@ def _subject_parts(subject: str) -> list[str]:
     人民政府")."""
     parts: list[str] = []
     for separator, part in re.findall(r"(^|[、和及与])((?:[^、和及与(（]|[(（][^)）]*[)）])*)", subject):
-        if parts and separator == "、" and len(parts[-1]) <= 2:
+        if parts and separator == "、" and len(parts[-1]) <= 2 and not part.startswith("各"):
             parts[-1] += "、" + part
         elif part:
             parts.append(part)

@@ -2171,3 +2171,11 @@ def test_a_subject_opening_with_a_short_piece_is_one_group():
     text = ("某省人民政府办公厅关于印发2031年政务公开工作要点的通知\n各市、县（市、区）人民政府，省政府各部门：\n"
             "（一）各市、县（市、区）人民政府和省政府各部门要于6月底前公开本级政府权责清单。\n某省人民政府办公厅\n2031年3月2日\n")
     assert _drafted_rules(text)[0]["applies_to"] == {"units": ["各市、县(市、区)人民政府", "省政府各部门"]}
+
+
+def test_a_short_group_name_before_another_group_stays_apart():
+    text = ("某区管委会办公室关于印发2031年政务公开工作要点的通知\n各镇、各部门：\n"
+            "（一）各镇、各部门要于6月底前公开本单位权责清单。\n某区管委会办公室\n2031年3月2日\n")
+    document = yaml.safe_load(draft_yaml(draft(text), "x"))
+    assert document["notice"]["binds"] == {"units": ["各镇", "各部门"]}
+    assert document["rules"][0]["applies_to"] == {"units": ["各镇", "各部门"]}

@@ -289,8 +289,8 @@ def addressees(lines: list[str]) -> list[str]:
         parts = []
         for separator, part in re.findall(r"(^|[，,、；;])([^，,、；;]*)", re.sub(r"、(?=[^(（]*[)）])", "\0", match.group(1))):
             part = part.replace("\0", "、")
-            if parts and separator == "、" and (len(part) <= 2 or len(parts[-1]) <= 2
-                                                or _INSTITUTION.search(part) and _INSTITUTION.search(parts[-1])):
+            if parts and separator == "、" and not part.startswith("各") and (
+                    len(part) <= 2 or len(parts[-1]) <= 2 or _INSTITUTION.search(part) and _INSTITUTION.search(parts[-1])):
                 parts[-1] += "、" + part
             elif part:
                 # "省政府各部门、各直属机构": the direct bodies are the same government's
