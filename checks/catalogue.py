@@ -356,26 +356,42 @@ def _another_governments(unit: str, agency: Agency, parent_level: str | None) ->
     return agency.level == "department" and parent_level is not None and place is not None and place != parent_level
 
 
-def rule_applies(rule: Rule, agency: Agency, agencies: list[Agency] | None = None) -> bool:
+class AuditedAgencies:
+    """The agencies of one audit, indexed once for :func:`rule_applies`: by id, and the issuer each notice's issuer
+    name resolves to (looked up once per name, not once per rule and agency)."""
+
+    def __init__(self, agencies: list[Agency]):
+        self.agencies = list(agencies)
+        self.by_id = {agency.id: agency for agency in self.agencies}
+        self._issuers: dict[str, Agency | None] = {}
+
+    def issuer(self, name: str) -> Agency | None:
+        if name not in self._issuers:
+            self._issuers[name] = issuing_agency(name, self.agencies)
+        return self._issuers[name]
+
+
+def rule_applies(rule: Rule, agency: Agency, agencies: list[Agency] | AuditedAgencies | None = None) -> bool:
     """Does the rule bind this agency?  With the audit's ``agencies``, a notice whose issuer is one of them (its
     government: "汉江市人民政府办公室" → 汉江市人民政府) binds only agencies in that issuer's jurisdiction
     (:func:`within_jurisdiction`), unless the rule file chose agencies, parents or provinces itself: "各县（市、区）"
-    and "市政府各部门" of a city's notice are that city's, not every city's."""
+    and "市政府各部门" of a city's notice are that city's, not every city's.  Give an :class:`AuditedAgencies` when
+    judging many rules and agencies."""
+    audited = AuditedAgencies(agencies) if isinstance(agencies, list) else agencies
     province = rule.notice.province
-    parent = next((a for a in agencies or () if a.id == agency.parent), None) if agency.parent else None
-    level = parent.level if parent is not None else government_level_of_name(agency) if agencies is not None else None
-    own_duty = agencies is not None and rule.applies_to.get("units") and issuing_agency(rule.notice.issuer, agencies) is agency
+    parent = audited.by_id.get(agency.parent) if audited is not None and agency.parent else None
+    level = parent.level if parent is not None else government_level_of_name(agency) if audited is not None else None
+    issuer = audited.issuer(rule.notice.issuer) if audited is not None else None
+    own_duty = issuer is agency and bool(rule.applies_to.get("units"))
     if not ((own_duty or applies(rule.notice.binds, agency, province=province, parent_level=level))
             and applies(rule.applies_to, agency, province=province, parent_level=level)):
         return False  # a rule naming the issuer itself ("县政府办公室要…") binds it, though the letter is to others
     chosen = set(rule.notice.binds) | set(rule.applies_to)
-    if agencies is None or chosen & {"agencies", "parents", "provinces"}:
+    if issuer is None or chosen & {"agencies", "parents", "provinces"}:
         return True
-    issuer = issuing_agency(rule.notice.issuer, agencies)
     # a department's notice to everyone it binds ("all") is its own system's; only groups it names reach further
-    own_system = issuer is not None and issuer.level == "department" and bool(rule.notice.binds.get("all")) \
-        and not rule.applies_to.get("units")
-    return issuer is None or within_jurisdiction(agency, issuer, agencies, own_system=own_system)
+    own_system = issuer.level == "department" and bool(rule.notice.binds.get("all")) and not rule.applies_to.get("units")
+    return within_jurisdiction(agency, issuer, audited.by_id, own_system=own_system)
 
 
 def issuing_agency(issuer: str, agencies: list[Agency]) -> Agency | None:
@@ -387,13 +403,12 @@ def issuing_agency(issuer: str, agencies: list[Agency]) -> Agency | None:
     return agencies[min(found)[2]] if found else None
 
 
-def within_jurisdiction(agency: Agency, issuer: Agency, agencies: list[Agency], own_system: bool = False) -> bool:
+def within_jurisdiction(agency: Agency, issuer: Agency, by_id: dict[str, Agency], own_system: bool = False) -> bool:
     """Whether an agency lies under the issuer's government: the issuer itself, or an agency whose chain of
     ``parent`` ids reaches that government (a department's notice to groups it names reaches as far as its own
     government's: a city health commission writes to the counties' health bureaus); for a province's notice, any agency
     of the province.  ``own_system``: a department's notice to everyone it binds reaches only the department and the
-    agencies under it."""
-    by_id = {a.id: a for a in agencies}
+    agencies under it.  ``by_id``: the audited agencies by id."""
     department = issuer.level == "department" and issuer.parent and not own_system
     government = by_id.get(issuer.parent) if department else issuer
     root = issuer.parent if department else issuer.id

@@ -13,7 +13,7 @@ from collections import defaultdict
 from core import store
 from core.model import Agency
 
-from .catalogue import Catalogue, rule_applies
+from .catalogue import AuditedAgencies, Catalogue, rule_applies
 from .coverage import apply_coverage
 from .kinds import KINDS, Evidence, Outcome
 from .pairing import pair_interpretations
@@ -88,11 +88,12 @@ def evaluate_run(db, run_id: int, catalogue: Catalogue, agencies: list[Agency],
     evidence = evidence if evidence is not None else load_evidence(db, run_id, agencies, as_of)
     findings = []
     coverage = store.crawl_coverage(db, run_id)  # issue 13: crawl coverage (checks/coverage.py)
+    audited = AuditedAgencies(agencies)
     for agency in agencies:
         ev = evidence[agency.id]
         failure = crawl_failure(db, run_id, agency, ev)
         for rule in catalogue.all_rules:
-            if not rule_applies(rule, agency, agencies):
+            if not rule_applies(rule, agency, audited):
                 outcome = Outcome("not_applicable", "out_of_scope", f"该规则（{rule.notice.issuer}）不适用于{agency.name}。")
             elif as_of < rule.notice.issued:
                 outcome = Outcome(

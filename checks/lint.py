@@ -8,9 +8,9 @@ from core.targets import TargetsError, load_targets
 from core.text import comparable
 
 from .catalogue import (
+    AuditedAgencies,
     RulesError,
     government_level_of_name,
-    issuing_agency,
     load_rule_file,
     rule_applies,
     rule_files,
@@ -29,14 +29,14 @@ def source_path(source_file: str, sources: Path) -> Path | None:
     return next((c for c in candidates if c.is_file()), None)
 
 
-def _places_bound(notice, rules, agencies) -> list[str] | None:
+def _places_bound(notice, rules, audited: AuditedAgencies) -> list[str] | None:
     """The places (each agency's ``parent``, else its province) whose agencies the notice's rules bind, when the
     issuer is not an audited agency (so no jurisdiction narrows them, ``checks.catalogue.rule_applies``), the file
     names no provinces or parents, and they are more than one; None otherwise."""
-    if issuing_agency(notice.issuer, agencies) is not None or set(notice.binds) & {"provinces", "parents", "agencies"}:
+    if audited.issuer(notice.issuer) is not None or set(notice.binds) & {"provinces", "parents", "agencies"}:
         return None
-    places = sorted({a.parent or a.province or a.id for a in agencies
-                     if any(rule_applies(rule, a, agencies) for rule in rules)})
+    places = sorted({a.parent or a.province or a.id for a in audited.agencies
+                     if any(rule_applies(rule, a, audited) for rule in rules)})
     return places if len(places) > 1 else None
 
 
@@ -59,6 +59,7 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
                     and government_level_of_name(agency) is None:
                 problems.append(f"{targets}: {agency.id}: warning: 上级 '{agency.parent}' 不在目标文件中，名称中也读不出所属政府层级，"
                                 f"“省政府各部门”“县直各单位”等按地区的部门泛称无法判断该部门属哪一级政府 (parent not in the targets file)")
+    audited = AuditedAgencies(agencies)
     seen: dict[str, Path] = {}
     files = rule_files(rules_dir)
     if not files:
@@ -82,7 +83,7 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
             else:
                 problems.append(f"{path}: error: 通知原文 {notice.source_file} 不在 {sources} 中，引文未核对 "
                                 f"(source file not found: quotes not checked)")
-        spread = _places_bound(notice, rules, agencies) if agencies else None
+        spread = _places_bound(notice, rules, audited) if agencies else None
         if spread:
             problems.append(f"{path}: warning: 签发机关 {notice.issuer} 不在 {targets} 中，本通知约束 {len(spread)} 个地区的单位"
                             f"（{'、'.join(spread[:4])}）：如只约束本地区，请在 binds 中写 provinces 或 parents "
@@ -101,7 +102,7 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
             problem = vague(rule.params, notice) if vague and kind.WEB_CHECKABLE else None
             if problem:
                 problems.append(f"{path}: {rule.id}: warning: no concrete evidence criteria: {problem}")
-            if agencies and not any(rule_applies(rule, a, agencies) for a in agencies):
+            if agencies and not any(rule_applies(rule, a, audited) for a in agencies):
                 problems.append(f"{path}: {rule.id}: warning: applies to no agency in {targets}")
             for unit in rule.applies_to.get("units", []):
                 if agencies and not any(unit_matches(unit, a, notice.province) for a in agencies):

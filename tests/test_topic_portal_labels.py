@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 import yaml
 
-from checks.catalogue import load_catalogue, rule_applies
+from checks.catalogue import AuditedAgencies, load_catalogue, rule_applies
 from core.targets import load_targets
 from tests.eval.topic_portals.build import HERE, build_portal, read_items
 from tests.eval.topics import (
@@ -68,7 +68,8 @@ def test_fresh_lists_do_not_reuse_a_window_of_the_same_portal():
 @pytest.mark.parametrize("agency_id", sorted(LABELS))
 def test_every_applicable_rule_has_exactly_one_label(agency_id):
     catalogue = load_catalogue()
-    applicable = {rule.id for rule in catalogue.rules if rule_applies(rule, AGENCIES[agency_id], list(AGENCIES.values()))}
+    audited = AuditedAgencies(list(AGENCIES.values()))
+    applicable = {rule.id for rule in catalogue.rules if rule_applies(rule, AGENCIES[agency_id], audited)}
     labelled = set(LABELS[agency_id]["labels"])
     assert applicable - labelled == set(), "rules without a label"
     assert labelled - applicable == set(), "labels of rules that no longer apply"

@@ -252,7 +252,7 @@ def coverage_problems(labels: dict[str, dict], targets: list[dict]) -> list[str]
     The catalogue changes under the labels (rules split, re-scoped, made manual); the
     measurement must say so rather than quietly score a different set of rules.
     """
-    from checks.catalogue import load_catalogue, rule_applies
+    from checks.catalogue import AuditedAgencies, load_catalogue, rule_applies
     from core.model import Agency
 
     catalogue = load_catalogue()
@@ -260,8 +260,9 @@ def coverage_problems(labels: dict[str, dict], targets: list[dict]) -> list[str]
     audited = [Agency(id=entry["id"], name=entry["name"], level=entry["level"], urls=tuple(entry.get("urls") or ()),
                       province=entry.get("province"), parent=entry.get("parent"),
                       aliases=tuple(entry.get("aliases") or ())) for entry in targets]
+    index = AuditedAgencies(audited)
     for agency in audited:
-        applicable = {rule.id for rule in catalogue.rules if rule_applies(rule, agency, audited)}
+        applicable = {rule.id for rule in catalogue.rules if rule_applies(rule, agency, index)}
         labelled = set(labels[agency.id]["labels"])
         for rule_id in sorted(applicable - labelled):
             problems.append(f"{agency.id}: 规则 {rule_id} 适用但没有标注")
