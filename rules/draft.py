@@ -22,6 +22,7 @@ from core.text import clean_text, cn_number
 from .drafting import candidates, metadata, obligations, scorer, structure, tables, topics
 from .drafting.candidates import is_cut_off
 from .drafting.deadlines import date_from_issue, deadline_of
+from .drafting.metadata import split_names
 
 __all__ = ["DraftError", "DraftNotice", "draft", "draft_yaml", "read_notice", "deadline_of", "clean_text", "cn_number", "is_cut_off"]
 
@@ -182,17 +183,8 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
                 item["deadline_text"] = row["deadline_text"]
         elif noted:
             item["lead_units"], item["cooperating_units"] = noted
-        elif subject := subject_groups(unit.text):
-            item["lead_units"], item["cooperating_units"] = subject, []
-        elif subject := subject_functions(unit.text):
-            item["lead_units"], item["cooperating_units"] = subject, []  # "各级财政部门要…": those departments
-        elif subject := subject_offices(unit.text):
-            item["lead_units"], item["cooperating_units"] = subject, []
-            # "市司法局要…在市政府门户网站集中公布": a named office publishing on its government's portal, which the
-            # check of the office's own site does not read
-            item["elsewhere"] = _GOVERNMENT_PORTAL.search(unit.text) is not None
-        elif subordinates := subject_subordinates(unit.text):
-            item["subordinates"] = subordinates
+        else:
+            _scope_by_subject(item, unit.text)
         if item["kind"] in ("topic_disclosed", "published_by_date"):
             item["topics"] = topics.topic_ids(unit.text)
         from_issue = date_from_issue(unit.text, notice.issued) \
@@ -211,19 +203,6 @@ _SUBJECT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）�
                       r"(?=要|应当?|须|必须|务必|分别|于\d|在\d|在本)")
 
 
-def _subject_parts(subject: str) -> list[str]:
-    """The names a subject lists ("市发展改革委、市住房城乡建设局", "各县（市、区）政府和市直各部门"); a 、 inside
-    brackets ("各县（市、区）") belongs to its name, and so does one after a piece too short to be a name ("各市、县（市、区）
-    人民政府")."""
-    parts: list[str] = []
-    for separator, part in re.findall(r"(^|[、和及与])((?:[^、和及与(（]|[(（][^)）]*[)）])*)", subject):
-        if parts and separator == "、" and len(parts[-1]) <= 2 and not part.startswith("各"):
-            parts[-1] += "、" + part
-        elif part:
-            parts.append(part)
-    return parts
-
-
 def _later_date_for_a_part(found: list, position: int, by_date: str | None, year: int | None) -> str | None:
     """The later date a "其中…" clause gives a part of a dated unit's addressees: in the unit itself ("…1月31日前公布，
     其中各级人民政府于3月31日前公布") or right after it on its line."""
@@ -240,35 +219,31 @@ def _later_date_for_a_part(found: list, position: int, by_date: str | None, year
     return later if later and str(later) > str(by_date) else None
 
 
-def subject_groups(text: str) -> list[str] | None:
-    """The groups of agencies a sentence addresses when it opens with them and they are a part of those the notice
-    binds ("市直各单位" → departments, "各市、县（区）" → cities and counties): the rule's scope.  None when the subject is
-    anything else (a named office, 起草单位, 各地各部门: everyone), so that a rule never narrows by a guess."""
+def _scope_by_subject(item: dict, text: str) -> None:
+    """Who a sentence that opens with its subject binds ("（二）市直各单位须于1月31日前…"), written into the drafted
+    ``item``: groups of agencies that are a part of those the notice binds ("市直各单位" → departments, "各市、县（区）" →
+    cities and counties), departments named by their work ("各级财政部门"), or named offices ("市发展改革委、市住房城乡
+    建设局要…"); subordinate units ("委属各医疗机构") are marked, since their own sites publish.  Nothing for any other
+    subject (起草单位, 各地各部门: everyone), so that a rule never narrows by a guess."""
     match = _SUBJECT.match(text)
-    return _groups_short_of_everyone(_subject_parts(match.group(1)) if match else [])
+    if not match:
+        return
+    names = split_names(match.group(1), "、和及与")
+    if scope := _groups_short_of_everyone(names) or (names if all(function_group(name) for name in names) else None):
+        item["lead_units"], item["cooperating_units"] = scope, []
+    elif names and all(_NAMED_OFFICE.match(name) and not is_internal_section(name) for name in names):
+        item["lead_units"], item["cooperating_units"] = names, []
+        # "市司法局要…在市政府门户网站集中公布": a named office publishing on its government's portal, which the check
+        # of the office's own site does not read
+        item["elsewhere"] = _GOVERNMENT_PORTAL.search(text) is not None
+    elif _SUBORDINATES.match(match.group(1)):
+        item["subordinates"] = match.group(1)
 
 
 # A named office of the notice's place: "市发展改革委", "县市场监管局", "区政务公开办" (not 各…, not a role, not an
-# issuer's own section): a sentence that opens with such names binds them, not every agency.
+# issuer's own section).
 _NAMED_OFFICE = re.compile(r"^(?!各)(?:[省市县区州旗]|[\u4e00-\u9fff]{2,6}?[省市县区州旗])[\u4e00-\u9fff]{1,14}?"
                            r"(局|委|委员会|厅|办|办公室|中心|署|管委会)$")
-
-
-def subject_functions(text: str) -> list[str] | None:
-    """The departments named by their work a sentence opens with ("各级财政部门、税务部门要…"): the rule's scope."""
-    match = _SUBJECT.match(text)
-    parts = _subject_parts(match.group(1)) if match else []
-    return parts if parts and all(function_group(part) for part in parts) else None
-
-
-def subject_offices(text: str) -> list[str] | None:
-    """The named offices a sentence opens with ("（二）市发展改革委、市住房城乡建设局要…"): the rule's scope.  None
-    when any part of the subject is something else (a group, a role such as 起草单位, a place)."""
-    match = _SUBJECT.match(text)
-    parts = _subject_parts(match.group(1)) if match else []
-    if not parts or not all(_NAMED_OFFICE.match(part) and not is_internal_section(part) for part in parts):
-        return None
-    return parts
 
 
 # a duty that holds only when something happens: "拟作出重大行政决策的，…", "作出行政处罚决定的，应当…", "发生突发事件后，…"
@@ -281,13 +256,6 @@ _GOVERNMENT_PORTAL = re.compile(r"在[省市县区](人民)?政府(门户)?网�
 _SUBORDINATES = re.compile(r"^(?:[委局厅办院](?:属|直属)|所属|直属)各?[\u4e00-\u9fff]{0,8}(?:单位|机构|医院|学校|企业)"
                            r"|^各(?:级|类)*[\u4e00-\u9fff]{0,4}(?:医疗机构|医院|卫生院|学校|幼儿园|企业|医疗卫生机构)"
                            r"(?:、[\u4e00-\u9fff]{0,4}(?:学校|幼儿园|医院|卫生院))*$")
-
-
-def subject_subordinates(text: str) -> str | None:
-    """The subordinate units a sentence opens with ("委属各医疗机构要在本单位网站…公开…"): their own sites publish, not
-    the audited agencies'."""
-    match = _SUBJECT.match(text)
-    return match.group(1) if match and _SUBORDINATES.match(match.group(1)) else None
 
 
 # A unit named by a role every agency can have ("各起草单位", "制发单位"): whoever drafts a document, so the notice's

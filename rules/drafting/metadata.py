@@ -277,6 +277,20 @@ _PAGE_FIELD = re.compile(r"(发布|发文|所属|生成|来源)(机构|机关|�
 _INSTITUTION = re.compile(r"(学校|幼儿园|医院|卫生院)$")
 
 
+def split_names(text: str, separators: str, also_joins=lambda previous, part: False) -> list[str]:
+    """The names a list of agencies gives ("市发展改革委、市住房城乡建设局", "各乡镇人民政府，县政府各部门"), split at
+    ``separators``.  A separator inside brackets ("各县（市、区）") belongs to its name, and so does a 、 after a piece
+    too short to be a name ("各州、市人民政府", "各市、县（市、区）人民政府") or where ``also_joins(previous, part)`` says so —
+    unless the piece after it opens a group of its own ("各镇、各部门")."""
+    parts: list[str] = []
+    for separator, part in re.findall(rf"(^|[{separators}])((?:[^{separators}(（]|[(（][^)）]*[)）])*)", text):
+        if parts and separator == "、" and not part.startswith("各") and (len(parts[-1]) <= 2 or also_joins(parts[-1], part)):
+            parts[-1] += "、" + part
+        elif part:
+            parts.append(part)
+    return parts
+
+
 def addressees(lines: list[str]) -> list[str]:
     """The groups and offices a notice is addressed to, from the first line of names that ends with a colon in its
     head; [] when there is none (a plan without a covering letter, a news report)."""
@@ -284,18 +298,14 @@ def addressees(lines: list[str]) -> list[str]:
         match = _ADDRESSEES.match(re.sub(r"\s+", "", line))
         if not match or _PAGE_FIELD.search(match.group(1)):
             continue  # a page's metadata label ("发布机构：", "主题分类：") addresses nobody
-        # a 、 inside brackets ("各县（市、区）人民政府") belongs to its name, and so does one between pieces too short
-        # to be names ("各州、市人民政府", "省直各委、办、厅、局")
-        parts = []
-        for separator, part in re.findall(r"(^|[，,、；;])([^，,、；;]*)", re.sub(r"、(?=[^(（]*[)）])", "\0", match.group(1))):
-            part = part.replace("\0", "、")
-            if parts and separator == "、" and not part.startswith("各") and (
-                    len(part) <= 2 or len(parts[-1]) <= 2 or _INSTITUTION.search(part) and _INSTITUTION.search(parts[-1])):
-                parts[-1] += "、" + part
-            elif part:
-                # "省政府各部门、各直属机构": the direct bodies are the same government's
-                place = re.match(r"^([省市县区])(?:人民)?政府", parts[-1]) if parts and re.match(r"^各直属(机构|单位)$", part) else None
-                parts.append(f"{place.group(1)}政府直属{part[3:]}" if place else part)
+        # "省直各委、办、厅、局", "各中小学校、幼儿园": pieces that are no name by themselves belong to the one before
+        parts = split_names(match.group(1), "，,、；;", also_joins=lambda previous, part: len(part) <= 2 or bool(
+            _INSTITUTION.search(part) and _INSTITUTION.search(previous)))
+        for index in range(1, len(parts)):
+            # "省政府各部门、各直属机构": the direct bodies are the same government's
+            place = re.match(r"^([省市县区])(?:人民)?政府", parts[index - 1]) if re.match(r"^各直属(机构|单位)$", parts[index]) else None
+            if place:
+                parts[index] = f"{place.group(1)}政府直属{parts[index][3:]}"
         if parts and all(_ADDRESSEE.search(part) and len(part) <= 30 for part in parts):
             return parts
     return []
