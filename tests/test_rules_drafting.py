@@ -4,6 +4,8 @@ real notices (tests/eval/notice_split.yaml; the test half is never tuned on)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 import yaml
 from conftest import shared, zwgk
@@ -59,6 +61,11 @@ def test_drafted_quotes_are_the_sources_own_characters(name):
 ])
 def test_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected
+
+
+def _kinds(sentence: str, title: str) -> list[str]:
+    """The kinds drafted from one sentence under a notice's title line."""
+    return [o["kind"] for o in draft(title + "\n" + sentence + "\n").obligations]
 
 
 def test_damaged_signature_dates_are_read_only_when_unambiguous():
@@ -768,8 +775,7 @@ def test_a_flattened_tables_numbered_task_cell_followed_by_its_units_cell_is_a_t
 
 
 def test_publishing_interpretation_information_is_an_interpretation_and_other_information_is_a_topic():
-    def kinds(sentence):
-        return [o["kind"] for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+    kinds = partial(_kinds, title="某县2031年政务公开工作要点")
 
     assert kinds("1.政策文件发布后3个工作日内，在门户网站公开政策解读信息。") == ["interpretation_timely"]
     assert kinds("2.在门户网站公开行政处罚信息，并做好政策解读。") == ["topic_disclosed"]
@@ -943,8 +949,7 @@ def test_the_page_after_the_article_obliges_nobody(tmp_path):
 
 
 def test_who_interprets_is_manual_and_when_is_an_interpretation_rule():
-    def kinds(sentence):
-        return [o["kind"] for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+    kinds = partial(_kinds, title="某县2031年政务公开工作要点")
 
     assert kinds("5.重要政策文件出台后，主要负责同志要带头解读。") == ["manual"]
     assert kinds("4.政策解读材料原则上应在文件公开之日起3个工作日内发布。") == ["interpretation_timely"]
@@ -989,8 +994,7 @@ def test_a_rows_short_task_name_gives_way_to_the_measure_it_states_beside_it():
 
 
 def test_a_periodic_self_inspection_is_manual_and_the_annual_report_as_a_column_name_is_no_report_rule():
-    def kinds(sentence):
-        return [o["kind"] for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+    kinds = partial(_kinds, title="某县2031年政务公开工作要点")
 
     assert kinds("县政府办公室要每季度开展一次政府网站和政务新媒体自查。") == ["manual"]
     assert kinds("各单位要积极组织人员参加培训。") == []
@@ -1157,8 +1161,7 @@ def test_a_catalogue_boxs_date_and_issuer_fields_oblige_nobody():
 
 
 def test_marking_a_documents_disclosure_attribute_is_manual_work_and_a_permission_obliges_nobody():
-    def kinds(sentence):
-        return [o["kind"] for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+    kinds = partial(_kinds, title="某县2031年政务公开工作要点")
 
     assert kinds("各部门制发公文时要明确文件公开属性。") == ["manual"]
     assert kinds("明确为不公开或依申请公开的,要依法依规说明理由。") == ["manual"]
@@ -1204,8 +1207,7 @@ def test_an_annual_report_notice_dates_its_deadlines_in_the_year_after_the_one_r
 
 
 def test_a_policy_analysis_is_an_interpretation_but_resolving_a_domain_name_is_not():
-    def kinds(sentence):
-        return [o["kind"] for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+    kinds = partial(_kinds, title="某县2031年政务公开工作要点")
 
     assert kinds("进一步做好常务会议讨论决定事项的政策解析工作。") == ["interpretation_timely"]
     assert "interpretation_timely" not in kinds("各单位要在6月底前完成政府网站域名解析配置。")
@@ -1219,8 +1221,7 @@ def test_a_catalogue_rows_site_column_written_as_a_path_is_its_channel_not_its_c
 
 
 def test_staffing_duties_and_hour_limits_oblige_and_breadcrumbs_link_titles_and_title_tails_do_not():
-    def kinds(sentence):
-        return [o["kind"] for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
+    kinds = partial(_kinds, title="某县2031年政务公开工作要点")
 
     assert kinds("各乡镇和县直有关部门要明确专人负责政务公开工作。") == ["manual"]
     assert kinds("县政府办公室要设立政务公开专门工作机构,配备专职人员。") == ["manual"]
@@ -1280,8 +1281,7 @@ def test_a_note_naming_who_leads_and_who_answers_by_their_duties_puts_only_the_l
 
 
 def test_a_duty_followed_by_the_issuers_consequence_still_obliges_and_assessing_interpretation_work_is_manual():
-    def kinds(sentence):
-        return [o["kind"] for o in draft("某市政策解读工作通知\n" + sentence + "\n").obligations]
+    kinds = partial(_kinds, title="某市政策解读工作通知")
 
     assert kinds("起草部门在报送文件送审稿时，应同时报送解读方案和解读材料，未按要求报送的，市政府办公室不予受理。") == ["manual"]
     assert kinds("未按要求报送解读材料的，市政府办公室不予受理。") == []
@@ -1935,8 +1935,7 @@ def test_drafts_and_reports_upward_are_manual_phases_oblige_nobody_and_a_same_ti
 
 
 def test_urging_or_inspecting_others_disclosure_is_manual_unless_the_agency_also_publishes():
-    def kinds(sentence):
-        return [o["kind"] for o in draft("某市2031年政务公开工作要点\n" + sentence + "\n").obligations]
+    kinds = partial(_kinds, title="某市2031年政务公开工作要点")
 
     # the publication is someone else's: a portal check of the agency could only fail it wrongly
     assert kinds("市市场监管局要督促辖区内供水企业按要求公开水质检测信息。") == ["manual"]
@@ -2004,8 +2003,7 @@ def test_a_findings_sentence_about_applications_asks_nothing_and_links_sent_to_t
 
 
 def test_a_report_on_interpretation_work_sent_up_is_manual_not_an_interpretation_rule():
-    def kinds(sentence):
-        return [o["kind"] for o in draft("某市2031年政务公开工作要点\n" + sentence + "\n").obligations]
+    kinds = partial(_kinds, title="某市2031年政务公开工作要点")
 
     assert kinds("市政府各部门要于6月25日前将上半年政策解读工作情况报送市政务公开办。") == ["manual"]
     assert kinds("市政府各部门要在政策文件公开后3个工作日内发布解读材料。") == ["interpretation_timely"]
