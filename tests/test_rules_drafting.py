@@ -371,6 +371,10 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("全年累计发布信息2000条", 2030, {}),                              # what was done, no quota
     ("政策性文件须严格落实“解读在前、发文在后”", 2030, {"working_days": 0, "anchor": "document"}),
     ("重要政策文件要与解读材料同步在县政府门户网站公开", 2030, {"working_days": 0, "anchor": "document"}),
+    # the first deadline is the sentence's own; a later one belongs to the clause after it, unless marked as the last
+    ("目录内的项目应当于本年度完成,确有困难未完成的,承办单位须于2031215日前说明原因", 2030, {"by_date": "2030-12-31"}),
+    ("年底前完成全部整改,未完成的单位于次年1月20日前书面说明", 2030, {"by_date": "2030-12-31"}),
+    ("10月中旬集中开展开放日活动,各单位尽早准备,最迟不晚于10月31日", 2030, {"by_date": "2030-10-31"}),
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected

@@ -95,106 +95,111 @@ def anchor_of(before: str) -> str | None:
 
 
 _NEXT_YEAR = re.compile(r"(明年|次年|下一?年度?)(?=\d{1,2}月|[上第一二三四]|年?底|年?末)")
+_LAST_LIMIT = re.compile(r"最迟|最晚|不迟于|不晚于|截止")
 _QUARTER_END = {"一": 3, "二": 6, "三": 9, "四": 12, "1": 3, "2": 6, "3": 9, "4": 12}
 
 
-def _by_date(sentence: str, year: int | None) -> str | None:
-    if year and _NEXT_YEAR.search(sentence):
-        year, sentence = year + 1, _NEXT_YEAR.sub("", sentence)  # "明年3月底前": the year after the notice's
-
+def _date_readings(sentence: str, year: int | None):
+    """Every fixed date the sentence's deadline forms give, as (where it is written, date), most precise form first."""
     def with_year(found: str | None) -> int | None:
         return int(found) if found else year
 
     match = _DOTTED.search(sentence)
     if match:
         year_, month_, day_ = (match.group(1), match.group(2), match.group(3)) if match.group(1) else match.groups()[3:]
-        found = make_date(int(year_), int(month_), int(day_))
-        if found:
-            return found
+        yield match.start(), make_date(int(year_), int(month_), int(day_))
     match = _DOTTED_MONTH.search(sentence)
     if match:
         year_, month_ = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        return month_end(int(year_), int(month_))
+        yield match.start(), month_end(int(year_), int(month_))
     match = _DOTTED_IN_YEAR.search(sentence)
     if match and year:
-        found = make_date(year, int(match.group(1)), int(match.group(2)))
-        if found:
-            return found
-
+        yield match.start(), make_date(year, int(match.group(1)), int(match.group(2)))
     match = _DAY_LIST.search(sentence)
     if match and with_year(match.group(1)):
-        return make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
+        yield match.start(), make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
     match = _DAY_BEFORE.search(sentence)
     if match:
         groups = match.groups()  # "9月20日下班前", "最迟不超过10月15日", "6月1日至6月30日": three ways to end by a day
         start = next(i for i in (0, 3, 6, 9) if groups[i + 1])
         if with_year(groups[start]):
-            found = make_date(with_year(groups[start]), int(groups[start + 1]), int(groups[start + 2]))
-            if found:
-                return found
+            yield match.start(), make_date(with_year(groups[start]), int(groups[start + 1]), int(groups[start + 2]))
     match = _DAY_DONE.search(sentence)
     if match:
         groups = match.groups()
         for start in (0, 3, 6):
             if groups[start + 1] and with_year(groups[start]):
-                found = make_date(with_year(groups[start]), int(groups[start + 1]), int(groups[start + 2]))
-                if found:
-                    return found
+                yield match.start(), make_date(with_year(groups[start]), int(groups[start + 1]), int(groups[start + 2]))
     match = _DECADE.search(sentence)
     if match and with_year(match.group(1)) and 1 <= int(match.group(2)) <= 12:
         month, part = int(match.group(2)), match.group(3)
-        return month_end(with_year(match.group(1)), month) if part == "下" else make_date(with_year(match.group(1)), month, 10 if part == "上" else 20)
+        yield match.start(), (month_end(with_year(match.group(1)), month) if part == "下"
+                              else make_date(with_year(match.group(1)), month, 10 if part == "上" else 20))
     match = _DAY_LOST_RI.search(sentence)
     if match and with_year(match.group(1)):
-        found = make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
-        if found:
-            return found
+        yield match.start(), make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
     match = _DAY_LOST_MONTH.search(sentence)
     if match and year:
         month, day = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-        found = make_date(year, int(month), int(day))
-        if found:
-            return found
+        yield match.start(), make_date(year, int(month), int(day))
     match = _DAY_LOST_YEAR_MARK.search(sentence)
     if match:  # "2023131日前": 年 and 月 lost; read only when the digits split one way
         digits = match.group(2)
         found = [make_date(int(match.group(1)), int(m), int(d)) for m, d in ((digits[:1], digits[1:]), (digits[:2], digits[2:]))]
         found = [f for f in found if f]
         if len(found) == 1:
-            return found[0]
+            yield match.start(), found[0]
     match = _YEARS_TO_MONTH.search(sentence)
     if match and 1 <= int(match.group(2)) <= 12:
-        return month_end(int(match.group(1)), int(match.group(2)))
+        yield match.start(), month_end(int(match.group(1)), int(match.group(2)))
     match = _MONTH_RANGE.search(sentence)
     if match and with_year(match.group(1)) and 1 <= int(match.group(3)) <= 12:
-        return month_end(with_year(match.group(1)), int(match.group(3)))
+        yield match.start(), month_end(with_year(match.group(1)), int(match.group(3)))
     match = _MONTH_END.search(sentence) or _BARE_MONTH.search(sentence)
     if match and with_year(match.group(1)) and 1 <= int(match.group(2)) <= 12:
-        return month_end(with_year(match.group(1)), int(match.group(2)))
+        yield match.start(), month_end(with_year(match.group(1)), int(match.group(2)))
     match = _MONTH_BEFORE.search(sentence)
     if match and with_year(match.group(1)) and 1 <= int(match.group(2)) <= 12:
-        return month_end(with_year(match.group(1)), int(match.group(2)))
+        yield match.start(), month_end(with_year(match.group(1)), int(match.group(2)))
     match = _BARE_CELL.match(sentence)
     if match and with_year(match.group(1)):  # a 完成时限 cell: "10月" is the month's end, "2030年"/"年底" the year's
         month = int(match.group(2)) if match.group(2) else 12
         if 1 <= month <= 12:
-            return month_end(with_year(match.group(1)), month)
+            yield match.start(), month_end(with_year(match.group(1)), month)
     match = _QUARTER_CELL.match(sentence)
     if match and with_year(match.group(1)):
-        return month_end(with_year(match.group(1)), _QUARTER_END[match.group(2)])
+        yield match.start(), month_end(with_year(match.group(1)), _QUARTER_END[match.group(2)])
     match = _QUARTER.search(sentence)
     if match and with_year(match.group(1)):
-        return month_end(with_year(match.group(1)), _QUARTER_END[match.group(2) or match.group(3)])
+        yield match.start(), month_end(with_year(match.group(1)), _QUARTER_END[match.group(2) or match.group(3)])
     match = _HALF.search(sentence)
     if match and with_year(match.group(1) or match.group(2)):
-        return f"{with_year(match.group(1) or match.group(2))}-06-30"
+        yield match.start(), f"{with_year(match.group(1) or match.group(2))}-06-30"
     match = _SECOND_HALF.search(sentence)
     if match and with_year(match.group(1)):
-        return f"{with_year(match.group(1))}-12-31"
+        yield match.start(), f"{with_year(match.group(1))}-12-31"
     match = _YEAR_END.search(sentence)
     if match and with_year(match.group(1) or match.group(2)):
-        return f"{with_year(match.group(1) or match.group(2))}-12-31"
-    return None
+        yield match.start(), f"{with_year(match.group(1) or match.group(2))}-12-31"
+
+
+def _by_date(sentence: str, year: int | None) -> str | None:
+    """The sentence's first deadline: "…应当于本年度完成,未能完成的,须于次年1月31日前报送…" is due by the year's
+    end; the later date belongs to the clause after it.  A limit marked as the last ("9月份集中开展…,最迟不超过10月
+    中旬") comes before any other; two forms read at one place, the more precise."""
+    # "明年3月底前", "次年1月20日前": the date right after the word falls in the year after the notice's
+    next_year, removed = set(), 0
+    for match in _NEXT_YEAR.finditer(sentence) if year else ():
+        removed += len(match.group())
+        next_year.add(match.end() - removed)  # where the date starts once the word is taken out
+    sentence = _NEXT_YEAR.sub("", sentence) if next_year else sentence
+    readings = []
+    for order, ((start, date), (_, date_next_year)) in enumerate(zip(_date_readings(sentence, year),
+                                                                     _date_readings(sentence, year and year + 1))):
+        date = date_next_year if start in next_year else date
+        if date:
+            readings.append((not _LAST_LIMIT.search(sentence[max(0, start - 6):start + 6]), start, order, date))
+    return min(readings)[-1] if readings else None
 
 
 def _arabic_dates(sentence: str) -> str:
