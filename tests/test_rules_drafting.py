@@ -308,6 +308,17 @@ def test_the_last_sentence_of_a_capture_cut_before_its_object_gives_no_rule():
     assert [o["quote"] for o in draft(cut).obligations] == ["各单位要主动公开本单位的办事指南。"]
 
 
+def test_a_capture_cut_after_its_duty_and_object_were_written_still_gives_its_rule():
+    first = "各单位要主动公开本单位的办事指南。\n"
+    in_a_remark = first + "涉农补贴发放结果要在发放后5个工作日内在门户网站公示,并同步报送市农业农村局备案(“"
+    in_a_list = first + "凡涉及群众切身利益的收费项目,各乡镇要主动向社会公布收费依据、收费标准、"
+    before_the_object = first + "凡涉及群众切身利益的收费项目,各乡镇要主动向社会公布("
+    drafted = draft(in_a_remark).obligations
+    assert len(drafted) == 2 and drafted[1]["working_days"] == 5
+    assert len(draft(in_a_list).obligations) == 2
+    assert [o["quote"] for o in draft(before_the_object).obligations] == ["各单位要主动公开本单位的办事指南。"]
+
+
 def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules():
     text = "\n".join([
         "2031年某县政务公开任务清单",

@@ -54,6 +54,20 @@ def is_cut_off(sentence: str) -> bool:
     return opened > 0 and not re.search(r"[。；;]", sentence[sentence.rfind("(") if "(" in sentence else 0:])
 
 
+def duty_before_the_cut(sentence: str) -> bool:
+    """A sentence cut on a separator or inside a bracket after its publication and object were written ("…7个工作日内在
+    门户网站进行公示,并同步推送到…(“", "…要主动公布决策草案、决策依据、"): what was lost is a remark or the rest of a
+    list, and the duty stands."""
+    kept = sentence.rstrip(" |")
+    opening = max(kept.rfind("("), kept.rfind("（"))
+    if opening >= 0 and not re.search(r"[)）]", kept[opening:]):
+        kept = kept[:opening]  # the unclosed bracket and what the capture kept of it
+    kept = re.sub(r"[、,，:：《“]+$", "", kept)
+    if re.search(r"(要|应当?|须|主动|及时|向社会|向公众)(公开|公示|公布|发布|披露)$|的$", kept):
+        return False  # "…要主动向社会公布(", "…公开本单位的、": cut before what is published
+    return len(re.sub(r"\W", "", kept)) >= 10 and obligations.names_disclosure(kept)
+
+
 def lost_its_object(unit: structure.Unit) -> bool:
     """The capture's last sentence, stopped between two characters (it ends mid-word, no full stop): its
     object is lost unless the clauses before the cut already name what is published, or the sentence names an
@@ -126,7 +140,8 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
         next_row = next_row if found is None else found
         deadline = _deadline(units, index, row, year)
         key = re.sub(r"\W", "", unit.text)
-        cut_off = index == len(units) - 1 and (is_cut_off(unit.text) or lost_its_object(unit) or short_fragment(units, index))
+        cut_off = index == len(units) - 1 and (not duty_before_the_cut(unit.text) if is_cut_off(unit.text)
+                                               else lost_its_object(unit) or short_fragment(units, index))
         # a capture that shows no year still states its deadlines ("应在今年年底前完成"): they date the unit for the
         # verdict, although no by_date can be drafted
         stated = deadline if year is not None else _deadline(units, index, row, _ANY_YEAR)
