@@ -2192,3 +2192,24 @@ def test_a_short_group_name_before_another_group_stays_apart():
     document = yaml.safe_load(draft_yaml(draft(text), "x"))
     assert document["notice"]["binds"] == {"units": ["各镇", "各部门"]}
     assert document["rules"][0]["applies_to"] == {"units": ["各镇", "各部门"]}
+
+
+def test_page_furniture_around_a_notice_gives_neither_its_title_nor_rules():
+    text = "\n".join([
+        "当前位置: 首页 » 政策文件 » 某自治区人民政府办公厅关于印发政务新媒体管理办法的通知 (某政办发 〔2031〕 8号)",
+        "某州政务网 发布日期 : 2031-03-02 来源 : 某州人民政府办公室",
+        "某自治区人民政府办公厅关于印发政务新媒体管理办法的通知 (某政办发 〔2031〕 8号)",
+        "各部门要在每月5日前公开上月新媒体运维情况。",
+        "备注  附件:   政务新媒体信息发布审核表(样表)",
+    ])
+    notice = draft(text)
+    assert notice.title == "某自治区人民政府办公厅关于印发政务新媒体管理办法的通知"
+    assert notice.issuer == "某自治区人民政府办公厅"
+    assert [o["quote"] for o in notice.obligations] == ["各部门要在每月5日前公开上月新媒体运维情况。"]
+
+
+def test_a_column_tag_before_the_title_and_a_forwarded_notices_forwarder():
+    tagged = draft("【制度文件】关于做好政务公开考核工作的通知\n各单位要于6月底前公开考核结果。\n")
+    assert tagged.title == "关于做好政务公开考核工作的通知"
+    forwarded = draft("某市人民政府办公室转发市政府新闻办公室关于建立新闻发布制度的通知\n各部门要及时公开新闻发布会实录。\n")
+    assert forwarded.issuer == "某市人民政府办公室"

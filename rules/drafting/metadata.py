@@ -179,6 +179,8 @@ def written(lines: list[str]) -> str | None:
 
 
 _TITLE_END = re.compile(r"(通知|意见|决定|方案|要点|分工|办法|函|通报|批复|制度|细则|规定|公告|通告)$")
+# "当前位置:首页»政策法规»…»", "工作制度】": a page's breadcrumb or the end of a column tag before the title
+_BREADCRUMB = re.compile(either_script(r"^(?:.*(?:当前位置|您的位置|你的位置|现在的位置)[:：]?(?:[^»>＞›]{0,20}[»>＞›])+|【?[^【】《]{1,12}】)"))
 _TITLE_JUNK = re.compile(r"^(?:[•·\-\s]|\d{1,2}\.\d{1,2}|附件[:：]|文件名称|标题|名称|中文名)[:：\s]*")
 
 
@@ -197,6 +199,7 @@ def title(lines: list[str]) -> str | None:
                 break
             text += following
         text = _TITLE_JUNK.sub("", re.sub(r"\s+", "", text))
+        text = _BREADCRUMB.sub("", text)
         text = re.sub(r"^[^\u4e00-\u9fff《]+", "", text)
         text = re.sub(r"[\[（(][^\]）)]*〔\d{4}〕[^\]）)]*[\]）)]$", "", text)  # "…的通知(某政办发〔2024〕1号)"
         if re.match(r"^[\u4e00-\u9fff]{1,12}〔\d{4}〕\d+号[:：]?", text):
@@ -228,6 +231,9 @@ def issuer(title_text: str | None, signed_by: str | None) -> str | None:
         return signed_by
     if title_text and "关于" in title_text:
         prefix = title_text.split("关于", 1)[0]
+        forwarding = re.match(r"^(.+?)(?:转发|印发)", prefix)  # "某市人民政府办公室转发市政府新闻办公室关于…": the forwarder
+        if forwarding and re.search(_ISSUER_END + "$", forwarding.group(1)):
+            return forwarding.group(1)
         if re.search(_ISSUER_END + "$", prefix):
             return prefix
     # "某市某局2023年政务公开工作要点": the organisation before the year names the issuer
