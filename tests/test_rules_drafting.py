@@ -2213,3 +2213,12 @@ def test_a_column_tag_before_the_title_and_a_forwarded_notices_forwarder():
     assert tagged.title == "关于做好政务公开考核工作的通知"
     forwarded = draft("某市人民政府办公室转发市政府新闻办公室关于建立新闻发布制度的通知\n各部门要及时公开新闻发布会实录。\n")
     assert forwarded.issuer == "某市人民政府办公室"
+
+
+def test_a_permission_written_with_zhaiyao_and_an_exemption_from_disclosure_oblige_nobody():
+    head = "各单位要于6月底前公开本单位办理结果。\n"
+    # 摘要 (a summary) holds no modal 要: what remains is a permission (可采用)
+    assert len(draft(head + "对情况复杂的办理复文，可采用摘要公开的方式。\n").obligations) == 1
+    # what is withheld (不予公开, 免予公开) is no disclosure
+    assert len(draft(head + "办理复文涉及国家秘密的，依法不予公开。\n").obligations) == 1
+    assert len(draft(head + "内部研究过程中的公文，作为免予公开信息。\n").obligations) == 1

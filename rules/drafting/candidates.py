@@ -19,7 +19,7 @@ from .tables import is_same_time_cell
 
 # A unit name at the end of a phrase (…局, …办公室, 各乡镇): who is to act.
 _UNIT_NAME = re.compile(r"(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室|街道|乡镇|镇)(?=[、，,。；;)）]|$|牵头|负责|配合|要|应|须)")
-_MODAL = re.compile(r"应当?|须|必须|务必|不得|(?<![需主重纲])要(?![点求素])")
+_MODAL = re.compile(r"应当?|须|必须|务必|不得|" + structure.MUST)
 
 
 @dataclass

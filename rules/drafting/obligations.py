@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from .structure import MUST
+
 # -- what is not an obligation -------------------------------------------------------------
 
 _COVERING = re.compile(
@@ -81,7 +83,7 @@ _CONSEQUENCE = re.compile(r"不予(收文|受理|办理)|予以退文|退回(起
 # How the issuer assesses the units ("主要对…主动公开信息进行考评"): its procedure, not their task.
 _ASSESSMENT = re.compile(r"(?:^|[,，])(?:主要)?(?:对|就)[^。；;]{2,40}(?:进行|开展|组织)(?:考评|考核|测评|评估|督查|打分)")
 _CRITERION = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(评价|考核|考评|评估)[^,，;；。]{0,30}(数量|比例|情况|效果|及时性|质量)")
-_MODAL = re.compile(r"应|须|必须|务必|不得|(?<![需主重纲])要(?![点求素])|将")
+_MODAL = re.compile(r"应|须|必须|务必|不得|" + MUST + "|将")
 # A permission ("…可通过专家解读、在线访谈等形式进行", "…的,可提请…出具说明") obliges nobody to anything.
 _PERMISSION = re.compile(r"(?<![不即])可(以)?(?=通过|采取|采用|提请|根据|结合|参照|自行|适当|在|向|由|邀请|委托|申请|按|视)")
 _DEDUCTION = re.compile(r"扣\s*[\d.]+\s*分|每[条件次项个处][^,，;；。]{0,6}扣|不得分|加\s*[\d.]+\s*分")
@@ -139,7 +141,7 @@ _INTERPRETATION_ADD_ON = re.compile(r"(强化|加强|做好|深化|加大|注重
 
 # "本系统公开工作": the field of work named by its scope, not an item to publish; "五公开": the principle
 # (决策、执行、管理、服务、结果公开), not an item
-_DOMAIN_WORDS = re.compile(r"政务公开|政府信息公开|公开平台|公开透明|公开属性|依申请公开|公开为常态|不公开|五公开|(?:(?<=系统)|(?<=本单位|本部门|本地区|本行业|本领域))公开工作")
+_DOMAIN_WORDS = re.compile(r"政务公开|政府信息公开|公开平台|公开透明|公开属性|依申请公开|公开为常态|不公开|(?:不予|免予|不宜|暂缓)公开|五公开|(?:(?<=系统)|(?<=本单位|本部门|本地区|本行业|本领域))公开工作")
 _DISCLOSE = re.compile(r"公开|公布|发布|公示|(?<=情况|结果|方案|计划|名单|清单)公告|(?<=情况的|结果的|方案的|计划的|名单的|清单的)公告|上网|向社会|对外|发声|澄清|展示|晒|刊登|刊发|刊载|登载|挂网|转载(?!自)|(动态|及时|定期|每[年季月周]度?(至少)?|按[年季月周]度?)(调整)?[和、及]?更新"
                        r"|(网站|网上|平台)[^,，;；。]{0,12}(征集|征求)")
 _INTERPRET = re.compile(r"解读|阐释|(?<!域名)(?<!地址)解析(?!度|率)|三同步|一图读懂|图解|政策问答")  # 三同步: a policy and its interpretation drafted, approved and released together
@@ -176,7 +178,7 @@ AGENDA_ITEM = re.compile(r"(?<!负责)(?<!领导)同志(传达|通报|解读|讲
                          r"|^(?:\d{1,2}[.．、]\s*)?安排部署")
 # Background: what has already been done ("省市已将…纳入考评体系"), stated without a modal or a request.
 _DONE = re.compile(r"已经?(将|于|把|对|下发|印发|出台|建立|完成|开展|纳入|列入)")
-_REQUEST = re.compile(r"应|须|务必|不得|(?<![需主重纲])要(?![点求素])|(?<![申提报呈聘邀])请")  # not 申请, 提请, 邀请…
+_REQUEST = re.compile(r"应|须|务必|不得|" + MUST + r"|(?<![申提报呈聘邀])请")  # not 申请, 提请, 邀请…
 # A shortcoming stated as a finding, not a duty ("…文件较少，解读形式单一", "质量还需进一步提升，没有真正发挥…作用").
 _DEFICIENCY = re.compile(r"较少|单一|缺乏|(?<!补)不足(?!以)|不够|滞后|薄弱|欠缺|没有真正|有待(提高|加强|提升|完善|改进)|还需进一步|"
                          r"仍需进一步|尚未|未能|不到位|不规范")

@@ -39,8 +39,10 @@ _DATED_CLAUSE_START = re.compile(either_script(
     r"|(?:(?:19|20)\d{2}年|今年)?(?:年底|年末)(?:前|之前|以前)[^,，;；。]{6,})"))
 _CLAUSE_DATE = re.compile(r"^(?:(?:19|20)\d{2}年|今年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份|\d{1,2}[日号])?|年底|年末)"
                           r"(?:前|之前|以前)")
+# 要 as a modal verb: not inside 需要, 主要, 重要, 纲要, 摘要, 概要, 纪要, 提要, 简要, 扼要, 只要, 必要, nor 要点, 要求, 要素
+MUST = r"(?<![需主重纲摘概纪提简扼只必])要(?![点求素])"
 # A numbered piece with a modal verb ("第三条 规范性文件应于…公开。") states a duty: it is no item name.
-_STATES_DUTY = re.compile(r"应当?|须|不得|(?<![需主重纲])要(?![点求素])")
+_STATES_DUTY = re.compile(r"应当?|须|不得|" + MUST)
 # mirror noise ("@@"), whitespace, and what a markdown conversion adds: emphasis (**一、总体要求**), a heading's
 # "## ", a list bullet ("● 1.…")
 _NOISE = re.compile(r"@+|\s+|\*\*|__|^#{1,6}(?=\s)|^[●■◆▪•·](?=\s)")
@@ -310,7 +312,7 @@ def _is_bare_heading(line: Line) -> bool:
 _ROW_LABEL = re.compile(r"^(?:" + ROW_LABELS + r")\s*[:：]")
 
 
-_TASK_DUTY = re.compile(r"(?<![回响相适对供])应当?(?!用)|须|不得|(?<![需主重纲])要(?![点求素])")
+_TASK_DUTY = re.compile(r"(?<![回响相适对供])应当?(?!用)|须|不得|" + MUST)
 
 
 def _is_task_line(line: Line, following: Line | None) -> bool:
