@@ -112,7 +112,7 @@ def notice_metadata(text: str) -> DraftNotice:
     notice.published = metadata.published(lines)
     signed_by, signed_on = metadata.signature(lines)
     notice.issued = metadata.written(lines) or signed_on
-    notice.issuer = metadata.issuer(notice.title, signed_by)
+    notice.issuer = metadata.issuer(notice.title, signed_by, metadata.issuer_field(lines))
     # the title's year, else the signature's, else the 文号's or the page's date, else a heading's in the head
     notice.year = (metadata.year_of(notice.title, notice.issued) or _issue_year(notice.doc_number, notice.published)
                    or metadata.heading_year(lines) or metadata.year_of_deadlines(lines))

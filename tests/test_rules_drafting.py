@@ -2222,3 +2222,9 @@ def test_a_permission_written_with_zhaiyao_and_an_exemption_from_disclosure_obli
     # what is withheld (不予公开, 免予公开) is no disclosure
     assert len(draft(head + "办理复文涉及国家秘密的，依法不予公开。\n").obligations) == 1
     assert len(draft(head + "内部研究过程中的公文，作为免予公开信息。\n").obligations) == 1
+
+
+def test_a_page_headers_source_field_names_the_issuer_only_when_it_says_which_office():
+    body = "关于做好2031年政务公开工作的通知\n各股室要于6月底前公开本单位工作方案。\n"
+    assert draft("发布时间：2031-03-02 来源：某某县农业农村局\n" + body).issuer == "某某县农业农村局"
+    assert draft("发布时间：2031-03-02 来源：县政府办公室\n" + body).issuer is None  # which county's?

@@ -226,7 +226,18 @@ def title(lines: list[str]) -> str | None:
     return None
 
 
-def issuer(title_text: str | None, signed_by: str | None) -> str | None:
+# a page header's field naming the issuing office: "发布机构：某市人民政府办公室", "来源 : 某市人民政府办公厅"
+# (a short form such as "县政府办公室" or "市民政局" does not say which county or city: no issuer)
+_ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源)\s*[:：]\s*((?![省市县区乡镇州旗]|政府|办公)[\u4e00-\u9fff]{2,30}?"
+                           + _ISSUER_END + r")(?![\u4e00-\u9fff])")
+
+
+def issuer_field(lines: list[str]) -> str | None:
+    """The issuing office a page header names, in the head of the capture."""
+    return next((match.group(1) for line in lines[:12] for match in [_ISSUER_FIELD.search(line)] if match), None)
+
+
+def issuer(title_text: str | None, signed_by: str | None, named_by_page: str | None = None) -> str | None:
     if signed_by:
         return signed_by
     if title_text and "关于" in title_text:
@@ -238,7 +249,7 @@ def issuer(title_text: str | None, signed_by: str | None) -> str | None:
             return prefix
     # "某市某局2023年政务公开工作要点": the organisation before the year names the issuer
     match = re.match(r"^([\u4e00-\u9fff]{2,30}?" + _ISSUER_END + r")(?:19|20)\d{2}年", title_text or "")
-    return match.group(1) if match else None
+    return match.group(1) if match else named_by_page
 
 
 def year_of(title_text: str | None, issued: str | None) -> int | None:
