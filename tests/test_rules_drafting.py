@@ -75,6 +75,8 @@ def test_damaged_signature_dates_are_read_only_when_unambiguous():
     assert damaged_date("20191231") == "2019-12-31"
     assert damaged_date("2019111") is None  # 1月11日 or 11月1日
     assert damaged_date("2019-001") is None
+    assert damaged_date("203149") == "2031-04-09"  # two digits that can only be a month and a day
+    assert damaged_date("203112") is None  # 2031年12月, or 1月2日
 
 
 def test_a_catalogue_time_limit_cell_dates_the_cell_it_follows():
@@ -383,6 +385,7 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("政策性文件须严格落实“解读在前、发文在后”", 2030, {"working_days": 0, "anchor": "document"}),
     ("重要政策文件要与解读材料同步在县政府门户网站公开", 2030, {"working_days": 0, "anchor": "document"}),
     # the first deadline is the sentence's own; a later one belongs to the clause after it, unless marked as the last
+    ("各单位要在20311210日前完成自查自评", 2031, {"by_date": "2031-12-10"}),  # 年 and 月 lost, four digits left
     ("目录内的项目应当于本年度完成,确有困难未完成的,承办单位须于2031215日前说明原因", 2030, {"by_date": "2030-12-31"}),
     ("年底前完成全部整改,未完成的单位于次年1月20日前书面说明", 2030, {"by_date": "2030-12-31"}),
     ("10月中旬集中开展开放日活动,各单位尽早准备,最迟不晚于10月31日", 2030, {"by_date": "2030-10-31"}),

@@ -47,7 +47,7 @@ _DAY_LIST = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})日(?:[、和�
 # "8月30前": a capture (or the writer) dropped 日; month and day are still unambiguous
 _DAY_LOST_RI = re.compile(r"(?:" + _YEAR + r")?(?<!\d)(\d{1,2})月([0-3]?\d)(?:前|之前|以前)")
 _DAY_LOST_MONTH = re.compile(r"(?<![\d年月.\-/])(\d)(\d{2})日(?:前|之前|以前)|(?<![\d年月.\-/])(1[0-2])([0-3]\d)日(?:前|之前|以前)")
-_DAY_LOST_YEAR_MARK = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{3})日(?:前|之前|以前)")
+_DAY_LOST_YEAR_MARK = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{3,4})日(?:前|之前|以前)")
 _MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?")
 # "2021年至2022年6月": a span of years ending in a month of the last
 _YEARS_TO_MONTH = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:至|到|-|—|～|~)" + _YEAR + r"(\d{1,2})月(?!\d{1,2}[日号])")
@@ -143,7 +143,7 @@ def _date_readings(sentence: str, year: int | None):
         month, day = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         yield match.start(), make_date(year, int(month), int(day))
     match = _DAY_LOST_YEAR_MARK.search(sentence)
-    if match:  # "2023131日前": 年 and 月 lost; read only when the digits split one way
+    if match:  # "2023131日前", "20171210日前": 年 and 月 lost; read only when the digits split one way
         digits = match.group(2)
         found = [make_date(int(match.group(1)), int(m), int(d)) for m, d in ((digits[:1], digits[1:]), (digits[:2], digits[2:]))]
         found = [f for f in found if f]

@@ -70,11 +70,11 @@ def doc_number(lines: list[str]) -> str | None:
 
 
 def damaged_date(line: str) -> str | None:
-    """A signature date whose 年/月/日 the capture dropped ("2019612" = 2019年6月12日): read only when the
+    """A signature date whose 年/月/日 the capture dropped ("2019612" = 2019年6月12日, "202449"): read only when the
     digits split into a valid month and day in exactly one way."""
-    match = re.fullmatch(r"\s*((?:19|20)\d{2})(\d{3,4})\s*", line)
-    if not match:
-        return None
+    match = re.fullmatch(r"\s*((?:19|20)\d{2})(\d{2,4})\s*", line)
+    if not match or len(match.group(2)) == 2 and int(match.group(2)) <= 12:
+        return None  # "202412" may be a month (2024年12月); "202449" can only be 4月9日
     year, rest = int(match.group(1)), match.group(2)
     readings = {make_date(year, int(rest[:cut]), int(rest[cut:])) for cut in (1, 2)
                 if rest[cut:][:1] != "0" and 1 <= int(rest[:cut]) <= 12 and 1 <= int(rest[cut:]) <= 31}
