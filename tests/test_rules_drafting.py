@@ -2231,3 +2231,12 @@ def test_a_page_headers_source_field_names_the_issuer_only_when_it_says_which_of
     body = "关于做好2031年政务公开工作的通知\n各股室要于6月底前公开本单位工作方案。\n"
     assert draft("发布时间：2031-03-02 来源：某某县农业农村局\n" + body).issuer == "某某县农业农村局"
     assert draft("发布时间：2031-03-02 来源：县政府办公室\n" + body).issuer is None  # which county's?
+
+
+def test_a_responsibility_note_with_a_bracket_inside_is_split_from_the_sentence_after_it():
+    text = ("某市2031年政务公开工作要点\n"
+            "1.各单位要在6月底前公开本单位年度工作方案。〔责任单位：市政府各部门，各区县政府(含高新区管委会,下同)〕"
+            "业务主管部门要在部署业务工作时同步公开相关信息。\n")
+    quotes = [o["quote"] for o in draft(text).obligations]
+    assert quotes[-1] == "业务主管部门要在部署业务工作时同步公开相关信息。"
+    assert len(quotes) == 2

@@ -373,7 +373,8 @@ _SPACED_LABEL = re.compile(either_script(r"(?<=\s)(?=(?:" + ROW_LABELS + r")\s*[
 # "[责任单位:县财政局 完成时限:6月底前]": one note, its labels apart by spaces
 _WHOLE_NOTE = re.compile(r"^\s*[（(〔\[【][^（()）〔〕\[\]【】]*[)）〕\]】]\s*$")
 # "(牵头单位：县统计局)按季度公布…": a note that closes one item and is glued to the next one's text
-_LEADING_NOTE = re.compile(either_script(r"^[（(〔【]\s*(?:" + ROW_LABELS + r")[^（()）〔〕【】]{1,160}[)）〕】]"))
+# (a bracket inside the note, "〔责任单位：各区县政府(含高新区管委会,下同)〕", is part of it)
+_LEADING_NOTE = re.compile(either_script(r"^[（(〔【]\s*(?:" + ROW_LABELS + r")(?:[^（()）〔〕【】]|[（(][^（()）〔〕【】]{0,60}[)）]){1,160}[)）〕】]"))
 
 
 def _bracket_whole(sentences: list[str]) -> list[str]:
