@@ -2240,3 +2240,11 @@ def test_a_responsibility_note_with_a_bracket_inside_is_split_from_the_sentence_
     quotes = [o["quote"] for o in draft(text).obligations]
     assert quotes[-1] == "业务主管部门要在部署业务工作时同步公开相关信息。"
     assert len(quotes) == 2
+
+
+def test_a_report_on_how_the_work_went_obliges_only_in_its_requests():
+    text = ("关于2031年5月份政务公开工作情况的通报\n各乡镇人民政府，县政府各部门：\n一、政务公开工作\n"
+            "5月全县主动公开政府信息1200条。发布较好的有：县财政局、县教育局，低于最低标准的有：县林业局。\n"
+            "各单位要及时公开本单位预算执行信息。\n"
+            "二、政务新媒体工作\n5月各政务新媒体均能及时发布信息，望各单位继续加强日常运维。\n")
+    assert [o["quote"] for o in draft(text).obligations] == ["各单位要及时公开本单位预算执行信息。"]

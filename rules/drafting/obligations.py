@@ -534,7 +534,7 @@ _PROGRESS_TITLE = re.compile(r"^(?!关于印发)[^，,。；;]{0,50}(完成|落�
 # The sections of an inspection report ("一、总体情况", "二、存在的问题", "三、下一步工作要求"), in any notice
 _FINDINGS_SECTION = re.compile(r"存在的?(主要)?问题|主要问题|发现的问题|(检查|抽查|普查|测评|监测|核查|巡查)(情况|结果)")
 _REQUIREMENTS_SECTION = re.compile(r"要求|建议|下一步|整改|安排|措施")
-_INSPECTION_TITLE = re.compile(r"(检查|抽查|普查|巡查|测评|监测|核查|督查|考核|评估)[^，,。；;]{0,16}?(情况|结果)的?通报$")
+_INSPECTION_TITLE = re.compile(r"((检查|抽查|普查|巡查|测评|监测|核查|督查|考核|评估)[^，,。；;]{0,16}?|工作)(情况|结果)的?通报$")
 
 
 def notice_kind(text: str, title: str | None) -> str:
