@@ -2248,3 +2248,10 @@ def test_a_report_on_how_the_work_went_obliges_only_in_its_requests():
             "各单位要及时公开本单位预算执行信息。\n"
             "二、政务新媒体工作\n5月各政务新媒体均能及时发布信息，望各单位继续加强日常运维。\n")
     assert [o["quote"] for o in draft(text).obligations] == ["各单位要及时公开本单位预算执行信息。"]
+
+
+def test_a_signature_date_run_onto_the_end_of_a_line_is_the_notices_date():
+    letter = "关于做好2031年政务公开工作的通知各乡镇人民政府，县政府各部门：各单位要于6月底前公开本单位工作方案。"
+    assert draft(letter + "2031年5月11日\n").issued == "2031-05-11"
+    assert draft(letter + "某县政务公开领导小组办公室2031年2月15日相关阅读\n").issued == "2031-02-15"
+    assert draft(letter + "全县累计公开信息数据截至2031年5月11日\n").issued is None

@@ -155,6 +155,13 @@ _SIGNATURE_INSIDE = re.compile(either_script(r"(?<=[。！!])[^。，,；;:：�
                                              r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:[（(]此件[^)）]{2,8}[)）])?(?![前起后至止以之内,，、])"))
 
 
+# A signature's date run onto the end of a line, after the letter's last sentence or the organisation's name: "…认真
+#执行。2031年5月11日", "…领导小组办公室2031年2月15日相关阅读" (not "截至2031年5月11日", nor a date inside a sentence)
+_SIGNATURE_DATE_AT_END = re.compile(either_script(
+    r"(?:[。！!局厅委]|办公室|办公厅|人民政府|委员会|小组|中心)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
+    r"(?:[（(]此件[^)）]{2,8}[)）])?(?=$|相关阅读|相关链接|相关文件|附件|【|打印|关闭|分享|[（(]联系)"))
+
+
 def _run_together_breaks(line: str) -> str:
     """A document-sharing site's text layer runs a notice's paragraphs together with nothing between them
     ("…的通知各区人民政府:…贯彻执行。某市人民政府办公室2019年6月26日某市2019年工作要点一、工作目标…。二、主要任务…"):
@@ -164,6 +171,7 @@ def _run_together_breaks(line: str) -> str:
     place of a character, so every quote read from the result is still a stretch of the source."""
     # the organisation, its date and what follows each on a line of its own, as a signature block is
     breaks = {at for match in _SIGNATURE_INSIDE.finditer(line) for at in (match.start(), match.start(1), match.end(1), match.end())}
+    breaks.update(at for match in _SIGNATURE_DATE_AT_END.finditer(line) for at in (match.start(1), match.end()))
     prose = line.split("|", 1)[0]  # a table's "|" rows are left as they are
     headings = [match.end() for match in _HEADING_AFTER_END.finditer(prose)] if len(line) >= 200 else []
     first = _FIRST_HEADING_AFTER_TITLE.search(prose) if len(line) >= 200 else None
