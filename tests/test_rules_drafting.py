@@ -2255,3 +2255,14 @@ def test_a_signature_date_run_onto_the_end_of_a_line_is_the_notices_date():
     assert draft(letter + "2031年5月11日\n").issued == "2031-05-11"
     assert draft(letter + "某县政务公开领导小组办公室2031年2月15日相关阅读\n").issued == "2031-02-15"
     assert draft(letter + "全县累计公开信息数据截至2031年5月11日\n").issued is None
+
+
+def test_a_run_together_inspection_report_gets_its_addressees_and_first_heading_apart():
+    text = ("关于2031年第一季度政府网站检查情况的通报各镇人民政府，区政府各部门：为做好政府网站管理工作，区政府办公室开展了"
+            "第一季度检查，现将有关情况通报如下：一、总体情况本季度全区共检查网站8个，均符合要求。二、工作要求（一）各单位要于"
+            "4月30日前在本单位网站公开整改情况。（二）各单位要确保政府网站安全运行，及时更新栏目内容，做好日常监测和内容保障工作。"
+            "（三）各单位要在每季度末前公开本单位网站运维情况。某区人民政府办公室2031年4月10日\n")
+    notice = draft(text)
+    assert notice.title == "关于2031年第一季度政府网站检查情况的通报"
+    assert notice.issued == "2031-04-10"
+    assert [str(o["by_date"]) for o in notice.obligations if "整改情况" in o["quote"]] == ["2031-04-30"]

@@ -148,8 +148,12 @@ def reline(text: str) -> str:
 # document's title ("…2031年政务公开工作要点一、…"); the addressees after the covering notice's title
 # (in either script: a traditional-character mirror runs its lines together too; a break goes at each match's end)
 _HEADING_AFTER_END = re.compile(either_script(r"(?<=[。；;！!？?])(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}条)"))
+# "…现将有关情况通报如下:一、总体情况…": the first heading after the covering letter's "如下:"
+_HEADING_AFTER_AS_FOLLOWS = re.compile(either_script(r"如下[:：](?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}条)"))
+# "二、工作要求（一）各单位要…": a heading's short name run into its first item
+_HEADING_BEFORE_ITEM = re.compile(either_script(r"(?<![\u4e00-\u9fff])[一二三四五六七八九十]{1,3}、[^。；;，,:：（(]{2,12}(?=[（(][一二三四五六七八九十]{1,3}[)）])"))
 _FIRST_HEADING_AFTER_TITLE = re.compile(either_script(r"(?:要点|方案|细则|办法|制度|规定|意见|安排|清单|目录)(?=一、|第一条)"))
-_ADDRESSEES_AFTER_TITLE = re.compile(either_script(r"的通知(?=[^。:：]{2,80}[:：])"))
+_ADDRESSEES_AFTER_TITLE = re.compile(either_script(r"的(?:通知|通报)(?=[^。:：]{2,80}[:：])"))
 # A signature run into the text: "…认真贯彻执行。某市人民政府办公室2019年6月26日(此件公开发布)某市2019年…"
 _SIGNATURE_INSIDE = re.compile(either_script(r"(?<=[。！!])[^。，,；;:：！!？?]{2,40}?(?:政府|办公室|办公厅|委员会|小组|中心|[局厅委部署院办]|代章[)）])"
                                              r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:[（(]此件[^)）]{2,8}[)）])?(?![前起后至止以之内,，、])"))
@@ -173,10 +177,12 @@ def _run_together_breaks(line: str) -> str:
     breaks = {at for match in _SIGNATURE_INSIDE.finditer(line) for at in (match.start(), match.start(1), match.end(1), match.end())}
     breaks.update(at for match in _SIGNATURE_DATE_AT_END.finditer(line) for at in (match.start(1), match.end()))
     prose = line.split("|", 1)[0]  # a table's "|" rows are left as they are
-    headings = [match.end() for match in _HEADING_AFTER_END.finditer(prose)] if len(line) >= 200 else []
+    headings = [match.end() for pattern in (_HEADING_AFTER_END, _HEADING_AFTER_AS_FOLLOWS)
+                for match in pattern.finditer(prose)] if len(line) >= 200 else []
+    items_after_headings = [match.end() for match in _HEADING_BEFORE_ITEM.finditer(prose)] if len(line) >= 200 else []
     first = _FIRST_HEADING_AFTER_TITLE.search(prose) if len(line) >= 200 else None
     if len(headings) + bool(first) >= 2 or first and breaks:  # …or the document's title right after a signature
-        breaks.update(headings)
+        breaks.update(headings + items_after_headings)
         breaks.update(match.end() for match in (first, _ADDRESSEES_AFTER_TITLE.search(prose)) if match)
     breaks = sorted(at for at in breaks if 0 < at < len(line))
     return "\n".join(line[start:end] for start, end in zip([0, *breaks], [*breaks, len(line)]))
