@@ -2266,3 +2266,16 @@ def test_a_run_together_inspection_report_gets_its_addressees_and_first_heading_
     assert notice.title == "关于2031年第一季度政府网站检查情况的通报"
     assert notice.issued == "2031-04-10"
     assert [str(o["by_date"]) for o in notice.obligations if "整改情况" in o["quote"]] == ["2031-04-30"]
+
+
+def test_a_rule_documents_scope_principle_section_titles_and_covering_formula_oblige_nobody():
+    head = "某县政务公开办法\n第一条 各单位要在每季度末前公开本单位政务公开工作进展。\n"
+    for sentence in ("您当前的位置: 首页 - 专题专栏 - 政务公开专栏",
+                     "序号公开事项公开内容(要素)公开依据公开时限公开主体公开渠道",  # a header row run together
+                     "第二条 本办法适用于县政府各部门的政府信息公开工作。",
+                     "第三条 行政执法公示应当坚持合法、及时、准确、便民的原则。",
+                     "第二节 事后公开内容",
+                     "经县政府研究决定，现将县政府2031年重大行政决策事项目录予以公布。"):
+        assert len(draft(head + sentence + "\n").obligations) == 1, sentence
+    # a principle that says who does the work is a duty ("谁起草、谁解读")
+    assert len(draft(head + "政策文件解读工作要坚持“谁起草、谁解读”的原则。\n").obligations) == 2

@@ -19,7 +19,7 @@ from .structure import MUST
 # -- what is not an obligation -------------------------------------------------------------
 
 _COVERING = re.compile(
-    r"印发给你们|现予印发|现印发|现予以?(公布|发布|公告)|已经.{0,16}同意|通知如下|现就.{0,40}(通知|要求|意见)如下|提出(以下|如下)|如下(意见|要求|任务)|"
+    r"印发给你们|现予印发|现印发|现予以?(公布|发布|公告)|现将[^,，。；]{2,40}予以(公布|发布|公告|印发)|已经.{0,16}同意|通知如下|现就.{0,40}(通知|要求|意见)如下|提出(以下|如下)|如下(意见|要求|任务)|"
     r"制定本(?!单位|部门|地区|系统|行业|机关|乡镇|街道|级|县|市|区|镇)[^,，。；]{0,6}?(要点|方案|办法|制度|细则|意见|规范|安排|计划|规定|规则)|特制[订定]本|特制[订定][^,，。；]{0,30}(要点|方案|办法|规定|细则|制度|规范|规则)[。]?$|适用本(规定|办法|细则|制度|规则)|制定(如下|以下)|请认真(贯彻|组织|抓好|执行|落实)|请结合实际|(?:^|[（(])此件(主动|公开)|请你们自行查阅"
 )
 _PREAMBLE_START = re.compile(r"^(为了?|根据|按照|依据|依照|依)[^,，]{0,80}(精神|要求|规定|部署|意见|通知|条例|实际)")
@@ -69,7 +69,7 @@ _TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)�
 # Page furniture of the mirror or portal the notice was captured from: addresses, stamps, counters.
 _PAGE_FURNITURE = re.compile(r"https?://|www\.|\.gov\.cn|发布时间[:：]|浏览次数|访问量|阅读次数|【?字[体号][:：]?[大中小]|^(?:备注\s*)?附件\d?\s*[:：]|"
                              r"(?:发布|发文|公开|更新)(?:日期|时间)\s*[:：]\s*(?:19|20)\d{2}\s*[-年./]|"  # a page header's date field
-                             r"扫一扫|打印本页|关闭窗口|当前位置[:：]|首页\s*[>＞»/]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}|Produced\s*By|版权所有|技术支持[:：]|仅(供|提供)[^,，。]{0,12}(学习|参考|交流)|"
+                             r"扫一扫|打印本页|关闭窗口|(?:当前的?|现在的?|您的|你的|所在)位置[:：]|首页\s*[>＞»/]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}|Produced\s*By|版权所有|技术支持[:：]|仅(供|提供)[^,，。]{0,12}(学习|参考|交流)|"
                              # a breadcrumb ("政务公开 > 政策公开 > 政策文件"), a related interpretation's link
                              r"^[^,，。；;]{1,12}\s*[>＞»]\s*[^,，。；;]{1,12}\s*[>＞»]|^[『【\[]?(图文解读|一图读懂|图解)")
 _UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室)"
@@ -100,6 +100,7 @@ _PURPOSE = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}条\s*)?为�
                       r"(贯彻|落实|推进|做好|加强|规范|保证|保障|掌握|了解|提高|提升|充分发挥|发挥)")
 # A rule document's own entry into force ("本制度自发布之日起施行", "本办法自2031年1月1日起执行") and who construes it.
 _IN_FORCE = re.compile(r"本(制度|办法|细则|规定|规则|意见|通知|方案|规范|实施意见)[^,，;；。]{0,16}(之日起|起)(施行|执行|实施|生效)"
+                       r"|^(?:第[一二三四五六七八九十百]{1,4}条\s*)?本(制度|办法|细则|规定|规则|规范|目录)适用于"  # its scope
                        r"|本(制度|办法|细则|规定|规则|规范)由[^,，;；。]{2,30}负责解释")
 # A sentence saying what something is ("…网站是…第一平台", "主要负责人是第一责任人"): a definition, no task.
 _DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口|抓手|基础|关键|重要举措|重点任务|必然要求|本质要求|重要(内容|组成部分?)(?![^。；;]*[,，](要求|要|应|须)))|(?<![要应须])(是指|系指)|所称[^,，;；。]{0,30}(?<![要应须])指(?![^。；;]*(应|须|(?<![重主需纲])要(?![点求素])))|不适用(于)?本(办法|规定|制度|细则)|^[^,，;；。]{2,30}(?<![要应须])分(别|为)[^,，;；。]{0,4}[:：]")
@@ -111,7 +112,7 @@ _RESPONSIBLE_FOR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,
                               r"(组织|协调|督促|指导|监督|考核|评议|受理|管理|统筹|本|各自|全)[^;；。]{0,60}工作[。；;]?$"
                               r"|工作由[^,，;；。]{2,30}负责[。；;]?$"
                               r"|^[^,，;；。]{2,20}为[^,，;；。]{2,24}(机构|部门)[,，]")
-_PRINCIPLE = re.compile(r"遵循[^。；;]{0,30}原则|以公开为原则|享有[^。；;]{0,20}权利?|责令[^。；;]{0,4}改正|追究[^。；;]{0,12}责任"
+_PRINCIPLE = re.compile(r"遵循[^。；;]{0,30}原则|^[^,，;；。]{0,30}坚持(?![^;；。]*谁)[^;；。]{2,60}的?原则[。；;]?$|以公开为原则|享有[^。；;]{0,20}权利?|责令[^。；;]{0,4}改正|追究[^。；;]{0,12}责任"
                         r"|(?:予以|严肃|严格)(?:追责|问责)|予以通报批评|^[^,，;；。]{0,6}以[^,，;；。]{2,20}为主[。；;]?$")  # the issuer's sanction ("逾期未报送的，…予以追责")
 # How a rule document's information goes out (approved first, on which main platform): procedure, not an item.
 _PROCEDURE = re.compile(r"(经|报)[^,，;；。]{0,16}(批准|同意|审定)[^,，;；。]{0,4}(后|予以|方可|才能)[^,，;；。]{0,4}(公开|发布|上网)"
@@ -122,7 +123,8 @@ _FINDING = re.compile(r"基本能够|总体(合格|良好|较好)|合格率|共(
 # A list item that names a case ("（二）弄虚作假…的；", "3.涉及商业秘密的；"): the condition of a rule, not a task.
 _CASE_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}是)[^。；;]{2,80}的[。；;]?$")
 # A run of column names ("公开内容(要素)、公开依据、公开时限、…"): a table's header, not a task.
-_COLUMN_RUN = re.compile(r"(公开(内容|依据|时限|主体|渠道|对象|方式|事项|层级)[^、,，;；。]{0,6}[、,，]){2,}")
+_COLUMN_RUN = re.compile(r"(公开(内容|依据|时限|主体|渠道|对象|方式|事项|层级)[^、,，;；。]{0,6}[、,，]){2,}"
+                         r"|(公开(内容|依据|时限|主体|渠道|对象|方式|事项|层级)(?:[（(][^（()）]{0,4}[)）])?){3,}")  # a header row run together
 # How an interpretation is written (forms, channels, language), not whether it is made.
 _INTERPRETATION_FORM = re.compile(r"解读[^。；]{0,4}(形式|方式|渠道|语言|传播|提纲|文本|方案包括|内容包括)|(形象化|通俗化|可视化)[^。；]{0,4}解读|(运用|采取|通过)[^。；]{0,40}(形式|方式)[^。；]{0,6}解读|科学性|权威性|(运用|使用)[^。；]{0,12}语言")
 
@@ -298,6 +300,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if len(plain) < shortest or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text) \
             or re.match(r"^(?:\d{1,2}[.．、])?附件\d*[:：]", text) or _ATTACHMENT_FILE.search(text):  # the attachments' list
         return NO
+    if re.match(r"^第[一二三四五六七八九十]{1,3}[章节编]", text) and not re.search(r"[，,。；;]", text):
+        return NO  # a rule document's chapter or section title ("第一节 事前公开内容")
     if _QUESTION.search(text) or _REPORTED_SPEECH.match(text):
         return NO  # a Q&A page's question; what someone said in a news report
     if unit.line == 0 and len(plain) <= 40 and not re.search(r"[。；;，,:：]", text) and not _REQUEST.search(text) \
