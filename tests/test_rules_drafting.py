@@ -2279,3 +2279,10 @@ def test_a_rule_documents_scope_principle_section_titles_and_covering_formula_ob
         assert len(draft(head + sentence + "\n").obligations) == 1, sentence
     # a principle that says who does the work is a duty ("谁起草、谁解读")
     assert len(draft(head + "政策文件解读工作要坚持“谁起草、谁解读”的原则。\n").obligations) == 2
+
+
+def test_the_issuers_sanctions_oblige_nobody():
+    head = "各单位要于6月底前公开本单位政务新媒体清单。\n"
+    for sanction in ("对擅自开设政务新媒体的，将全县通报批评并予以关停。",
+                     "造成严重后果的，由纪检监察机关追究有关单位负责人和直接责任人员的责任。"):
+        assert len(draft(head + sanction + "\n").obligations) == 1, sanction
