@@ -2286,3 +2286,13 @@ def test_the_issuers_sanctions_oblige_nobody():
     for sanction in ("对擅自开设政务新媒体的，将全县通报批评并予以关停。",
                      "造成严重后果的，由纪检监察机关追究有关单位负责人和直接责任人员的责任。"):
         assert len(draft(head + sanction + "\n").obligations) == 1, sanction
+
+
+def test_a_disclosure_lists_nested_items_and_an_items_contents_are_in_the_list():
+    text = ("某水务公司信息公开制度\n第六条 本公司公开信息，重点包含下列内容：\n（一）公司概况\n"
+            "主要包括：公司性质、规模、经营范围、办公地址等信息。\n（二）服务信息\n"
+            "1.供水价格标准及有关收费依据；\n2.供水报装办理程序和时限；\n")
+    quotes = [o["quote"] for o in draft(text).obligations]
+    assert "1.供水价格标准及有关收费依据；" in quotes and "2.供水报装办理程序和时限；" in quotes
+    assert any(q.startswith("主要包括") for q in quotes)
+    assert not any(q.startswith(("（一）", "（二）")) for q in quotes)  # the categories name the items below them

@@ -983,5 +983,9 @@ def _attach_intros(out: list[Unit]) -> None:
         marker = _marker_kind(unit.text)
         if intro and marker is not None and level in (None, marker):
             unit.intro, level = intro, marker  # the list's items share one kind of number
+        elif intro and marker is not None and _MARKERS[marker][0] > _MARKERS[level][0]:
+            unit.intro = intro  # "(二)服务信息" then "1.…; 2.…": an item's own items are in the list too
+        elif intro and marker is None and re.match(r"^(主要)?包括[:：]", unit.text):
+            unit.intro = intro  # "(一)集团概况" then "主要包括：…": what the item holds
         elif intro:
             intro, level = "", None
