@@ -2296,3 +2296,10 @@ def test_a_disclosure_lists_nested_items_and_an_items_contents_are_in_the_list()
     assert "1.供水价格标准及有关收费依据；" in quotes and "2.供水报装办理程序和时限；" in quotes
     assert any(q.startswith("主要包括") for q in quotes)
     assert not any(q.startswith(("（一）", "（二）")) for q in quotes)  # the categories name the items below them
+
+
+def test_a_purpose_article_and_a_news_sites_reprint_notice_oblige_nobody():
+    head = "某县新闻发布制度\n"
+    duty = "第三条 各部门要在每季度末前公开本部门新闻发布情况。\n"
+    assert len(draft(head + "第一条 为更进一步规范新闻发布工作，根据有关规定，兹制订本制度。\n" + duty).obligations) == 1
+    assert len(draft(head + duty + "授权转载必须注明来源为某某在线，并保留电头。\n").obligations) == 1
