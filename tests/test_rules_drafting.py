@@ -386,6 +386,7 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("重要政策文件要与解读材料同步在县政府门户网站公开", 2030, {"working_days": 0, "anchor": "document"}),
     # the first deadline is the sentence's own; a later one belongs to the clause after it, unless marked as the last
     ("各单位要在20311210日前完成自查自评", 2031, {"by_date": "2031-12-10"}),  # 年 and 月 lost, four digits left
+    ("本镇将于2031620日开展政府开放日活动", 2031, {"by_date": "2031-06-20"}),  # …and an event's day, not only a deadline
     ("目录内的项目应当于本年度完成,确有困难未完成的,承办单位须于2031215日前说明原因", 2030, {"by_date": "2030-12-31"}),
     ("年底前完成全部整改,未完成的单位于次年1月20日前书面说明", 2030, {"by_date": "2030-12-31"}),
     ("10月中旬集中开展开放日活动,各单位尽早准备,最迟不晚于10月31日", 2030, {"by_date": "2030-10-31"}),
@@ -2303,3 +2304,10 @@ def test_a_purpose_article_and_a_news_sites_reprint_notice_oblige_nobody():
     duty = "第三条 各部门要在每季度末前公开本部门新闻发布情况。\n"
     assert len(draft(head + "第一条 为更进一步规范新闻发布工作，根据有关规定，兹制订本制度。\n" + duty).obligations) == 1
     assert len(draft(head + duty + "授权转载必须注明来源为某某在线，并保留电头。\n").obligations) == 1
+
+
+def test_which_body_publishes_what_is_a_rule_of_the_regulation_not_a_duty():
+    head = "某镇政府信息公开制度\n第二条 各站所要在每季度末前公开本站所工作动态。\n"
+    for rule in ("第三条 行政机关制作的政府信息，由制作该政府信息的行政机关负责公开。",
+                 "第四条 两个以上行政机关共同制作的政府信息，由牵头制作的行政机关负责公开。"):
+        assert len(draft(head + rule + "\n").obligations) == 1, rule

@@ -47,7 +47,8 @@ _DAY_LIST = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})日(?:[、和�
 # "8月30前": a capture (or the writer) dropped 日; month and day are still unambiguous
 _DAY_LOST_RI = re.compile(r"(?:" + _YEAR + r")?(?<!\d)(\d{1,2})月([0-3]?\d)(?:前|之前|以前)")
 _DAY_LOST_MONTH = re.compile(r"(?<![\d年月.\-/])(\d)(\d{2})日(?:前|之前|以前)|(?<![\d年月.\-/])(1[0-2])([0-3]\d)日(?:前|之前|以前)")
-_DAY_LOST_YEAR_MARK = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{3,4})日(?:前|之前|以前)")
+# "2023131日前", "于2025620日开展": a date whose 年 and 月 a capture dropped; put back when the digits split one way
+_DAY_LOST_YEAR_MARK = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{3,4})(?=日)")
 _MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?")
 # "2021年至2022年6月": a span of years ending in a month of the last
 _YEARS_TO_MONTH = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:至|到|-|—|～|~)" + _YEAR + r"(\d{1,2})月(?!\d{1,2}[日号])")
@@ -142,13 +143,6 @@ def _date_readings(sentence: str, year: int | None):
     if match and year:
         month, day = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
         yield match.start(), make_date(year, int(month), int(day))
-    match = _DAY_LOST_YEAR_MARK.search(sentence)
-    if match:  # "2023131日前", "20171210日前": 年 and 月 lost; read only when the digits split one way
-        digits = match.group(2)
-        found = [make_date(int(match.group(1)), int(m), int(d)) for m, d in ((digits[:1], digits[1:]), (digits[:2], digits[2:]))]
-        found = [f for f in found if f]
-        if len(found) == 1:
-            yield match.start(), found[0]
     match = _YEARS_TO_MONTH.search(sentence)
     if match and 1 <= int(match.group(2)) <= 12:
         yield match.start(), month_end(int(match.group(1)), int(match.group(2)))
@@ -225,11 +219,25 @@ def _publication_lag(sentence: str, lags: list[re.Match]) -> re.Match:
     return next((lag for lag, end in zip(lags[1:], ends[1:]) if publishes(lag, end)), lags[0])
 
 
+def _lost_marks_restored(sentence: str) -> str:
+    """"2023131日前" → "2023年1月31日前", "于20311210日开展" → "于2031年12月10日开展"; left as it is when the digits split
+    into a month and a day in more than one way ("2023111日": 1月11日 or 11月1日)."""
+    def restore(match: re.Match) -> str:
+        year, digits = int(match.group(1)), match.group(2)
+        found = {(int(digits[:cut]), int(digits[cut:])) for cut in (1, 2)
+                 if digits[cut:][:1] != "0" and make_date(year, int(digits[:cut]), int(digits[cut:]))}
+        if len(found) != 1:
+            return match.group(0)
+        month, day = found.pop()
+        return f"{year}年{month}月{day}"
+    return _DAY_LOST_YEAR_MARK.sub(restore, sentence)
+
+
 def deadline_of(sentence: str, year: int | None) -> dict:
     """``working_days`` + ``anchor``, or ``by_date``, and the ``rhythm`` a sentence states; {} when none."""
     result: dict = {}
     # a cited title's dates name the document ("《2022年11—12月…清单》"), not the task's deadline
-    sentence = _arabic_dates(re.sub(r"《[^》]{1,80}》", "《》", sentence))
+    sentence = _lost_marks_restored(_arabic_dates(re.sub(r"《[^》]{1,80}》", "《》", sentence)))
     lags = list(WORKING_DAYS.finditer(sentence))
     if lags:
         match = _publication_lag(sentence, lags)

@@ -108,7 +108,8 @@ _DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^,，;；。
 # principle it follows, of the public's rights, and the penalties for breaking it: no deliverable.
 # "公开征求意见的期限不得少于30日": how long something lasts, not a deliverable
 _MIN_DURATION = re.compile(r"^[^,，;；。]{0,30}(期限|时间|公示期|征求意见期)[^,，;；。]{0,6}(不少于|不得少于|不低于|至少)")
-_RESPONSIBLE_FOR = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?\s*)?[^,，;；。]{2,24}(负责|承担)[^;；。]{0,30}?"
+_RESPONSIBLE_FOR = re.compile(r"由(?:制作|保存|牵头|最初)[^,，;；。]{0,24}(?:行政机关|机关|部门|单位)负责公开"  # which body publishes what (条例 第十条)
+                              r"|^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?\s*)?[^,，;；。]{2,24}(负责|承担)[^;；。]{0,30}?"
                               r"(组织|协调|督促|指导|监督|考核|评议|受理|管理|统筹|本|各自|全)[^;；。]{0,60}工作[。；;]?$"
                               r"|工作由[^,，;；。]{2,30}负责[。；;]?$"
                               r"|^[^,，;；。]{2,20}为[^,，;；。]{2,24}(机构|部门)[,，]")
