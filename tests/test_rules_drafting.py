@@ -2311,3 +2311,9 @@ def test_which_body_publishes_what_is_a_rule_of_the_regulation_not_a_duty():
     for rule in ("第三条 行政机关制作的政府信息，由制作该政府信息的行政机关负责公开。",
                  "第四条 两个以上行政机关共同制作的政府信息，由牵头制作的行政机关负责公开。"):
         assert len(draft(head + rule + "\n").obligations) == 1, rule
+
+
+def test_a_catalogue_fields_disclosure_type_and_an_interpretations_title_oblige_nobody():
+    head = "某区2031年政务公开工作要点\n各单位要于6月底前公开本单位年度工作方案。\n"
+    for line in ("• 公开类型:主动公开", "某区2031年政务公开工作要点解读说明"):
+        assert len(draft(head + line + "\n").obligations) == 1, line
