@@ -187,10 +187,11 @@ def _by_date(sentence: str, year: int | None) -> str | None:
         removed += len(match.group())
         next_year.add(match.end() - removed)  # where the date starts once the word is taken out
     sentence = _NEXT_YEAR.sub("", sentence) if next_year else sentence
+    in_next_year = list(_date_readings(sentence, year + 1)) if next_year else []
     readings = []
-    for order, ((start, date), (_, date_next_year)) in enumerate(zip(_date_readings(sentence, year),
-                                                                     _date_readings(sentence, year and year + 1))):
-        date = date_next_year if start in next_year else date
+    for order, (start, date) in enumerate(_date_readings(sentence, year)):
+        if start in next_year:
+            date = in_next_year[order][1]
         if date:
             readings.append((not _LAST_LIMIT.search(sentence[max(0, start - 6):start + 6]), start, order, date))
     return min(readings)[-1] if readings else None

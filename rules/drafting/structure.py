@@ -159,8 +159,8 @@ _SIGNATURE_INSIDE = re.compile(either_script(r"(?<=[。！!])[^。，,；;:：�
                                              r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)(?:[（(]此件[^)）]{2,8}[)）])?(?![前起后至止以之内,，、])"))
 
 
-# A signature's date run onto the end of a line, after the letter's last sentence or the organisation's name: "…认真
-#执行。2031年5月11日", "…领导小组办公室2031年2月15日相关阅读" (not "截至2031年5月11日", nor a date inside a sentence)
+# A signature's date run onto the end of a line, after the letter's last sentence or the organisation's name:
+# "…认真执行。2031年5月11日", "…领导小组办公室2031年2月15日相关阅读" (not "截至2031年5月11日", nor a date inside a sentence)
 _SIGNATURE_DATE_AT_END = re.compile(either_script(
     r"(?:[。！!局厅委]|办公室|办公厅|人民政府|委员会|小组|中心)((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)"
     r"(?:[（(]此件[^)）]{2,8}[)）])?(?=$|相关阅读|相关链接|相关文件|附件|【|打印|关闭|分享|[（(]联系)"))
