@@ -10,6 +10,8 @@ import re
 
 from core.text import either_script, make_date, normalise_doc_number, parse_date
 
+from .structure import WHERE_YOU_ARE
+
 _ISSUER_END = r"(?:办公厅|办公室|人民政府|委员会|管委会|领导小组|领导小组办公室|管理局|局|厅|委|部|政府|海关|总署)"
 _CN_DATE = r"(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零ＯO一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)"
 # a date alone on its line, or in brackets under the title ("（2023年4月20日）"); a mirror may leave a few marks after it ("2023年7月7日???")
@@ -180,7 +182,7 @@ def written(lines: list[str]) -> str | None:
 
 _TITLE_END = re.compile(r"(通知|意见|决定|方案|要点|分工|办法|函|通报|批复|制度|细则|规定|公告|通告)$")
 # "当前位置:首页»政策法规»…»", "工作制度】": a page's breadcrumb or the end of a column tag before the title
-_BREADCRUMB = re.compile(either_script(r"^(?:.*(?:当前位置|您的位置|你的位置|现在的位置)[:：]?(?:[^»>＞›]{0,20}[»>＞›])+|【?[^【】《]{1,12}】)"))
+_BREADCRUMB = re.compile(either_script(r"^(?:.*" + WHERE_YOU_ARE + r"[:：]?(?:[^»>＞›]{0,20}[»>＞›])+|【?[^【】《]{1,12}】)"))
 _TITLE_JUNK = re.compile(r"^(?:[•·\-\s]|\d{1,2}\.\d{1,2}|附件[:：]|文件名称|标题|名称|中文名)[:：\s]*")
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .structure import MUST
+from .structure import MUST, WHERE_YOU_ARE
 
 # -- what is not an obligation -------------------------------------------------------------
 
@@ -69,7 +69,7 @@ _TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)�
 # Page furniture of the mirror or portal the notice was captured from: addresses, stamps, counters.
 _PAGE_FURNITURE = re.compile(r"https?://|www\.|\.gov\.cn|发布时间[:：]|浏览次数|访问量|阅读次数|【?字[体号][:：]?[大中小]|^(?:备注\s*)?附件\d?\s*[:：]|"
                              r"(?:发布|发文|公开|更新)(?:日期|时间)\s*[:：]\s*(?:19|20)\d{2}\s*[-年./]|"  # a page header's date field
-                             r"扫一扫|打印本页|关闭窗口|授权转载|转载请注明|(?:当前的?|现在的?|您的|你的|所在)位置[:：]|首页\s*[>＞»/]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}|Produced\s*By|版权所有|技术支持[:：]|仅(供|提供)[^,，。]{0,12}(学习|参考|交流)|"
+                             r"扫一扫|打印本页|关闭窗口|授权转载|转载请注明|" + WHERE_YOU_ARE + r"[:：]|首页\s*[>＞»/]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}|Produced\s*By|版权所有|技术支持[:：]|仅(供|提供)[^,，。]{0,12}(学习|参考|交流)|"
                              # a breadcrumb ("政务公开 > 政策公开 > 政策文件"), a related interpretation's link
                              r"^[^,，。；;]{1,12}\s*[>＞»]\s*[^,，。；;]{1,12}\s*[>＞»]|^[『【\[]?(图文解读|一图读懂|图解)")
 _UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室)"

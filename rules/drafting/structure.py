@@ -39,6 +39,8 @@ _DATED_CLAUSE_START = re.compile(either_script(
     r"|(?:(?:19|20)\d{2}年|今年)?(?:年底|年末)(?:前|之前|以前)[^,，;；。]{6,})"))
 _CLAUSE_DATE = re.compile(r"^(?:(?:19|20)\d{2}年|今年)?(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份|\d{1,2}[日号])?|年底|年末)"
                           r"(?:前|之前|以前)")
+# "当前位置：", "您的位置：", "您当前的位置：": a page's breadcrumb starts here
+WHERE_YOU_ARE = r"(?:当前的?|现在的?|您的|你的|所在)位置"
 # 要 as a modal verb: not inside 需要, 主要, 重要, 纲要, 摘要, 概要, 纪要, 提要, 简要, 扼要, 只要, 必要, nor 要点, 要求, 要素
 MUST = r"(?<![需主重纲摘概纪提简扼只必])要(?![点求素])"
 # A numbered piece with a modal verb ("第三条 规范性文件应于…公开。") states a duty: it is no item name.
