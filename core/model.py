@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
+
+from core.text import to_simplified
 
 LEVELS = ("province", "city", "county", "department")
 LEVEL_LABELS = {"province": "省级", "city": "市级", "county": "县级", "department": "部门"}
@@ -73,11 +76,14 @@ def function_name_form(name: str) -> str:
 
 # An agency's internal section named without a place ("办公室", "医政医管股", "各科室", "局属各单位"): it names no
 # agency of a targets file, only a part of the issuer
-_INTERNAL_SECTION = re.compile(r"(综合)?办公室|[\u4e00-\u9fff]{1,8}(科|股)|各?(科室|股室|处室)|各?[局委厅办](机关|属|直属)各?(单位|科室|处室|股室)?")
+_INTERNAL_SECTION = re.compile(r"(综合)?办公室|[\u4e00-\u9fff]{1,8}(科|股)|(?![省市县区州旗镇乡])[\u4e00-\u9fff]{1,8}[处室]"
+                               r"|各?(科室|股室|处室)|各?[局委厅办](机关|属|直属)各?(单位|科室|处室|股室)?")
 
 
+@lru_cache(maxsize=4096)  # called for every unit name against every agency
 def is_internal_section(unit: str) -> bool:
-    return bool(_INTERNAL_SECTION.fullmatch(unit.strip()))
+    """Whether a unit named in a notice is a section of the issuer ("艺术处", "各處室"), in either script."""
+    return bool(_INTERNAL_SECTION.fullmatch(to_simplified(unit.strip())))
 
 
 # Finding statuses, in the order supervisors read them, with the Chinese label they see.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rule_kit import AGENCY, rule
 
 from checks.catalogue import applies, rule_applies, unit_matches
-from core.model import Agency
+from core.model import Agency, is_internal_section
 
 
 def test_unit_names_resolve_to_agencies():
@@ -33,6 +33,9 @@ def test_group_names_resolve_to_levels():
 def test_an_internal_section_named_without_a_place_matches_no_agency():
     office = Agency("zfb", "河南省某县人民政府办公室", "county", ("http://o/",), province="河南省")
     assert not unit_matches("办公室", office, "河南省") and not unit_matches("医政医管股", office, "河南省")
+    # a bureau's divisions, also in traditional characters; a place's office (市机关事务管理处) is not one
+    assert is_internal_section("艺术处") and is_internal_section("各處室") and is_internal_section("财务审计处")
+    assert not is_internal_section("市机关事务管理处") and not is_internal_section("县政府办公室")
     assert unit_matches("县政府办公室", office, "河南省")
 
 
