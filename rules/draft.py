@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.model import LEVELS, function_group, is_internal_section, unit_group_levels
+from core.targets import PROVINCES
 from core.text import clean_text, cn_number
 
 from .drafting import candidates, metadata, obligations, scorer, structure, tables, topics
@@ -97,6 +98,7 @@ class DraftNotice:
     issued: str | None = None
     published: str | None = None
     year: int | None = None
+    province: str | None = None     # the provincial-level division the issuer's name opens with (福建省…, 北京市…)
     kind: str = "notice"
     addressees: list[str] = field(default_factory=list)
     obligations: list[dict] = field(default_factory=list)
@@ -113,6 +115,7 @@ def notice_metadata(text: str) -> DraftNotice:
     signed_by, signed_on = metadata.signature(lines)
     notice.issued = metadata.written(lines) or signed_on
     notice.issuer = metadata.issuer(notice.title, signed_by, metadata.issuer_field(lines))
+    notice.province = next((full for full in PROVINCES if (notice.issuer or notice.title or "").startswith(full)), None)
     # the title's year, else the signature's, else the 文号's or the page's date, else a heading's in the head
     notice.year = (metadata.year_of(notice.title, notice.issued) or _issue_year(notice.doc_number, notice.published)
                    or metadata.heading_year(lines) or metadata.year_of_deadlines(lines))
@@ -132,6 +135,9 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
     groups = _groups_short_of_everyone(others) if others else []
     if groups is None or own and not notice.issuer or not (groups or own):
         said = f"主送单位为{'、'.join(notice.addressees)}" if notice.addressees else "未读出主送单位"
+        if notice.province:  # a notice of 福建省… or 北京市… binds nobody outside its province
+            return {"provinces": [notice.province]}, (f"约束范围按签发机关所在的{notice.province}起草（{said}）：请按需在 binds 中"
+                                                      f"写 levels 或 parents")
         return {"all": True}, (f"约束范围按所有受审单位起草（{said}）：签发机关不在受审单位中时，其他地区的单位也受约束，"
                                f"请按需在 binds 中写 provinces 或 parents")
     units = groups + [notice.issuer] * bool(own)  # its own sections and units: the issuer answers for them
@@ -427,7 +433,7 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
         "notice": {
             "id": notice_id, "title": notice.title or "TODO", "issuer": notice.issuer or "TODO",
             "doc_number": notice.doc_number, "issued": notice.issued or "TODO", "published": notice.published,
-            "year": notice.year, "source_file": source_file,
+            "year": notice.year, **({"province": notice.province} if notice.province else {}), "source_file": source_file,
             "binds": bound,
         },
     }

@@ -2317,3 +2317,34 @@ def test_a_catalogue_fields_disclosure_type_and_an_interpretations_title_oblige_
     head = "某区2031年政务公开工作要点\n各单位要于6月底前公开本单位年度工作方案。\n"
     for line in ("• 公开类型:主动公开", "某区2031年政务公开工作要点解读说明"):
         assert len(draft(head + line + "\n").obligations) == 1, line
+
+
+def test_a_notice_whose_issuer_names_its_province_binds_nobody_outside_it(tmp_path):
+    from checks.catalogue import load_catalogue, rule_applies
+    from core.model import Agency
+    from rules.draft import draft_yaml
+
+    letter = ("福建省人民政府办公厅关于做好2031年政务公开工作的通知\n各市、县（区）人民政府，省人民政府各部门：\n"
+              "各地各部门要于6月底前公开本地区本部门工作方案。\n福建省人民政府办公厅\n2031年3月2日\n")
+    plan = "北京市某某局2031年政务公开工作要点\n一、各处室要于6月底前公开本局年度工作方案。\n北京市某某局\n2031年3月2日\n"
+    (tmp_path / "fj.yaml").write_text(draft_yaml(draft(letter), "fj-2031"), encoding="utf-8")
+    (tmp_path / "bj.yaml").write_text(draft_yaml(draft(plan), "bj-2031"), encoding="utf-8")
+    rules = {r.notice.id: r for r in load_catalogue(tmp_path).rules}
+    assert rules["fj-2031"].notice.province == "福建省"
+    assert rules["bj-2031"].notice.binds == {"provinces": ["北京市"]}  # no addressees read: all of its province
+    fujian_county = Agency("ja", "建安县人民政府", "county", ("http://a/",), province="福建省")
+    beijing_district = Agency("dx", "北京市大兴区人民政府", "county", ("http://b/",), province="北京市")
+    beijing_bureau = Agency("bj", "北京市某某局", "department", ("http://c/",), province="北京市")
+    assert rule_applies(rules["fj-2031"], fujian_county) and not rule_applies(rules["fj-2031"], beijing_district)
+    assert rule_applies(rules["bj-2031"], beijing_bureau)
+    assert not rule_applies(rules["bj-2031"], Agency("fz", "福州市某某局", "department", ("http://d/",), province="福建省"))
+
+
+def test_a_rule_assigned_to_the_issuers_own_division_binds_what_the_notice_binds():
+    text = ("某市某某局2031年政务公开工作要点\n"
+            "1.及时公开艺术创作扶持项目评审结果。（责任单位：艺术处）\n"
+            "2.年底前公开本局文化产业资金使用情况。（責任單位：財務審計處）\n")
+    from rules.draft import draft_yaml
+
+    rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+    assert len(rules) == 2 and not any("applies_to" in rule for rule in rules)  # not a rule that checks nobody
