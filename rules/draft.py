@@ -324,8 +324,12 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
             review.append(f"通知未写明解读期限，暂按{lag}个工作日，请核定")
         params["working_days"] = lag
     elif kind == "column_exists":
-        names = re.findall(r"[《“\"]([^》”\"]{2,30})[》”\"]", quote) or \
-            re.findall(r"(?:开设|设立|设置)([\u4e00-\u9fff]{2,20}?)(?:专题)?(?:专栏|专题|栏目)", clean_text(quote))
+        # the name the column is given ("开设“惠企政策”专栏", "开设共同富裕专题") before any other quoted words, which may
+        # be a slogan ("瞄准“…时代样板”目标，开设共同富裕专题")
+        named = re.search(r"(?:[《“\"][^》”\"]{2,30}[》”\"][、和及]?)+(?=(?:专题)?(?:专栏|专题|栏目|频道))", quote)
+        names = (re.findall(r"[《“\"]([^》”\"]{2,30})[》”\"]", named.group(0)) if named else []) or \
+            re.findall(r"(?:开设|设立|设置|开辟)([\u4e00-\u9fff]{2,20}?)(?:专题)?(?:专栏|专题|栏目)", clean_text(quote)) or \
+            re.findall(r"[《“\"]([^》”\"]{2,30})[》”\"]", quote)
         if names:
             params["names"] = [re.escape(name) for name in names]
             if item.get("by_date"):

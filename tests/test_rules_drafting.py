@@ -2348,3 +2348,12 @@ def test_a_rule_assigned_to_the_issuers_own_division_binds_what_the_notice_binds
 
     rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
     assert len(rules) == 2 and not any("applies_to" in rule for rule in rules)  # not a rule that checks nobody
+
+
+def test_a_column_is_named_by_the_words_before_zhuanlan_not_by_a_quoted_slogan():
+    from rules.draft import draft_yaml
+
+    text = ("某区2031年政务公开工作要点\n（一）瞄准“争创示范区时代样板”目标，开设共同富裕专题集中展示建设成果。\n"
+            "（二）各部门要及时更新开设的“热点专题”、“重点领域”栏目内容。\n")
+    rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+    assert [r["params"]["names"] for r in rules if r["kind"] == "column_exists"] == [["共同富裕"], ["热点专题", "重点领域"]]
