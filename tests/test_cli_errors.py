@@ -120,6 +120,15 @@ def test_rules_draft_into_a_missing_folder_is_one_line(tmp_path):
     one_line_error(zwgk("rules", "draft", str(notice), "-o", str(target), check=False), str(target), "无法写入")
 
 
+def test_rules_draft_given_a_folder_is_one_line_and_an_id_is_made_one_lint_accepts(tmp_path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text("各地区各部门要在2018年6月30日前在政府网站公开年度工作要点。", encoding="utf-8")
+    one_line_error(zwgk("rules", "draft", str(tmp_path), check=False), str(tmp_path), "是目录")
+    one_line_error(zwgk("rules", "draft", str(notice), "-o", str(tmp_path), check=False), str(tmp_path), "是目录")
+    drafted = yaml.safe_load(zwgk("rules", "draft", str(notice), "--id", "BH01_Notice").stdout)
+    assert drafted["notice"]["id"] == "bh01-notice" and drafted["rules"][0]["id"] == "bh01-notice-1"
+
+
 def test_rules_draft_compare_with_a_broken_file_is_one_line(tmp_path):
     notice = tmp_path / "notice.txt"
     notice.write_text("各地区各部门要在2018年6月30日前在政府网站公开年度工作要点。", encoding="utf-8")

@@ -19,9 +19,9 @@ def rules():
 
 
 @rules.command()
-@click.argument("notice", type=click.Path(dir_okay=False))
-@click.option("--id", "notice_id", help="通知编号（默认取文件名）")
-@click.option("--output", "-o", type=click.Path(dir_okay=False), help="写入文件（默认打印到屏幕）")
+@click.argument("notice", type=click.Path())
+@click.option("--id", "notice_id", help="通知编号（默认取文件名；只用小写字母、数字和连字符）")
+@click.option("--output", "-o", type=click.Path(), help="写入文件（默认打印到屏幕）")
 @click.option("--compare", "compare_with", type=click.Path(dir_okay=False, exists=True),
               help="与已审定的规则文件比较：列出新草稿新增、删除、变更的规则")
 @click.option("--rules-only", is_flag=True, help="只用手写规则判断义务（不用学习得到的评分模型）")
@@ -30,6 +30,9 @@ def draft(notice, notice_id, output, compare_with, rules_only):
     from rules.draft import DraftError, draft_yaml, read_notice
     from rules.draft import draft as draft_notice
 
+    for path, what in ((notice, "通知文件"), (output, "输出文件")):
+        if path and Path(path).is_dir():
+            fail(f"{path}: 是目录，请给出{what}的路径")
     try:
         text = read_notice(notice)
     except DraftError as exc:
@@ -39,7 +42,8 @@ def draft(notice, notice_id, output, compare_with, rules_only):
     result = draft_notice(text, model=None) if rules_only else draft_notice(text)
     if not result.obligations:
         click.echo(f"注意：{notice} 中未找到任何义务；请确认这是通知正文（而非附件目录、新闻或工作总结）", err=True)
-    notice_id = notice_id or re.sub(r"[^a-z0-9-]+", "-", Path(notice).stem.lower()).strip("-") or "notice"
+    # rule ids are made of the notice's id, which lint allows only in a-z 0-9 -: "BH01" becomes "bh01"
+    notice_id = re.sub(r"[^a-z0-9-]+", "-", (notice_id or Path(notice).stem).lower()).strip("-") or "notice"
     document = draft_yaml(result, notice_id, source_file=str(notice))
     if compare_with:
         _print_comparison(document, Path(compare_with))
