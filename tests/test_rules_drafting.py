@@ -2357,3 +2357,13 @@ def test_a_column_is_named_by_the_words_before_zhuanlan_not_by_a_quoted_slogan()
             "（二）各部门要及时更新开设的“热点专题”、“重点领域”栏目内容。\n")
     rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
     assert [r["params"]["names"] for r in rules if r["kind"] == "column_exists"] == [["共同富裕"], ["热点专题", "重点领域"]]
+
+
+def test_a_note_of_units_alone_after_a_task_names_who_does_it_and_leaves_the_next_sentence_its_own():
+    from rules.draft import draft_yaml
+
+    text = ("某区2031年政务公开工作要点\n（一）做好民生信息公开。定期公开政府债务限额和余额情况。（区财政局、区金融办。）"
+            "及时发布重污染天气预警信息。（区生态环境局。）\n")
+    rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+    assert [(r["quote"][:6], r.get("applies_to", {}).get("units")) for r in rules] == [
+        ("定期公开政府", ["区财政局", "区金融办"]), ("及时发布重污", ["区生态环境局"])]

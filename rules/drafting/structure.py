@@ -57,7 +57,11 @@ TIME_LIMIT_LABELS = r"完成时限|完成时间|完成期限|时限要求|责任
 UNIT_LABEL_ROLES, UNIT_LABEL_BODIES = r"牵头|责任|配合|落实|承办|主办|主责|协办|协同|参与", r"单位|部门|处室|科室|股室"
 ROW_LABELS = r"(?:" + UNIT_LABEL_ROLES + r")(?:" + UNIT_LABEL_BODIES + r")|责任主体|" + TIME_LIMIT_LABELS
 # "(牵头单位：…；责任单位：…；完成时限：长期坚持)", "（市财政局牵头）", "〔责任单位：县统计局〕"
+# "(区金融办、区财政局、区房管局。)": a note of the units alone, without 责任单位 or 牵头 (not "(以下简称市政府办)")
+_UNIT_END = r"(?:办|局|委|厅|中心|政府|办事处|委员会|公司|集团)"
+UNITS_NOTE = r"[（(](?!以下|简称|含|下同|即|如|包括)(?:[\u4e00-\u9fff]{2,24}?" + _UNIT_END + r"[、，,]){0,12}[\u4e00-\u9fff]{2,24}?" + _UNIT_END + r"。?[)）]"
 RESPONSIBILITY = re.compile(
+    r"^" + UNITS_NOTE + r"\s*$|"
     r"^[（(〔\[【]\s*(?:(?:" + ROW_LABELS + r")\s*[:：】\]]"
     r"|[^（()）]{2,160}?(?:牵头|负责|配合|按职责分工负责|分别负责)[^（()）]{0,40}[)）〕\]】]?\s*$)"
 )
@@ -390,7 +394,8 @@ _SPACED_LABEL = re.compile(either_script(r"(?<=\s)(?=(?:" + ROW_LABELS + r")\s*[
 _WHOLE_NOTE = re.compile(r"^\s*[（(〔\[【][^（()）〔〕\[\]【】]*[)）〕\]】]\s*$")
 # "(牵头单位：县统计局)按季度公布…": a note that closes one item and is glued to the next one's text
 # (a bracket inside the note, "〔责任单位：各区县政府(含高新区管委会,下同)〕", is part of it)
-_LEADING_NOTE = re.compile(either_script(r"^[（(〔【]\s*(?:" + ROW_LABELS + r")(?:[^（()）〔〕【】]|[（(][^（()）〔〕【】]{0,60}[)）]){1,160}[)）〕】]"))
+_LEADING_NOTE = re.compile(either_script(r"^[（(〔【]\s*(?:" + ROW_LABELS + r")(?:[^（()）〔〕【】]|[（(][^（()）〔〕【】]{0,60}[)）]){1,160}[)）〕】]"
+                                          r"|^" + UNITS_NOTE))
 
 
 def _bracket_whole(sentences: list[str]) -> list[str]:

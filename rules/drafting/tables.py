@@ -267,7 +267,7 @@ _LEADING_KEYS, _HELPING_KEYS = ("牵头", "主办", "主责"), ("配合", "协�
 def note_units(note: str) -> tuple[list[str], list[str]] | None:
     """Lead and cooperating units of a task's own note or cell: "(牵头单位：市财政局；责任单位：各部门)",
     "牵头单位：…" lines, "(市财政局牵头，各部门配合)", a "|" row's units cell; None when it names no unit."""
-    text = re.sub(r"【([^【】]{2,6})】", r"\1:", re.sub(r"\s+", "", note)).strip("（()）〔〕[]")  # "【责任单位】县审计局"
+    text = re.sub(r"【([^【】]{2,6})】", r"\1:", re.sub(r"\s+", "", note)).strip("（()）〔〕[]。")  # "【责任单位】县审计局"
     fields = _NOTE_FIELD.findall(text)
     if fields:
         lead = [value for key, value in fields if key in _LEADING_KEYS]
