@@ -44,6 +44,14 @@ def make_date(year, month, day) -> str | None:
         return None
 
 
+def date_without_marks(year, digits: str) -> str | None:
+    """The date a year and its month-and-day digits give when a capture dropped 年/月/日 ("2019" + "612" =
+    2019-06-12): only when the digits split into a month and a day in exactly one way ("111": 1-11 or 11-1, none)."""
+    readings = {make_date(year, digits[:cut], digits[cut:]) for cut in (1, 2) if digits[cut:][:1] not in ("", "0")}
+    readings.discard(None)
+    return readings.pop() if len(readings) == 1 else None
+
+
 def month_end(year: int, month: int) -> str | None:
     """The last day of a month (X月底前), or None when ``month`` is not one."""
     if not 1 <= month <= 12:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from core.text import cn_number, make_date, month_end
+from core.text import cn_number, date_without_marks, make_date, month_end
 
 _NUMBER = r"(\d+|[一二两三四五六七八九十百]+)"
 WORKING_DAYS = re.compile(_NUMBER + r"个?工作日(?:内|以内|之内)?")
@@ -224,13 +224,8 @@ def _lost_marks_restored(sentence: str) -> str:
     """"2023131日前" → "2023年1月31日前", "于20311210日开展" → "于2031年12月10日开展"; left as it is when the digits split
     into a month and a day in more than one way ("2023111日": 1月11日 or 11月1日)."""
     def restore(match: re.Match) -> str:
-        year, digits = int(match.group(1)), match.group(2)
-        found = {(int(digits[:cut]), int(digits[cut:])) for cut in (1, 2)
-                 if digits[cut:][:1] != "0" and make_date(year, int(digits[:cut]), int(digits[cut:]))}
-        if len(found) != 1:
-            return match.group(0)
-        month, day = found.pop()
-        return f"{year}年{month}月{day}"
+        found = date_without_marks(match.group(1), match.group(2))
+        return f"{found[:4]}年{int(found[5:7])}月{int(found[8:])}" if found else match.group(0)
     return _DAY_LOST_YEAR_MARK.sub(restore, sentence)
 
 

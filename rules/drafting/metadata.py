@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from core.text import either_script, make_date, normalise_doc_number, parse_date
+from core.text import date_without_marks, either_script, make_date, normalise_doc_number, parse_date
 
 from .structure import WHERE_YOU_ARE
 
@@ -77,11 +77,7 @@ def damaged_date(line: str) -> str | None:
     match = re.fullmatch(r"\s*((?:19|20)\d{2})(\d{2,4})\s*", line)
     if not match or len(match.group(2)) == 2 and int(match.group(2)) <= 12:
         return None  # "202412" may be a month (2024年12月); "202449" can only be 4月9日
-    year, rest = int(match.group(1)), match.group(2)
-    readings = {make_date(year, int(rest[:cut]), int(rest[cut:])) for cut in (1, 2)
-                if rest[cut:][:1] != "0" and 1 <= int(rest[:cut]) <= 12 and 1 <= int(rest[cut:]) <= 31}
-    readings.discard(None)
-    return readings.pop() if len(readings) == 1 else None
+    return date_without_marks(match.group(1), match.group(2))
 
 
 _TIME_LIMIT_HEADER = re.compile(r"(完成|办结|计划完成)?(时限|时间|时间节点)(要求|安排)?$")
