@@ -390,6 +390,10 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("目录内的项目应当于本年度完成,确有困难未完成的,承办单位须于2031215日前说明原因", 2030, {"by_date": "2030-12-31"}),
     ("年底前完成全部整改,未完成的单位于次年1月20日前书面说明", 2030, {"by_date": "2030-12-31"}),
     ("10月中旬集中开展开放日活动,各单位尽早准备,最迟不晚于10月31日", 2030, {"by_date": "2030-10-31"}),
+    ("定于2030年第一季度对各单位的公开工作开展第三方评估", 2030, {"by_date": "2030-03-31"}),  # a quarter a task is set in
+    ("在第二季度组织开展业务培训", 2030, {"by_date": "2030-06-30"}),
+    ("公开2030年第一季度的财政收支情况", 2030, {"rhythm": "quarterly"}),                    # the quarter of the data
+    ("年底各乡镇公开专区面积不得少于50平方米", 2030, {"by_date": "2030-12-31"}),           # 年底 opening the clause
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected

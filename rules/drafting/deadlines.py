@@ -31,7 +31,9 @@ _DOTTED_IN_YEAR = re.compile(r"(?:^|(?<=[于在至到，,:：（(]))(1[0-2]|0?[1
 # "11月中旬前": 上旬 → the 10th, 中旬 (上中旬) → the 20th, 下旬 (中下旬) → the month's end
 _DECADE = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月[上中]?(上|中|下)旬")
 # "上半年完成", "三季度末前", "第一季度前", "第一季度内": the half-year's or quarter's last day ("每季度" is a rhythm, not a date)
-_QUARTER = re.compile(r"(?<![每按])(?:" + _YEAR + r")?第?([一二三四1-4])季度(?:末|底)?(?:前|之前|以前|完成|内)|(?<![每按])(?:第)?([一二三四1-4])季度末")
+# "定于2030年第一季度开展评估": a quarter a task is set in ends by its last day (not "2030年第一季度的数据")
+_QUARTER = re.compile(r"(?<![每按])(?:" + _YEAR + r")?第?([一二三四1-4])季度(?:末|底)?(?:前|之前|以前|完成|内)|(?<![每按])(?:第)?([一二三四1-4])季度末"
+                      r"|(?<=[于在])(?:" + _YEAR + r")?第?([一二三四1-4])季度(?!的)(?=[^,，;；。]{0,30}(?:开展|完成|组织|进行|实施|召开|举办|公开|公布|发布))")
 # a 完成时限 cell that holds only a month or a year: "10月", "2030年", "年底", "2030年度"
 _BARE_CELL = re.compile(r"^(?:" + _YEAR + r"度?)?(?:(\d{1,2})月|(?<=[年度])|年底)(?:完成)?$")
 # a 完成时限 cell that holds only a quarter: "第三季度", "2019年二季度"
@@ -58,6 +60,7 @@ _BARE_MONTH = re.compile(r"^" + _YEAR + r"(\d{1,2})月(?:前|之前|以前)?(?=$
 _YEAR_END = re.compile(_YEAR + r"年?(?:底|末)(?:前|之前|以前)?|(?<!到)" + _YEAR + r"[,，]?(?:要|须|应)?(?:全面|全部|基本)?(?:落实到位|完成|实现)(?!的|情况)|(?:年底|年末)(?:前|之前|以前|(?:全面|全部|基本)?(?:完成|到位|建成))"
                        r"|(?:今年|本年度?|(?<![\d一二两三四五六七八九十几多半])年)内(?!容)|" + _YEAR + r"?度内(?!容)"
                        r"|于本年度(?=完成|办结)"
+                       r"|(?:^|(?<=[,，;；:：]))(?:年底|年末)(?=[^,，;；。]{0,30}(?:要|须|应|不得|完成|达到))"  # "年底各县…不得少于…"
                        r"|(?:今年|全年|本年度?)(?=[^,，;；。]{0,24}(?:不少于|不低于|至少|达到))")  # a yearly quota: due at the year's end
 # Months and days written in Chinese numerals (十月底前, 九月三十日前, 二〇二四年) are read as digits.
 _CN_DIGIT = "〇零一二三四五六七八九"
@@ -164,8 +167,9 @@ def _date_readings(sentence: str, year: int | None):
     if match and with_year(match.group(1)):
         yield match.start(), month_end(with_year(match.group(1)), _QUARTER_END[match.group(2)])
     match = _QUARTER.search(sentence)
-    if match and with_year(match.group(1)):
-        yield match.start(), month_end(with_year(match.group(1)), _QUARTER_END[match.group(2) or match.group(3)])
+    if match and with_year(match.group(1) or match.group(4)):
+        year_ = with_year(match.group(1) or match.group(4))
+        yield match.start(), month_end(year_, _QUARTER_END[match.group(2) or match.group(3) or match.group(5)])
     match = _HALF.search(sentence)
     if match and with_year(match.group(1) or match.group(2)):
         yield match.start(), f"{with_year(match.group(1) or match.group(2))}-06-30"
