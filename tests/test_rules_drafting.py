@@ -2371,3 +2371,39 @@ def test_a_note_of_units_alone_after_a_task_names_who_does_it_and_leaves_the_nex
     rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
     assert [(r["quote"][:6], r.get("applies_to", {}).get("units")) for r in rules] == [
         ("定期公开政府", ["区财政局", "区金融办"]), ("及时发布重污", ["区生态环境局"])]
+
+
+def test_a_catalogue_box_that_repeats_the_posting_day_as_its_written_date_yields_to_the_signature():
+    body = ("某省教育厅办公室关于印发2030年政务公开工作要点任务分工的通知\n各市教育局：\n现将任务分工印发给你们，请认真贯彻落实。\n"
+            "某省教育厅办公室\n2030年7月4日\n")
+    reposted = "索引号: | 000/2031-00050 | 发布日期: | 2031-01-18 |\n有效性: | 成文日期: | 2031-01-18 |\n" + body
+    assert draft(reposted).issued == "2030-07-04"   # the box's 成文日期 is only the day the page went up
+    written_apart = "索引号: | 000/2031-00050 | 发布日期: | 2031-01-18 |\n有效性: | 成文日期: | 2030-07-03 |\n" + body
+    assert draft(written_apart).issued == "2030-07-03"  # a 成文日期 of its own is the document's
+
+
+def test_a_signature_whose_office_was_wrapped_onto_its_own_line_names_the_office():
+    notice = draft("关于印发某项工作任务分工的通知\n各处室：\n现印发给你们，请认真抓好贯彻落实。\n某某省人力资源和社会保障厅\n办公室\n"
+                   "2030年6月28日\n")
+    assert (notice.issuer, notice.issued) == ("某某省人力资源和社会保障厅办公室", "2030-06-28")
+
+
+def test_the_same_time_interpretation_rule_stated_as_a_system_to_carry_out_is_drafted():
+    found = _drafted("2030年政务公开工作要点\n（一）做好政策解读。严格落实规范性文件起草与解读材料同步组织、同步审签、同步发布制度。\n")
+    assert ("严格落实规范性文件起草与解读材料同步组织、同步审签、同步发布制度。", None, 0) in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "各部门办公室要切实承担起本单位政务公开工作的组织协调、监督检查责任。",               # a responsibility, no deliverable
+    "根据上级部署，结合本局实际，为进一步明确任务分工，经研究，制定了《2030年政务公开工作任务分工》。",  # how the issuer drew it up
+])
+def test_lead_ins_and_responsibilities_are_no_rules(sentence):
+    assert _drafted("2030年政务公开工作要点\n" + sentence) == []
+
+
+def test_a_covering_letters_lead_in_broken_off_at_its_comma_is_rejected_not_left_to_the_scorer():
+    from rules.drafting import obligations
+    from rules.drafting.structure import Unit
+
+    text = analysis("按照《某市人民政府办公室关于印发2030年政务公开工作要点的通知》要求，现将要点所列任务进行分解安排，")
+    assert obligations.verdict(Unit(quote=text, text=text, line=0), {}, "notice") == obligations.NO

@@ -84,6 +84,8 @@ _TIME_LIMIT_HEADER = re.compile(r"(完成|办结|计划完成)?(时限|时间|�
 
 
 _ORGANISATION_LINE = re.compile(r"[\u4e00-\u9fff（）()]{2,40}" + _ISSUER_END)
+# the office of an organisation wrapped onto a line of its own in a signature block
+_OFFICE_SUFFIX_LINE = re.compile(r"办公室|办公厅|秘书处")
 _NUMERIC_DATE_LINE = re.compile(r"^\s*((?:19|20)\d{2})[.\-/](\d{1,2})[.\-/](\d{1,2})\s*$")
 
 
@@ -117,6 +119,8 @@ def signature(lines: list[str]) -> tuple[str | None, str | None]:
             if index - back < 0:
                 break
             candidate = re.sub(r"\s+", "", lines[index - back])
+            if _OFFICE_SUFFIX_LINE.fullmatch(candidate) and index - back - 1 >= 0:
+                candidate = re.sub(r"\s+", "", lines[index - back - 1]) + candidate  # "某某厅" / "办公室" / date
             if _ORGANISATION_LINE.fullmatch(candidate):
                 return candidate, date
         if not any(_TIME_LIMIT_HEADER.match(earlier.strip()) for earlier in lines[:index]):
@@ -174,6 +178,14 @@ def written(lines: list[str]) -> str | None:
     found = _labelled_dates(lines)
     dated_by_box = [date for label, date in found if label in _DOCUMENT_DATE_LABELS]
     return dated_by_box[0] if dated_by_box and any(label not in _DOCUMENT_DATE_LABELS for label, _ in found) else None
+
+
+def issued(written_field: str | None, signed_on: str | None, page_date: str | None) -> str | None:
+    """The document's own date: the catalogue's 成文日期 field, unless it only repeats the page's publication date
+    and the signature gives another (a portal that fills the field with the day it posted the page)."""
+    if written_field and signed_on and written_field == page_date:
+        return signed_on
+    return written_field or signed_on
 
 
 _TITLE_END = re.compile(r"(通知|意见|决定|方案|要点|分工|办法|函|通报|批复|制度|细则|规定|公告|通告)$")

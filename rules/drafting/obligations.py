@@ -19,7 +19,7 @@ from .structure import MUST, WHERE_YOU_ARE
 # -- what is not an obligation -------------------------------------------------------------
 
 _COVERING = re.compile(
-    r"印发给?你们|现予印发|现印发|现予以?(公布|发布|公告)|现将[^,，。；]{2,40}予以(公布|发布|公告|印发)|已经.{0,16}同意|通知如下|现就.{0,40}(通知|要求|意见)如下|提出(以下|如下)|如下(意见|要求|任务)|"
+    r"印发给?你们|(?:经研究[,，]?|[,，])制[定订]了《[^》]{2,60}》。?$|现予印发|现印发|现予以?(公布|发布|公告)|现将[^,，。；]{2,40}予以(公布|发布|公告|印发)|已经.{0,16}同意|通知如下|现就.{0,40}(通知|要求|意见)如下|提出(以下|如下)|如下(意见|要求|任务)|"
     r"制[定订]本(?!单位|部门|地区|系统|行业|机关|乡镇|街道|级|县|市|区|镇)[^,，。；]{0,6}?(要点|方案|办法|制度|细则|意见|规范|安排|计划|规定|规则)|特制[订定]本|特制[订定][^,，。；]{0,30}(要点|方案|办法|规定|细则|制度|规范|规则)[。]?$|适用本(规定|办法|细则|制度|规则)|制定(如下|以下)|请认真(贯彻|组织|抓好|执行|落实)|请结合实际|(?:^|[（(])此件(主动|公开)|请你们自行查阅"
 )
 _PREAMBLE_START = re.compile(r"^(为了?|根据|按照|依据|依照|依)[^,，]{0,80}(精神|要求|规定|部署|意见|通知|条例|实际)")
@@ -37,7 +37,7 @@ _EXHORTATION = re.compile(
     r"确保[^,，;；。]{0,16}(到位|实处|实效|完成|落实|有序|平稳|准确及时|及时准确)|统筹兼顾|突出重点|以公开为常态|不公开为例外|以公开促[^,，;；。]{0,12}|"
     r"(推进|深化|加强|促进|助力|围绕)公开(?![\u4e00-\u9fff]{0,2}(信息|情况|结果|清单|目录))|解读回应|(全流程|全过程|全方位)公开|"
     r"推进(决策|执行|管理|服务|结果)([、和及]?(决策|执行|管理|服务|结果)){0,4}公开|回应(社会|公众)?关切|"
-    r"落实[^。；]{0,30}主体责任|履行[^,，;；。]{0,16}(义务|职责)|推进[^,，;；。]{0,20}相关工作|完成[^,，;；。]{0,8}任务|"
+    r"落实[^。；]{0,30}主体责任|履行[^,，;；。]{0,16}(义务|职责)|承担起?[^,，;；。]{0,30}(责任|职责)(?!单位)|推进[^,，;；。]{0,20}相关工作|完成[^,，;；。]{0,8}任务|"
     r"(做好|加强|深化)[^,，;；。]{0,4}政策解读(工作)?(?=[,，;；。]|$)|"
     # widening or refining "the scope / the content / the channels" names no item; nor does improving a procedure
     r"(扩大|拓展|拓宽|细化|丰富|充实)[^,，;；。]{0,12}?(范围|内容|方式|渠道)(?![^,，;；。]{0,2}(公开|公布|发布))|"
@@ -370,14 +370,18 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         and not any(_REQUIREMENTS_SECTION.search(section) for section in unit.sections)
     if findings and not (_REQUEST.search(text) or re.search(r"(月|日|年底|季度)[^,，;；。]{0,6}前|日内|以内|之内", text)):
         return NO  # an inspection's findings and what the inspectors did; the requirements after them ask
-    if _COVERING.search(text) or _PREAMBLE_START.search(text) and re.search(r"如下|以下[:：]?$", text):
-        return NO
+    if _COVERING.search(text) or _PREAMBLE_START.search(text) and (re.search(r"如下|以下[:：]?$", text)
+                                                                  or text.endswith((",", "，")) and not re.search(MUST, text)):
+        return NO  # a covering letter's lead-in, also when the capture broke it off at its comma
     if _OWN_DRAFTING.search(text) and not _MODAL.search(text) and not dated:
         return NO
     mechanism = _MECHANISM_FIRST.search(text)
     # "…确保保密审查、主动公开发布…等工作机制健康运转": the publishing named there is one more mechanism
     after_mechanism = re.sub(r"不得[^,，;；。]*|[^,，;；。]{0,40}等(工作)?(机制|制度)", "", text[mechanism.end():]) if mechanism else ""
-    if mechanism and not _has_disclosure(after_mechanism) and not (dated and re.search(r"公开|公布|发布", text[:mechanism.start()])):
+    # "落实…与政策解读同步组织、同步审签、同步发布制度": the "system" is the 三同步 rule, which a portal shows
+    same_time_interpretation = deadline.get("working_days") == 0 and "解读" in text
+    if mechanism and not _has_disclosure(after_mechanism) and not (dated and re.search(r"公开|公布|发布", text[:mechanism.start()])) \
+            and not same_time_interpretation:
         return NO  # …unless what follows the mechanism still publishes something
     general = _GENERAL.search(text) or _GENERAL_SECTION.search(unit.context) or _GOAL.search(text) \
         or any(_PRINCIPLE_HEADING.match(section) for section in unit.sections)
@@ -409,7 +413,7 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return bool(_has_disclosure(core) or _NAMED_DISCLOSURE.search(own) or _INTERPRET.search(core)
                     or _COLUMN.search(own) or _ANNUAL_REPORT.search(own) or _MANUAL.search(core))
 
-    if delivers(_strip(own, _MECHANISM, _EXHORTATION)):
+    if delivers(_strip(own, _MECHANISM, _EXHORTATION)) or same_time_interpretation and _INTERPRET.search(own):
         return YES
     if _REQUEST.search(own) and re.search(r"\d+\s*个?小时内[^,，;；。]{0,8}(回应|发布|公开|答复)", own):
         return YES  # "对其他政务舆情应在48小时内予以回应": a response owed within hours
