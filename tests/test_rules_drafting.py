@@ -2407,3 +2407,14 @@ def test_a_covering_letters_lead_in_broken_off_at_its_comma_is_rejected_not_left
 
     text = analysis("按照《某市人民政府办公室关于印发2030年政务公开工作要点的通知》要求，现将要点所列任务进行分解安排，")
     assert obligations.verdict(Unit(quote=text, text=text, line=0), {}, "notice") == obligations.NO
+
+
+def test_a_one_line_capture_keeps_counts_dates_and_clock_times_spaced_apart_inside_their_sentences():
+    sentences = ["各单位要高度重视政府网站建设工作，明确分管领导和责任科室。",
+                 "政府网站要安排专人处理网民纠错意见，在 3 个工作日内答复网民。",
+                 "请各部门于 6 月 9 日中午 12:00 前将自查结果报送县政府办公室。",
+                 "被征求意见的部门应当自收到征求意见稿之日起 15 个工作日内反馈意见。"]
+    source = "某县人民政府办公室关于做好2031年政府网站管理工作的通知 " + " ".join(sentences * 2) + " 留言与评论 |\n"
+    lines = structure.reline(source).split("\n")
+    assert all(sentence in lines for sentence in sentences)  # one stray "|" does not make the line a table row
+    assert structure.reline("人事司 2 机构设置 规划司 3 统计信息 " * 12).count("\n") >= 40  # a row's 序号 still stands apart

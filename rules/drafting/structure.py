@@ -111,6 +111,11 @@ _DATED_START = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日
 _CLOCK_END = re.compile(r"(?:\d{1,2}:\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)$")
 
 
+# what follows a number that counts or dates something, not a row's 序号
+_MEASURE_WORD = re.compile(r"[ \u3000\xa0]*(?:个|月|日|年|号|条|次|天|小时|分钟|项|件|名|人|家|%|％|万|亿|元|周|批|期|户|篇|份|岁|倍)")
+_TIME_LIMIT_WORD = re.compile(r"(?:前|之前|以前|止|为止|后|之后|以后)")
+
+
 def reline(text: str) -> str:
     """A capture that ran a notice's lines together with spaces (a search service's excerpt: "…的通知 各区人民政府:
     …反映。 广州市人民政府办公厅 2017年12月13日 …实施办法 第一条 …") gets its line breaks back.  In a long line,
@@ -120,7 +125,7 @@ def reline(text: str) -> str:
     source (:func:`verbatim`).  Times (13:00), letter-spaced headers (工 作 任 务) and "|" rows are left alone."""
     out = []
     for line in text.split("\n"):
-        if len(line) < 200 or "|" in line:
+        if len(line) < 200 or line.count("|") >= 3:  # a table row keeps its cells on one line
             out.append(_run_together_breaks(line))  # a signature run into a short line still gets its own lines
             continue
         gaps = []
@@ -135,10 +140,12 @@ def reline(text: str) -> str:
                     or len(before) == 1 and len(after) == 1:
                 continue
             strong = left in _ENDS_A_LINE or heading_level(analysis(line[end:end + 12])) is not None \
-                or bool(_DATED_START.match(line[end:end + 12])) or bool(_CLOCK_END.search(line[:start]))
+                or bool(_DATED_START.match(line[end:end + 12])) \
+                or bool(_CLOCK_END.search(line[:start])) and not _TIME_LIMIT_WORD.match(line[end:])  # "12:00 前"
             # "2019 年", "〔2019〕33 号": a PDF's spacing around digits is no line break; a row's 序号 cell is
-            # ("…人事司 2 机构设置 …")
-            row_number = re.fullmatch(r"\d{1,3}", before) or re.fullmatch(r"\d{1,3}", after)
+            # ("…人事司 2 机构设置 …"), but not a count or a date ("在 3 个工作日内", "于 10 月 9 日")
+            row_number = (re.fullmatch(r"\d{1,3}", before) and not _MEASURE_WORD.match(line[end:])
+                          or re.fullmatch(r"\d{1,3}", after) and not _MEASURE_WORD.match(line[end + len(after):]))
             digits = not strong and (left.isdigit() or right.isdigit()) and not row_number
             gaps.append((start, strong, digits))
         dense = len(gaps) >= len(line) / 120
