@@ -2418,3 +2418,15 @@ def test_a_one_line_capture_keeps_counts_dates_and_clock_times_spaced_apart_insi
     lines = structure.reline(source).split("\n")
     assert all(sentence in lines for sentence in sentences)  # one stray "|" does not make the line a table row
     assert structure.reline("人事司 2 机构设置 规划司 3 统计信息 " * 12).count("\n") >= 40  # a row's 序号 still stands apart
+
+
+@pytest.mark.parametrize("header, published", [
+    ("2031-06-10   16时54分 浏览次数:", "2031-06-10"),      # an official page: its day, time and view counter
+    ("2031-06-10 10:30 来源:某某镇 作者:某某镇", "2031-06-10"),  # …or the office it comes from
+    ("2031-06-10 00:00:00 889阅读 发布地区:某州", None),       # a mirror's own stamp
+    ("2031-06-10 06:47:14来源:某某建设网", None),               # a news site's
+])
+def test_an_unlabelled_header_stamp_is_the_pages_date_only_beside_a_counter_or_an_office(header, published):
+    notice = draft("某县人民政府办公室关于印发2031年政务公开工作要点的通知\n" + header + "\n各乡镇人民政府：\n"
+                   "现印发给你们，请认真贯彻执行。\n某县人民政府办公室\n2031年6月8日\n")
+    assert notice.published == published

@@ -20,6 +20,10 @@ _INLINE_SIGNATURE = re.compile(r"([\u4e00-\u9fff]{2,30}" + _ISSUER_END + r")\s+(
 _DATE_VALUE = r"((?:19|20)\d{2})\s*[-/年.]\s*(\d{1,2})\s*[-/月.]\s*(\d{1,2})"
 _PUBLISHED_LABEL = re.compile(r"(?<!上传)(?<!更新)(?<!归档)(?<!成文)(?<!印发)(?<!颁布)(?<!实施)(?<!签发)"
                               r"(发布时间|发布日期|公开日期|发文日期|生成日期|时间|日期)\s*[\]】]?\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
+# An official page's unlabelled header line: its day and time, then a view counter or the office it comes from
+# ("2030-06-10 16时54分 浏览次数:", "2030-06-10 10:30 来源:某某镇"); a mirror's stamp carries neither.
+_PORTAL_STAMP = re.compile(r"^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})\s+\d{1,2}(?:[:：]\d{2}(?:[:：]\d{2})?|时\d{1,2}分)\s*"
+                           r"(?=(?:浏览|访问|点击|阅读)次数|信息来源|来源[:：]\s*[^\s|]{0,20}?(?:政府|网站|[局厅委办镇乡]|街道|中心)(?:\s|$|作者))", re.M)
 _DMY_STAMP = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\s+\d{1,2}:\d{2}\s*$", re.M)
 # 成文日期 of the 信息公开目录 table ("[ 成文日期 ] | 2021-06-02"), or an encyclopedia's 颁布时间
 _WRITTEN_LABEL = re.compile(r"(?:成文日期|颁布时间|颁布日期|印发日期|签发日期)\s*[\]】]?\s*[:：|]?\s*\|?\s*" + _DATE_VALUE)
@@ -164,6 +168,9 @@ def published(lines: list[str]) -> str | None:
     stamp = _DMY_STAMP.search(head)
     if stamp:
         return make_date(stamp.group(3), stamp.group(2), stamp.group(1))
+    stamp = _PORTAL_STAMP.search(head)
+    if stamp:
+        return make_date(*stamp.groups())
     return None
 
 
