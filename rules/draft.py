@@ -114,7 +114,7 @@ def notice_metadata(text: str) -> DraftNotice:
     notice.published = metadata.published(lines)
     signed_by, signed_on = metadata.signature(lines)
     notice.issued = metadata.issued(metadata.written(lines), signed_on, notice.published)
-    notice.issuer = metadata.issuer(notice.title, signed_by, metadata.issuer_field(lines))
+    notice.issuer = metadata.full_name(metadata.issuer(notice.title, signed_by, metadata.issuer_field(lines)), lines)
     notice.province = next((full for full in PROVINCES if (notice.issuer or notice.title or "").startswith(full)), None)
     # the title's year, else the signature's, else the 文号's or the page's date, else a heading's in the head
     notice.year = (metadata.year_of(notice.title, notice.issued) or _issue_year(notice.doc_number, notice.published)

@@ -2430,3 +2430,13 @@ def test_an_unlabelled_header_stamp_is_the_pages_date_only_beside_a_counter_or_a
     notice = draft("某县人民政府办公室关于印发2031年政务公开工作要点的通知\n" + header + "\n各乡镇人民政府：\n"
                    "现印发给你们，请认真贯彻执行。\n某县人民政府办公室\n2031年6月8日\n")
     assert notice.published == published
+
+
+@pytest.mark.parametrize("title, issuer", [
+    ("市人民政府办公室关于印发某某市2031年政务公开工作实施方案的通知", "某某市人民政府办公室"),  # the place the title names
+    ("市人民政府办公室关于开展2031年政务公开考评工作的通知", "市人民政府办公室"),             # none named: left short
+    ("市人民政府办公室关于深入推进社会主义现代化强市建设的通知", "市人民政府办公室"),          # a slogan names no place
+])
+def test_a_signature_that_leaves_out_its_place_gets_it_back_from_the_title(title, issuer):
+    notice = draft(title + "\n各县（区）人民政府：\n现印发给你们，请认真贯彻执行。\n市人民政府办公室\n2031年6月8日\n")
+    assert notice.issuer == issuer

@@ -254,6 +254,29 @@ def issuer_field(lines: list[str]) -> str | None:
     return next((match.group(1) for line in lines[:12] for match in [_ISSUER_FIELD.search(line)] if match), None)
 
 
+# A signature or title that leaves out its own place ("市人民政府办公室", "区民政局", "省人民政府办公厅"): the level word it
+# starts with, and the places of that level a text names (not 全市, 本区, 各县 …)
+_SHORT_FORM = re.compile(r"^(自治区|自治州|省|市|区|县|州|旗)(?=[\u4e00-\u9fff]{2})")
+_GENERIC_PLACE = re.compile(r"[全本各我该每城地辖市县区省州]$")
+
+
+def full_name(short: str | None, lines: list[str]) -> str | None:
+    """"市人民政府办公室" under a title about 某某市: the place put back, taken from the first of that level the title or
+    the head of the text names ("关于印发某某市2030年…" → 某某市人民政府办公室); left short when none is named."""
+    level = _SHORT_FORM.match(short or "")
+    if not level:
+        return short
+    # a place where a name can start: a line's start, after a year, a bracket or the words of a title
+    place = re.compile(r"(?:^|(?<=[|（(《“\s\d年]))([\u4e00-\u9fff]{2,6}?)" + level.group(1)
+                       + r"(?![\u4e00-\u9fff]{0,1}(?:长|委|级|直|属|内|外|域))")
+    for line in lines[:6]:
+        for match in place.finditer(re.sub(r"关于|印发|转发|做好|开展", "|", line)):
+            name = match.group(1)
+            if not _GENERIC_PLACE.search(name) and not re.search(r"政府|办公|部门|单位|机关|[局厅委]|推进|建设|加强|深入|现代|发展|工作|落实|强$", name):
+                return name + short
+    return short
+
+
 def issuer(title_text: str | None, signed_by: str | None, named_by_page: str | None = None) -> str | None:
     if signed_by:
         return signed_by
