@@ -167,8 +167,8 @@ def _date_readings(sentence: str, year: int | None):
     if match and with_year(match.group(1)):
         yield match.start(), month_end(with_year(match.group(1)), _QUARTER_END[match.group(2)])
     match = _QUARTER.search(sentence)
-    if match and with_year(match.group(1) or match.group(4)):
-        year_ = with_year(match.group(1) or match.group(4))
+    year_ = match and with_year(match.group(1) or match.group(4))
+    if year_:
         yield match.start(), month_end(year_, _QUARTER_END[match.group(2) or match.group(3) or match.group(5)])
     match = _HALF.search(sentence)
     if match and with_year(match.group(1) or match.group(2)):

@@ -258,11 +258,13 @@ def issuer_field(lines: list[str]) -> str | None:
 # starts with, and the places of that level a text names (not 全市, 本区, 各县 …)
 _SHORT_FORM = re.compile(r"^(自治区|自治州|省|市|区|县|州|旗)(?=[\u4e00-\u9fff]{2})")
 _GENERIC_PLACE = re.compile(r"[全本各我该每城地辖市县区省州]$")
+# words before a level word that make no place name: an office, a body, a slogan ("现代化强市")
+_NOT_A_PLACE = re.compile(r"政府|办公|部门|单位|机关|[局厅委]|推进|建设|加强|深入|现代|发展|工作|落实|强$")
 
 
 def full_name(short: str | None, lines: list[str]) -> str | None:
-    """"市人民政府办公室" under a title about 某某市: the place put back, taken from the first of that level the title or
-    the head of the text names ("关于印发某某市2030年…" → 某某市人民政府办公室); left short when none is named."""
+    """"市人民政府办公室" under a title about 某某市: the place put back, taken from the first place of that level the
+    head of the capture names ("关于印发某某市2030年…" → 某某市人民政府办公室); left short when none is named."""
     level = _SHORT_FORM.match(short or "")
     if not level:
         return short
@@ -272,7 +274,7 @@ def full_name(short: str | None, lines: list[str]) -> str | None:
     for line in lines[:6]:
         for match in place.finditer(re.sub(r"关于|印发|转发|做好|开展", "|", line)):
             name = match.group(1)
-            if not _GENERIC_PLACE.search(name) and not re.search(r"政府|办公|部门|单位|机关|[局厅委]|推进|建设|加强|深入|现代|发展|工作|落实|强$", name):
+            if not _GENERIC_PLACE.search(name) and not _NOT_A_PLACE.search(name):
                 return name + short
     return short
 
