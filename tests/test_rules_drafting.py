@@ -2440,3 +2440,10 @@ def test_an_unlabelled_header_stamp_is_the_pages_date_only_beside_a_counter_or_a
 def test_a_signature_that_leaves_out_its_place_gets_it_back_from_the_title(title, issuer):
     notice = draft(title + "\n各县（区）人民政府：\n现印发给你们，请认真贯彻执行。\n市人民政府办公室\n2031年6月8日\n")
     assert notice.issuer == issuer
+
+
+def test_a_dated_completion_under_the_general_requirements_is_a_task_but_a_dated_goal_is_not():
+    found = _drafted("2031年政务新媒体规范化建设实施意见\n一、总体要求\n以规范化建设为抓手，推动政务新媒体健康有序发展。\n"
+                     "2031年7月底前，各县（市、区）完成基层政务新媒体规范化建设工作。\n"
+                     "2031年底前，全面完成各项任务，基本建成全县统一的政务新媒体管理体系。\n")
+    assert found == [("2031年7月底前，各县（市、区）完成基层政务新媒体规范化建设工作。", "2031-07-31", None)]

@@ -284,6 +284,8 @@ def names_internal_action(text: str) -> bool:
 
 
 YES, NO, UNSURE = "yes", "no", "unsure"
+# "…前完成…", also with the subject between ("2031年7月底前,各县(市、区)完成…建设工作")
+_COMPLETED_BY = re.compile(r"(前|底|内)([^,，;；。]{0,4}|[,，][^,，;；。]{0,30}?)(完成|建成|实现|上线)")
 
 
 def verdict(unit, deadline: dict, notice_kind: str) -> str:
@@ -385,8 +387,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # …unless what follows the mechanism still publishes something
     general = _GENERAL.search(text) or _GENERAL_SECTION.search(unit.context) or _GOAL.search(text) \
         or any(_PRINCIPLE_HEADING.match(section) for section in unit.sections)
-    if general and not (dated and (_has_disclosure(text) or _MANUAL.search(text))):
-        return NO
+    if general and not (dated and (_has_disclosure(text) or _MANUAL.search(text)
+                                   or _COMPLETED_BY.search(text) and not _GOAL_STATE.search(text))):
+        return NO  # …unless dated and done by then ("总体要求：2031年7月底前，各县完成…建设")
     if _GENERAL_SECTION.search(unit.context) and _GOAL_STATE.search(text):
         return NO  # "工作目标: 2031年底前，完成…，基本形成…体系": a dated goal is still a goal
     if re.match(r"^到20\d\d年", text) and _GOAL_STATE.search(text):
@@ -418,8 +421,7 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if _REQUEST.search(own) and re.search(r"\d+\s*个?小时内[^,，;；。]{0,8}(回应|发布|公开|答复)", own):
         return YES  # "对其他政务舆情应在48小时内予以回应": a response owed within hours
     # "6月底前完成政府网站集约化平台建设": a task dated by its own completion, with or without a modal verb
-    # "…前完成…", also with the subject between ("2031年7月底前,各县(市、区)完成…建设工作")
-    completed_by = re.search(r"(前|底|内)([^,，;；。]{0,4}|[,，][^,，;；。]{0,30}?)(完成|建成|实现|上线)", own) \
+    completed_by = _COMPLETED_BY.search(own) \
         and not re.match(r"^(此项|该项|这项|本项|上述|以上)(工作|任务)", own)  # that only dates the sentence before it
     if deadline.get("by_date") and (_REQUEST.search(own) or completed_by) and not delivers(own) \
             and not (_MECHANISM.search(own) or re.search(r"健全|建立|完善|加强|提升|提高", _strip(own, _EXHORTATION))):
