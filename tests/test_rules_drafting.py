@@ -2447,3 +2447,11 @@ def test_a_dated_completion_under_the_general_requirements_is_a_task_but_a_dated
                      "2031年7月底前，各县（市、区）完成基层政务新媒体规范化建设工作。\n"
                      "2031年底前，全面完成各项任务，基本建成全县统一的政务新媒体管理体系。\n")
     assert found == [("2031年7月底前，各县（市、区）完成基层政务新媒体规范化建设工作。", "2031-07-31", None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "新条例第五十条规定：“全国政府信息公开工作主管部门应当公布政府信息公开工作年度报告格式。”",  # the law quoted
+    "政府信息公开工作年度报告（以下简称年报），是政府信息公开条例确立的法定制度安排。",            # what the report is
+])
+def test_a_quoted_article_and_what_a_thing_is_are_no_rules(sentence):
+    assert _drafted("关于做好2031年政府信息公开工作年度报告编制发布工作的通知\n" + sentence) == []

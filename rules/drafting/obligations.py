@@ -103,7 +103,7 @@ _IN_FORCE = re.compile(r"本(制度|办法|细则|规定|规则|意见|通知|�
                        r"|^(?:第[一二三四五六七八九十百]{1,4}条\s*)?本(制度|办法|细则|规定|规则|规范|目录)适用于"  # its scope
                        r"|本(制度|办法|细则|规定|规则|规范)由[^,，;；。]{2,30}负责解释")
 # A sentence saying what something is ("…网站是…第一平台", "主要负责人是第一责任人"): a definition, no task.
-_DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口|抓手|基础|关键|重要举措|重点任务|必然要求|本质要求|重要(内容|组成部分?)(?![^。；;]*[,，](要求|要|应|须)))|(?<![要应须])(是指|系指)|所称[^,，;；。]{0,30}(?<![要应须])指(?![^。；;]*(应|须|(?<![重主需纲])要(?![点求素])))|不适用(于)?本(办法|规定|制度|细则)|^[^,，;；。]{2,30}(?<![要应须])分(别|为)[^,，;；。]{0,4}[:：]")
+_DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?:[（(]以下简称[^)）]{1,12}[)）][,，]?)?(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口|抓手|基础|关键|重要举措|重点任务|必然要求|本质要求|制度安排|重要(内容|组成部分?)(?![^。；;]*[,，](要求|要|应|须)))|(?<![要应须])(是指|系指)|所称[^,，;；。]{0,30}(?<![要应须])指(?![^。；;]*(应|须|(?<![重主需纲])要(?![点求素])))|不适用(于)?本(办法|规定|制度|细则)|^[^,，;；。]{2,30}(?<![要应须])分(别|为)[^,，;；。]{0,4}[:：]")
 # A rule document's statements of who answers for the work ("办公室负责组织、协调…工作", "…为受理机构"), of the
 # principle it follows, of the public's rights, and the penalties for breaking it: no deliverable.
 # "公开征求意见的期限不得少于30日": how long something lasts, not a deliverable
@@ -284,6 +284,7 @@ def names_internal_action(text: str) -> bool:
 
 
 YES, NO, UNSURE = "yes", "no", "unsure"
+_QUOTES_AN_ARTICLE = re.compile(r"^[^,，。；;“”]{0,30}第[一二三四五六七八九十百零\d]{1,4}条(?:第[一二三四五六七八九十\d]{1,3}款)?规定[:：]?\s*[“\"]")
 # "…前完成…", also with the subject between ("2031年7月底前,各县(市、区)完成…建设工作")
 _COMPLETED_BY = re.compile(r"(前|底|内)([^,，;；。]{0,4}|[,，][^,，;；。]{0,30}?)(完成|建成|实现|上线)")
 
@@ -342,6 +343,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # "(一)涉及国家秘密的;": a case a rule applies to, not a thing to do
     if _IN_FORCE.search(text):
         return NO  # "第十条 本制度自公布之日起施行。": when the document takes effect
+    if _QUOTES_AN_ARTICLE.match(text):
+        return NO  # "新条例第五十条规定:“…”": the law quoted, not a duty the notice sets
     if _COLUMN_RUN.search(text) or (_CONTENT_QUALITY.search(text) or _DEFINITION.search(text)
                                     or _PURPOSE.search(text) and not _MODAL.search(text)) and not dated_at_all(deadline):
         return NO
