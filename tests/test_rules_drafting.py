@@ -2455,3 +2455,27 @@ def test_a_dated_completion_under_the_general_requirements_is_a_task_but_a_dated
 ])
 def test_a_quoted_article_and_what_a_thing_is_are_no_rules(sentence):
     assert _drafted("关于做好2031年政府信息公开工作年度报告编制发布工作的通知\n" + sentence) == []
+
+
+@pytest.mark.parametrize("sentence, verdict", [
+    ("《中华人民共和国政府信息公开条例》（国令第711号）", "no"),                           # a basis cited alone
+    ("省自然资源厅近日下发关于加强征地和环境质量信息公开工作的通知。", "no"),            # news of a document
+    ("某某总局9日在其官方网站上公布关于推进安全生产信息公开工作的通知。", "no"),
+    ("各单位要于2031年1月28日前在门户网站公布本单位年度报告。", "yes"),                # 28日前 is a deadline
+])
+def test_a_cited_law_and_news_of_a_document_oblige_nobody_but_a_deadline_still_does(sentence, verdict):
+    from rules.drafting import obligations
+    from rules.drafting.structure import Unit
+
+    text = analysis(sentence)
+    assert obligations.verdict(Unit(quote=text, text=text, line=0), deadline_of(text, 2031), "notice") == verdict
+
+
+def test_a_law_cited_as_an_item_of_a_disclosure_list_is_no_rule():
+    from rules.drafting import obligations
+    from rules.drafting.structure import Unit
+
+    intro = analysis("各乡镇要主动公开下列信息：")
+    cited, item = analysis("（一）《中华人民共和国政府信息公开条例》（国令第711号）"), analysis("（二）社会救助政策文件和办事指南。")
+    assert obligations.verdict(Unit(quote=cited, text=cited, line=0, intro=intro), {}, "notice") == obligations.NO
+    assert obligations.verdict(Unit(quote=item, text=item, line=0, intro=intro), {}, "notice") == obligations.YES

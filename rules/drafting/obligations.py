@@ -284,6 +284,8 @@ def names_internal_action(text: str) -> bool:
 
 
 YES, NO, UNSURE = "yes", "no", "unsure"
+_CITATION_ALONE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?《[^》]{2,60}》\s*(?:[（(][^）)]{2,20}[)）])?[。；;]?$")
+_NEWS_OF_AN_ISSUE = re.compile(r"^[^,，。；;]{0,24}(?:近日|(?<![\d一二三四五六七八九十])日前|(?<![月\d])\d{1,2}日(?=在))[^,，。；;]{0,14}(?:下发|印发|发布|公布|出台)")
 _QUOTES_AN_ARTICLE = re.compile(r"^[^,，。；;“”]{0,30}第[一二三四五六七八九十百零\d]{1,4}条(?:第[一二三四五六七八九十\d]{1,3}款)?规定[:：]?\s*[“\"]")
 # "…前完成…", also with the subject between ("2031年7月底前,各县(市、区)完成…建设工作")
 _COMPLETED_BY = re.compile(r"(前|底|内)([^,，;；。]{0,4}|[,，][^,，;；。]{0,30}?)(完成|建成|实现|上线)")
@@ -343,8 +345,10 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # "(一)涉及国家秘密的;": a case a rule applies to, not a thing to do
     if _IN_FORCE.search(text):
         return NO  # "第十条 本制度自公布之日起施行。": when the document takes effect
-    if _QUOTES_AN_ARTICLE.match(text):
-        return NO  # "新条例第五十条规定:“…”": the law quoted, not a duty the notice sets
+    if _QUOTES_AN_ARTICLE.match(text) or _CITATION_ALONE.match(text):
+        return NO  # "新条例第五十条规定:“…”", "《…条例》(国令第711号)": the law quoted or cited, not a duty the notice sets
+    if _NEWS_OF_AN_ISSUE.match(text) and not _REQUEST.search(text) and not re.search(MUST, text):
+        return NO  # "省…厅近日下发《…》", "…9日在其官方网站上公布《…》": news of a document, not its duties
     if _COLUMN_RUN.search(text) or (_CONTENT_QUALITY.search(text) or _DEFINITION.search(text)
                                     or _PURPOSE.search(text) and not _MODAL.search(text)) and not dated_at_all(deadline):
         return NO
