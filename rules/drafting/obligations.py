@@ -286,7 +286,8 @@ def names_internal_action(text: str) -> bool:
 YES, NO, UNSURE = "yes", "no", "unsure"
 _CITATION_ALONE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?《[^》]{2,60}》\s*(?:[（(][^）)]{2,20}[)）])?[。；;]?$")
 _NEWS_OF_AN_ISSUE = re.compile(r"^[^,，。；;]{0,24}(?:近日|(?<![\d一二三四五六七八九十])日前|(?<![月\d])\d{1,2}日(?=在))[^,，。；;]{0,14}(?:下发|印发|发布|公布|出台)")
-_QUOTES_AN_ARTICLE = re.compile(r"^[^,，。；;“”]{0,30}第[一二三四五六七八九十百零\d]{1,4}条(?:第[一二三四五六七八九十\d]{1,3}款)?规定[:：]?\s*[“\"]")
+# "新条例第五十条规定:“…”", "…第三十一条规定,各级行政机关应当…": the law's article restated, not a duty the notice sets
+_QUOTES_AN_ARTICLE = re.compile(r"^[^,，。；;“”]{0,30}第?[一二三四五六七八九十百零\d]{1,4}条(?:第[一二三四五六七八九十\d]{1,3}款)?规定(?:[:：]?\s*[“\"]|[,，])")
 # "…前完成…", also with the subject between ("2031年7月底前,各县(市、区)完成…建设工作")
 _COMPLETED_BY = re.compile(r"(前|底|内)([^,，;；。]{0,4}|[,，][^,，;；。]{0,30}?)(完成|建成|实现|上线)")
 
@@ -345,7 +346,7 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # "(一)涉及国家秘密的;": a case a rule applies to, not a thing to do
     if _IN_FORCE.search(text):
         return NO  # "第十条 本制度自公布之日起施行。": when the document takes effect
-    if _QUOTES_AN_ARTICLE.match(text) or _CITATION_ALONE.match(text):
+    if _QUOTES_AN_ARTICLE.match(text) and not re.search(MUST + r"|(?<![申提报呈聘邀])请", text) or _CITATION_ALONE.match(text):
         return NO  # "新条例第五十条规定:“…”", "《…条例》(国令第711号)": the law quoted or cited, not a duty the notice sets
     if _NEWS_OF_AN_ISSUE.match(text) and not _REQUEST.search(text) and not re.search(MUST, text):
         return NO  # "省…厅近日下发《…》", "…9日在其官方网站上公布《…》": news of a document, not its duties
@@ -553,7 +554,7 @@ _PROGRESS_TITLE = re.compile(r"^(?!关于印发)[^，,。；;]{0,50}(完成|落�
 # The sections of an inspection report ("一、总体情况", "二、存在的问题", "三、下一步工作要求"), in any notice
 _FINDINGS_SECTION = re.compile(r"存在的?(主要)?问题|主要问题|发现的问题|(检查|抽查|普查|测评|监测|核查|巡查)(情况|结果)")
 _REQUIREMENTS_SECTION = re.compile(r"要求|建议|下一步|整改|安排|措施")
-_INSPECTION_TITLE = re.compile(r"((检查|抽查|普查|巡查|测评|监测|核查|督查|考核|评估)[^，,。；;]{0,16}?|工作)(情况|结果)的?通报$")
+_INSPECTION_TITLE = re.compile(r"((检查|抽查|普查|巡查|测评|监测|核查|督查|考核|评估)[^，,。；;]{0,16}?|工作|(编制|公布|发布|报送|落实|整改)[^，,。；;]{0,4}?)(情况|结果)的?通报$")
 
 
 def notice_kind(text: str, title: str | None) -> str:
