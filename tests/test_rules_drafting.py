@@ -2401,12 +2401,18 @@ def test_lead_ins_and_responsibilities_are_no_rules(sentence):
     assert _drafted("2030年政务公开工作要点\n" + sentence) == []
 
 
-def test_a_covering_letters_lead_in_broken_off_at_its_comma_is_rejected_not_left_to_the_scorer():
+def _verdict(sentence: str, intro: str = "", year: int | None = None) -> str:
+    """The rules' verdict on one sentence standing alone (its own deadline read in ``year``), or as an item of ``intro``."""
     from rules.drafting import obligations
     from rules.drafting.structure import Unit
 
-    text = analysis("按照《某市人民政府办公室关于印发2030年政务公开工作要点的通知》要求，现将要点所列任务进行分解安排，")
-    assert obligations.verdict(Unit(quote=text, text=text, line=0), {}, "notice") == obligations.NO
+    text = analysis(sentence)
+    unit = Unit(quote=text, text=text, line=0, intro=analysis(intro) if intro else "")
+    return obligations.verdict(unit, deadline_of(text, year) if year else {}, "notice")
+
+
+def test_a_covering_letters_lead_in_broken_off_at_its_comma_is_rejected_not_left_to_the_scorer():
+    assert _verdict("按照《某市人民政府办公室关于印发2030年政务公开工作要点的通知》要求，现将要点所列任务进行分解安排，") == "no"
 
 
 def test_a_one_line_capture_keeps_counts_dates_and_clock_times_spaced_apart_inside_their_sentences():
@@ -2464,18 +2470,10 @@ def test_a_quoted_article_and_what_a_thing_is_are_no_rules(sentence):
     ("各单位要于2031年1月28日前在门户网站公布本单位年度报告。", "yes"),                # 28日前 is a deadline
 ])
 def test_a_cited_law_and_news_of_a_document_oblige_nobody_but_a_deadline_still_does(sentence, verdict):
-    from rules.drafting import obligations
-    from rules.drafting.structure import Unit
-
-    text = analysis(sentence)
-    assert obligations.verdict(Unit(quote=text, text=text, line=0), deadline_of(text, 2031), "notice") == verdict
+    assert _verdict(sentence, year=2031) == verdict
 
 
 def test_a_law_cited_as_an_item_of_a_disclosure_list_is_no_rule():
-    from rules.drafting import obligations
-    from rules.drafting.structure import Unit
-
-    intro = analysis("各乡镇要主动公开下列信息：")
-    cited, item = analysis("（一）《中华人民共和国政府信息公开条例》（国令第711号）"), analysis("（二）社会救助政策文件和办事指南。")
-    assert obligations.verdict(Unit(quote=cited, text=cited, line=0, intro=intro), {}, "notice") == obligations.NO
-    assert obligations.verdict(Unit(quote=item, text=item, line=0, intro=intro), {}, "notice") == obligations.YES
+    intro = "各乡镇要主动公开下列信息："
+    assert _verdict("（一）《中华人民共和国政府信息公开条例》（国令第711号）", intro) == "no"
+    assert _verdict("（二）社会救助政策文件和办事指南。", intro) == "yes"

@@ -181,7 +181,9 @@ AGENDA_ITEM = re.compile(r"(?<!负责)(?<!领导)同志(传达|通报|解读|讲
                          r"|^(?:\d{1,2}[.．、]\s*)?安排部署")
 # Background: what has already been done ("省市已将…纳入考评体系"), stated without a modal or a request.
 _DONE = re.compile(r"已经?(将|于|把|对|下发|印发|出台|建立|完成|开展|纳入|列入)")
-_REQUEST = re.compile(r"应|须|务必|不得|" + MUST + r"|(?<![申提报呈聘邀])请")  # not 申请, 提请, 邀请…
+# the notice asking for something in its own words: 要 as a modal, 请 (not 申请, 提请, 邀请…)
+_ASKS = MUST + r"|(?<![申提报呈聘邀])请"
+_REQUEST = re.compile(r"应|须|务必|不得|" + _ASKS)
 # A shortcoming stated as a finding, not a duty ("…文件较少，解读形式单一", "质量还需进一步提升，没有真正发挥…作用").
 _DEFICIENCY = re.compile(r"较少|单一|缺乏|(?<!补)不足(?!以)|不够|滞后|薄弱|欠缺|没有真正|有待(提高|加强|提升|完善|改进)|还需进一步|"
                          r"仍需进一步|尚未|未能|不到位|不规范")
@@ -346,9 +348,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # "(一)涉及国家秘密的;": a case a rule applies to, not a thing to do
     if _IN_FORCE.search(text):
         return NO  # "第十条 本制度自公布之日起施行。": when the document takes effect
-    if _QUOTES_AN_ARTICLE.match(text) and not re.search(MUST + r"|(?<![申提报呈聘邀])请", text) or _CITATION_ALONE.match(text):
+    if _QUOTES_AN_ARTICLE.match(text) and not re.search(_ASKS, text) or _CITATION_ALONE.match(text):
         return NO  # "新条例第五十条规定:“…”", "《…条例》(国令第711号)": the law quoted or cited, not a duty the notice sets
-    if _NEWS_OF_AN_ISSUE.match(text) and not _REQUEST.search(text) and not re.search(MUST, text):
+    if _NEWS_OF_AN_ISSUE.match(text) and not _REQUEST.search(text):
         return NO  # "省…厅近日下发《…》", "…9日在其官方网站上公布《…》": news of a document, not its duties
     if _COLUMN_RUN.search(text) or (_CONTENT_QUALITY.search(text) or _DEFINITION.search(text)
                                     or _PURPOSE.search(text) and not _MODAL.search(text)) and not dated_at_all(deadline):
