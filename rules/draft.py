@@ -116,9 +116,10 @@ def notice_metadata(text: str) -> DraftNotice:
     notice.issued = metadata.issued(metadata.written(lines), signed_on, notice.published)
     notice.issuer = metadata.full_name(metadata.issuer(notice.title, signed_by, metadata.issuer_field(lines)), lines)
     notice.province = next((full for full in PROVINCES if (notice.issuer or notice.title or "").startswith(full)), None)
-    # the title's year, else the signature's, else the 文号's or the page's date, else a heading's in the head
+    # the title's year, else the signature's, else the 文号's or the page's date, else a heading's in the head, else
+    # the deadlines' or the body's own
     notice.year = (metadata.year_of(notice.title, notice.issued) or _issue_year(notice.doc_number, notice.published)
-                   or metadata.heading_year(lines) or metadata.year_of_deadlines(lines))
+                   or metadata.heading_year(lines) or metadata.year_of_deadlines(lines) or metadata.year_of_body(lines))
     notice.kind = obligations.notice_kind(text, notice.title)
     notice.addressees = metadata.addressees(lines)
     return notice

@@ -485,6 +485,18 @@ def test_a_capture_without_title_or_signature_takes_the_year_its_deadlines_are_w
     assert [o["by_date"] for o in notice.obligations] == ["2021-06-30", "2021-11-30"]
 
 
+@pytest.mark.parametrize("opening, year", [
+    ("为确保我县2031年政务新媒体整合工作按期推进,根据《某省关于2029年度政务新媒体检查情况的通报》(2029年12月)精神,现就有关事项通知如下:", 2031),
+    ("为继续做好我县2030年度政府网站年度报表填报工作,现就有关事项通知如下:", 2031),  # the report on 2030 is 2031's work
+])
+def test_a_capture_with_no_year_but_its_own_sentences_dates_by_the_year_they_speak_of_not_a_cited_one(opening, year):
+    text = ("各乡镇人民政府,县政府各部门:\n" + opening + "\n"
+            "一、请各部门于6月10日前将本单位政务新媒体情况表报送县政府办公室。\n")
+    notice = draft(text)
+    assert notice.year == year
+    assert [o["by_date"] for o in notice.obligations] == [f"{year}-06-10"]
+
+
 def test_a_date_note_in_brackets_after_the_full_stop_dates_the_sentence_before_it():
     text = ("某县政务公开实施方案\n"
             "(一)各部门要在门户网站公开本部门政务公开事项标准目录。(2021年10月底前完成)\n"

@@ -328,6 +328,21 @@ def year_of_deadlines(lines: list[str]) -> int | None:
     return max(set(years), key=years.count) if years else None
 
 
+# A year written in a cited title (《…2019年…》), a 文号 (〔2019〕) or a bracket is another document's, not the notice's.
+_CITED = re.compile(r"《[^》]*》|〔[^〕]*〕|[(（][^)）]*[)）]")
+# "继续做好我市2023年度政府网站年度报表填报": the report on a year is the next year's work
+_YEARLY_REPORT = re.compile(r"度?[^，,。]{0,16}(年度报告|年报|年度报表)")
+_BODY_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?![—\-–~～至到]\s*(?:19|20)?\d)")
+
+
+def year_of_body(lines: list[str]) -> int | None:
+    """For a capture with no title, signature, 文号 or full deadline: the year its own sentences speak of ("确保我市2020年
+    …推进"; a year reported on counts as the next), the most frequent outside citations, the later on a tie."""
+    years = [int(m.group(1)) + bool(_YEARLY_REPORT.match(line, m.end())) for line in map(lambda line: _CITED.sub("", line), lines)
+             for m in _BODY_YEAR.finditer(line)]
+    return max(set(years), key=lambda year: (years.count(year), year)) if years else None
+
+
 # The addressees' line under the title: "各乡镇人民政府，县政府各部门：", "局机关各科室、局属各单位："
 _ADDRESSEES = re.compile(r"^([^。；;！!？?:：]{2,120})[:：]$")
 _ADDRESSEE = re.compile(r"各|单位|部门|政府|科室|股室|处室|机构|[局委办厅]$|中心$|管委会$|学校$|幼儿园$|医院$|卫生院$")
