@@ -79,11 +79,13 @@ def test_damaged_signature_dates_are_read_only_when_unambiguous():
     assert damaged_date("203112") is None  # 2031年12月, or 1月2日
 
 
-def test_a_catalogue_time_limit_cell_dates_the_cell_it_follows():
+@pytest.mark.parametrize("limit", ["信息生成之日起15个工作日内公开", "信息形成或者变更之日起15个工作日内及时公开",
+                                   "自信息生成之日起15个工作日内予以公开"])
+def test_a_catalogue_time_limit_cell_dates_the_cell_it_follows(limit):
     text = "\n".join([
         "类别 |", "内容 |", "公开时限 |",
-        "机构信息 |", "本局内设机构的名称、职能、办公地址和联系电话 |", "信息生成之日起15个工作日内公开 |",
-        "统计数据 |", "本局发布的年度统计数据及其说明 |", "信息生成之日起15个工作日内公开 |",
+        "机构信息 |", "本局内设机构的名称、职能、办公地址和联系电话 |", limit + " |",
+        "统计数据 |", "本局发布的年度统计数据及其说明 |", limit + " |",
         "公开事项类别 |",
     ])
     result = draft(text)
