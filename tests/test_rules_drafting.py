@@ -499,6 +499,16 @@ def test_a_capture_with_no_year_but_its_own_sentences_dates_by_the_year_they_spe
     assert [o["by_date"] for o in notice.obligations] == [f"{year}-06-10"]
 
 
+def test_the_title_broken_over_lines_or_run_into_the_next_page_field_is_not_drafted_as_a_rule():
+    text = ("标题\n某县人民政府办公室关于印发某县政策文件解读工作实施办法的通知发布机构\n某县人民政府办公室\n"
+            "某县人民政府办公室\n关于印发某县政策文件解读工作\n实施办法的通知\n"
+            "各乡镇人民政府,县政府各部门:\n"
+            "一、各部门制发政策文件时,要同步在门户网站发布解读材料。\n")
+    notice = draft(text)
+    assert notice.title == "某县人民政府办公室关于印发某县政策文件解读工作实施办法的通知"
+    assert [o["quote"] for o in notice.obligations] == ["一、各部门制发政策文件时,要同步在门户网站发布解读材料。"]
+
+
 def test_a_date_note_in_brackets_after_the_full_stop_dates_the_sentence_before_it():
     text = ("某县政务公开实施方案\n"
             "(一)各部门要在门户网站公开本部门政务公开事项标准目录。(2021年10月底前完成)\n"

@@ -126,7 +126,8 @@ def row_for(text: str, rows: list[dict], start: int = 0) -> int | None:
 
 def candidates(text: str, year: int | None, kind: str, table: list[dict], title: str | None = None) -> list[Candidate]:
     """All units of a notice, in order, before any is kept or dropped."""
-    seen: set[str] = {re.sub(r"\W", "", title)} if title else set()  # the title obliges nobody
+    title_key = re.sub(r"\W", "", title) if title else ""
+    seen: set[str] = {title_key} if title else set()  # the title obliges nobody
     units = list(structure.units(text))
     # a line holding a meeting's agenda item ("…同志传达…；通报…") is the agenda, all of its pieces
     agenda_lines = {unit.line for unit in units if obligations.AGENDA_ITEM.search(unit.text)}
@@ -148,13 +149,21 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
         dates_the_one_before = index > 0 and units[index - 1].line == unit.line and _COMPLETION_CLAUSE.match(unit.text)
         said = obligations.verdict(unit, stated, kind) \
             if unit.line not in agenda_lines and unit.text not in time_limit_cells and not dates_the_one_before else obligations.NO
-        candidate = Candidate(unit, index, deadline, row, cut_off=cut_off, repeated=key in seen,
+        candidate = Candidate(unit, index, deadline, row, cut_off=cut_off, repeated=key in seen or part_of_title(key, title_key),
                               rules_keep=said == obligations.YES, rules_unsure=said == obligations.UNSURE)
         seen.add(key)
         candidate.features = structural_features(candidate, len(units), kind)
         out.append(candidate)
     _names_of_rows(out)
     return out
+
+
+def part_of_title(key: str, title_key: str) -> bool:
+    """A line of the title broken over lines ("关于印发某区政策文件解读工作" / "实施办法的通知"), or the title run into
+    the page's next field ("…实施办法的通知发文机关"): the title again, which obliges nobody."""
+    if len(title_key) < 12 or len(key) < 8:
+        return False
+    return key in title_key or key.startswith(title_key) and len(key) - len(title_key) <= 6
 
 
 # a unit dated only by the year's end ("年内", "年底前"): a row's 完成时限 cell may set an earlier date
