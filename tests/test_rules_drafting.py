@@ -2501,3 +2501,10 @@ def test_a_law_cited_as_an_item_of_a_disclosure_list_is_no_rule():
     intro = "各乡镇要主动公开下列信息："
     assert _verdict("（一）《中华人民共和国政府信息公开条例》（国令第711号）", intro) == "no"
     assert _verdict("（二）社会救助政策文件和办事指南。", intro) == "yes"
+
+
+@pytest.mark.parametrize("case", ["一、不按规定时间和程序编制本单位政府网站年度报表的。", "（二）弄虚作假，虚报本部门政务公开工作情况的；",
+                                  "3.未经审核擅自在门户网站发布政策解读的。"])
+def test_a_case_a_penalty_clause_punishes_is_not_a_duty(case):
+    assert _verdict(case) == "no"
+    assert _verdict("一、各部门要按规定时间编制本单位政府网站年度报表。") != "no"  # the duty itself still is one

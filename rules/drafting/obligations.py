@@ -228,6 +228,9 @@ _MECHANISM_FIRST = re.compile(r"^(?:第[一二三四五六七八九十百]{1,4}�
                               r"[^,，;；。]{0,30}(?:机制|制度|体系)[,，;；]")
 
 
+# An item of "有下列情形之一的，…责令改正": a failure named as a case ("不按规定…编制年度报告的。").
+_VIOLATION_CASE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:不按|未按|未经|未能|未|不|违反|拒绝|拒不|弄虚作假|擅自|隐瞒|"
+                             r"泄露|虚报|瞒报)[^。；;]*的[。；;]?$")
 # The introduction of a list whose items are exempt from disclosure or the cases of a penalty.
 _EXEMPT_OR_CASES = re.compile(r"不予公开|不得[^,，；;。]{0,8}公开|免予公开|不公开|情形之一|下列情形|下列行为")
 # "现将有关事项通知如下：", "…完成以下工作：", "具体要求如下：": what follows are tasks, not a scope or a content list
@@ -411,6 +414,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # a report of what was done
     if _INTERPRETATION_FORM.search(text) and not (dated or re.search(r"公开|公布|发布", text)):
         return NO
+    if _VIOLATION_CASE.match(text):
+        return NO  # "二、弄虚作假，不真实反映…情况的。": a case the penalty clause before it punishes, not a duty
     if unit.intro and not _TASK_INTRO.search(unit.intro) and not ((dated or _PLAN_PUBLISHED.search(text)) and _has_disclosure(text)):
         # an item of "…主动公开下列信息：" is a topic; an item of "…须予解读:" / "…包括以下要素:" is the
         # scope or content of the sentence before it, which is the obligation; an item of "通知如下：" or
