@@ -396,6 +396,9 @@ def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules
     ("在第二季度组织开展业务培训", 2030, {"by_date": "2030-06-30"}),
     ("公开2030年第一季度的财政收支情况", 2030, {"rhythm": "quarterly"}),                    # the quarter of the data
     ("年底各乡镇公开专区面积不得少于50平方米", 2030, {"by_date": "2030-12-31"}),           # 年底 opening the clause
+    ("全年举办3-4次政务开放活动", 2030, {"by_date": "2030-12-31"}),                     # a count of times in the year
+    ("全年组织政府信息公开业务培训", 2030, {}),                                          # no count, no quota
+    ("政策文件的解读方案应与文件同时起草、同时审签", 2030, {"working_days": 0, "anchor": "document"}),
 ])
 def test_more_deadline_forms(sentence, year, expected):
     assert deadline_of(analysis(sentence), year) == expected

@@ -61,7 +61,7 @@ _YEAR_END = re.compile(_YEAR + r"年?(?:底|末)(?:前|之前|以前)?|(?<!到)"
                        r"|(?:今年|本年度?|(?<![\d一二两三四五六七八九十几多半])年)内(?!容)|" + _YEAR + r"?度内(?!容)"
                        r"|于本年度(?=完成|办结)"
                        r"|(?:^|(?<=[,，;；:：]))(?:年底|年末)(?=[^,，;；。]{0,30}(?:要|须|应|不得|完成|达到))"  # "年底各县…不得少于…"
-                       r"|(?:今年|全年|本年度?)(?=[^,，;；。]{0,24}(?:不少于|不低于|至少|达到))")  # a yearly quota: due at the year's end
+                       r"|(?:今年|全年|本年度?)(?=[^,，;；。]{0,24}(?:不少于|不低于|至少|达到|\d+(?:[-—~至到]\d+)?次))")  # a yearly quota: due at the year's end
 # Months and days written in Chinese numerals (十月底前, 九月三十日前, 二〇二四年) are read as digits.
 _CN_DIGIT = "〇零一二三四五六七八九"
 _CN_VALUE = {c: max(0, i - 1) for i, c in enumerate(_CN_DIGIT)}  # 〇 and 零 are both 0
@@ -246,7 +246,7 @@ def deadline_of(sentence: str, year: int | None) -> dict:
         if re.search(r"(活动|会议)前", sentence[max(0, match.start() - 8): match.start()]):
             result["anchor"] = None
         return result
-    if re.search(r"三同步|解读在前", sentence) or "解读" in sentence and re.search(r"三同步|同步(起草|审批|审签|组织|部署|开展|做好)|同步[^,，;；。]{0,12}(公开|发布)|同时[^,，;；。]{0,10}(公开|发布)|一并(公开|发布)", sentence):
+    if re.search(r"三同步|解读在前", sentence) or "解读" in sentence and re.search(r"三同步|同步(起草|审批|审签|组织|部署|开展|做好)|同时(起草|审批|审签|组织|部署)|同步[^,，;；。]{0,12}(公开|发布)|同时[^,，;；。]{0,10}(公开|发布)|一并(公开|发布)", sentence):
         return {"working_days": 0, "anchor": "document"}
     if re.search(r"(发布|公开|公布)[^,，;；。]{0,8}与[^,，;；。]{1,16}同步(?!推进|部署|研究|建立|完善)", sentence):
         return {"working_days": 0, "anchor": "document"}  # "会议信息的采集发布要与会议同步": released with what it reports
