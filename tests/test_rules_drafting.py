@@ -2511,3 +2511,14 @@ def test_a_law_cited_as_an_item_of_a_disclosure_list_is_no_rule():
 def test_a_case_a_penalty_clause_punishes_is_not_a_duty(case):
     assert _verdict(case) == "no"
     assert _verdict("一、各部门要按规定时间编制本单位政府网站年度报表。") != "no"  # the duty itself still is one
+
+
+def test_what_an_annual_report_contains_is_not_published_on_its_own_even_when_its_intro_has_no_colon():
+    text = ("某镇政府信息公开年度报告制度\n"
+            "第三条 各站所应于每年1月20日前将上一年度政府信息公开工作情况报送镇党政办。\n"
+            "第四条 各站所信息公开年度报告主要包括以下内容\n"
+            "一、行政机关主动公开政府信息的情况\n"
+            "二、行政机关收到和处理政府信息公开申请的情况\n")
+    quotes = [o["quote"] for o in draft(text).obligations]
+    assert "一、行政机关主动公开政府信息的情况" not in quotes and "二、行政机关收到和处理政府信息公开申请的情况" not in quotes
+    assert "第四条 各站所信息公开年度报告主要包括以下内容" in quotes  # what the report must hold, as with its colon

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .structure import MUST, WHERE_YOU_ARE
+from .structure import LIST_INTRO, MUST, WHERE_YOU_ARE
 
 # -- what is not an obligation -------------------------------------------------------------
 
@@ -242,7 +242,7 @@ def _lists_disclosures(intro: str) -> bool:
     of a 政府信息公开年度报告, nor what is exempt ("下列信息不予公开：") or the cases of a penalty."""
     if _EXEMPT_OR_CASES.search(intro):
         return False
-    intro = re.sub(r"政府信息公开(工作)?年度报告", "", intro)  # what the annual report contains is not published
+    intro = re.sub(r"(政府|政务)?信息公开(工作)?年度报告", "", intro)  # what the annual report contains is not published
     return bool(re.search(r"(公开|公布|发布|公示|公告)[^,，；;。]{0,16}(下列|以下|如下)|(下列|以下|如下)[^,，；;。]{0,16}(公开|公布|发布|公示|公告)"
                           r"|(公开|公布|发布|公示)[^,，；;。]{0,8}[,，][^,，；;。]{0,8}(包含|包括)(下列|以下)(内容|信息|事项)"  # "公开信息,重点包含下列内容:"
                           r"|(公开|公布|发布)的?(内容|信息|事项)[^,，；;。]{0,6}包括", intro))
@@ -320,8 +320,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if unit.line == 0 and len(plain) <= 40 and not re.search(r"[。；;，,:：]", text) and not _REQUEST.search(text) \
             and not dated_at_all(deadline) and unit.row is None and not re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", text):
         return NO  # the page's first line, a phrase without a duty: its title ("事后公开程序", "浙江部署…工作")
-    if text.endswith((":", "：")) and not (_DUTY_INTRO.search(text) and not _lists_disclosures(text)):
-        return NO  # "…主动公开下列信息:" obliges through its items; "…须予解读:" by itself
+    introduces = text if text.endswith((":", "：")) else text + "：" if LIST_INTRO.search(text) else None  # its colon lost
+    if introduces and not (_DUTY_INTRO.search(introduces) and not _lists_disclosures(introduces)):
+        return NO  # "…主动公开下列信息:" obliges through its items; "…须予解读:" and "年度报告包括…:" by themselves
     if unit.row is not None and _LABEL_CELL.match(text) and not (unit.row.get("discloses") or unit.row.get("only_task")) \
             and not (_PUBLISHING_CELL.match(text) and not unit.row.get("task_name")):
         return NO  # a category cell of a table, or the name of the task its row states beside it

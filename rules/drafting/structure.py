@@ -987,11 +987,15 @@ def _marker_kind(text: str) -> int | None:
     return next((index for index, (_, pattern) in enumerate(_MARKERS) if pattern.match(text)), None)
 
 
+# A sentence that introduces a list: "…公开下列信息：", "…包括：", "年度报告主要包括以下内容" (its colon lost).
+LIST_INTRO = re.compile(r"(下列|以下|如下)[^。；]{0,24}[:：]$|包括[:：]$|(包括|包含)(下列|以下)(内容|信息|事项|几个方面)$")
+
+
 def _attach_intros(out: list[Unit]) -> None:
-    """Items of a list introduced by "…下列…：" / "…包括：" carry that sentence."""
+    """Items of a list introduced by "…下列…：" / "…包括：" / "…主要包括以下内容" carry that sentence."""
     intro, level = "", None
     for unit in out:
-        if re.search(r"(下列|以下|如下)[^。；]{0,24}[:：]$|包括[:：]$", unit.text):
+        if LIST_INTRO.search(unit.text):
             intro, level = unit.text, None
             continue
         marker = _marker_kind(unit.text)
