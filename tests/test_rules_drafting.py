@@ -2522,3 +2522,12 @@ def test_what_an_annual_report_contains_is_not_published_on_its_own_even_when_it
     quotes = [o["quote"] for o in draft(text).obligations]
     assert "一、行政机关主动公开政府信息的情况" not in quotes and "二、行政机关收到和处理政府信息公开申请的情况" not in quotes
     assert "第四条 各站所信息公开年度报告主要包括以下内容" in quotes  # what the report must hold, as with its colon
+
+
+@pytest.mark.parametrize("sentence, verdict", [
+    ("第一条 公民、法人和其他组织有权依照本规定，要求本局公开其应当主动公开的政府信息。", "no"),
+    ("申请人需要获取本局主动公开以外的信息，可以通过信函、网上申请等方式提出。", "no"),
+    ("公民、法人或者其他组织提出的意见建议，本局应当在10个工作日内予以答复并公开。", "not no"),  # the agency's duty
+])
+def test_what_the_public_may_do_binds_no_agency(sentence, verdict):
+    assert (_verdict(sentence) == "no") == (verdict == "no")

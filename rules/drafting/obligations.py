@@ -115,14 +115,19 @@ _RESPONSIBLE_FOR = re.compile(r"由(?:制作|保存|牵头|最初)[^,，;；。]
                               r"|^[^,，;；。]{2,20}为[^,，;；。]{2,24}(机构|部门)[,，]")
 _PRINCIPLE = re.compile(r"遵循[^。；;]{0,30}原则|^[^,，;；。]{0,30}坚持(?![^;；。]*谁)[^;；。]{2,60}的?原则[。；;]?$|以公开为原则|享有[^。；;]{0,20}权利?|责令[^。；;]{0,4}改正|追究[^。；;]{0,24}责任|(?:予以|将)[^,，;；。]{0,4}通报批评"
                         r"|(?:予以|严肃|严格)(?:追责|问责)|^[^,，;；。]{0,6}以[^,，;；。]{2,20}为主[。；;]?$")  # the issuer's sanction ("逾期未报送的，…予以追责")
+# A sentence whose subject is the public and whose verb is a right ("公民、法人和其他组织有权依据…要求…公开") —
+# not "公民…有证据证明…的，高校应当…更正", where the agency is the subject of the main clause.
+_RIGHT_OF_THE_PUBLIC = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}条\s*)?(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"
+                                  r"(?:公民|申请人|社会公众|公众|群众)(?:[^。；;，,应须]|(?<!的)[，,])*?(?:有权|可以|可(?!能|行|靠|视|及))")
 # How a rule document's information goes out (approved first, on which main platform): procedure, not an item.
 _PROCEDURE = re.compile(r"(经|报)[^,，;；。]{0,16}(批准|同意|审定)[^,，;；。]{0,4}(后|予以|方可|才能)[^,，;；。]{0,4}(公开|发布|上网)"
                         r"|以[^,，;；。]{2,20}为(主要|第一)(平台|渠道|载体)")
 # A finding of an inspection report ("基本能够…", "合格率100%", "共检查120家次"), not a task.
 _FINDING = re.compile(r"基本能够|总体(合格|良好|较好)|合格率|共(检查|抽查|发现)[^,，;；。]{0,6}\d+|^经(抽查|检查|测评|核查)|视为"
                       r"|部分(单位|部门|地区|乡镇)[^,，;；。]{0,10}(未|没有|仍)")
-# A list item that names a case ("（二）弄虚作假…的；", "3.涉及商业秘密的；"): the condition of a rule, not a task.
-_CASE_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}是)[^。；;]{2,80}的[。；;]?$")
+# A list item that names a case ("（二）弄虚作假…的；", "一、不按规定…编制年度报告的。", "3.涉及商业秘密的；"): the
+# condition of a rule, not a task.
+_CASE_ITEM = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,2}[是、])\s*[^。；;]{2,80}的[。；;]?$")
 # A run of column names ("公开内容(要素)、公开依据、公开时限、…"): a table's header, not a task.
 _COLUMN_RUN = re.compile(r"(公开(内容|依据|时限|主体|渠道|对象|方式|事项|层级)[^、,，;；。]{0,6}[、,，]){2,}"
                          r"|(公开(内容|依据|时限|主体|渠道|对象|方式|事项|层级)(?:[（(][^（()）]{0,4}[)）])?){3,}")  # a header row run together
@@ -228,9 +233,6 @@ _MECHANISM_FIRST = re.compile(r"^(?:第[一二三四五六七八九十百]{1,4}�
                               r"[^,，;；。]{0,30}(?:机制|制度|体系)[,，;；]")
 
 
-# An item of "有下列情形之一的，…责令改正": a failure named as a case ("不按规定…编制年度报告的。").
-_VIOLATION_CASE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?(?:不按|未按|未经|未能|未|不|违反|拒绝|拒不|弄虚作假|擅自|隐瞒|"
-                             r"泄露|虚报|瞒报)[^。；;]*的[。；;]?$")
 # The introduction of a list whose items are exempt from disclosure or the cases of a penalty.
 _EXEMPT_OR_CASES = re.compile(r"不予公开|不得[^,，；;。]{0,8}公开|免予公开|不公开|情形之一|下列情形|下列行为")
 # "现将有关事项通知如下：", "…完成以下工作：", "具体要求如下：": what follows are tasks, not a scope or a content list
@@ -341,7 +343,7 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if _ASSESSMENT.search(text) and not _MODAL.search(text) and not dated_at_all(deadline):
         return NO
     if (_RESPONSIBLE_FOR.search(text) or _PRINCIPLE.search(text) or _FINDING.search(text) or _PROCEDURE.search(text)) \
-            and not dated_at_all(deadline):
+            and not dated_at_all(deadline) or _RIGHT_OF_THE_PUBLIC.match(text):
         return NO
     duration = _MIN_DURATION.search(text)
     if duration and not _has_disclosure(text[duration.end():]):
@@ -415,8 +417,6 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # a report of what was done
     if _INTERPRETATION_FORM.search(text) and not (dated or re.search(r"公开|公布|发布", text)):
         return NO
-    if _VIOLATION_CASE.match(text):
-        return NO  # "二、弄虚作假，不真实反映…情况的。": a case the penalty clause before it punishes, not a duty
     if unit.intro and not _TASK_INTRO.search(unit.intro) and not ((dated or _PLAN_PUBLISHED.search(text)) and _has_disclosure(text)):
         # an item of "…主动公开下列信息：" is a topic; an item of "…须予解读:" / "…包括以下要素:" is the
         # scope or content of the sentence before it, which is the obligation; an item of "通知如下：" or
