@@ -2531,3 +2531,10 @@ def test_what_an_annual_report_contains_is_not_published_on_its_own_even_when_it
 ])
 def test_what_the_public_may_do_binds_no_agency(sentence, verdict):
     assert (_verdict(sentence) == "no") == (verdict == "no")
+
+
+@pytest.mark.parametrize("sentence", ["解读材料要避免与政策原文大量雷同，不搞简单罗列。", "解读稿一般采用问答式，语言要平实。",
+                                      "3、可采用图表、动漫、短视频等形式和群众听得懂的语言解读政策。"])
+def test_how_an_interpretation_is_written_is_not_whether_it_is_made(sentence):
+    assert _verdict(sentence) == "no"
+    assert _verdict("各部门制发政策文件时，要同步起草解读材料并一并报审。") != "no"
