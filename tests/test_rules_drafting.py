@@ -2538,3 +2538,10 @@ def test_what_the_public_may_do_binds_no_agency(sentence, verdict):
 def test_how_an_interpretation_is_written_is_not_whether_it_is_made(sentence):
     assert _verdict(sentence) == "no"
     assert _verdict("各部门制发政策文件时，要同步起草解读材料并一并报审。") != "no"
+
+
+def test_a_prohibition_alone_names_no_deliverable_for_the_rules_to_keep():
+    # what must not be done cannot be found on a portal: the rules do not keep it, the scorer may
+    assert _verdict("重大决策事项未经集体讨论决定的，不得以县政府名义印发。") != "yes"
+    assert _verdict("各单位不得以内设机构名义另行开设政务新媒体账号。") != "yes"
+    assert _verdict("各单位要在门户网站公开本单位权责清单，不得选择性公开。") == "yes"  # the duty beside it still is one
