@@ -2545,3 +2545,12 @@ def test_a_prohibition_alone_names_no_deliverable_for_the_rules_to_keep():
     assert _verdict("重大决策事项未经集体讨论决定的，不得以县政府名义印发。") != "yes"
     assert _verdict("各单位不得以内设机构名义另行开设政务新媒体账号。") != "yes"
     assert _verdict("各单位要在门户网站公开本单位权责清单，不得选择性公开。") == "yes"  # the duty beside it still is one
+
+
+def test_the_state_council_issues_a_notice_titled_with_its_name_and_what_a_task_is_called_is_not_a_task():
+    text = ("国务院关于在某领域全面推行某项监管的意见\n国发〔2031〕5号\n"
+            "在某领域全面推行某项监管，是党中央、国务院作出的重大决策部署，是深化改革的内在要求。\n"
+            "各地区、各部门要在门户网站公开抽查事项清单。\n")
+    notice = draft(text)
+    assert notice.issuer == "国务院"
+    assert [o["quote"] for o in notice.obligations] == ["各地区、各部门要在门户网站公开抽查事项清单。"]
