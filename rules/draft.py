@@ -83,7 +83,13 @@ def _html_to_lines(body: bytes) -> str:
     # words outside any block element: read it as the plain text it is.
     plain = [line.strip() for line in "".join(tree.itertext()).splitlines() if line.strip()]
     if len(re.sub(r"\s", "", "".join(lines))) < len(re.sub(r"\s", "", "".join(plain))) / 2:
-        return "\n".join(plain)
+        lines = plain
+    # the CMS's publication stamp (<meta name="PubDate">) is often the only date the page gives of its publishing
+    stamp = next((value.strip() for value in tree.xpath("//meta[translate(@name, 'PUBDATE', 'pubdate')='pubdate'"
+                                                        " or translate(@name, 'PUBLISHDATE', 'publishdate')='publishdate']/@content")
+                  if value.strip()), None)
+    if stamp:
+        lines.insert(min(1, len(lines)), "发布时间：" + stamp)
     return "\n".join(lines)
 
 

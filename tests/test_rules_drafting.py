@@ -2554,3 +2554,16 @@ def test_the_state_council_issues_a_notice_titled_with_its_name_and_what_a_task_
     notice = draft(text)
     assert notice.issuer == "国务院"
     assert [o["quote"] for o in notice.obligations] == ["各地区、各部门要在门户网站公开抽查事项清单。"]
+
+
+@pytest.mark.parametrize("meta", ['<meta name="PubDate" content="2031-03-12 09:30">', '<meta name="publishdate" content="2031-03-12">'])
+def test_an_html_notices_publication_stamp_in_its_meta_tags_is_its_published_date(tmp_path, meta):
+    page = tmp_path / "notice.html"
+    page.write_text(
+        f"<html><head><meta charset='utf-8'>{meta}<title>某县人民政府办公室关于印发某县2031年政务公开工作要点的通知_某县人民政府</title></head>"
+        "<body><h1>某县人民政府办公室关于印发某县2031年政务公开工作要点的通知</h1><p>各乡镇人民政府，县政府各部门：</p>"
+        "<p>一、县财政局要于9月底前在门户网站公开县级部门预决算。</p><p>某县人民政府办公室</p><p>2031年3月10日</p></body></html>",
+        encoding="utf-8")
+    notice = draft(read_notice(page))
+    assert (notice.issued, notice.published) == ("2031-03-10", "2031-03-12")
+    assert notice.title == "某县人民政府办公室关于印发某县2031年政务公开工作要点的通知"
