@@ -2567,3 +2567,21 @@ def test_an_html_notices_publication_stamp_in_its_meta_tags_is_its_published_dat
     notice = draft(read_notice(page))
     assert (notice.issued, notice.published) == ("2031-03-10", "2031-03-12")
     assert notice.title == "某县人民政府办公室关于印发某县2031年政务公开工作要点的通知"
+
+
+def test_a_numbered_row_holding_several_requirements_each_with_its_units_binds_each_to_its_own():
+    # flattened one cell per line, header cells spaced out for layout, no 完成时限 column
+    text = "\n\n".join([
+        "某自治区人民政府办公厅关于印发2031年政务公开重点工作任务分工的通知", "各地（市）行署，自治区各委、办、厅、局：",
+        "2031年某自治区政务公开重点工作任务分工",
+        "目标", "序号", "任 务", "有 关 要 求", "责 任 单 位",
+        "1", "加强预期引导",
+        "加强财政、就业等政策信息公开，及时在门户网站发布政策措施。", "财政厅、人力资源社会保障厅",
+        "按季度公开全区经济运行主要指标数据。", "统计局牵头;发展改革委、新闻办分别落实",
+        "2", "推进决策公开",
+        "重大行政决策事项在门户网站公开征求意见。", "司法厅",
+    ])
+    units = [(o["quote"][:8], o.get("lead_units")) for o in draft(text).obligations]
+    assert units == [("加强财政、就业等", ["财政厅", "人力资源社会保障厅"]),
+                     ("按季度公开全区经", ["统计局", "发展改革委", "新闻办"]),
+                     ("重大行政决策事项", ["司法厅"])]

@@ -16,10 +16,14 @@ _TABLE_HEADERS = ("工作任务", "牵头单位", "配合单位", "责任单位"
                   "责任部门", "责任科室", "承办单位", "发布单位", "发布主题", "拟发布时间",
                   # a catalogue of major decisions (重大行政决策事项目录): each row is decided by its 决策时间
                   "决策事项名称", "决策事项", "决策承办单位", "承办部门", "决策时间", "拟决策时间", "计划决策时间")
+# Header cells a table flattened one cell per line may also have, recognised only as whole lines ("任务" inside a
+# sentence says nothing about a table).
+_HEADER_CELLS = _TABLE_HEADERS + ("任务", "目标", "工作目标", "有关要求", "工作要求", "工作措施")
+_DEADLINE_HEADERS = ("完成时间", "时限要求", "完成时限", "时间节点", "计划完成时间", "时间安排", "拟发布时间", "决策时间", "拟决策时间", "计划决策时间")
 _UNIT_SUFFIX = re.compile(
     r"(委|局|厅|办|政府|部门|中心|支行|管委会|单位|机构|办公室|院|会|所|站|队|组|处|集团|示范区|园区|公司|科|馆|台|校)$"
 )
-_UNIT_NOISE = re.compile(r"(按职责分工|按职责|分别|牵头落实|牵头|负责落实|负责|配合|等部门|等单位|有关直属机构)+$")
+_UNIT_NOISE = re.compile(r"(按职责分工|按职责|分别|各负其责|牵头落实|牵头|负责落实|负责|配合|落实|等部门|等单位|有关直属机构)+$")
 _DEADLINE_CELL = re.compile(
     r"^((?:19|20)\d{2}年\d{1,2}月(?:底前|底|\d{1,2}日前|前)?|(?:19|20)\d{2}年(?:底前|底|内)|年底前|及时公开|"
     r"常态化(?:工作)?|长期(?:坚持)?|持续推进|按.{1,12}完成|全年|每季度|每月|每年.{0,8})$"
@@ -34,9 +38,9 @@ def _units(line: str) -> list[str] | None:
     """The unit names of a units cell, or None when the line is not one."""
     line = re.sub(r"\s+", "", line)
     line = re.sub(r"[（(][^（()）]{0,30}[)）]", "", line)  # "各县市区人民政府(园区、示范区管委会)"
-    if not line or len(line) > 220 or re.search(r"[。；]", line):
+    if not line or len(line) > 220 or "。" in line:
         return None
-    parts = [p for p in re.split(r"[、，,]|和(?=[省市区县])", line) if p]
+    parts = [p for p in re.split(r"[、，,;；]|和(?=[省市区县])", line) if p]  # "市发改局牵头落实;市工信局、…分别落实"
     units = []
     for part in parts:
         part = re.sub(r"\(.*?\)|（.*?）", "", _UNIT_NOISE.sub("", part))
@@ -75,15 +79,20 @@ def task_table(text: str, year: int | None) -> list[dict]:
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
     # a cell flattened with its "|" delimiter ("1 |", "工 作 任 务 |"): the cell is what the delimiter encloses
     lines = [_cell(line) for line in lines]
-    lines = [line for line in lines if line]
+    lines = [_closed_up(line) for line in lines if line]
     # (a header of "|" cells on one line opens a table read row by row, by :mod:`.structure`, not cell by cell)
     start = next((i for i, line in enumerate(lines) if (len(line) <= 40 and "|" not in line and sum(h in line for h in _TABLE_HEADERS) >= 2)
-                  or (line in _TABLE_HEADERS and i + 1 < len(lines) and lines[i + 1] in _TABLE_HEADERS)), None)
+                  or (line in _HEADER_CELLS and i + 1 < len(lines) and lines[i + 1] in _HEADER_CELLS)), None)
     rows: list[dict] = []
     if start is not None:
         rows = _flattened_rows(lines[start:], year)
     rows += _parenthesised_rows(text, year)
     return rows
+
+
+def _closed_up(line: str) -> str:
+    """A short header cell spaced out for layout on a line of its own ("有 关 要 求"), closed up."""
+    return line.replace(" ", "") if len(line) <= 12 and " " in line and re.fullmatch(r"[\u4e00-\u9fff ]+", line) else line
 
 
 def _cell(line: str) -> str:
@@ -133,9 +142,12 @@ def _numbered_rows(lines: list[str], year: int | None) -> list[dict]:
     """Rows delimited by their 序号 cells; within a row, cells are told apart by what they say (unit names, a
     deadline, task text), so the columns may come in any order.  A short phrase after a finished row and just
     before the next 序号 names the group of rows that follows."""
-    header = [line for line in lines[:12] if line in _TABLE_HEADERS]
+    header = [line for line in lines[:12] if line in _HEADER_CELLS]
     cooperating_first = ("配合单位" in header and "牵头单位" in header
                          and header.index("配合单位") < header.index("牵头单位"))
+    # no 完成时限 column, and the units after the task: more text after a row's units is the next requirement of the
+    # same numbered row ("1 | 加强预期引导 | 要求一 | 单位甲 | 要求二 | 单位乙")
+    units_close_a_row = not any(h in header for h in _DEADLINE_HEADERS) and _units_after_task(header)
     rows: list[dict] = []
     current: dict | None = None
     section = ""
@@ -149,7 +161,7 @@ def _numbered_rows(lines: list[str], year: int | None) -> list[dict]:
             rows.append(current)
 
     for index, line in enumerate(lines):
-        if line in _TABLE_HEADERS:
+        if line in _HEADER_CELLS:
             continue
         if re.fullmatch(r"\d{1,3}", line):
             flush()
@@ -172,8 +184,8 @@ def _numbered_rows(lines: list[str], year: int | None) -> list[dict]:
             continue
         if re.match(r"^(注|备注|说明)[:：]", line):
             break  # the table's footnote
-        if current.get("deadline_text") and current["lead_units"] and current["task"]:
-            flush()  # a finished row and more task text: a row whose 序号 cell was lost
+        if (current.get("deadline_text") or units_close_a_row) and current["lead_units"] and current["task"]:
+            flush()  # a finished row and more task text: a row whose 序号 cell was lost, or the next requirement
             current = {"task": "", "section": section, "lead_units": [], "cooperating_units": [], "implicit": True}
         if not current["task"] and len(line) <= 30 and not re.search(r"[。；;]", line) and \
                 re.match(r"^[（(][一二三四五六七八九十]+[)）]", line) and following and not _units(following) \
@@ -186,6 +198,16 @@ def _numbered_rows(lines: list[str], year: int | None) -> list[dict]:
     return rows
 
 
+def _units_after_task(header: list[str]) -> bool:
+    """Whether the header names the task column before the units column."""
+    task = next((i for i, cell in enumerate(header) if cell in _TASK_HEADERS), None)
+    units = next((i for i, cell in enumerate(header) if re.search(r"单位|部门|科室|分工", cell)), None)
+    return task is not None and units is not None and task < units
+
+
+_TASK_HEADERS = ("工作任务", "具体要求", "重点任务", "主要任务", "工作内容", "任务内容", "具体措施", "任务", "有关要求", "工作要求", "工作措施")
+
+
 def _flattened_rows(lines: list[str], year: int | None) -> list[dict]:
     if sum(1 for line in lines if re.fullmatch(r"\d{1,3}", line)) >= 3:
         return _numbered_rows(lines, year)
@@ -193,7 +215,7 @@ def _flattened_rows(lines: list[str], year: int | None) -> list[dict]:
     current: dict | None = None
     section = ""
     for line in lines:
-        if line in _TABLE_HEADERS or re.fullmatch(r"\d{1,3}", line):
+        if line in _HEADER_CELLS or re.fullmatch(r"\d{1,3}", line):
             if re.fullmatch(r"\d{1,3}", line) and current and current["lead_units"]:
                 rows.append(current)
                 current = None
