@@ -2585,3 +2585,14 @@ def test_a_numbered_row_holding_several_requirements_each_with_its_units_binds_e
     assert units == [("加强财政、就业等", ["财政厅", "人力资源社会保障厅"]),
                      ("按季度公开全区经", ["统计局", "发展改革委", "新闻办"]),
                      ("重大行政决策事项", ["司法厅"])]
+
+
+def test_an_organisations_own_catalogue_titled_in_its_first_row_binds_that_organisation_alone():
+    text = ("| 某县行政审批局主动公开事项目录 | ||||\n"
+            "| 公开事项 | 公开内容 | 公开时限 | 公开主体 |\n"
+            "| 机构信息 | 本局内设机构、办公地址和联系电话 | 信息形成之日起20个工作日内 | 某县行政审批局 |\n")
+    notice = draft(text)
+    assert (notice.title, notice.issuer) == ("某县行政审批局主动公开事项目录", "某县行政审批局")
+    assert yaml.safe_load(draft_yaml(notice, "x"))["notice"]["binds"] == {"units": ["某县行政审批局"]}
+    # a flattened table's heading cell is no title
+    assert draft("一、规范发布政府信息公开工作年度报告 |\n1.各科室要按时报送年报数据。 |\n办公室 |\n长期 |\n").title is None

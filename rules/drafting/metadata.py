@@ -236,6 +236,9 @@ def title(lines: list[str]) -> str | None:
     if candidates:
         return min(candidates)[2]
     for line in lines[:15]:
+        cells = [cell for cell in line.split("|") if cell.strip()]
+        # a table's title in its own row ("| 某局主动公开事项目录 | ||||"), not a flattened table's cell ("三、…年度报告 |")
+        line = cells[0] if len(cells) == 1 and line.lstrip().startswith("|") else line
         line = _TITLE_JUNK.sub("", re.sub(r"\s+", "", line))
         if 8 <= len(line) <= 60 and re.search(r"(要点|报告|方案|(?:标准|分解|任务|计划|安排|分工)表|制度|办法|细则|清单|台账|目录|任务分解|及分工|评估指标|考核指标|指标体系)$", line) \
                 and not re.search(r"[，,。:：]", line):
@@ -279,6 +282,11 @@ def full_name(short: str | None, lines: list[str]) -> str | None:
     return short
 
 
+# What an organisation's own disclosure catalogue is called after its name: "主动公开事项目录", "政务公开事项标准目录",
+# "政务信息主动公开基本目录".
+OWN_CATALOGUE = r"(?:政务|政府)?(?:信息)?(?:主动)?公开[\u4e00-\u9fff]{0,8}(?:目录|清单)$"
+
+
 def issuer(title_text: str | None, signed_by: str | None, named_by_page: str | None = None) -> str | None:
     if signed_by:
         return signed_by
@@ -289,8 +297,9 @@ def issuer(title_text: str | None, signed_by: str | None, named_by_page: str | N
             return forwarding.group(1)
         if re.search(_ISSUER_END + "$", prefix):
             return prefix
-    # "某市某局2023年政务公开工作要点": the organisation before the year names the issuer
-    match = re.match(r"^([\u4e00-\u9fff]{2,30}?" + _ISSUER_END + r")(?:19|20)\d{2}年", title_text or "")
+    # "某市某局2023年政务公开工作要点": the organisation before the year names the issuer; "某局主动公开事项目录": the
+    # organisation whose own catalogue it is
+    match = re.match(r"^([\u4e00-\u9fff]{2,30}?" + _ISSUER_END + r")(?:(?:19|20)\d{2}年|" + OWN_CATALOGUE + ")", title_text or "")
     return match.group(1) if match else named_by_page
 
 
