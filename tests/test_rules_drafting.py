@@ -2596,3 +2596,8 @@ def test_an_organisations_own_catalogue_titled_in_its_first_row_binds_that_organ
     assert yaml.safe_load(draft_yaml(notice, "x"))["notice"]["binds"] == {"units": ["某县行政审批局"]}
     # a flattened table's heading cell is no title
     assert draft("一、规范发布政府信息公开工作年度报告 |\n1.各科室要按时报送年报数据。 |\n办公室 |\n长期 |\n").title is None
+
+
+@pytest.mark.parametrize("sentence", ["第九条 本制度自发布之日起施行。", "第七条 本制度自印发之日起试行。", "本办法自2031年1月1日起执行。"])
+def test_a_rule_documents_entry_into_force_obliges_nobody(sentence):
+    assert _verdict(sentence) == "no"

@@ -98,8 +98,8 @@ _CONTENT_QUALITY = re.compile(r"(公开|发布)的?(内容|事项|信息)(要|�
 # A purpose clause opening a paragraph ("为全面贯彻…部署,深入落实…"): background, unless it goes on to a duty.
 _PURPOSE = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}条\s*)?为了?(全面|深入|更?进一步|认真|切实|准确|更好地?)?"
                       r"(贯彻|落实|推进|做好|加强|规范|保证|保障|掌握|了解|提高|提升|充分发挥|发挥)")
-# A rule document's own entry into force ("本制度自发布之日起施行", "本办法自2031年1月1日起执行") and who construes it.
-_IN_FORCE = re.compile(r"本(制度|办法|细则|规定|规则|意见|通知|方案|规范|实施意见)[^,，;；。]{0,16}(之日起|起)(施行|执行|实施|生效)"
+# A rule document's own entry into force ("本制度自发布之日起施行", "本制度自发布之日起试行", "本办法自2031年1月1日起执行") and who construes it.
+_IN_FORCE = re.compile(r"本(制度|办法|细则|规定|规则|意见|通知|方案|规范|实施意见)[^,，;；。]{0,16}(之日起|起)(施行|试行|执行|实施|生效)"
                        r"|^(?:第[一二三四五六七八九十百]{1,4}条\s*)?本(制度|办法|细则|规定|规则|规范|目录)适用于"  # its scope
                        r"|本(制度|办法|细则|规定|规则|规范)由[^,，;；。]{2,30}负责解释")
 # A sentence saying what something is ("…网站是…第一平台", "主要负责人是第一责任人"): a definition, no task.
