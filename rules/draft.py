@@ -292,7 +292,7 @@ def keep(candidate: candidates.Candidate, model: scorer.ObligationModel | None =
 
 _MANUAL_REASON = "该要求为内部工作或向上级报送，网站上无法核查"
 _UNDECIDED_REASON = "起草时未能确定网站上的核查依据，请审核"
-_DEFAULT_INTERPRETATION_LAG = 3  # working days: the national rule's latest lag when a notice says only 及时
+_NATIONAL_INTERPRETATION_LAG = 3  # working days: the national rule's latest lag, offered to the reviewer, never assumed
 
 
 def _undecided(kind: str, why: str, item: dict) -> tuple[str, dict, list[str]]:
@@ -330,11 +330,12 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
         else:
             kind, params, review = _undecided(kind, "通知未写明公开期限", item)
     elif kind == "interpretation_timely":
-        lag = item.get("working_days")
-        if lag is None:
-            lag = _DEFAULT_INTERPRETATION_LAG
-            review.append(f"通知未写明解读期限，暂按{lag}个工作日，请核定")
-        params["working_days"] = lag
+        if item.get("working_days") is not None:
+            params["working_days"] = item["working_days"]
+        else:
+            # a lag the notice does not state would be a guess that fails an agency interpreting on day 4
+            kind, params, review = _undecided(kind, f"通知未写明解读期限（如按国家规定的{_NATIONAL_INTERPRETATION_LAG}个工作日，"
+                                                    f"请改为 interpretation_timely 并写明 working_days）", item)
     elif kind == "column_exists":
         # the name the column is given ("开设“惠企政策”专栏", "开设共同富裕专题") before any other quoted words, which may
         # be a slogan ("瞄准“…时代样板”目标，开设共同富裕专题")

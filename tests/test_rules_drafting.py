@@ -2601,3 +2601,10 @@ def test_an_organisations_own_catalogue_titled_in_its_first_row_binds_that_organ
 @pytest.mark.parametrize("sentence", ["第九条 本制度自发布之日起施行。", "第七条 本制度自印发之日起试行。", "本办法自2031年1月1日起执行。"])
 def test_a_rule_documents_entry_into_force_obliges_nobody(sentence):
     assert _verdict(sentence) == "no"
+
+
+def test_an_interpretation_rule_without_a_stated_lag_is_left_for_review_not_given_a_guessed_one():
+    text = "各部门要做好重要政策文件的解读工作。\n各部门要在政策文件印发之日起5个工作日内发布解读材料。\n"
+    rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+    assert [(r["kind"], r["params"].get("working_days")) for r in rules] == [("manual", None), ("interpretation_timely", 5)]
+    assert "通知未写明解读期限" in draft_yaml(draft(text), "x")
