@@ -256,3 +256,14 @@ def test_invalid_targets_leave_no_lock_file(tmp_path):
     for command in ("audit", "crawl"):
         one_line_error(zwgk(command, "--targets", str(bad), "--db", str(db), check=False), "agencies")
         assert not (tmp_path / "x.db.lock").exists()
+
+
+def test_rules_draft_does_not_overwrite_a_reviewed_rule_file_unless_forced(tmp_path):
+    notice = tmp_path / "notice.txt"
+    notice.write_text("各地区各部门要在2018年6月30日前在政府网站公开年度工作要点。", encoding="utf-8")
+    reviewed = tmp_path / "reviewed.yaml"
+    reviewed.write_text("# 审核过的规则文件\n", encoding="utf-8")
+    one_line_error(zwgk("rules", "draft", str(notice), "-o", str(reviewed), check=False), str(reviewed), "已存在")
+    assert reviewed.read_text(encoding="utf-8") == "# 审核过的规则文件\n"
+    zwgk("rules", "draft", str(notice), "-o", str(reviewed), "--force")
+    assert yaml.safe_load(reviewed.read_text(encoding="utf-8"))["rules"]

@@ -25,7 +25,8 @@ def rules():
 @click.option("--compare", "compare_with", type=click.Path(dir_okay=False, exists=True),
               help="与已审定的规则文件比较：列出新草稿新增、删除、变更的规则")
 @click.option("--rules-only", is_flag=True, help="只用手写规则判断义务（不用学习得到的评分模型）")
-def draft(notice, notice_id, output, compare_with, rules_only):
+@click.option("--force", is_flag=True, help="输出文件已存在时覆盖它（默认拒绝，以免覆盖审核过的规则文件）")
+def draft(notice, notice_id, output, compare_with, rules_only, force):
     """Draft a rule file from a notice (text, HTML, PDF or DOCX) for a supervisor to review."""
     from rules.draft import DraftError, draft_yaml, read_notice
     from rules.draft import draft as draft_notice
@@ -33,6 +34,9 @@ def draft(notice, notice_id, output, compare_with, rules_only):
     for path, what in ((notice, "通知文件"), (output, "输出文件")):
         if path and Path(path).is_dir():
             fail(f"{path}: 是目录，请给出{what}的路径")
+    if output and Path(output).exists() and not force:
+        # a reviewed rule file is hours of a supervisor's work: a new draft goes beside it (--compare shows the changes)
+        fail(f"{output}: 文件已存在，未覆盖；请换一个输出路径，用 --compare {output} 比较，或加 --force 覆盖")
     try:
         text = read_notice(notice)
     except DraftError as exc:
