@@ -83,6 +83,12 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
             else:
                 problems.append(f"{path}: error: 通知原文 {notice.source_file} 不在 {sources} 中，引文未核对 "
                                 f"(source file not found: quotes not checked)")
+        for field in ("title", "issuer"):
+            if getattr(notice, field).strip().upper() == "TODO":
+                problems.append(f"{path}: warning: notice.{field} 仍为 TODO：起草时未读出，请按通知填写 (placeholder left by rules draft)")
+        if notice.binds.get("all") and not set(notice.binds) & {"provinces", "parents", "levels", "units"}:
+            problems.append(f"{path}: warning: binds 为 all：本通知约束所有受审单位，不分地区；如只约束签发机关所在地区，"
+                            f"请写 provinces 或 parents (binds every audited agency anywhere)")
         spread = _places_bound(notice, rules, audited) if agencies else None
         if spread:
             problems.append(f"{path}: warning: 签发机关 {notice.issuer} 不在 {targets} 中，本通知约束 {len(spread)} 个地区的单位"

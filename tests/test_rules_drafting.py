@@ -146,7 +146,7 @@ def test_lint_without_the_notices_folder_is_an_error_not_zero_errors(tmp_path):
     rules = tmp_path / "rules"
     rules.mkdir()
     (rules / "n.yaml").write_text(
-        "notice: {id: n, title: T, issuer: I, issued: 2017-05-23, source_file: notices/n.txt}\n"
+        "notice: {id: n, title: T, issuer: I, issued: 2017-05-23, source_file: notices/n.txt, binds: {provinces: [河南省]}}\n"
         "rules:\n  - {id: n-1, kind: manual, quote: 一句引文, params: {reason: r}}\n", encoding="utf-8")
     missing = tmp_path / "no-such-folder"
     result = zwgk("rules", "lint", "--rules", str(rules), "--sources", str(missing), check=False)

@@ -6,7 +6,7 @@ from conftest import zwgk
 
 from checks.lint import lint_rules
 
-NOTICE = "notice: {id: n, title: T, issuer: I, issued: 2017-05-23}\nrules:\n"
+NOTICE = "notice: {id: n, title: T, issuer: I, issued: 2017-05-23, binds: {provinces: [河南省]}}\nrules:\n"
 
 
 def lint(tmp_path, rules: str, vocabulary: str | None = None) -> list[str]:
@@ -84,3 +84,12 @@ def test_a_notice_binding_agencies_of_several_places_without_naming_them_draws_a
     problems = lint_rules(rules_dir, targets)
     assert any("jb-gaj: warning: 上级 'jb' 不在目标文件中" in p for p in problems)
     assert not any("jb-sfj: warning: 上级" in p or "hx-sfj: warning: 上级" in p for p in problems)  # 江东市… is a city's
+
+
+def test_a_drafts_placeholders_and_a_notice_binding_everyone_anywhere_draw_warnings(tmp_path):
+    (tmp_path / "n.yaml").write_text("notice: {id: n, title: TODO, issuer: TODO, issued: 2017-05-23}\n"
+                                     "rules:\n  - {id: n-1, kind: manual, quote: q, params: {reason: r}}\n", encoding="utf-8")
+    problems = lint_rules(tmp_path)
+    assert sorted(p.split(": warning: ")[1].split("：")[0] for p in problems) == [
+        "binds 为 all", "notice.issuer 仍为 TODO", "notice.title 仍为 TODO"]
+    assert not any(": error: " in p for p in problems)  # warnings: the file still loads and audits
