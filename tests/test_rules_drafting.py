@@ -2608,3 +2608,12 @@ def test_an_interpretation_rule_without_a_stated_lag_is_left_for_review_not_give
     rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
     assert [(r["kind"], r["params"].get("working_days")) for r in rules] == [("manual", None), ("interpretation_timely", 5)]
     assert "通知未写明解读期限" in draft_yaml(draft(text), "x")
+
+
+@pytest.mark.parametrize("governments, read", [("各市、县（市、区）人民政府", "各市、县(市、区)人民政府"),
+                                                ("各市、县〔市、区〕人民政府", "各市、县〔市、区〕人民政府")])
+def test_addressees_with_a_list_inside_either_kind_of_bracket_are_read_whole(governments, read):
+    text = f"某省人民政府办公厅关于印发某省2031年政务公开工作要点的通知\n{governments}，省政府各部门：\n一、各地要在门户网站公开本地区权责清单。\n"
+    notice = draft(text)
+    assert notice.addressees == [read, "省政府各部门"]
+    assert yaml.safe_load(draft_yaml(notice, "x"))["notice"]["binds"] == {"units": [read, "省政府各部门"]}

@@ -362,11 +362,11 @@ _INSTITUTION = re.compile(r"(学校|幼儿园|医院|卫生院)$")
 
 def split_names(text: str, separators: str, also_joins=lambda previous, part: False) -> list[str]:
     """The names a list of agencies gives ("市发展改革委、市住房城乡建设局", "各乡镇人民政府，县政府各部门"), split at
-    ``separators``.  A separator inside brackets ("各县（市、区）") belongs to its name, and so does a 、 after a piece
+    ``separators``.  A separator inside brackets ("各县（市、区）", "各县〔市、区〕") belongs to its name, and so does a 、 after a piece
     too short to be a name ("各州、市人民政府", "各市、县（市、区）人民政府") or where ``also_joins(previous, part)`` says so —
     unless the piece after it opens a group of its own ("各镇、各部门")."""
     parts: list[str] = []
-    for separator, part in re.findall(rf"(^|[{separators}])((?:[^{separators}(（]|[(（][^)）]*[)）])*)", text):
+    for separator, part in re.findall(rf"(^|[{separators}])((?:[^{separators}(（〔]|[(（〔][^)）〕]*[)）〕])*)", text):
         if parts and separator == "、" and not part.startswith("各") and (len(parts[-1]) <= 2 or also_joins(parts[-1], part)):
             parts[-1] += "、" + part
         elif part:
