@@ -123,9 +123,10 @@ def notice_metadata(text: str) -> DraftNotice:
     notice.issuer = metadata.full_name(metadata.issuer(notice.title, signed_by, metadata.issuer_field(lines)), lines)
     notice.province = next((full for full in PROVINCES if (notice.issuer or notice.title or "").startswith(full)), None)
     # the title's year, else the signature's, else the 文号's or the page's date, else a heading's in the head, else
-    # the deadlines' or the body's own
+    # the deadlines' or the body's own, else that of a heading a sentence cites (the 要点 a plan carries out)
     notice.year = (metadata.year_of(notice.title, notice.issued) or _issue_year(notice.doc_number, notice.published)
-                   or metadata.heading_year(lines) or metadata.year_of_deadlines(lines) or metadata.year_of_body(lines))
+                   or metadata.heading_year(lines) or metadata.year_of_deadlines(lines) or metadata.year_of_body(lines)
+                   or metadata.heading_year(lines, in_sentences=True))
     notice.kind = obligations.notice_kind(text, notice.title)
     notice.addressees = metadata.addressees(lines)
     return notice

@@ -2617,3 +2617,16 @@ def test_addressees_with_a_list_inside_either_kind_of_bracket_are_read_whole(gov
     notice = draft(text)
     assert notice.addressees == [read, "省政府各部门"]
     assert yaml.safe_load(draft_yaml(notice, "x"))["notice"]["binds"] == {"units": [read, "省政府各部门"]}
+
+
+def test_when_an_event_is_held_is_not_when_the_page_went_up_nor_a_period_looked_back_on_the_notices_year():
+    text = ("某镇人民政府关于举办2031年第一季度政府开放日活动的通知\n"
+            "各村（居）委会，镇属各单位：\n"
+            "3月5日，县政府办公室反馈了2030年度政务公开测评问题清单。\n"
+            "一、活动时间及地点\n时间：2031年3月20日\n地点：镇便民服务中心\n"
+            "二、各单位要于3月15日前报送参加人员名单。\n")
+    notice = draft(text)
+    assert notice.published is None  # the open day's date, under its heading
+    assert notice.year == 2031
+    # with no title year, the sentence's year of findings looked back on gives way to the year the body speaks of
+    assert draft(text.replace("2031年第一季度", "第一季度")).year == 2031

@@ -148,9 +148,15 @@ def _labelled_dates(lines: list[str]) -> list[tuple[str, str | None]]:
     for match in _PUBLISHED_LABEL.finditer(head):
         line_start = head.rfind("\n", 0, match.start()) + 1
         line = head[line_start: head.find("\n", match.end()) if "\n" in head[match.end():] else len(head)]
+        before = head[max(0, head.rfind("\n", 0, max(line_start - 1, 0)) + 1): line_start]
+        if match.group(1) in ("时间", "日期") and _EVENT.search(before + line[: match.start() - line_start]):
+            continue  # "二、活动时间及地点 / 时间:2030年3月10日": when an event is held, not when the page went up
         if not _MIRROR_STAMP.search(line):
             found.append((match.group(1), make_date(*match.groups()[1:4])))
     return found
+
+
+_EVENT = re.compile(r"活动|会议|开放日|举办|召开|地点")
 
 
 # A catalogue box's dates of the document itself (发文日期, 生成日期 / 公文生成日期), beside the page's own 发布时间.
@@ -317,10 +323,13 @@ def year_of(title_text: str | None, issued: str | None) -> int | None:
     return int(issued[:4]) if issued else None
 
 
-def heading_year(lines: list[str]) -> int | None:
-    """The year of a heading in the head ("某县2031年政务公开工作要点", "某市2031年…工作通知")."""
+def heading_year(lines: list[str], in_sentences: bool = False) -> int | None:
+    """The year of a heading in the head ("某县2031年政务公开工作要点", "某市2031年…工作通知"); ``in_sentences``: of a
+    heading a sentence of the head names ("为贯彻落实《…关于印发2031年政务公开工作要点的通知》…"), which may also
+    be a period looked back on ("反馈了2030年度…问题清单")."""
     for index, line in enumerate(lines[:30]):
-        match = re.search(r"((?:19|20)\d{2})\s*年[^，,。]{0,20}(要点|方案|任务|清单|台账|分工)", line) \
+        match = in_sentences == bool(re.search(r"[，,；;。]", line)) \
+            and re.search(r"((?:19|20)\d{2})\s*年[^，,。]{0,20}(要点|方案|任务|清单|台账|分工)", line) \
             or index < 3 and re.search(r"^[^，,。]{0,30}?((?:19|20)\d{2})\s*年[^，,。]{0,30}(通知|计划|安排|意见|办法)$", line.strip())
         if match:
             return int(match.group(1))
