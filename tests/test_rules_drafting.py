@@ -2630,3 +2630,10 @@ def test_when_an_event_is_held_is_not_when_the_page_went_up_nor_a_period_looked_
     assert notice.year == 2031
     # with no title year, the sentence's year of findings looked back on gives way to the year the body speaks of
     assert draft(text.replace("2031年第一季度", "第一季度")).year == 2031
+
+
+@pytest.mark.parametrize("title", ["某市人民政府办公室关于印发某市政务公开工作考核办法（试行）的通知",
+                                   "某省人民政府办公厅关于印发《某省政府信息公开工作考核办法(暂行)》的通知"])
+def test_a_title_keeps_its_trial_mark_and_what_follows_it(title):
+    text = f"{title}\n各县（市、区）人民政府，市政府各部门：\n现将《办法》印发给你们，请认真贯彻执行。\n"
+    assert draft(text).title == title.replace("（", "(").replace("）", ")")

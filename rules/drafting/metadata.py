@@ -233,7 +233,9 @@ def title(lines: list[str]) -> str | None:
             text = re.sub(r"\s+", "", lines[index - 1]) + text
         match = re.search(r"^.*?(通知|意见|决定|方案|要点|分工|办法|通报|批复|函|公告|通告)(?=$|[^\u4e00-\u9fff》〉])", text)
         if match:
-            text = match.group(0)
+            # "…考核办法(试行)的通知": the trial mark and what follows it are the title's too
+            trial = re.match(r"[（(](?:试行|暂行|修订|征求意见稿)[)）]》?(?:的(?:通知|意见|决定|批复|函))?", text[match.end():])
+            text = match.group(0) + (trial.group(0) if trial else "")
         if re.search(r"[。；;]", text) or len(re.findall(r"[，,]", text)) > 1:
             continue  # a sentence that mentions a 关于 ("…市政府关于…的决策部署,…制订本要点"), not a title
         if _TITLE_END.search(text) and "《" not in text.split("关于", 1)[0]:
