@@ -137,12 +137,12 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
     addressed to ("各乡镇人民政府，县政府各部门" → those levels), the issuer itself when it writes to its own sections
     ("局机关各科室、局属各单位") or publishes its own catalogue ("某局主动公开事项目录"), everyone when the addressees say so
     or cannot all be read (no narrowing by a guess)."""
-    # its own sections, and the schools, hospitals or units under it ("局机关各股室，各中小学校、幼儿园"): the issuer
-    # answers for them, and the audit does not visit the units under it
     if not notice.addressees and notice.issuer and notice.title \
             and re.fullmatch(re.escape(notice.issuer) + metadata.OWN_CATALOGUE, notice.title):
         # "某局主动公开事项目录": what the organisation itself publishes, binding nobody else
         return {"units": [notice.issuer]}, f"约束范围按签发机关起草：本件为{notice.issuer}自己的公开事项目录"
+    # its own sections, and the schools, hospitals or units under it ("局机关各股室，各中小学校、幼儿园"): the issuer
+    # answers for them, and the audit does not visit the units under it
     own = [part for part in notice.addressees if is_internal_section(part) or _SUBORDINATES.match(part)]
     others = [part for part in notice.addressees if part not in own]
     groups = _groups_short_of_everyone(others) if others else []
