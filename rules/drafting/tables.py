@@ -77,9 +77,10 @@ def _expand_units(units: list[str]) -> list[str]:
 def task_table(text: str, year: int | None) -> list[dict]:
     """Rows of a task table flattened one cell per line, or of "(落实单位：…)" / "(…牵头)" paragraphs."""
     lines = [re.sub(r"\s+", " ", line).strip() for line in text.splitlines()]
-    # a cell flattened with its "|" delimiter ("1 |", "工 作 任 务 |"): the cell is what the delimiter encloses
-    lines = [_cell(line) for line in lines]
-    lines = [_closed_up(line) for line in lines if line]
+    # a cell flattened with its "|" delimiter ("1 |", "工 作 任 务 |"): the cell is what the delimiter encloses; a short
+    # header cell spaced out for layout, with or without its delimiter, is closed up
+    lines = [_closed_up(_cell(line)) for line in lines]
+    lines = [line for line in lines if line]
     # (a header of "|" cells on one line opens a table read row by row, by :mod:`.structure`, not cell by cell)
     start = next((i for i, line in enumerate(lines) if (len(line) <= 40 and "|" not in line and sum(h in line for h in _TABLE_HEADERS) >= 2)
                   or (line in _HEADER_CELLS and i + 1 < len(lines) and lines[i + 1] in _HEADER_CELLS)), None)
@@ -91,18 +92,17 @@ def task_table(text: str, year: int | None) -> list[dict]:
 
 
 def _closed_up(line: str) -> str:
-    """A short header cell spaced out for layout on a line of its own ("有 关 要 求"), closed up."""
-    return line.replace(" ", "") if len(line) <= 12 and " " in line and re.fullmatch(r"[\u4e00-\u9fff ]+", line) else line
+    """A short header cell spaced out for layout ("有 关 要 求", "工 作 任 务"), closed up."""
+    closed = line.replace(" ", "")
+    return closed if len(closed) <= 8 and re.fullmatch(r"[\u4e00-\u9fff ]+", line) else line
 
 
 def _cell(line: str) -> str:
-    """A line holding one table cell and its "|" delimiter, without the delimiter; a short header cell
-    spaced out for layout ("工 作 任 务") closed up.  Lines of several cells are left as they are."""
+    """A line holding one table cell and its "|" delimiter, without the delimiter.  Lines of several cells are left
+    as they are."""
     if line.strip() == "|" or line.count("|") != 1 or not re.match(r"^\|?[^|]*\|?$", line) or not (line.startswith("|") or line.endswith("|")):
         return line
-    cell = line.strip("| ").strip()
-    spaced = cell.replace(" ", "")
-    return spaced if len(spaced) <= 8 and re.fullmatch(r"[\u4e00-\u9fff ]+", cell) else cell
+    return line.strip("| ").strip()
 
 
 def is_deadline_cell(line: str) -> bool:
