@@ -2637,3 +2637,10 @@ def test_when_an_event_is_held_is_not_when_the_page_went_up_nor_a_period_looked_
 def test_a_title_keeps_its_trial_mark_and_what_follows_it(title):
     text = f"{title}\n各县（市、区）人民政府，市政府各部门：\n现将《办法》印发给你们，请认真贯彻执行。\n"
     assert draft(text).title == title.replace("（", "(").replace("）", ")")
+
+
+@pytest.mark.parametrize("sentence", ["各部门要编制本领域政务公开事项标准目录，于8月31日前反馈至区公开办。",
+                                      "各单位行政执法公示专栏统一链接到市级平台，网络地址变动时及时向市司法局报备。"])
+def test_what_is_sent_up_for_review_or_filing_is_internal_work_not_a_topic_a_page_shows(sentence):
+    [obligation] = draft("某区2031年政务公开工作要点\n" + sentence + "\n").obligations
+    assert obligation["kind"] == "manual"

@@ -534,10 +534,11 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "interpretation_timely"
     if re.search(r"解读范围", context) and not _MANUAL.search(text):
         return "interpretation_timely"
-    reported_up = re.search(r"报[^,，;；。]{0,10}(办公厅|办公室|审核|备案)|(报送|上报|报至)[^,，;；。]{0,12}(局|委|办|股|科|室|中心|政府)", text)
+    reported_up = re.search(r"报[^,，;；。]{0,10}(办公厅|办公室|审核|备案)|(报送|上报|报至|反馈至|反馈给)[^,，;；。]{0,12}(局|委|办|股|科|室|中心|政府)", text)
     if dated and disclosure and (not reported_up or _PLAN_PUBLISHED.search(core)):
         return "published_by_date"
-    if re.search(r"报[^,，;；。]{0,12}(办公厅|办公室|政府办|审核|备案|领导小组)|报送|上报|备案(?!信息|情况|结果|事项|数据)|汇报|听取|台账", text):
+    if re.search(r"报[^,，;；。]{0,12}(办公厅|办公室|政府办|审核|备案|领导小组)|报送|上报|报备|反馈(至|给)[^,，;；。]{0,12}(局|委|办|股|科|室|中心|政府)"
+                 r"|备案(?!信息|情况|结果|事项|数据)|汇报|听取|台账", text):
         return "manual"
     if disclosure and not _has_disclosure(_INTERNAL_ON_DISCLOSURE.sub("", core)) and _MANUAL.search(core):
         return "manual"  # "严格执行公文公开属性审查", "修订主动公开目录": work on disclosure that no page shows
