@@ -2640,7 +2640,9 @@ def test_a_title_keeps_its_trial_mark_and_what_follows_it(title):
 
 
 @pytest.mark.parametrize("sentence", ["各部门要编制本领域政务公开事项标准目录，于8月31日前反馈至区公开办。",
-                                      "各单位行政执法公示专栏统一链接到市级平台，网络地址变动时及时向市司法局报备。"])
-def test_what_is_sent_up_for_review_or_filing_is_internal_work_not_a_topic_a_page_shows(sentence):
+                                      "各单位行政执法公示专栏统一链接到市级平台，网络地址变动时及时向市司法局报备。",
+                                      "行政处罚信息在网站上公开满3年的，经领导批准后及时从公示栏目撤下。",
+                                      "各县区要主动跟踪督导事故调查报告公开情况。"])
+def test_what_is_sent_up_taken_down_or_overseen_is_not_a_topic_a_page_of_the_agency_shows(sentence):
     [obligation] = draft("某区2031年政务公开工作要点\n" + sentence + "\n").obligations
     assert obligation["kind"] == "manual"

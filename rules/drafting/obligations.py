@@ -264,7 +264,7 @@ def names_disclosure(text: str) -> bool:
 
 _DISCLOSURE_WORD = re.compile(r"公开|公示|公布|发布|披露|解读|上网|挂网")
 # urging or guiding others as a verb ("督促企业…", "指导辖区内…"), not guidance received ("在其指导下", "按照…的指导", 指导价)
-_URGES = re.compile(r"督促|(?<![的其照])指导(?![价下意性目手])")  # not 督导, also a noun (督导评估)
+_URGES = re.compile(r"督促|跟踪督导|(?<![的其照])指导(?![价下意性目手])")  # 督导 alone is also a noun (督导评估)
 _INSPECTS_DISCLOSURE = re.compile(r"对[^。；;]{0,60}(公开|公示|发布|解读)[^。；;]{0,20}(进行|开展)[^。；;]{0,4}(监督)?(检查|巡查|督查|抽查|评估|监测|督导)")
 _CLAUSES = re.compile(r"[,，;；。]|并(?=[^,，;；。])")
 
@@ -542,6 +542,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "manual"
     if disclosure and not _has_disclosure(_INTERNAL_ON_DISCLOSURE.sub("", core)) and _MANUAL.search(core):
         return "manual"  # "严格执行公文公开属性审查", "修订主动公开目录": work on disclosure that no page shows
+    if disclosure and re.search(r"撤下|撤除|下架", core):
+        return "manual"  # "公开满5年…及时从公示载体上撤下": taking a page down, which no page found shows
     if disclosure and oversees_others(core):
         return "manual"  # "督促企业公开…", "对…公示情况开展巡查": others publish; the agency urges or inspects
     if disclosure:
