@@ -2646,3 +2646,12 @@ def test_a_title_keeps_its_trial_mark_and_what_follows_it(title):
 def test_what_is_sent_up_taken_down_or_overseen_is_not_a_topic_a_page_of_the_agency_shows(sentence):
     [obligation] = draft("某区2031年政务公开工作要点\n" + sentence + "\n").obligations
     assert obligation["kind"] == "manual"
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("在政务服务大厅、便民服务中心等场所设立政务公开专区（窗口），配备咨询服务人员。", "manual"),  # a place, not a column
+    ("请各镇于10月10日前完成本级和试点村（社区）的政务公开专区建设。", "manual"),
+    ("在门户网站开设“惠企政策”专区。", "column_exists"),
+])
+def test_a_disclosure_area_in_a_service_hall_is_a_place_people_visit_not_a_portal_column(sentence, kind):
+    assert [o["kind"] for o in draft("某市2031年政务公开工作要点\n" + sentence + "\n").obligations] == [kind]

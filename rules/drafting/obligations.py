@@ -467,6 +467,11 @@ def _topic_ids(text: str) -> list[str]:
 _SENT_UP = re.compile(r"(报送|上报|报至|送至|报)[^,，;；。]{0,16}(办公厅|办公室|公开办|政府办|领导小组|审核|备案)")
 
 
+# A 专区 set up in a service hall or a village (在政务服务大厅…设立政务公开专区(窗口)): a place people visit, not a
+# column of the portal.
+_PHYSICAL_AREA = re.compile(r"(大厅|服务中心|服务站|办事场所|场所|村[(（]?居?[)）]?|社区)[^。；;]{0,24}(专区|窗口)")
+
+
 def classify(unit, deadline: dict, notice_kind: str) -> str:
     """The rule kind of an obligation unit."""
     text, context = unit.text, unit.context + unit.intro
@@ -490,7 +495,7 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "manual"  # "形成…标准目录初稿": a draft for review, published later if at all
     if re.search(r"公开属性|说明(理由|原因)", text) and not re.search(r"(?<!不予)(?<!依申请)公开(?!属性)[^,，;；。]{0,10}(目录|清单|信息|文件)", text):
         return "manual"  # the 公开属性 marked on a document as it is drafted: nothing a page shows
-    if _COLUMN.search(text):
+    if _COLUMN.search(text) and not _PHYSICAL_AREA.search(text):
         return "column_exists"
     if re.search(r"纳入[^,，;；。]{0,24}(考核|考评|绩效)", text) and not _has_disclosure(text):
         return "manual"  # "政策解读工作纳入绩效考核": the work is assessed, nothing is published
