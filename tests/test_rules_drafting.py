@@ -2655,3 +2655,10 @@ def test_what_is_sent_up_taken_down_or_overseen_is_not_a_topic_a_page_of_the_age
 ])
 def test_a_disclosure_area_in_a_service_hall_is_a_place_people_visit_not_a_portal_column(sentence, kind):
     assert [o["kind"] for o in draft("某市2031年政务公开工作要点\n" + sentence + "\n").obligations] == [kind]
+
+
+@pytest.mark.parametrize("sentence", ["《某某日报》记者了解到，某市将加强社会救助和教育领域信息公开。",
+                                      "某某晚报记者昨日从省有关部门获悉，今年全省将全面公开建议提案办理结果。",
+                                      "某部3月16日宣布，将对各地政务公开工作开展第三方评估并公布结果。"])
+def test_a_news_reports_lead_obliges_nobody(sentence):
+    assert _verdict(sentence) == "no"

@@ -293,6 +293,8 @@ def names_internal_action(text: str) -> bool:
 
 YES, NO, UNSURE = "yes", "no", "unsure"
 _CITATION_ALONE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?《[^》]{2,60}》\s*(?:[（(][^）)]{2,20}[)）])?[。；;]?$")
+# A news report's lead: "《某报》记者了解到，…", "某报记者昨日从省有关部门获悉，…", "某部2月16日宣布，将…".
+_NEWS_LEAD = re.compile(r"^[^,，。；;]{0,24}记者[^,，。；;]{0,24}(?:获悉|了解到)|^[^,，。；;]{0,16}(?<![\d])\d{1,2}月\d{1,2}日(?:宣布|透露|表示)[,，]")
 _NEWS_OF_AN_ISSUE = re.compile(r"^[^,，。；;]{0,24}(?:近日|(?<![\d一二三四五六七八九十])日前|(?<![月\d])\d{1,2}日(?=在))[^,，。；;]{0,14}(?:下发|印发|发布|公布|出台)")
 # "新条例第五十条规定:“…”", "…第三十一条规定,各级行政机关应当…": the law's article restated, not a duty the notice sets
 _QUOTES_AN_ARTICLE = re.compile(r"^[^,，。；;“”]{0,30}第?[一二三四五六七八九十百零\d]{1,4}条(?:第[一二三四五六七八九十\d]{1,3}款)?规定(?:[:：]?\s*[“\"]|[,，])")
@@ -357,7 +359,7 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # "第十条 本制度自公布之日起施行。": when the document takes effect
     if _QUOTES_AN_ARTICLE.match(text) and not re.search(_ASKS, text) or _CITATION_ALONE.match(text):
         return NO  # "新条例第五十条规定:“…”", "《…条例》(国令第711号)": the law quoted or cited, not a duty the notice sets
-    if _NEWS_OF_AN_ISSUE.match(text) and not _REQUEST.search(text):
+    if _NEWS_OF_AN_ISSUE.match(text) and not _REQUEST.search(text) or _NEWS_LEAD.match(text):
         return NO  # "省…厅近日下发《…》", "…9日在其官方网站上公布《…》": news of a document, not its duties
     if _COLUMN_RUN.search(text) or (_CONTENT_QUALITY.search(text) or _DEFINITION.search(text)
                                     or _PURPOSE.search(text) and not _MODAL.search(text)) and not dated_at_all(deadline):
