@@ -2662,3 +2662,10 @@ def test_a_disclosure_area_in_a_service_hall_is_a_place_people_visit_not_a_porta
                                       "某部3月16日宣布，将对各地政务公开工作开展第三方评估并公布结果。"])
 def test_a_news_reports_lead_obliges_nobody(sentence):
     assert _verdict(sentence) == "no"
+
+
+@pytest.mark.parametrize("sentence", ["同时，部分单位的年度报告编制发布工作还存在一些需要改进的问题。",
+                                      "某开发区管委会：应公开单位3个，按时公开年度报告单位2个。"])
+def test_a_reports_findings_and_counts_oblige_nobody(sentence):
+    assert _verdict(sentence) == "no"
+    assert _verdict("各单位要针对存在的问题，于3月31日前完成年度报告的修改并重新发布。", year=2031) != "no"
