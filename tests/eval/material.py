@@ -4,9 +4,10 @@
 
 The texts are other people's sentences, so the repository keeps only our labels (``tests/eval/NAME_labels.json``),
 each naming the page's URL and the sha256 of the capture as it was labelled (first line the URL, then the ``pages``
-excerpt verbatim, no final newline).  A lost folder is rebuilt by searching the ``search`` tool's ``pages`` corpus for
+excerpt verbatim; no final newline, except in the more2 and more3 folders, whose captures end with one).  A lost folder is rebuilt by searching the ``search`` tool's ``pages`` corpus for
 each notice and saving its excerpt under the label's file name in ``ROOT/NAME-notices/``; this command then writes
-``labels.json`` beside the texts and reports, for every folder, which captures match their recorded hash, which
+``labels.json`` beside the texts, listing the notices whose capture is there (a page the corpus no longer returns is
+left out, and said so), and reports, for every folder, which captures match their recorded hash, which
 differ (and whether every labelled quote is still in the text) and which are missing.  Exit status 1 when a
 capture is missing or a quote is not in its text.
 """
@@ -28,11 +29,13 @@ def folders() -> dict[str, Path]:
 
 
 def check_folder(name: str, labels_file: Path, root: Path) -> tuple[int, int, list[str], list[str]]:
-    """Write labels.json into the folder; return (matching, differing, missing files, lost quotes)."""
+    """Write labels.json (the notices whose capture is there) into the folder; return (matching, differing, missing
+    files, lost quotes)."""
     labels = json.loads(labels_file.read_text(encoding="utf-8"))
     folder = root / f"{name}-notices"
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, indent=1), encoding="utf-8")
+    present = [label for label in labels if (folder / label["file"]).exists()]
+    (folder / "labels.json").write_text(json.dumps(present, ensure_ascii=False, indent=1), encoding="utf-8")
     matching = differing = 0
     missing: list[str] = []
     lost: list[str] = []
@@ -64,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in args.names or known:
         matching, differing, missing, lost = check_folder(name, known[name], Path(args.root))
         total = matching + differing + len(missing)
-        print(f"{name}: {matching}/{total} match their hash, {differing} differ, {len(missing)} missing")
+        print(f"{name}: {matching}/{total} match their hash, {differing} differ, {len(missing)} missing"
+              + (" (left out of labels.json)" if missing else ""))
         for line in [f"  missing {m}" for m in missing] + [f"  quote not in text: {q}" for q in lost]:
             print(line)
         bad = bad or bool(missing or lost)
