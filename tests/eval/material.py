@@ -4,7 +4,7 @@
 
 The texts are other people's sentences, so the repository keeps only our labels (``tests/eval/NAME_labels.json``),
 each naming the page's URL and the sha256 of the capture as it was labelled (first line the URL, then the ``pages``
-excerpt verbatim; no final newline, except in the more2 and more3 folders, whose captures end with one).  A lost folder is rebuilt by searching the ``search`` tool's ``pages`` corpus for
+excerpt verbatim; the oldest folders' captures end with one newline, the others with none: the hash tells).  A lost folder is rebuilt by searching the ``search`` tool's ``pages`` corpus for
 each notice and saving its excerpt under the label's file name in ``ROOT/NAME-notices/``; this command then writes
 ``labels.json`` beside the texts, listing the notices whose capture is there (a page the corpus no longer returns is
 left out, and said so), and reports, for every folder, which captures match their recorded hash, which
