@@ -134,7 +134,7 @@ def notice_metadata(text: str) -> DraftNotice:
 
 def binds(notice: DraftNotice) -> tuple[dict, str | None]:
     """Whom the notice binds, from its addressees, with the review note that says how it was read: the groups it is
-    addressed to ("各乡镇人民政府，县政府各部门" → those levels), the issuer itself when it writes to its own sections
+    addressed to ("各乡镇人民政府，县政府各部门" → those levels) and organisations named among them (某某开发区管委会), the issuer itself when it writes to its own sections
     ("局机关各科室、局属各单位") or publishes its own catalogue ("某局主动公开事项目录"), everyone when the addressees say so
     or cannot all be read (no narrowing by a guess)."""
     if not notice.addressees and notice.issuer and notice.title \
@@ -145,7 +145,7 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
     # answers for them, and the audit does not visit the units under it
     own = [part for part in notice.addressees if is_internal_section(part) or _SUBORDINATES.match(part)]
     others = [part for part in notice.addressees if part not in own]
-    groups = _groups_short_of_everyone(others) if others else []
+    groups = _addressed(others) if others else []
     if groups is None or own and not notice.issuer or not (groups or own):
         said = f"主送单位为{'、'.join(notice.addressees)}" if notice.addressees else "未读出主送单位"
         if notice.province:  # a notice of 福建省… or 北京市… binds nobody outside its province
@@ -164,6 +164,20 @@ def _groups_short_of_everyone(parts: list[str]) -> list[str] | None:
     if not parts or any(found is None for found in levels) or set().union(*levels) >= set(LEVELS):
         return None
     return parts
+
+
+# an organisation named in full among the addressees ("某某经济开发区管委会", "县融媒体中心"), not a vague "有关单位"
+_NAMED_ORGANISATION = re.compile(r"^(?!各|有关|相关|其他|其它|驻)[\u4e00-\u9fff（）()]{2,30}"
+                                 r"(?:管委会|管理委员会|委员会|局|委|办公室|办|中心|公司|集团|院|所|站|队|馆|台|社|会)$")
+
+
+def _addressed(parts: list[str]) -> list[str] | None:
+    """The addressees when each is a group of agencies short of everyone (:func:`_groups_short_of_everyone`) or an
+    organisation by its own name (某某开发区管委会: it binds that organisation, not everyone); None when one is
+    neither (有关单位: no narrowing by a guess) or the groups cover all."""
+    named = [part for part in parts if unit_group_levels(part) is None and _NAMED_ORGANISATION.match(part)]
+    groups = [part for part in parts if part not in named]
+    return parts if (not groups and named) or (groups and _groups_short_of_everyone(groups)) else None
 
 
 def _issue_year(doc_number: str | None, published: str | None) -> int | None:

@@ -2669,3 +2669,15 @@ def test_a_news_reports_lead_obliges_nobody(sentence):
 def test_a_reports_findings_and_counts_oblige_nobody(sentence):
     assert _verdict(sentence) == "no"
     assert _verdict("各单位要针对存在的问题，于3月31日前完成年度报告的修改并重新发布。", year=2031) != "no"
+
+
+@pytest.mark.parametrize("addressees, binds", [
+    ("各乡镇人民政府，县政府各部门，某某经济开发区管委会：", {"units": ["各乡镇人民政府", "县政府各部门", "某某经济开发区管委会"]}),
+    ("县发展改革局、县财政局：", {"units": ["县发展改革局", "县财政局"]}),
+    ("各乡镇人民政府，县政府各部门，有关单位：", {"all": True}),  # 有关单位 names nobody: no narrowing by a guess
+    ("各级各部门，某某经济开发区管委会：", {"all": True}),
+])
+def test_an_organisation_named_among_the_addressees_is_bound_by_name_not_read_as_everyone(addressees, binds):
+    text = (f"某县人民政府办公室关于做好2031年政策解读工作的通知\n{addressees}\n"
+            "各单位要在文件公开后3个工作日内发布解读材料。\n某县人民政府办公室\n2031年3月2日\n")
+    assert yaml.safe_load(draft_yaml(draft(text), "x"))["notice"]["binds"] == binds
