@@ -57,6 +57,7 @@ def test_drafted_quotes_are_the_sources_own_characters(name):
     ("政策文件发布后3天内，公开政策解读信息，做到同步发布", 2024, {"working_days": 0, "anchor": "document"}),
     ("分别于3月15日、9月30日前报送", 2024, {"by_date": "2024-03-15"}),  # the first item's date
     ("并于915日前报送", 2024, {"by_date": "2024-09-15"}),  # a capture that dropped 月
+    ("方案最迟99日前报区政府办备案", 2024, {"by_date": "2024-09-09"}),  # no day is 99: 9月9日 with its 月 dropped
     ("于15日前报送", 2024, {}),  # no month at all: no date
 ])
 def test_deadline_forms(sentence, year, expected):

@@ -48,7 +48,9 @@ _DAY_LIST = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(\d{1,2})日(?:[、和�
 # "于915日前": a capture that dropped 月 (9月15日前); read only when the digits split one way
 # "8月30前": a capture (or the writer) dropped 日; month and day are still unambiguous
 _DAY_LOST_RI = re.compile(r"(?:" + _YEAR + r")?(?<!\d)(\d{1,2})月([0-3]?\d)(?:前|之前|以前)")
-_DAY_LOST_MONTH = re.compile(r"(?<![\d年月.\-/])(\d)(\d{2})日(?:前|之前|以前)|(?<![\d年月.\-/])(1[0-2])([0-3]\d)日(?:前|之前|以前)")
+# "最迟99日前": two digits no day can be (over 31) are a month and a day too
+_DAY_LOST_MONTH = re.compile(r"(?<![\d年月.\-/])(\d)(\d{2})日(?:前|之前|以前)|(?<![\d年月.\-/])(1[0-2])([0-3]\d)日(?:前|之前|以前)"
+                             r"|(?<![\d年月.\-/])(?=3[2-9]|[4-9]\d)([1-9])([1-9])日(?:前|之前|以前)")
 # "2023131日前", "于2025620日开展": a date whose 年 and 月 a capture dropped; put back when the digits split one way
 _DAY_LOST_YEAR_MARK = re.compile(r"(?<!\d)((?:19|20)\d{2})(\d{3,4})(?=日)")
 _MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?")
@@ -144,7 +146,7 @@ def _date_readings(sentence: str, year: int | None):
         yield match.start(), make_date(with_year(match.group(1)), int(match.group(2)), int(match.group(3)))
     match = _DAY_LOST_MONTH.search(sentence)
     if match and year:
-        month, day = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+        month, day = next((match.group(i), match.group(i + 1)) for i in (1, 3, 5) if match.group(i))
         yield match.start(), make_date(year, int(month), int(day))
     match = _YEARS_TO_MONTH.search(sentence)
     if match and 1 <= int(match.group(2)) <= 12:
