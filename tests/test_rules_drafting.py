@@ -1229,6 +1229,15 @@ def test_an_assessment_tables_standards_oblige_and_its_deductions_do_not():
     assert [o["quote"] for o in found.obligations] == ["及时、规范公开主动公开的政府信息。"]
 
 
+def test_a_dated_standard_written_in_the_same_cell_as_its_deduction_still_obliges():
+    table = ("2031年某县政务公开考核评分细则\n考核项目 | 考评内容 | 分值 |\n"
+             "主动公开 | 1、属于主动公开的政府信息自形成之日起15个工作日内予以公开，逾期公开的每条扣1分。 | 20 |\n"
+             "2、行政规范性文件与解读材料同步发布，未同步的每例扣2分； | ||||\n"
+             "3、信息发布出现错别字的，每处扣0.5分。 | ||||\n")
+    found = [(o["working_days"], o["quote"][:10]) for o in draft(table).obligations]
+    assert found == [(15, "1、属于主动公开的政"), (0, "2、行政规范性文件与")]  # the undated deduction alone obliges nobody
+
+
 def test_an_open_day_notice_dates_its_event_and_splits_the_duty_from_the_issuers_announcement():
     def found(sentence):
         return [(o["kind"], o["by_date"], o["quote"]) for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]

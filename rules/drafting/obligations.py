@@ -380,7 +380,12 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
             or re.match(r"^(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?第[一二三四五六七八九十]阶段[:：][^,，;；。]{2,30}[（(][^（()）]{2,24}[)）][。]?$", text):
         return NO  # "(二)法定条款梳理阶段(2031年9月)", "第一阶段:编制目录(6月至7月)": a phase of the plan, named with its period
     if _DEDUCTION.search(text):
-        return NO  # an assessment table's scoring ("①…超期公开每条扣5分"): the duty is the standard above it
+        # an assessment table's scoring ("①…超期公开每条扣5分"): the duty is the standard above it — or before it in
+        # the same cell ("…自信息形成之日起20个工作日内予以公开，未及时公开的每例扣2分"), when that is dated
+        standard = "".join(clause for clause in re.split(r"(?<=[,，;；])", text) if not _DEDUCTION.search(clause))
+        if not (_has_disclosure(standard) and dated_at_all(deadline)):
+            return NO
+        text = standard
     shortcomings = _DEFICIENCY.findall(text)
     if shortcomings and (len(shortcomings) >= 2 or not _has_disclosure(text)) and not _REQUEST.search(text) \
             and not dated_at_all(deadline):
