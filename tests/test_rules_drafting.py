@@ -2691,3 +2691,18 @@ def test_an_organisation_named_among_the_addressees_is_bound_by_name_not_read_as
     text = (f"某县人民政府办公室关于做好2031年政策解读工作的通知\n{addressees}\n"
             "各单位要在文件公开后3个工作日内发布解读材料。\n某县人民政府办公室\n2031年3月2日\n")
     assert yaml.safe_load(draft_yaml(draft(text), "x"))["notice"]["binds"] == binds
+
+
+@pytest.mark.parametrize("sentence", [
+    "县政府督查室将会同县大数据中心不定期对各单位信息公开情况进行抽查，并通报抽查结果。",  # the issuer's own checks
+    "（二）公开载体：镇政府门户网站、镇便民服务中心公开栏等。",  # where a catalogue's items go, not a duty
+    "四、对拟发布信息的保密审查，应当以有关法律、法规的规定为依据。",  # the basis of a review
+])
+def test_what_describes_the_issuers_checks_a_catalogues_carriers_or_a_reviews_basis_obliges_nobody(sentence):
+    assert draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations == []
+
+
+def test_a_scoring_tables_item_with_its_points_obliges_nobody_but_its_standards_do():
+    table = ("某县2031年政务公开考核细则\n考核内容 | 考核标准 | 分值\n| 在门户网站开设政府信息公开专栏。\n| 2\n|\n"
+             "主动公开政府信息工作情况(43分)\n| 按规定编制政府信息公开指南。\n| 5\n")
+    assert [o["quote"] for o in draft(table).obligations] == ["在门户网站开设政府信息公开专栏。", "按规定编制政府信息公开指南。"]

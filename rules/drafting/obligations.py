@@ -61,7 +61,8 @@ _FIELD = re.compile(r"^[•·\-]?\s*[【\[]?\s*(报送单位|报送方式|报送
 # A catalogue's column name or channel checklist written as a line of its own ("公开内容(要素)", "公开渠道和载体",
 # "■政府网站 □政府公报 …", "公开属性: 全部公开 公开期限: 长期公开").
 _COLUMN_LABEL = re.compile(r"^\s*(?:公开)?(?:事项|内容|依据|时限|主体|渠道|载体|对象|方式|层级|范围|形式|属性)(?:[（(]要素[)）]|和载体)?\s*\|?\s*$"
-                           r"|^\s*[一二三四五六]级(?:事项|目录)\s*\|?\s*$|^\s*[■□☑☐]|^\s*公开属性\s*[:：]")
+                           r"|^\s*[一二三四五六]级(?:事项|目录)\s*\|?\s*$|^\s*[■□☑☐]|^\s*公开属性\s*[:：]"
+                           r"|^\s*(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?\s*公开(?:载体|渠道|方式|形式|主体|范围)\s*[:：]")
 # A task cell starts with what to do; a title names a document ("…工作要点", "关于…的通知").
 _TASK_START = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?)?(公开|公布|发布|编制|编写|制定|修订|更新|开设|设立|做好|推进|落实|"
                          r"及时|主动|定期|按时|依法|规范|完善|建立|报送|上报|动态|全面|集中|持续)(?!.{0,4}关于)"
@@ -75,7 +76,7 @@ _PAGE_FURNITURE = re.compile(r"https?://|www\.|\.gov\.cn|发布时间[:：]|浏�
 _UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室)"
                          r"(等|牵头|负责|配合|按职责分工落实)?$")
 # The issuing office's own intentions ("本办将适时督查", "…的将予以通报"): not the addressees' duty.
-_ISSUER_INTENT = re.compile(r"^[^,，；;]{0,24}将(于|通过|继续|适时|进行|予以|对|加强|定期|视情|列入|纳入|提请)|的将(进行|予以)"
+_ISSUER_INTENT = re.compile(r"^[^,，；;]{0,24}将(于|通过|继续|适时|进行|予以|对|加强|定期|不定期|视情|列入|纳入|提请|会同)|的将(进行|予以)"
                             r"|^[^,，；;]{0,16}(办公厅|办公室|本办|我办|领导小组)[^,，；;]{0,4}将")
 # What the issuer does to a unit that fails ("…的，市政府办公室不予受理"): no duty, unless one is stated before it.
 _CONSEQUENCE = re.compile(r"不予(收文|受理|办理)|予以退文|退回(起草|报送)")
@@ -86,7 +87,7 @@ _CRITERION = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(评价|考核|考评|评估)
 _MODAL = re.compile(r"应|须|必须|务必|不得|" + MUST + "|将")
 # A permission ("…可通过专家解读、在线访谈等形式进行", "…的,可提请…出具说明") obliges nobody to anything.
 _PERMISSION = re.compile(r"(?<![不即])可(以)?(?=通过|采取|采用|提请|根据|结合|参照|自行|适当|在|向|由|邀请|委托|申请|按|视)")
-_DEDUCTION = re.compile(r"扣\s*[\d.]+\s*分|每[条件次项个处][^,，;；。]{0,6}扣|不得分|加\s*[\d.]+\s*分")
+_DEDUCTION = re.compile(r"扣\s*[\d.]+\s*分|每[条件次项个处][^,，;；。]{0,6}扣|不得分|加\s*[\d.]+\s*分|[（(]\s*[\d.]+\s*分\s*[)）]\s*$")
 # A news report restating a notice's requirements: "《要点》要求,加强…", "通知强调,…"
 _REPORTED_REQUIREMENT = re.compile(r"(?:》|通知|要点|意见|方案)[^,，;；。]{0,4}(?:要求|强调|明确|提出)[,，:：]")
 _NEWS = re.compile(r"本文来源|记者|[网报]讯|来源[:：](?![^\n]{0,12}政府|\s*本[网站])[^\n]{0,12}?(日报|晚报|新闻|网)")  # a government portal ("本网": the site itself) as source is no news outlet
@@ -114,7 +115,8 @@ _RESPONSIBLE_FOR = re.compile(r"由(?:制作|保存|牵头|最初)[^,，;；。]
                               r"|工作由[^,，;；。]{2,30}负责[。；;]?$"
                               r"|^[^,，;；。]{2,20}为[^,，;；。]{2,24}(机构|部门)[,，]")
 _PRINCIPLE = re.compile(r"遵循[^。；;]{0,30}原则|^[^,，;；。]{0,30}坚持(?![^;；。]*谁)[^;；。]{2,60}的?原则[。；;]?$|以公开为原则|享有[^。；;]{0,20}权利?|责令[^。；;]{0,4}改正|追究[^。；;]{0,24}责任|(?:予以|将)[^,，;；。]{0,4}通报批评"
-                        r"|(?:予以|严肃|严格)(?:追责|问责)|^[^,，;；。]{0,6}以[^,，;；。]{2,20}为主[。；;]?$")  # the issuer's sanction ("逾期未报送的，…予以追责")
+                        r"|(?:予以|严肃|严格)(?:追责|问责)|^[^,，;；。]{0,6}以[^,，;；。]{2,20}为主[。；;]?$"
+                        r"|(?:应当?|须|要)以[^,，;；。]{2,40}为(?:依据|准绳|准则)[。；;]?$")  # "…的审核，应当以有关法律、法规的规定为依据"  # the issuer's sanction ("逾期未报送的，…予以追责")
 # A sentence whose subject is the public and whose verb is a right ("公民、法人和其他组织有权依据…要求…公开") —
 # not "公民…有证据证明…的，高校应当…更正", where the agency is the subject of the main clause.
 _RIGHT_OF_THE_PUBLIC = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}条\s*)?(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?"
