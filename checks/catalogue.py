@@ -268,6 +268,8 @@ def _parse_rule(entry, notice: Notice, path: Path, index: int) -> Rule:
 
 _UNIT_PREFIX = re.compile(r"^(省|市|区|县|自治区|州)")
 _GOVERNMENT_OFFICE = re.compile(r"^([省市县区])(?:人民)?政府办公[室厅]$")
+# "科右前旗人民政府办公室", "某省教育厅办公室": the office of an organisation named in full
+_OFFICE_OF = re.compile(r"^([\u4e00-\u9fff]{2,20}?(?:人民政府|政府|厅|局|委员会|委))办公[室厅]$")
 _PLACE_LEVELS = {"省": "province", "市": "city", "县": "county", "区": "county"}
 _TOWNSHIP_GROUP = re.compile(r"乡镇|^各镇|^各乡|街道|苏木")
 _TOWNSHIP_NAME = re.compile(r"(乡|镇|街道|苏木)(人民政府|办事处|政府)?$")
@@ -301,6 +303,12 @@ def unit_matches(unit: str, agency: Agency, province: str | None) -> bool:
         # "县政府办公室要…开设专栏": the office runs its government's portal; audited is the government
         return agency.level == _PLACE_LEVELS[office.group(1)] and any(
             name.endswith("政府") and not _TOWNSHIP_NAME.search(name) for name in agency.names)
+    office_of = None if office else _OFFICE_OF.match(unit)
+    if office_of:
+        # the office of a government or a department named in full runs its portal: audited is the organisation
+        owner = office_of.group(1)
+        owners = {owner, re.sub(r"人民政府$", "政府", owner), re.sub(r"(?<!人民)政府$", "人民政府", owner)}
+        return any(unit_matches(name, agency, province) for name in owners)
     work = function_group(unit)
     if work is not None:  # "各级财政部门": the departments whose name says they do that work
         return agency.level == "department" and any(work in function_name_form(name) for name in agency.names)

@@ -23,13 +23,29 @@ _UNIT_GROUPS = [
     (re.compile(r"^各?市、县(?!区)|^各?州、市、县|^各?市\(州\)、县"), {"city", "county"}),  # 各市、县人民政府
     (re.compile(r"省辖市|^各市|^各州|州、市|市州|^各设区市|^市、县"), {"city"}),
     (re.compile(r"省直管县|^各县|县市区|县\(市、区\)|县（市、区）|县\(区\)|县（区）|^各区|县区|^各镇|乡镇|街道"), {"county"}),
-    (re.compile(r"[省市县区](人民)?政府(各|有关)部门|省直各|省直有关|市直机关|市直各|市直有关|[县区]直(机关|各|有关)|管委会各部门|^各部门|^有关部门|^各直属机构|^(省|市|县|区)?政府直属(机构|单位)|^各部门、各直属机构"),
+    (re.compile(r"[省市县区州旗](人民)?政府(各|有关|相关|各有关|各相关)(工作)?部门|省直各|省直有关|市直机关|市直各|市直有关|[县区州旗]直(机关|各|有关)"
+                r"|^[省市州县区旗]级(各|有关|相关)部门|管委会各部门|^各部门|^有关部门|^各直属机构|^(省|市|县|区)?政府直属(机构|单位)|^各部门、各直属机构"),
      {"department"}),
 ]
 
 
+# The departments of one work in every government of a level: "各市教育局", "各县（市、区）生态环境局",
+# "各区县(自治县)文化旅游委" — named by their work, not the governments of 各市 or 各县
+_PLACE_GROUP_DEPARTMENT = re.compile(
+    r"^各(?P<place>省|设区市|市州|市[(（]州[)）]|市|州|盟|县[(（]市、区[)）]|县[(（]区[)）]|县[(（]市[)）]|县市区|区县|县区|县|区|旗)"
+    r"(?:[(（](?:自治县|含[^)）]{1,10})[)）])?(?P<work>[\u4e00-\u9fff]{2,10}?)(?:[(（][\u4e00-\u9fff、]{1,8}[)）])?(?:局|委员会|委|厅|办公室|办)$")
+_PLACE_GROUP_LEVELS = {"省": "province", "设区市": "city", "市州": "city", "市": "city", "州": "city", "盟": "city"}
+
+
+def _place_group_department(unit: str) -> re.Match | None:
+    match = _PLACE_GROUP_DEPARTMENT.match(unit.strip())
+    return match if match and not re.match(r"(人民)?政府|有关|相关|直属|其他|各", match.group("work")) else None
+
+
 def unit_group_levels(unit: str) -> set[str] | None:
     """Levels named by a group name (各省辖市 → city, 省政府各部门 → department), else None."""
+    if _place_group_department(unit):
+        return None  # "各市教育局": a group of departments named by their work (function_group)
     for pattern, levels in _UNIT_GROUPS:
         if pattern.search(unit):
             return levels
@@ -40,7 +56,7 @@ def unit_group_levels(unit: str) -> set[str] | None:
 # city, 县政府各部门/区直机关 → county.
 _DEPARTMENT_GROUP_PLACES = [
     (re.compile(r"^各?省|省直|省级"), "province"),
-    (re.compile(r"^各?市|市直|市级"), "city"),
+    (re.compile(r"^各?[市州盟]|[市州盟]直|[市州盟]级"), "city"),
     (re.compile(r"^各?[县区旗]|[县区旗]直|[县区旗]级"), "county"),
 ]
 
@@ -48,6 +64,9 @@ _DEPARTMENT_GROUP_PLACES = [
 def department_group_place(unit: str) -> str | None:
     """For a group of departments (县政府各部门), the level of the government they belong to; None for any other
     name or a group without a place word (各部门)."""
+    placed = _place_group_department(unit)
+    if placed:  # "各市教育局" → the cities' bureaus, "各县（区）教育局" → the counties'
+        return _PLACE_GROUP_LEVELS.get(re.sub(r"[(（].*", "", placed.group("place")), "county")
     if unit_group_levels(unit) != {"department"}:
         return None
     return next((level for pattern, level in _DEPARTMENT_GROUP_PLACES if pattern.search(unit.strip())), None)
@@ -62,6 +81,9 @@ _NOT_A_FUNCTION = re.compile(r"^(政府|有关|相关|行政|执法|职能|业�
 def function_group(unit: str) -> str | None:
     """The work a group of departments is named by ("各级财政部门" → 财政), in the form agency names are compared in
     (:func:`function_name_form`); None for any other name."""
+    placed = _place_group_department(unit)
+    if placed:
+        return function_name_form(placed.group("work"))
     match = _FUNCTION_GROUP.match(unit.strip())
     if not match or unit_group_levels(unit) is not None or _NOT_A_FUNCTION.match(match.group(1)):
         return None

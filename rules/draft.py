@@ -172,10 +172,11 @@ _NAMED_ORGANISATION = re.compile(r"^(?!各|有关|相关|其他|其它|驻)[\u4e
 
 
 def _addressed(parts: list[str]) -> list[str] | None:
-    """The addressees when each is a group of agencies short of everyone (:func:`_groups_short_of_everyone`) or an
-    organisation by its own name (某某开发区管委会: it binds that organisation, not everyone); None when one is
+    """The addressees when each is a group of agencies short of everyone (:func:`_groups_short_of_everyone`), a group
+    of departments named by their work (各市教育局) or an organisation by its own name (某某开发区管委会: it binds that
+    organisation, not everyone); None when one is
     neither (有关单位: no narrowing by a guess) or the groups cover all."""
-    named = [part for part in parts if unit_group_levels(part) is None and _NAMED_ORGANISATION.match(part)]
+    named = [part for part in parts if unit_group_levels(part) is None and (_NAMED_ORGANISATION.match(part) or part.startswith("各") and function_group(part))]
     groups = [part for part in parts if part not in named]
     return parts if (not groups and named) or (groups and _groups_short_of_everyone(groups)) else None
 
@@ -475,6 +476,12 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
     checked: dict[tuple, str] = {}  # what a web-checkable rule looks for → the first rule that does
     for index, item in enumerate(notice.obligations, start=1):
         entry, review = rule_entry(item, f"{notice_id}-{index}", notice.year, notice.title)
+        named = (item.get("lead_units") or []) + (item.get("cooperating_units") or [])
+        if "applies_to" not in entry and named and all(is_internal_section(unit) for unit in named) and notice.issuer \
+                and bound != {"units": [notice.issuer]}:
+            # "（学生处负责）" in a bureau's notice to others: its own division does it, so the bureau answers for it
+            entry["applies_to"] = {"units": [notice.issuer]}
+            review.append(f"责任单位{'、'.join(named)}为签发机关的内设机构：按签发机关{notice.issuer}起草")
         same = _checks_the_same(entry)
         if same and same in checked:
             # one missing page would fail both: a reviewer merges them or keeps one weight

@@ -159,3 +159,39 @@ def test_a_departments_level_comes_from_its_name_when_its_government_is_not_audi
         return rule_applies(r, elsewhere, [elsewhere])
 
     assert (bound("省政府各部门"), bound("市政府各部门"), bound("县直各部门")) == (False, False, True)
+
+
+def test_a_government_office_named_in_full_is_that_government():
+    banner = Agency("kq", "某右旗人民政府", "county", ("http://a/",), province="某自治区")
+    other = Agency("zq", "某左旗人民政府", "county", ("http://b/",), province="某自治区")
+    bureau = Agency("kq-jyj", "某右旗教育局", "department", ("http://c/",), province="某自治区", parent="kq")
+    office = Agency("kq-bgs", "某右旗人民政府办公室", "department", ("http://d/",), province="某自治区", parent="kq")
+    matched = {a.id for a in (banner, other, bureau, office) if unit_matches("某右旗人民政府办公室", a, None)}
+    assert matched == {"kq", "kq-bgs"}  # the office runs its government's portal; an audited office is itself too
+    assert unit_matches("某左旗政府办公室", other, None) and not unit_matches("某左旗政府办公室", banner, None)
+    education = Agency("jyt", "某省教育厅", "department", ("http://e/",), province="某省")
+    assert unit_matches("某省教育厅办公室", education, "某省") and not unit_matches("某省教育厅办公室", bureau, "某省")
+
+
+def test_the_bureaus_of_one_work_in_every_city_are_those_bureaus_not_the_city_governments():
+    city = Agency("hx", "汉西市人民政府", "city", ("http://a/",), province="某省")
+    county = Agency("qh", "青禾县人民政府", "county", ("http://b/",), province="某省", parent="hx")
+    city_bureau = Agency("hx-jyj", "汉西市教育局", "department", ("http://c/",), province="某省", parent="hx")
+    county_bureau = Agency("qh-jyj", "青禾县教育和体育局", "department", ("http://d/",), province="某省", parent="qh")
+    city_finance = Agency("hx-czj", "汉西市财政局", "department", ("http://e/",), province="某省", parent="hx")
+    audited = [city, county, city_bureau, county_bureau, city_finance]
+
+    def bound(group):
+        r = rule("manual", {}, binds={"units": [group]}, issuer="某省教育厅", province=None)
+        return {a.id for a in audited if rule_applies(r, a, audited)}
+
+    assert bound("各市教育局") == bound("各市教育(教体)局") == {"hx-jyj"}
+    assert bound("各县（市、区）教育局") == {"qh-jyj"}
+    assert bound("各市") == {"hx"}  # a group of governments, as before
+
+
+def test_departments_named_with_their_governments_are_departments():
+    county_bureau = Agency("qh-sfj", "青禾县司法局", "department", ("http://d/",), province="某省")
+    county = Agency("qh", "青禾县人民政府", "county", ("http://b/",), province="某省")
+    for group in ("县政府各工作部门", "区政府各有关部门", "县政府相关部门", "旗直各部门", "县级有关部门", "州直各部门"):
+        assert unit_matches(group, county_bureau, "某省") and not unit_matches(group, county, "某省"), group

@@ -2381,14 +2381,15 @@ def test_a_notice_whose_issuer_names_its_province_binds_nobody_outside_it(tmp_pa
     assert not rule_applies(rules["bj-2031"], Agency("fz", "福州市某某局", "department", ("http://d/",), province="福建省"))
 
 
-def test_a_rule_assigned_to_the_issuers_own_division_binds_what_the_notice_binds():
+def test_a_rule_assigned_to_the_issuers_own_division_binds_the_issuer():
     text = ("某市某某局2031年政务公开工作要点\n"
             "1.及时公开艺术创作扶持项目评审结果。（责任单位：艺术处）\n"
             "2.年底前公开本局文化产业资金使用情况。（責任單位：財務審計處）\n")
     from rules.draft import draft_yaml
 
     rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
-    assert len(rules) == 2 and not any("applies_to" in rule for rule in rules)  # not a rule that checks nobody
+    # not a rule that checks nobody (艺术处 is no agency), nor one that binds every agency the notice reaches
+    assert [rule.get("applies_to") for rule in rules] == [{"units": ["某市某某局"]}] * 2
 
 
 def test_a_column_is_named_by_the_words_before_zhuanlan_not_by_a_quoted_slogan():
@@ -2706,3 +2707,12 @@ def test_a_scoring_tables_item_with_its_points_obliges_nobody_but_its_standards_
     table = ("某县2031年政务公开考核细则\n考核内容 | 考核标准 | 分值\n| 在门户网站开设政府信息公开专栏。\n| 2\n|\n"
              "主动公开政府信息工作情况(43分)\n| 按规定编制政府信息公开指南。\n| 5\n")
     assert [o["quote"] for o in draft(table).obligations] == ["在门户网站开设政府信息公开专栏。", "按规定编制政府信息公开指南。"]
+
+
+def test_a_departments_notice_binds_the_bureaus_it_writes_to_and_its_own_divisions_tasks_bind_itself():
+    text = ("某省教育厅办公室关于做好2031年招生信息公开工作的通知\n各市教育局，各高等学校，厅机关各处室：\n"
+            "一、各市教育局要在6月底前公开本地义务教育招生政策。\n"
+            "二、及时公开高校招生章程审核备案情况。（学生处负责）\n某省教育厅办公室\n2031年3月2日\n")
+    document = yaml.safe_load(draft_yaml(draft(text), "x"))
+    assert document["notice"]["binds"] == {"units": ["各市教育局", "某省教育厅办公室"]}
+    assert [rule.get("applies_to") for rule in document["rules"]] == [{"units": ["各市教育局"]}, {"units": ["某省教育厅办公室"]}]
