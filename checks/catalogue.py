@@ -164,7 +164,9 @@ def load_catalogue(directory: str | Path = RULES_DIR) -> Catalogue:
     return catalogue
 
 
-def load_rule_file(path: Path) -> tuple[Notice, list[Rule]]:
+def load_rule_file(path: Path, failed: list | None = None) -> tuple[Notice, list[Rule]]:
+    """The notice and its rules.  With a ``failed`` list, a rule that cannot be read is left out and recorded there
+    as (its :class:`RulesError`, its raw entry) — ``rules lint`` reports every rule's problem, not the first only."""
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_DatesAsText)
     except (yaml.YAMLError, ValueError) as exc:
@@ -175,7 +177,14 @@ def load_rule_file(path: Path) -> tuple[Notice, list[Rule]]:
     notice = _parse_notice(data["notice"], path)
     if not isinstance(data["rules"], list):
         raise RulesError(str(path), "rules 应为列表")
-    rules = [_parse_rule(entry, notice, path, i) for i, entry in enumerate(data["rules"], start=1)]
+    rules = []
+    for index, entry in enumerate(data["rules"], start=1):
+        try:
+            rules.append(_parse_rule(entry, notice, path, index))
+        except RulesError as exc:
+            if failed is None:
+                raise
+            failed.append((exc, entry))
     return notice, rules
 
 

@@ -65,11 +65,13 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
     if not files:
         return [f"{rules_dir}: error: no rule files"]
     for path in files:
+        failed: list[tuple[RulesError, object]] = []
         try:
-            notice, rules = load_rule_file(path)
+            notice, rules = load_rule_file(path, failed)
         except RulesError as exc:
             problems.append(f"{exc.where}: error: {exc.problem}")
             continue
+        problems.extend(f"{exc.where}: error: {exc.problem}" for exc, _entry in failed)
         source_text = None
         if notice.source_file:
             found = source_path(notice.source_file, sources)
@@ -94,6 +96,13 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
             problems.append(f"{path}: warning: 签发机关 {notice.issuer} 不在 {targets} 中，本通知约束 {len(spread)} 个地区的单位"
                             f"（{'、'.join(spread[:4])}）：如只约束本地区，请在 binds 中写 provinces 或 parents "
                             f"(binds agencies of several places)")
+        for exc, entry in failed:  # a rule that could not be read still has a quote and parameters to check
+            entry = entry if isinstance(entry, dict) else {}
+            if source_text is not None and entry.get("quote") and comparable(str(entry["quote"])) not in source_text:
+                problems.append(f"{exc.where}: error: quote not found in {notice.source_file}")
+            if entry.get("kind") in KINDS and isinstance(entry.get("params") or {}, dict):
+                _errors, unread = param_problems(KINDS[entry["kind"]], entry.get("params") or {}, notice)
+                problems.extend(f"{exc.where}: error: parameter '{name}' is not read by kind {entry['kind']}" for name in unread)
         for rule in rules:
             if rule.id in seen:
                 problems.append(f"{path}: {rule.id}: error: duplicate rule id (also in {seen[rule.id].name})")

@@ -30,9 +30,22 @@ def test_an_unknown_topic_is_an_error_and_a_manual_rule_needs_its_reason(tmp_pat
                               "  - {id: n-2, kind: manual, quote: q}\n")
     text = "\n".join(problems)
     assert "n-1" in text and "budget" in text and "不在词表" in text
-    # the first bad rule stops the file from loading; fix it and the manual rule's problem shows
-    problems = lint(tmp_path, "  - {id: n-2, kind: manual, quote: q}\n")
+    # one bad rule does not hide the next one's problem: every rule is reported in the same run
     assert any("n-2" in p and "reason" in p and ": error: " in p for p in problems)
+
+
+def test_a_rule_that_cannot_be_read_still_has_its_quote_and_parameters_checked(tmp_path):
+    (tmp_path / "notices").mkdir()
+    (tmp_path / "notices" / "n.txt").write_text("各单位要在门户网站公开部门预算。", encoding="utf-8")
+    (tmp_path / "rules").mkdir()
+    (tmp_path / "rules" / "n.yaml").write_text(
+        "notice: {id: n, title: T, issuer: I, issued: 2017-05-23, source_file: n.txt, binds: {provinces: [河南省]}}\nrules:\n"
+        "  - {id: n-1, kind: topic_disclosed, quote: 在门户网站公开财政决算, params: {topics: [no-such-topic], lead_units: [省财政厅]}}\n",
+        encoding="utf-8")
+    problems = "\n".join(lint_rules(tmp_path / "rules", sources=tmp_path / "notices"))
+    assert "n-1: error" in problems and "no-such-topic" in problems
+    assert "n-1: error: quote not found" in problems
+    assert "n-1: error: parameter 'lead_units' is not read by kind topic_disclosed" in problems
 
 
 def test_a_topic_whose_pattern_is_a_generic_word_draws_a_warning(tmp_path):
