@@ -2716,3 +2716,18 @@ def test_a_departments_notice_binds_the_bureaus_it_writes_to_and_its_own_divisio
     document = yaml.safe_load(draft_yaml(draft(text), "x"))
     assert document["notice"]["binds"] == {"units": ["各市教育局", "某省教育厅办公室"]}
     assert [rule.get("applies_to") for rule in document["rules"]] == [{"units": ["各市教育局"]}, {"units": ["某省教育厅办公室"]}]
+
+
+def test_a_catalogue_rows_time_limit_dates_every_item_of_its_content_cell_and_a_tolerance_is_the_lag():
+    text = ("| 某县教育局主动公开事项目录 | |||\n"
+            "| 一级事项 | 二级事项 | 公开内容 | 公开时限 | 公开主体 |\n"
+            "| 政策文件 | 规范性文件 | 1.本局印发的行政规范性文件; 2.现行有效规范性文件目录; 3.规范性文件清理结果。 |\n"
+            "信息形成之日起15个工作日内公开 | 某县教育局 |\n"
+            "| 政策文件 | 其他文件 | 本局印发的主动公开属性的其他文件,包括标题、文号、正文等信息。 | 信息形成之日起15个工作日内公开 | 某县教育局 |\n"
+            "| 政策解读 | 解读材料 | 本局印发的政策性文件的解读材料。 | 与政策文件同步发布,时间跨度不超过3个工作日 | 某县教育局 |\n")
+    drafted = draft_yaml(draft(text), "x")
+    rules = yaml.safe_load(drafted)["rules"]
+    assert [rule["quote"][:6] for rule in rules] == ["1.本局印发", "2.现行有效", "3.规范性文", "本局印发的主", "本局印发的政"]
+    assert [rule["kind"] for rule in rules][1:] == ["topic_disclosed", "topic_disclosed", "manual", "interpretation_timely"]
+    assert rules[-1]["params"]["working_days"] == 3  # published with the document, and at most 3 working days apart
+    assert "网站上无法核查" not in drafted  # a document "of the 主动公开 attribute" is published, not internal work

@@ -216,8 +216,9 @@ _REPORTED_SPEECH = re.compile(r"^(?![^,，]*(》|通知|要点|意见|方案|文
 # A cited document number ("国办公开办函〔2019〕61号"): its issuer code may hold 公开, which publishes nothing.
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d{1,4}\s*号")
 # A publication word used as a participle ("对已发布的信息要定期评估") names what was published, not what to publish.
-# Disclosure named only as the object of internal work: its attributes, the review before it, the catalogue's upkeep.
-_INTERNAL_ON_DISCLOSURE = re.compile(r"公开属性|(?:保密|发布|公开)审查|(?:拟|待)(?:公开|发布)|(?:公开|发布)前|"
+# Disclosure named only as the object of internal work: its attributes, the review before it, the catalogue's upkeep
+# ("主动公开属性的政策类文件" describes what is published, not the work of deciding it).
+_INTERNAL_ON_DISCLOSURE = re.compile(r"公开属性(?!的[^,，;；。]{0,12}(?:文件|信息))|(?:保密|发布|公开)审查|(?:拟|待)(?:公开|发布)|(?:公开|发布)前|"
                                      r"(?:主动)?公开(?:事项)?(?:基本)?目录|依申请公开|免予公开|不予公开|已公开")
 _PARTICIPLE = re.compile(r"(已|拟|待)经?(公开|发布|公布)(过)?的?|(?<![要应须将])(公开|发布|公布)的(?!同时)"
                          r"|(严禁|禁止|不得|不准)[^,，;；。]{0,6}?(发布|公开|公布|转载|上网)")  # a prohibition publishes nothing
@@ -503,7 +504,7 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "annual_report"
     if re.search(r"初稿|草稿", text) and not re.search(r"征求意见", text):
         return "manual"  # "形成…标准目录初稿": a draft for review, published later if at all
-    if re.search(r"公开属性|说明(理由|原因)", text) and not re.search(r"(?<!不予)(?<!依申请)公开(?!属性)[^,，;；。]{0,10}(目录|清单|信息|文件)", text):
+    if re.search(r"公开属性(?!的[^,，;；。]{0,12}(?:文件|信息))|说明(理由|原因)", text) and not re.search(r"(?<!不予)(?<!依申请)公开(?!属性)[^,，;；。]{0,10}(目录|清单|信息|文件)", text):
         return "manual"  # the 公开属性 marked on a document as it is drafted: nothing a page shows
     if _COLUMN.search(text) and not _PHYSICAL_AREA.search(text):
         return "column_exists"

@@ -800,11 +800,12 @@ def _attach_row_label(out: list[Unit], position: int) -> None:
 
 
 # A 公开时限 cell of a disclosure catalogue or a task table: "信息生成之日起15个工作日内公开", "印发后15个工作日内",
-# "与文件同步公开".
+# "与文件同步公开", "与政策文件同步发布，时间跨度不超过5个工作日" (its tolerance is the lag a check allows).
 _TIME_LIMIT_CELL = re.compile(
     r"^(?:(?:自|从)?[^,，。；;]{0,12}(?:形成|生成|产生|制作|获取|变更|作出|印发|公布|批复)(?:[（(][^（()）]{1,6}[)）])?(?:[^,，。；;\d]{0,4}?(?:之日起|之日后)|后)?[,，]?)?"
     r"(?:\d+|[一二三四五六七八九十]+)个?工作日(?:内|以内)"
-    r"(?:(?:及时|予以|主动)*(?:公开|发布|更新|公布)|内)*$|^与[^,，。；;]{2,12}同步(?:公开|发布)+$"
+    r"(?:(?:及时|予以|主动)*(?:公开|发布|更新|公布)|内)*$|^与[^,，。；;]{2,12}同步(?:公开|发布)+"
+    r"(?:[,，][^,，。；;]{0,8}(?:不超过|不得超过|不晚于|最迟)(?:\d+|[一二三四五六七八九十]+)个?工作日(?:内)?)?$"
 )
 
 
@@ -830,9 +831,18 @@ def _attach_time_limits(out: list[Unit], catalogue: bool = False) -> None:
                 cited.row = {**(cited.row or {}), "basis": True}
         previous = out[back]
         if not (previous.row or {}).get("responsibility"):
-            if not (previous.row or {}).get("deadline") or (previous.row or {}).get("merged"):
-                previous.row = {**(previous.row or {}), "deadline": unit.quote, "discloses": True}
+            # a content cell holding numbered items ("1.…；2.…；3.…。") is dated as a whole, each item by its time limit
+            items = [previous]
+            while _NUMBERED_ITEM.match(items[-1].text) and back - len(items) >= 0 \
+                    and out[back - len(items)].line == previous.line and _NUMBERED_ITEM.match(out[back - len(items)].text):
+                items.append(out[back - len(items)])
+            for item in items:
+                if not (item.row or {}).get("deadline") or (item.row or {}).get("merged"):
+                    item.row = {**(item.row or {}), "deadline": unit.quote, "discloses": True}
             unit.row = {"responsibility": unit.quote}
+
+
+_NUMBERED_ITEM = re.compile(r"^\d{1,2}[.．、]")
 
 
 _CONTENT_HEADER = re.compile(r"^(公开)?内容(要求|要素|说明)?$")
