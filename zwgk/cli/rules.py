@@ -85,6 +85,42 @@ def lint(rules_dir, targets, sources):
 
 
 
+@rules.command()
+@click.option("--rules", "rules_dir", default=str(RULES_DIR), show_default=True, type=click.Path(file_okay=False))
+@click.option("--targets", "-t", required=True, type=click.Path(dir_okay=False), help="受审单位清单")
+@click.option("--rule", "rule_ids", multiple=True, help="只列这些规则（可重复）")
+def scope(rules_dir, targets, rule_ids):
+    """Which audited agencies each rule binds: the notice's binds, a rule's applies_to and the issuer's jurisdiction,
+    read exactly as an audit reads them."""
+    from checks.catalogue import AuditedAgencies, RulesError, load_rule_file, rule_applies, rule_files
+    from core.targets import TargetsError, load_targets
+
+    try:
+        agencies = load_targets(targets)
+    except TargetsError as exc:
+        fail(str(exc))
+    files = rule_files(Path(rules_dir)) if Path(rules_dir).is_dir() else []
+    if not files:
+        fail(f"{rules_dir}: 没有规则文件")
+    audited = AuditedAgencies(agencies)
+    shown: set[str] = set()
+    for path in files:
+        try:
+            _notice, rules = load_rule_file(path)
+        except RulesError as exc:
+            fail(f"{exc.where}: {exc.problem}（请先运行 zwgk rules lint）")
+        for rule in rules:
+            if rule_ids and rule.id not in rule_ids:
+                continue
+            bound = [agency for agency in agencies if rule_applies(rule, agency, audited)]
+            names = "、".join(agency.name for agency in bound) if bound else "（无：本规则不约束任何受审单位）"
+            click.echo(f"{rule.id}\t{len(bound)}/{len(agencies)}\t{names}")
+            shown.add(rule.id)
+    missing = [rule_id for rule_id in rule_ids if rule_id not in shown]
+    if missing:
+        fail(f"{rules_dir} 中没有这些规则：{'、'.join(missing)}")
+
+
 def _print_comparison(document: str, reviewed_path: Path) -> None:
     """What the new draft adds, drops or changes against a reviewed rule file (rules paired by quote)."""
     import yaml
