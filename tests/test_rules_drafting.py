@@ -2731,3 +2731,18 @@ def test_a_catalogue_rows_time_limit_dates_every_item_of_its_content_cell_and_a_
     assert [rule["kind"] for rule in rules][1:] == ["topic_disclosed", "topic_disclosed", "manual", "interpretation_timely"]
     assert rules[-1]["params"]["working_days"] == 3  # published with the document, and at most 3 working days apart
     assert "网站上无法核查" not in drafted  # a document "of the 主动公开 attribute" is published, not internal work
+
+
+@pytest.mark.parametrize("line", [
+    "公开渠道和载体(在标注范围内至少选择其一公开)",  # a catalogue's column header with its note
+    "口发布会/听证会",  # ticked channel boxes drawn as 口
+    "口公开查阅点 口便民服务站",
+])
+def test_a_catalogues_channel_header_and_its_ticked_boxes_oblige_nobody(line):
+    assert draft("某县2031年政务公开工作要点\n" + line + "\n").obligations == []
+
+
+def test_a_breadcrumb_that_starts_with_its_separator_obliges_nobody():
+    text = ("某省2019年政务公开工作要点\n        > 全面推进基层政务公开标准化规范化专题 > 省内政策\n"
+            "一、各地要在门户网站公开本地区权责清单。\n")
+    assert [o["quote"] for o in draft(text).obligations] == ["一、各地要在门户网站公开本地区权责清单。"]
