@@ -89,8 +89,10 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
             if getattr(notice, field).strip().upper() == "TODO":
                 problems.append(f"{path}: warning: notice.{field} 仍为 TODO：起草时未读出，请按通知填写 (placeholder left by rules draft)")
         if notice.binds.get("all") and not set(notice.binds) & {"provinces", "parents", "levels", "units"}:
-            problems.append(f"{path}: warning: binds 为 all：本通知约束所有受审单位，不分地区；如只约束签发机关所在地区，"
-                            f"请写 provinces 或 parents (binds every audited agency anywhere)")
+            problems.append(f"{path}: warning: binds 为 all：签发机关不是受审单位时，本通知约束所有受审单位，不分地区"
+                            f"（是受审单位时只约束其辖区）；如只约束签发机关所在地区，请写 provinces 或 parents；"
+                            f"zwgk rules scope --targets 列出每条规则约束的单位 (binds every audited agency anywhere "
+                            f"unless the issuer is audited)")
         spread = _places_bound(notice, rules, audited) if agencies else None
         if spread:
             problems.append(f"{path}: warning: 签发机关 {notice.issuer} 不在 {targets} 中，本通知约束 {len(spread)} 个地区的单位"
