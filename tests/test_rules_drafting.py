@@ -2746,3 +2746,12 @@ def test_a_breadcrumb_that_starts_with_its_separator_obliges_nobody():
     text = ("某省2019年政务公开工作要点\n        > 全面推进基层政务公开标准化规范化专题 > 省内政策\n"
             "一、各地要在门户网站公开本地区权责清单。\n")
     assert [o["quote"] for o in draft(text).obligations] == ["一、各地要在门户网站公开本地区权责清单。"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "（二）各单位如需要调整公开栏目请与县政务公开办及时对接。",
+    "如遇国家法定节假日，报送时间顺延至节后第三个工作日前。",
+    "> 县级部门信息公开",
+])
+def test_what_to_do_if_need_be_and_a_breadcrumbs_last_piece_oblige_nobody(sentence):
+    assert draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations == []

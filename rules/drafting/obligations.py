@@ -76,7 +76,7 @@ _PAGE_FURNITURE = re.compile(r"https?://|www\.|\.gov\.cn|发布时间[:：]|浏�
                              r"(?:发布|发文|公开|更新)(?:日期|时间)\s*[:：]\s*(?:19|20)\d{2}\s*[-年./]|"  # a page header's date field
                              r"扫一扫|打印本页|关闭窗口|授权转载|转载请注明|" + WHERE_YOU_ARE + r"[:：]|首页\s*[>＞»/]|\d+\s*阅读|发布地区[:：]|\d{2}:\d{2}:\d{2}|Produced\s*By|版权所有|技术支持[:：]|仅(供|提供)[^,，。]{0,12}(学习|参考|交流)|"
                              # a breadcrumb ("政务公开 > 政策公开 > 政策文件"), a related interpretation's link
-                             r"^[^,，。；;]{1,12}\s*[>＞»]\s*[^,，。；;]{1,12}\s*[>＞»]|^\s*[>＞»]\s*[^,，。；;>＞»]{2,40}\s*[>＞»]"
+                             r"^[^,，。；;]{1,12}\s*[>＞»]\s*[^,，。；;]{1,12}\s*[>＞»]|^\s*[>＞»]\s*[^,，。；;>＞»]{2,40}\s*[>＞»]|^\s*[>＞»]\s*[^,，。；;>＞»]{2,20}$"
                              r"|^[『【\[]?(图文解读|一图读懂|图解)")
 _UNITS_ONLY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,120}(委|局|厅|办|政府|部门|中心|管委会|单位|办公室|院|所|站|处|科|室)"
                          r"(等|牵头|负责|配合|按职责分工落实)?$")
@@ -301,6 +301,9 @@ def names_internal_action(text: str) -> bool:
 
 
 YES, NO, UNSURE = "yes", "no", "unsure"
+# What to do if need be: "如需调整公开栏目，请与…对接", "如遇法定节假日，报送时间顺延".
+_CONTACT_IF_NEEDED = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、])?\s*[^,，。；;]{0,8}?(?:如|若|如果)(?:需|需要|有|遇)"
+                                r"[^。；;]{0,30}?(?:[,，]?\s*请?[^。；;]{0,10}(?:联系|对接|沟通|咨询)|(?P<shift>顺延))")
 _CITATION_ALONE = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?《[^》]{2,60}》\s*(?:[（(][^）)]{2,20}[)）])?[。；;]?$")
 # A news report's lead: "《某报》记者了解到，…", "某报记者昨日从省有关部门获悉，…", "某部2月16日宣布，将…".
 _NEWS_LEAD = re.compile(r"^[^,，。；;]{0,24}记者[^,，。；;]{0,24}(?:获悉|了解到)|^[^,，。；;]{0,16}(?<![\d])\d{1,2}月\d{1,2}日(?:宣布|透露|表示)[,，]")
@@ -362,6 +365,9 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # a minimum period (征求意见的期限不少于30日, 公示时间不少于5个工作日: no lag), unless a publication follows
     if re.match(r"^(此项|该项|这项|本项|上述|以上)(工作|任务)", text) and not _has_disclosure(text):
         return NO  # "上述工作于10月底前完成": it dates the tasks before it, which are the obligations
+    if_needed = _CONTACT_IF_NEEDED.match(text)
+    if if_needed and (if_needed.group("shift") or not dated_at_all(deadline)):
+        return NO  # "如需调整公开栏目，请与…对接", "如遇法定节假日，报送时间顺延": how to proceed if need be
     if _CASE_ITEM.search(text) and not dated_at_all(deadline):
         return NO  # "(一)涉及国家秘密的;": a case a rule applies to, not a thing to do
     if _IN_FORCE.search(text):
