@@ -296,6 +296,12 @@ _SUBORDINATES = re.compile(r"^(?:[委局厅办院](?:属|直属)|所属|直属)�
 # binds decide; as a name it would match no agency and the rule would check nobody.  A role that picks some agencies
 # (有关单位, 责任单位, 试点单位) stays a name: it matches none, and lint says so, rather than binding everyone.
 _ROLE_NAME = re.compile(r"各?(起草|制发|发文)(单位|部门|机关)")
+# "单位" left of "各有关处室、单位": a kind of body, no agency's name and no group of them (各部门 is one)
+_GENERIC_UNIT = re.compile(r"各?(?:有关|相关)?(?:单位|部门|机构|机关)")
+
+
+def _generic_unit(unit: str) -> bool:
+    return bool(_GENERIC_UNIT.fullmatch(unit)) and unit_group_levels(unit) is None
 
 
 def keep(candidate: candidates.Candidate, model: scorer.ObligationModel | None = None) -> bool:
@@ -327,7 +333,8 @@ _DATES_IN_SENTENCE = re.compile(r"\d{1,2}月(?:\d{1,2}日|底|末|[上中下]旬
 _REPORT_YEAR = re.compile(r"((?:19|20)\d{2})年度?[^，,。；;]{0,16}?(?:工作)?(?:年度报告|年报)")
 
 
-def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = None) -> tuple[dict, list[str]]:
+def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = None,
+               issued: str | None = None) -> tuple[dict, list[str]]:
     """One drafted rule with only the parameters its kind declares (checks/kinds/<kind>.py PARAMS), and
     the review notes a person must read (written as YAML comments, which no loader sees)."""
     kind, quote = item["kind"], item["quote"]
@@ -387,6 +394,10 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
         named = _REPORT_YEAR.search(structure.analysis(quote)) or _REPORT_YEAR.search(structure.analysis(title or ""))
         if named:
             params["year"] = int(named.group(1))
+        elif year is not None and issued and str(issued) > f"{year}-03-31":
+            # issued after the last day for the report on Y-1 ("…落实情况纳入年度报告予以公开" in July): the next one
+            params["year"] = year
+            review.append(f"年报所属年度未写明；通知印发（{issued}）时{year - 1}年年报的公布期限已过，按{year}年年报起草")
         elif year is not None:
             # "按时发布年度报告" in a notice of year Y: the report published during Y is the one on Y-1
             params["year"] = year - 1
@@ -417,7 +428,7 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
     entry = {"id": rule_id, "kind": kind, "quote": quote, "params": params, "weight": 0 if kind == "manual" else 1}
     # an issuer's own section ("（办公室负责）") names no agency: the notice's binds decide who answers for it
     units = [unit for unit in (item.get("lead_units") or []) + (item.get("cooperating_units") or [])
-             if not is_internal_section(unit) and not _ROLE_NAME.fullmatch(unit)]
+             if not is_internal_section(unit) and not _ROLE_NAME.fullmatch(unit) and not _generic_unit(unit)]
     if units:
         entry["applies_to"] = {"units": units}
     dates = _DATES_IN_SENTENCE.findall(structure.analysis(quote))
@@ -475,17 +486,20 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
            *([f"# 审核：{bound_note}\n"] if bound_note else []), dump(document), "rules:\n"]
     checked: dict[tuple, str] = {}  # what a web-checkable rule looks for → the first rule that does
     for index, item in enumerate(notice.obligations, start=1):
-        entry, review = rule_entry(item, f"{notice_id}-{index}", notice.year, notice.title)
+        entry, review = rule_entry(item, f"{notice_id}-{index}", notice.year, notice.title, notice.issued)
         named = (item.get("lead_units") or []) + (item.get("cooperating_units") or [])
-        if "applies_to" not in entry and named and all(is_internal_section(unit) for unit in named) and notice.issuer \
+        if "applies_to" not in entry and any(is_internal_section(unit) for unit in named) and notice.issuer \
+                and all(is_internal_section(unit) or _generic_unit(unit) for unit in named) \
                 and bound != {"units": [notice.issuer]}:
             # "（学生处负责）" in a bureau's notice to others: its own division does it, so the bureau answers for it
             entry["applies_to"] = {"units": [notice.issuer]}
             review.append(f"责任单位{'、'.join(named)}为签发机关的内设机构：按签发机关{notice.issuer}起草")
         same = _checks_the_same(entry)
         if same and same in checked:
-            # one missing page would fail both: a reviewer merges them or keeps one weight
-            review.append(f"与 {checked[same]} 核查同一事项：一项缺失会被重复计为未通过，请合并或将其中一条的 weight 设为 0")
+            # one missing page would fail both: it counts once, until a reviewer merges them or weighs both
+            entry["weight"] = 0
+            review.append(f"与 {checked[same]} 核查同一事项：为免一项缺失被重复计为未通过，本条 weight 设为 0；"
+                          f"请合并两条，或确需分别计分时改回")
         elif same:
             checked[same] = entry["id"]
         if entry["params"].get("anchor") == "published" and not notice.published:

@@ -2141,6 +2141,19 @@ def test_two_drafted_rules_that_would_judge_the_same_pages_get_a_review_note():
             "三、各单位要在门户网站开设“惠民补贴”专栏。\n某县人民政府办公室\n2031年3月2日\n")
     written = draft_yaml(draft(text), "x")
     assert written.count("核查同一事项") == 1 and "与 x-1 核查同一事项" in written
+    # one missing page counts once in an unreviewed audit: the second rule weighs nothing until a reviewer decides
+    assert [rule["weight"] for rule in yaml.safe_load(written)["rules"]] == [1, 0, 1]
+
+
+def test_an_annual_report_rule_of_a_notice_issued_after_last_years_report_was_due_is_on_this_years():
+    def year_of(issued):
+        text = ("某县人民政府办公室关于印发2031年政务公开工作要点的通知\n各乡镇人民政府，县政府各部门：\n"
+                "二、各单位要将政务公开工作要点落实情况纳入政府信息公开工作年度报告予以公开。\n"
+                f"某县人民政府办公室\n{issued}\n")
+        return [rule["params"].get("year") for rule in yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]]
+
+    assert year_of("2031年7月6日") == [2031]  # the report on 2030 was due by March: this asks for the next one
+    assert year_of("2031年2月6日") == [2030]
 
 
 def test_addressees_that_are_the_issuers_schools_bind_the_issuer_and_a_provinces_cities_and_counties_are_both():
@@ -2755,3 +2768,10 @@ def test_a_breadcrumb_that_starts_with_its_separator_obliges_nobody():
 ])
 def test_what_to_do_if_need_be_and_a_breadcrumbs_last_piece_oblige_nobody(sentence):
     assert draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations == []
+
+
+def test_a_task_of_the_issuers_divisions_and_units_binds_the_issuer_not_a_body_named_unit():
+    text = ("某省人力资源和社会保障厅办公室关于印发2031年政务公开工作要点的通知\n各市人力资源社会保障局，厅机关各处室：\n"
+            "一、及时公开就业补贴政策调整情况。（责任单位：各有关处室、单位）\n某省人力资源和社会保障厅办公室\n2031年3月2日\n")
+    rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+    assert [rule.get("applies_to") for rule in rules] == [{"units": ["某省人力资源和社会保障厅办公室"]}]
