@@ -26,6 +26,8 @@ from core.model import (
     unit_group_levels,
 )
 
+from core.places import Place, is_national, place_of
+
 from .kinds import BUILTIN_KINDS, KINDS, param_problems
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
@@ -38,7 +40,7 @@ def rule_files(directory: Path) -> list[Path]:
     """The notice files of a rule directory: every ``*.yaml`` but the calendar and the vocabulary."""
     return sorted(p for p in Path(directory).glob("*.yaml") if p.name not in NOT_RULE_FILES)
 
-_SELECTOR_KEYS = {"levels", "provinces", "parents", "units", "agencies", "all"}
+_SELECTOR_KEYS = {"levels", "provinces", "places", "parents", "units", "agencies", "all"}
 
 
 class _DatesAsText(yaml.SafeLoader):
@@ -233,6 +235,9 @@ def _check_selector(selector, where: str) -> None:
     for level in selector.get("levels") or []:
         if level not in LEVELS:
             raise RulesError(where, f"未知级别 {level!r}")
+    for name in selector.get("places") or []:
+        if not isinstance(name, str) or place_of(name) is None:
+            raise RulesError(where, f"places 中的 {name!r} 不是可识别的行政区划名称（写全称，如 云南省保山市、大竹县）")
 
 
 def _parse_rule(entry, notice: Notice, path: Path, index: int) -> Rule:
@@ -403,12 +408,53 @@ def rule_applies(rule: Rule, agency: Agency, agencies: list[Agency] | AuditedAge
     if not ((own_duty or applies(rule.notice.binds, agency, province=province, parent_level=level))
             and applies(rule.applies_to, agency, province=province, parent_level=level)):
         return False  # a rule naming the issuer itself ("县政府办公室要…") binds it, though the letter is to others
+    places = [place for selector in (rule.notice.binds, rule.applies_to) for place in selector.get("places") or []]
+    if places and not any(within_place(place, agency, audited) for place in places):
+        return False  # "places: [云南省保山市]": the agencies of that city
     chosen = set(rule.notice.binds) | set(rule.applies_to)
-    if issuer is None or chosen & {"agencies", "parents", "provinces"}:
+    if chosen & {"agencies", "parents", "provinces", "places"}:
         return True
+    if issuer is None:
+        # an issuer that is not audited still has a place: 保山市人民政府办公室's notice binds 保山市's agencies
+        return within_issuers_place(rule.notice, agency, audited)
     # a department's notice to everyone it binds ("all") is its own system's; only groups it names reach further
     own_system = issuer.level == "department" and bool(rule.notice.binds.get("all")) and not rule.applies_to.get("units")
     return within_jurisdiction(agency, issuer, audited.by_id, own_system=own_system)
+
+
+def within_place(name: str, agency: Agency, audited: AuditedAgencies | None) -> bool:
+    """Whether an agency lies in a place named in a rule file (``places``: 保山市, 云南省保山市隆阳区); an agency whose
+    place cannot be read is not excluded, and neither is any agency when the name is no place the codes know."""
+    place = place_of(name)
+    where = agency_place(agency, audited) if place is not None else None
+    return where is None or place.contains(where)
+
+
+def within_issuers_place(notice: Notice, agency: Agency, audited: AuditedAgencies | None) -> bool:
+    """Whether an agency lies in the place its notice's issuer names ("保山市人民政府办公室" → 保山市; the title when the
+    issuer was not read: "大竹县社会救助领域…目录"), by the national division codes (:mod:`core.places`).  An agency
+    whose own names and whose parents' do not say where it is stays bound, as does every agency of a notice whose
+    issuer names no place (国务院办公厅)."""
+    if is_national(notice.issuer or ""):
+        return True
+    issuer_place = place_of(notice.issuer or "") or place_of(notice.title or "")
+    if issuer_place is None:
+        return True
+    where = agency_place(agency, audited)
+    return where is None or issuer_place.contains(where)
+
+
+def agency_place(agency: Agency, audited: AuditedAgencies | None) -> Place | None:
+    """The most specific place an agency's names, or else its parents' names, say it is in."""
+    seen: set[str] = set()
+    current: Agency | None = agency
+    while current is not None and current.id not in seen:
+        seen.add(current.id)
+        places = [place for place in (place_of(name, current.province) for name in current.names) if place is not None]
+        if places:
+            return max(places, key=lambda place: len(place.code))
+        current = audited.by_id.get(current.parent) if audited is not None and current.parent else None
+    return None
 
 
 def issuing_agency(issuer: str, agencies: list[Agency]) -> Agency | None:

@@ -33,7 +33,7 @@ def _places_bound(notice, rules, audited: AuditedAgencies) -> list[str] | None:
     """The places (each agency's ``parent``, else its province) whose agencies the notice's rules bind, when the
     issuer is not an audited agency (so no jurisdiction narrows them, ``checks.catalogue.rule_applies``), the file
     names no provinces or parents, and they are more than one; None otherwise."""
-    if audited.issuer(notice.issuer) is not None or set(notice.binds) & {"provinces", "parents", "agencies"}:
+    if audited.issuer(notice.issuer) is not None or set(notice.binds) & {"provinces", "places", "parents", "agencies"}:
         return None
     places = sorted({a.parent or a.province or a.id for a in audited.agencies
                      if any(rule_applies(rule, a, audited) for rule in rules)})
@@ -88,7 +88,7 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
         for field in ("title", "issuer"):
             if getattr(notice, field).strip().upper() == "TODO":
                 problems.append(f"{path}: warning: notice.{field} 仍为 TODO：起草时未读出，请按通知填写 (placeholder left by rules draft)")
-        if notice.binds.get("all") and not set(notice.binds) & {"provinces", "parents", "levels", "units"}:
+        if notice.binds.get("all") and not set(notice.binds) & {"provinces", "places", "parents", "levels", "units"}:
             problems.append(f"{path}: warning: binds 为 all：签发机关不是受审单位时，本通知约束所有受审单位，不分地区"
                             f"（是受审单位时只约束其辖区）；如只约束签发机关所在地区，请写 provinces 或 parents；"
                             f"zwgk rules scope --targets 列出每条规则约束的单位 (binds every audited agency anywhere "

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.model import LEVELS, function_group, is_internal_section, unit_group_levels
+from core.places import Place, full_name, is_national, place_in, place_of
 from core.targets import PROVINCES
 from core.text import clean_text, cn_number
 
@@ -105,6 +106,7 @@ class DraftNotice:
     published: str | None = None
     year: int | None = None
     province: str | None = None     # the provincial-level division the issuer's name opens with (福建省…, 北京市…)
+    place: Place | None = None      # where the issuer is: its name's place, else the title's, else the first the text names
     kind: str = "notice"
     addressees: list[str] = field(default_factory=list)
     obligations: list[dict] = field(default_factory=list)
@@ -129,14 +131,16 @@ def notice_metadata(text: str) -> DraftNotice:
                    or metadata.heading_year(lines, in_sentences=True))
     notice.kind = obligations.notice_kind(text, notice.title)
     notice.addressees = metadata.addressees(lines)
+    notice.place = place_of(notice.issuer or "") or place_in(notice.title or "") or place_in("\n".join(lines[:40]))
     return notice
 
 
 def binds(notice: DraftNotice) -> tuple[dict, str | None]:
     """Whom the notice binds, from its addressees, with the review note that says how it was read: the groups it is
     addressed to ("各乡镇人民政府，县政府各部门" → those levels) and organisations named among them (某某开发区管委会), the issuer itself when it writes to its own sections
-    ("局机关各科室、局属各单位") or publishes its own catalogue ("某局主动公开事项目录"), everyone when the addressees say so
-    or cannot all be read (no narrowing by a guess)."""
+    ("局机关各科室、局属各单位") or publishes its own catalogue ("某局主动公开事项目录"); when the addressees say everyone
+    or cannot all be read, the issuer's province (福建省…), else the place its name, the title or the text names (保山市:
+    a city's notice binds its own agencies), else everyone."""
     if not notice.addressees and notice.issuer and notice.title \
             and re.fullmatch(re.escape(notice.issuer) + metadata.OWN_CATALOGUE, notice.title):
         # "某局主动公开事项目录": what the organisation itself publishes, binding nobody else
@@ -151,6 +155,11 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
         if notice.province:  # a notice of 福建省… or 北京市… binds nobody outside its province
             return {"provinces": [notice.province]}, (f"约束范围按签发机关所在的{notice.province}起草（{said}）：请按需在 binds 中"
                                                       f"写 levels 或 parents")
+        if notice.place is not None:  # a city's or a county's notice binds its own place's agencies
+            where = full_name(notice.place)
+            source = ("签发机关" if place_of(notice.issuer or "") else "标题" if place_in(notice.title or "")
+                      else "正文首次提到的地名")
+            return {"places": [where]}, (f"约束范围按{source}所在地{where}起草（{said}）：请核实，并按需在 binds 中写 levels 或 units")
         return {"all": True}, (f"约束范围按所有受审单位起草（{said}）：签发机关不在受审单位中时，其他地区的单位也受约束，"
                                f"请按需在 binds 中写 provinces 或 parents")
     units = groups + [notice.issuer] * bool(own)  # its own sections and units: the issuer answers for them
@@ -472,6 +481,9 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
         return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=200)
 
     bound, bound_note = binds(notice)
+    # nothing says whom the notice binds: no addressees read, and neither its issuer, its title nor its text names a
+    # place (a catalogue page headed "来源：县信息公开办") — binding everyone would fail other places' agencies on a guess
+    scope_unknown = bound == {"all": True} and not notice.addressees and not is_national(notice.issuer or "")
 
     document = {
         "notice": {
@@ -487,6 +499,11 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
     checked: dict[tuple, str] = {}  # what a web-checkable rule looks for → the first rule that does
     for index, item in enumerate(notice.obligations, start=1):
         entry, review = rule_entry(item, f"{notice_id}-{index}", notice.year, notice.title, notice.issued)
+        if scope_unknown and entry["kind"] != "manual":
+            kept = {"by_date": entry["params"]["by_date"]} if entry["params"].get("by_date") else {}
+            entry = {**entry, "kind": "manual", "params": {"reason": _UNDECIDED_REASON, **kept}, "weight": 0}
+            review.append(f"起草类型为 {item['kind']}，但未读出签发机关、所在地和主送单位，约束范围无法确定：填写 issuer 与 binds 后"
+                          f"可改回；暂作人工核实")
         named = (item.get("lead_units") or []) + (item.get("cooperating_units") or [])
         if "applies_to" not in entry and any(is_internal_section(unit) for unit in named) and notice.issuer \
                 and all(is_internal_section(unit) or _generic_unit(unit) for unit in named) \

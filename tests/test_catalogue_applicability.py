@@ -195,3 +195,34 @@ def test_departments_named_with_their_governments_are_departments():
     county = Agency("qh", "青禾县人民政府", "county", ("http://b/",), province="某省")
     for group in ("县政府各工作部门", "区政府各有关部门", "县政府相关部门", "旗直各部门", "县级有关部门", "州直各部门"):
         assert unit_matches(group, county_bureau, "某省") and not unit_matches(group, county, "某省"), group
+
+
+def test_a_notice_whose_issuer_is_not_audited_binds_the_agencies_of_the_issuers_place():
+    longyang = Agency("ly", "隆阳区人民政府", "county", ("http://a/",), province="云南省")
+    longyang_bureau = Agency("ly-mzj", "民政局", "department", ("http://b/",), province="云南省", parent="ly")
+    dazhu = Agency("dz", "大竹县民政局", "department", ("http://d/",), province="四川省")
+    unplaced = Agency("xx", "某某局", "department", ("http://e/",))
+    audited = [longyang, longyang_bureau, dazhu, unplaced]
+
+    def bound(binds, issuer="保山市人民政府办公室"):
+        r = rule("manual", {}, binds=binds, issuer=issuer, province=None)
+        return {a.id for a in audited if rule_applies(r, a, audited)}
+
+    # 保山市 itself is not in the audit: its notice binds its district and the district's bureau (named without a
+    # place: its parent's place), not 大竹县's; an agency whose name and parents say nowhere stays bound, as before
+    assert bound({"all": True}) == {"ly", "ly-mzj", "xx"}
+    assert bound({"units": ["各县（市、区）"]}) == {"ly"}
+    assert bound({"all": True}, issuer="国务院办公厅") == {"ly", "ly-mzj", "dz", "xx"}  # no place: everyone
+    assert bound({"places": ["四川省达州市大竹县"]}, issuer="TODO") == {"dz", "xx"}
+    assert bound({"provinces": ["四川省"]}) == {"dz"}  # a rule file that chose provinces decides itself
+
+
+def test_a_place_that_names_no_division_is_an_error_in_the_rule_file(tmp_path):
+    from checks.catalogue import RulesError, load_rule_file
+    import pytest
+
+    path = tmp_path / "n.yaml"
+    path.write_text("notice: {id: n, title: T, issuer: I, issued: 2031-01-02, binds: {places: [大竹]}}\nrules: []\n",
+                    encoding="utf-8")
+    with pytest.raises(RulesError, match="行政区划"):
+        load_rule_file(path)

@@ -1755,7 +1755,7 @@ def test_compare_pairs_a_reviewed_rule_with_its_closest_drafted_rule():
 
 
 def test_a_drafts_review_notes_keep_a_date_its_kind_cannot_check_and_an_unknown_publication_date():
-    text = ("某县2031年政务公开工作要点\n| 序号 | 工作任务 | 牵头单位 | 完成时限 |\n"
+    text = ("某县2031年政务公开工作要点\n各乡镇人民政府，县政府各部门：\n| 序号 | 工作任务 | 牵头单位 | 完成时限 |\n"
             "| 1 | 在县政府门户网站开设“乡村振兴”专栏 | 县农业农村局 | 2031年5月底前 |\n"
             "二、各部门要在本要点公布后20个工作日内在门户网站公开本单位实施方案。\n")
     written = draft_yaml(draft(text), "x")
@@ -1918,9 +1918,10 @@ def test_a_drafted_annual_report_rule_names_the_year_the_report_is_on():
         rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
         return [r["params"].get("year") for r in rules if r["kind"] == "annual_report"]
 
-    assert years("某县2031年政务公开工作要点\n各单位要于1月31日前在门户网站发布2030年政府信息公开工作年度报告。\n") == [2030]
-    assert years("某县2031年政务公开工作要点\n各单位要按时在门户网站发布政府信息公开工作年度报告。\n") == [2030]
-    notice = ("某市政务公开办公室关于做好2030年政府信息公开工作年度报告编制发布工作的通知\n"
+    head = "某县2031年政务公开工作要点\n各乡镇人民政府，县政府各部门：\n"
+    assert years(head + "各单位要于1月31日前在门户网站发布2030年政府信息公开工作年度报告。\n") == [2030]
+    assert years(head + "各单位要按时在门户网站发布政府信息公开工作年度报告。\n") == [2030]
+    notice = ("某市政务公开办公室关于做好2030年政府信息公开工作年度报告编制发布工作的通知\n市直各单位：\n"
               "市直各单位的年度报告须于1月31日前在本单位门户网站发布。\n某市政务公开办公室\n2031年1月6日\n")
     assert years(notice) == [2030]
 
@@ -2408,7 +2409,7 @@ def test_a_rule_assigned_to_the_issuers_own_division_binds_the_issuer():
 def test_a_column_is_named_by_the_words_before_zhuanlan_not_by_a_quoted_slogan():
     from rules.draft import draft_yaml
 
-    text = ("某区2031年政务公开工作要点\n（一）瞄准“争创示范区时代样板”目标，开设共同富裕专题集中展示建设成果。\n"
+    text = ("某区2031年政务公开工作要点\n各街道办事处，区政府各部门：\n（一）瞄准“争创示范区时代样板”目标，开设共同富裕专题集中展示建设成果。\n"
             "（二）各部门要及时更新开设的“热点专题”、“重点领域”栏目内容。\n")
     rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
     assert [r["params"]["names"] for r in rules if r["kind"] == "column_exists"] == [["共同富裕"], ["热点专题", "重点领域"]]
@@ -2628,7 +2629,8 @@ def test_a_rule_documents_entry_into_force_obliges_nobody(sentence):
 
 
 def test_an_interpretation_rule_without_a_stated_lag_is_left_for_review_not_given_a_guessed_one():
-    text = "各部门要做好重要政策文件的解读工作。\n各部门要在政策文件印发之日起5个工作日内发布解读材料。\n"
+    text = ("某县人民政府办公室关于做好2031年政策解读工作的通知\n各乡镇人民政府，县政府各部门：\n"
+            "各部门要做好重要政策文件的解读工作。\n各部门要在政策文件印发之日起5个工作日内发布解读材料。\n")
     rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
     assert [(r["kind"], r["params"].get("working_days")) for r in rules] == [("manual", None), ("interpretation_timely", 5)]
     assert "通知未写明解读期限" in draft_yaml(draft(text), "x")
@@ -2775,3 +2777,25 @@ def test_a_task_of_the_issuers_divisions_and_units_binds_the_issuer_not_a_body_n
             "一、及时公开就业补贴政策调整情况。（责任单位：各有关处室、单位）\n某省人力资源和社会保障厅办公室\n2031年3月2日\n")
     rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
     assert [rule.get("applies_to") for rule in rules] == [{"units": ["某省人力资源和社会保障厅办公室"]}]
+
+
+
+def test_a_notice_whose_addressees_issuer_and_place_are_all_unread_is_drafted_for_review_not_to_fail_anyone():
+    # a catalogue page headed only "来源：县信息公开办": binding every audited agency would fail other places' agencies
+    text = ("社会救助领域基层政务公开标准目录\n来源:县信息公开办\n发布日期:2031-09-28\n"
+            "| 序号 | 公开事项 | 公开内容 | 公开时限 |\n| 1 | 低保 | 最低生活保障对象名单 | 信息形成之日起10个工作日内 |\n")
+    written = draft_yaml(draft(text), "x")
+    document = yaml.safe_load(written)
+    assert document["notice"]["binds"] == {"all": True}
+    assert [rule["kind"] for rule in document["rules"]] == ["manual"] and "约束范围无法确定" in written
+
+
+def test_a_notice_without_addressees_binds_the_place_its_issuer_title_or_text_names():
+    def bound(text):
+        return yaml.safe_load(draft_yaml(draft(text), "x"))["notice"]["binds"]
+
+    row = "| 序号 | 公开事项 | 公开内容 | 公开时限 |\n| 1 | 低保 | 最低生活保障对象名单 | 信息形成之日起10个工作日内 |\n"
+    assert bound("大竹县社会救助领域基层政务公开标准目录\n" + row) == {"places": ["四川省达州市大竹县"]}
+    assert bound("社会救助领域基层政务公开标准目录\n为做好保山市隆阳区社会救助信息公开工作，制定本目录。\n" + row) \
+        == {"places": ["云南省保山市隆阳区"]}
+    assert bound("关于印发2031年政务公开工作要点的通知\n一、各部门要公开本部门预算。\n国务院办公厅\n2031年4月1日\n") == {"all": True}
