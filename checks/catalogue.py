@@ -317,7 +317,8 @@ def unit_matches(unit: str, agency: Agency, province: str | None) -> bool:
         # "县政府办公室要…开设专栏": the office runs its government's portal; audited is the government
         return agency.level == _PLACE_LEVELS[office.group(1)] and any(
             name.endswith("政府") and not _TOWNSHIP_NAME.search(name) for name in agency.names)
-    office_of = None if office else _OFFICE_OF.match(unit)
+    # "某省教育厅(中共某省委教育工委)办公室": the office of the department, whatever other name it also bears
+    office_of = None if office else _OFFICE_OF.match(re.sub(r"[(（][^()（）]{1,20}[)）]", "", unit))
     if office_of:
         # the office of a government or a department named in full runs its portal: audited is the organisation
         owner = office_of.group(1)

@@ -171,6 +171,7 @@ def test_a_government_office_named_in_full_is_that_government():
     assert unit_matches("某左旗政府办公室", other, None) and not unit_matches("某左旗政府办公室", banner, None)
     education = Agency("jyt", "某省教育厅", "department", ("http://e/",), province="某省")
     assert unit_matches("某省教育厅办公室", education, "某省") and not unit_matches("某省教育厅办公室", bureau, "某省")
+    assert unit_matches("某省教育厅(中共某省委教育工委)办公室", education, "某省")  # an office of two names
 
 
 def test_the_bureaus_of_one_work_in_every_city_are_those_bureaus_not_the_city_governments():

@@ -2799,3 +2799,14 @@ def test_a_notice_without_addressees_binds_the_place_its_issuer_title_or_text_na
     assert bound("社会救助领域基层政务公开标准目录\n为做好保山市隆阳区社会救助信息公开工作，制定本目录。\n" + row) \
         == {"places": ["云南省保山市隆阳区"]}
     assert bound("关于印发2031年政务公开工作要点的通知\n一、各部门要公开本部门预算。\n国务院办公厅\n2031年4月1日\n") == {"all": True}
+
+
+def test_a_departments_own_offices_written_with_a_second_name_are_its_own_sections():
+    text = ("某省教育厅(中共某省委教育工委)办公室关于印发2031年政务公开工作要点任务分工的通知\n"
+            "各市教育(教体)局,各高等学校,厅(委)机关各处室:\n工作要点 | 具体要求 | 任务分工 |\n"
+            "教育高质量发展 | 强化教育领域重大改革政策的公开和解读。 | 厅(委)机关各处室 |\n"
+            "某省教育厅(中共某省委教育工委)办公室\n2031年7月4日\n")
+    document = yaml.safe_load(draft_yaml(draft(text), "x"))
+    issuer = "某省教育厅(中共某省委教育工委)办公室"
+    assert document["notice"]["binds"] == {"units": ["各市教育(教体)局", issuer]}
+    assert [rule.get("applies_to") for rule in document["rules"]] == [{"units": [issuer]}]
