@@ -136,3 +136,17 @@ def test_dataproxy_answer_is_a_list_of_records():
     ) + "</recordset></datastore>").encode()
     info = extract_page(answer, "http://a/module/web/jpage/dataproxy.jsp?startrecord=3", context={"column": "通知公告"})
     assert len(info.links) == 6 and info.page_type == "list" and info.column == "通知公告"
+
+
+def test_a_title_about_the_annual_report_or_about_interpretation_work_is_not_one_itself():
+    from crawler.extract.classify import classify_page
+
+    def typed(title):
+        return classify_page(title, doc_number=None, is_list=False)
+
+    assert typed("某县人民政府2031年政府信息公开工作年度报告") == "annual_report"
+    assert typed("2031年度政府信息公开年报（全文）") == "annual_report"
+    assert typed("某县召开2031年度政府信息公开工作年报编制和发布部署会") == "news"  # a meeting about the report
+    assert typed("关于做好2031年政府信息公开工作年度报告编制发布工作的通知") == "policy"
+    assert typed("某区人民政府办公室关于印发某区政策文件解读工作实施办法的通知") == "policy"  # rules on interpreting
+    assert typed("《关于促进消费的若干措施》政策解读") == "interpretation"

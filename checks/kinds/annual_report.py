@@ -32,6 +32,11 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
         key=lambda p: p.published,
     )
     what = f"{year}年政府信息公开工作年度报告"
+    undated = [p for p in evidence.pages if p.page_type == "annual_report" and str(year) in title_of(p) and not p.published]
+    if not reports and undated:
+        # the report is there (a PDF linked from an undated block, say) but nothing says when it went up
+        return Outcome("manual", "undated", f"要求在{deadline.isoformat()}前公开{what}；找到{cite(undated[0])}，但读不出其发布日期，"
+                       f"请人工核实是否按时公开。", evidence=undated[0], deadline=deadline)
     if not reports:
         return Outcome("fail", "missing", f"要求在{deadline.isoformat()}前公开{what}；未在网站上找到。", deadline=deadline)
     first = reports[0]

@@ -18,6 +18,11 @@ _TYPE_PATTERNS = [
 
 
 _GUIDE = re.compile(r"公开指南|公开制度|公开目录|依申请公开$")
+# a title that names the annual report without being it: "召开…年报编制和发布部署会", "关于做好…年度报告编制工作的通知"
+_REPORT_ITSELF = re.compile(r"(年度报告|年报)\s*(?:[（(][^（()）]{0,20}[)）])?\s*(?:\.(?:pdf|docx?|wps))?\s*$", re.IGNORECASE)
+# a document on interpretation work ("…政策文件解读工作实施办法的通知", "关于做好政策解读工作的通知") is no interpretation
+_ON_INTERPRETATION = re.compile(r"解读(?:工作)?[^，,。]{0,8}(?:办法|制度|规定|细则|机制|方案)(?:的通知|（试行）|\(试行\))?$"
+                                r"|关于[^，,。]{0,20}解读工作的(?:通知|意见)$")
 
 
 def classify_page(title: str | None, *, doc_number: str | None, is_list: bool) -> str:
@@ -30,6 +35,10 @@ def classify_page(title: str | None, *, doc_number: str | None, is_list: bool) -
         return "other"
     simplified = to_simplified(title)
     for page_type, pattern in _TYPE_PATTERNS:
+        if page_type == "annual_report" and not _REPORT_ITSELF.search(simplified):
+            continue
+        if page_type == "interpretation" and _ON_INTERPRETATION.search(simplified):
+            continue
         if pattern.search(simplified):
             if page_type == "notice" and doc_number:
                 return "policy"
