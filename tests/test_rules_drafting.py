@@ -2176,7 +2176,7 @@ def test_a_duty_that_holds_only_when_something_happens_is_left_for_review():
             "一、拟作出重大行政决策的，决策承办单位应当在门户网站公开决策草案并征求意见。\n"
             "二、发生重大突发事件后，有关部门要及时在门户网站发布权威信息。\n"
             "三、各单位要于6月底前在门户网站公开本单位部门预算。\n"
-            "四、涉及公共利益和公众权益的重大事项，除依法应当保密的外，决策承办单位应公布决策草案及其说明。\n"
+            "四、涉及公共利益和公众权益的重大事项，除依法应当保密的外，决策承办单位应公布决策草案，向社会公开征求意见。\n"
             "某县人民政府办公室\n2031年3月2日\n")
     rules = _drafted_rules(text)
     assert [r["kind"] for r in rules] == ["manual", "manual", "topic_disclosed", "manual"]
