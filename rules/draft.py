@@ -142,9 +142,14 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
     or cannot all be read, the issuer's province (福建省…), else the place its name, the title or the text names (保山市:
     a city's notice binds its own agencies), else everyone."""
     if not notice.addressees and notice.issuer and notice.title \
-            and re.fullmatch(re.escape(notice.issuer) + metadata.OWN_CATALOGUE, notice.title):
+            and (re.fullmatch(re.escape(notice.issuer) + metadata.OWN_CATALOGUE, notice.title)
+                 or re.search(metadata.OWN_CATALOGUE, notice.title) and not re.search(r"标准|领域|关于", notice.title)):
         # "某局主动公开事项目录": what the organisation itself publishes, binding nobody else
         return {"units": [notice.issuer]}, f"约束范围按签发机关起草：本件为{notice.issuer}自己的公开事项目录"
+    if not notice.addressees and notice.issuer and notice.title and not re.search(r"政府$", notice.issuer) \
+            and re.fullmatch(re.escape(notice.issuer) + metadata.OWN_RULES, notice.title):
+        # "某市扶贫办公告公示制度": an office's own rules, binding that office
+        return {"units": [notice.issuer]}, f"约束范围按签发机关起草：本件为{notice.issuer}自己的制度"
     # its own sections, and the schools, hospitals or units under it ("局机关各股室，各中小学校、幼儿园"): the issuer
     # answers for them, and the audit does not visit the units under it
     own = [part for part in notice.addressees if is_internal_section(part) or _SUBORDINATES.match(part)]
@@ -152,7 +157,8 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
     groups = _addressed(others) if others else []
     if groups is None or own and not notice.issuer or not (groups or own):
         said = f"主送单位为{'、'.join(notice.addressees)}" if notice.addressees else "未读出主送单位"
-        if notice.province:  # a notice of 福建省… or 北京市… binds nobody outside its province
+        if notice.province and not (notice.place is not None and len(notice.place.code) > 2):
+            # a notice of 福建省… or 北京市… binds nobody outside its province (北京市西城区…: its district, below)
             return {"provinces": [notice.province]}, (f"约束范围按签发机关所在的{notice.province}起草（{said}）：请按需在 binds 中"
                                                       f"写 levels 或 parents")
         if notice.place is not None:  # a city's or a county's notice binds its own place's agencies

@@ -48,6 +48,7 @@ def test_some_policies_interpreted_and_others_not_asks_which_were_important():
     "某某市卫生健康委员会2031年第二季度政务新媒体检查情况通报",
     "某某市卫生健康委员会行政处罚决定信息公开（某卫医罚〔2031〕3号）",
     "某某市市场监督管理局行政处罚决定书",
+    "某某镇人民政府关于做好2031年春节期间安全生产工作的通知",  # a work arrangement, no policy
 ])
 def test_replies_appointments_and_result_reports_need_no_interpretation(title):
     from checks.pairing import needs_interpretation

@@ -2812,3 +2812,32 @@ def test_a_departments_own_offices_written_with_a_second_name_are_its_own_sectio
     issuer = "某省教育厅(中共某省委教育工委)办公室"
     assert document["notice"]["binds"] == {"units": ["各市教育(教体)局", issuer]}
     assert [rule.get("applies_to") for rule in document["rules"]] == [{"units": [issuer]}]
+
+
+def test_an_offices_own_rules_and_a_catalogue_of_its_responsible_body_bind_that_office_alone():
+    rules_text = ("某市扶贫办公告公示制度\n一、扶贫项目资金分配结果要在市政府门户网站公开。\n")
+    assert yaml.safe_load(draft_yaml(draft(rules_text), "x"))["notice"]["binds"] == {"units": ["某市扶贫办"]}
+    catalogue = ("第一部分 概述\n(一)责任主体:某某镇人民政府\n(二)公开时限:信息形成之日起20个工作日内\n"
+                 "第二部分 主动公开基本目录\n序号 | 公开事项 | 公开内容 | 责任单位 |\n| 1 | 机构信息 | 机构职能、领导分工 | 党政办 |\n")
+    assert yaml.safe_load(draft_yaml(draft(catalogue), "x"))["notice"]["binds"] == {"units": ["某某镇人民政府"]}
+
+
+def test_a_district_of_a_municipality_binds_its_district_not_the_whole_city():
+    text = ("北京市西城区人民政府办公室关于印发北京市西城区2031年政务公开工作要点的通知\n区政府各委、办、局，各街道办事处，各有关单位：\n"
+            "一、使用财政资金的区级预算单位要按规定做好部门预决算公开工作。\n北京市西城区人民政府办公室\n2031年6月30日\n")
+    assert yaml.safe_load(draft_yaml(draft(text), "x"))["notice"]["binds"] == {"places": ["北京市西城区"]}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("二、村在村务公开栏上公布扶贫项目计划和扶贫资金使用结果。", "manual"),  # a board no website shows
+    ("三、扶贫项目实施完成后，设立项目公示牌，标明项目名称、总投资等内容。", "manual"),
+    ("四、扶贫项目计划在市政府门户网站和村务公开栏同步公布。", "topic_disclosed"),  # also on the portal
+])
+def test_a_publication_on_a_board_alone_is_left_for_a_person(sentence, kind):
+    text = "某县人民政府办公室关于做好2031年扶贫信息公开工作的通知\n各乡镇人民政府，县政府各部门：\n" + sentence + "\n"
+    assert [rule["kind"] for rule in yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]] == [kind]
+
+
+def test_why_a_rule_is_made_obliges_nobody():
+    sentence = "推行扶贫项目资金公示公告制，是将扶贫项目资金置于社会的监督之下的有效形式。"
+    assert draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations == []

@@ -256,7 +256,7 @@ def title(lines: list[str]) -> str | None:
 
 # a page header's field naming the issuing office: "发布机构：某市人民政府办公室", "来源 : 某市人民政府办公厅"
 # (a short form such as "县政府办公室" or "市民政局" does not say which county or city: no issuer)
-_ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源)\s*[:：]\s*((?![省市县区乡镇州旗]|政府|办公)[\u4e00-\u9fff]{2,30}?"
+_ISSUER_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|信息来源|来源|责任主体|責任主體)\s*[:：]\s*((?![省市县区乡镇州旗]|政府|办公)[\u4e00-\u9fff]{2,30}?"
                            + _ISSUER_END + r")(?![\u4e00-\u9fff])")
 
 
@@ -293,6 +293,12 @@ def full_name(short: str | None, lines: list[str]) -> str | None:
 # What an organisation's own disclosure catalogue is called after its name: "主动公开事项目录", "政务公开事项标准目录",
 # "政务信息主动公开基本目录".
 OWN_CATALOGUE = r"(?:政务|政府)?(?:信息)?(?:主动)?公开[\u4e00-\u9fff]{0,8}(?:目录|清单)$"
+# An office's own rules after its name: "某市扶贫办公告公示制度", "某县教育局政务公开工作制度" (not a government's: its rules
+# bind its departments too).
+OWN_RULES = r"(?<!政府)[\u4e00-\u9fff]{2,16}?(?:制度|办法|规定|细则|规程)$"
+# "某县政府信息公开申请登记审核办…": a title's words, no office; "市政府办公室…": an office without its place
+_NOT_AN_OFFICE = re.compile(r"公开|信息|政府[^办]|^[省市县区]")
+_OWN_OFFICE = r"(?:办公室|办|局|委员会|委|中心|镇|乡|街道|街道办事处)"
 
 
 def issuer(title_text: str | None, signed_by: str | None, named_by_page: str | None = None) -> str | None:
@@ -308,7 +314,13 @@ def issuer(title_text: str | None, signed_by: str | None, named_by_page: str | N
     # "某市某局2023年政务公开工作要点": the organisation before the year names the issuer; "某局主动公开事项目录": the
     # organisation whose own catalogue it is
     match = re.match(r"^([\u4e00-\u9fff]{2,30}?" + _ISSUER_END + r")(?:(?:19|20)\d{2}年|" + OWN_CATALOGUE + ")", title_text or "")
-    return match.group(1) if match else named_by_page
+    if match:
+        return match.group(1)
+    # "某市扶贫办公告公示制度", "某某镇主动公开基本目录" (the town's government)
+    match = re.match(r"^([\u4e00-\u9fff]{2,20}?" + _OWN_OFFICE + r")(?:" + OWN_CATALOGUE + "|" + OWN_RULES + ")", title_text or "")
+    if match and not _NOT_AN_OFFICE.search(match.group(1)):
+        return re.sub(r"(?<=[镇乡])$", "人民政府", re.sub(r"街道$", "街道办事处", match.group(1)))
+    return named_by_page
 
 
 def year_of(title_text: str | None, issued: str | None) -> int | None:

@@ -109,7 +109,7 @@ _IN_FORCE = re.compile(r"本(制度|办法|细则|规定|规则|意见|通知|�
                        r"|^(?:第[一二三四五六七八九十百]{1,4}条\s*)?本(制度|办法|细则|规定|规则|规范|目录)适用于"  # its scope
                        r"|本(制度|办法|细则|规定|规则|规范)由[^,，;；。]{2,30}负责解释")
 # A sentence saying what something is ("…网站是…第一平台", "主要负责人是第一责任人"): a definition, no task.
-_DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?:[（(]以下简称[^)）]{1,12}[)）])?[,，]?(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口|抓手|基础|关键|重要举措|重点任务|必然要求|内在要求|本质要求|制度安排|决策部署|有力举措|重要(内容|组成部分?)(?![^。；;]*[,，](要求|要|应|须)))|(?<![要应须])(是指|系指)|所称[^,，;；。]{0,30}(?<![要应须])指(?![^。；;]*(应|须|(?<![重主需纲])要(?![点求素])))|不适用(于)?本(办法|规定|制度|细则)|^[^,，;；。]{2,30}(?<![要应须])分(别|为)[^,，;；。]{0,4}[:：]")
+_DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?:[（(]以下简称[^)）]{1,12}[)）])?[,，]?(?<![要应须])是[^,，;；。]{0,30}(平台|渠道|载体|主阵地|窗口|抓手|基础|关键|重要举措|重点任务|必然要求|内在要求|本质要求|制度安排|决策部署|有力举措|重要(内容|组成部分?)(?![^。；;]*[,，](要求|要|应|须)))|(?<![要应须])(是指|系指)|所称[^,，;；。]{0,30}(?<![要应须])指(?![^。；;]*(应|须|(?<![重主需纲])要(?![点求素])))|不适用(于)?本(办法|规定|制度|细则)|(?<![要应须])是将[^;；。]{0,40}的有效(?:形式|途径|手段|方式)|^[^,，;；。]{2,30}(?<![要应须])分(别|为)[^,，;；。]{0,4}[:：]")
 # A rule document's statements of who answers for the work ("办公室负责组织、协调…工作", "…为受理机构"), of the
 # principle it follows, of the public's rights, and the penalties for breaking it: no deliverable.
 # "公开征求意见的期限不得少于30日": how long something lasts, not a deliverable
@@ -492,6 +492,8 @@ _SENT_UP = re.compile(r"(报送|上报|报至|送至|报)[^,，;；。]{0,16}(�
 # A 专区 set up in a service hall or a village (在政务服务大厅…设立政务公开专区(窗口)): a place people visit, not a
 # column of the portal.
 _PHYSICAL_AREA = re.compile(r"(大厅|服务中心|服务站|办事场所|场所|村[(（]?居?[)）]?|社区)[^。；;]{0,24}(专区|窗口)")
+_NOTICE_BOARD = re.compile(r"公开栏|公示栏|公告栏|宣传栏|公示牌|公示板|宣传牌|明白卡|公开墙")
+_ONLINE = re.compile(r"网站|网上|门户|平台|新媒体|微信|微博|网络|上网|政务网|客户端")
 
 
 def classify(unit, deadline: dict, notice_kind: str) -> str:
@@ -569,6 +571,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
         return "manual"
     if disclosure and not _has_disclosure(_INTERNAL_ON_DISCLOSURE.sub("", core)) and _MANUAL.search(core):
         return "manual"  # "严格执行公文公开属性审查", "修订主动公开目录": work on disclosure that no page shows
+    if disclosure and _NOTICE_BOARD.search(core) and not _ONLINE.search(core):
+        return "manual"  # "在村务公开栏上公布", "设立项目公示牌": a board in a village or a hall, which no website shows
     if disclosure and re.search(r"撤下|撤除|下架", core):
         return "manual"  # "公开满5年…及时从公示载体上撤下": taking a page down, which no page found shows
     if disclosure and oversees_others(core):
