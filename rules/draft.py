@@ -508,10 +508,10 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
     for index, item in enumerate(notice.obligations, start=1):
         entry, review = rule_entry(item, f"{notice_id}-{index}", notice.year, notice.title, notice.issued)
         if scope_unknown and entry["kind"] != "manual":
-            kept = {"by_date": entry["params"]["by_date"]} if entry["params"].get("by_date") else {}
-            entry = {**entry, "kind": "manual", "params": {"reason": _UNDECIDED_REASON, **kept}, "weight": 0}
-            review.append(f"起草类型为 {item['kind']}，但未读出签发机关、所在地和主送单位，约束范围无法确定：填写 issuer 与 binds 后"
-                          f"可改回；暂作人工核实")
+            kind, params, notes = _undecided(entry["kind"], "未读出签发机关、所在地和主送单位，约束范围无法确定（填写 issuer 与 "
+                                                            "binds 后可改回）", item)
+            entry = {**entry, "kind": kind, "params": params, "weight": 0}
+            review.extend(notes)
         named = (item.get("lead_units") or []) + (item.get("cooperating_units") or [])
         if "applies_to" not in entry and any(is_internal_section(unit) for unit in named) and notice.issuer \
                 and all(is_internal_section(unit) or _generic_unit(unit) for unit in named) \
