@@ -427,8 +427,7 @@ def within_place(name: str, agency: Agency, audited: AuditedAgencies | None) -> 
     """Whether an agency lies in a place named in a rule file (``places``: 保山市, 云南省保山市隆阳区); an agency whose
     place cannot be read is not excluded, and neither is any agency when the name is no place the codes know."""
     place = place_of(name)
-    where = agency_place(agency, audited) if place is not None else None
-    return where is None or place.contains(where)
+    return place is None or _lies_in(place, agency, audited)
 
 
 def within_issuers_place(notice: Notice, agency: Agency, audited: AuditedAgencies | None) -> bool:
@@ -439,10 +438,13 @@ def within_issuers_place(notice: Notice, agency: Agency, audited: AuditedAgencie
     if is_national(notice.issuer or ""):
         return True
     issuer_place = place_of(notice.issuer or "") or place_of(notice.title or "")
-    if issuer_place is None:
-        return True
+    return issuer_place is None or _lies_in(issuer_place, agency, audited)
+
+
+def _lies_in(place: Place, agency: Agency, audited: AuditedAgencies | None) -> bool:
+    """Whether the agency's place is inside ``place``; an agency whose place cannot be read is not excluded."""
     where = agency_place(agency, audited)
-    return where is None or issuer_place.contains(where)
+    return where is None or place.contains(where)
 
 
 def agency_place(agency: Agency, audited: AuditedAgencies | None) -> Place | None:
