@@ -63,7 +63,12 @@ def _longest_name() -> int:
 
 @lru_cache(maxsize=1)
 def _names_by_code() -> dict[str, str]:
-    return {code: name for name, codes in _divisions().items() for code in codes}
+    """Code → the division's official name (凉山彝族自治州, not the 凉山州 added beside it)."""
+    names: dict[str, str] = {}
+    for name, codes in _divisions().items():
+        for code in codes:
+            names.setdefault(code, name)
+    return names
 
 
 def full_name(place: Place) -> str:

@@ -227,3 +227,11 @@ def test_a_place_that_names_no_division_is_an_error_in_the_rule_file(tmp_path):
                     encoding="utf-8")
     with pytest.raises(RulesError, match="行政区划"):
         load_rule_file(path)
+
+
+def test_a_place_is_written_back_with_its_official_names_and_read_again_the_same():
+    from core.places import full_name, place_of
+
+    prefecture = place_of("凉山州人民政府办公室")  # the short form notices write
+    assert full_name(prefecture) == "四川省凉山彝族自治州" and place_of(full_name(prefecture)).code == prefecture.code
+    assert full_name(place_of("朝阳区", "北京市")) == "北京市朝阳区"
