@@ -1,5 +1,6 @@
 """annual_report: the 政府信息公开工作年度报告 for year Y is published by 31 January of Y+1
-(departments) or 31 March of Y+1 (governments) — 条例第49条 — or by ``by_date``.
+(departments) or 31 March of Y+1 (governments) — 条例第49条 — or by ``by_date``.  A report on 2018 or earlier
+was due under the 2008 条例 (第三十一条: every 行政机关 by 31 March); the revised 条例 took effect on 15 May 2019.
 
 pass: an annual report page for Y dated on or before the deadline.
 fail: none found, or a late one.
@@ -16,14 +17,14 @@ PARAMS = {
     "year": Param(int, "年报所属年度（默认通知年度）"),
     "by_date": Param("date", "截止日期（默认按条例第49条）"),
 }
-
+FIRST_YEAR_UNDER_REVISED_REGULATION = 2019  # its report is the first one due in 2020, under 第49条
 
 
 def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
     year = int(rule.params.get("year") or rule.notice.year)
     if rule.params.get("by_date"):
         deadline = dt.date.fromisoformat(str(rule.params["by_date"]))
-    elif evidence.agency.level == "department":
+    elif evidence.agency.level == "department" and year >= FIRST_YEAR_UNDER_REVISED_REGULATION:
         deadline = dt.date(year + 1, 1, 31)
     else:
         deadline = dt.date(year + 1, 3, 31)
