@@ -138,7 +138,8 @@ def notice_metadata(text: str) -> DraftNotice:
 def binds(notice: DraftNotice) -> tuple[dict, str | None]:
     """Whom the notice binds, from its addressees, with the review note that says how it was read: the groups it is
     addressed to ("各乡镇人民政府，县政府各部门" → those levels) and organisations named among them (某某开发区管委会), the issuer itself when it writes to its own sections
-    ("局机关各科室、局属各单位") or publishes its own catalogue ("某局主动公开事项目录"); when the addressees say everyone
+    ("局机关各科室、局属各单位"), publishes its own catalogue ("某局主动公开事项目录") or, a department addressing nobody,
+    its plan for its own work ("某区民政局2030年政务公开工作实施方案"); when the addressees say everyone
     or cannot all be read, the issuer's province (福建省…), else the place its name, the title or the text names (保山市:
     a city's notice binds its own agencies), else everyone."""
     if not notice.addressees and notice.issuer and notice.title \
@@ -150,6 +151,10 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
             and re.fullmatch(re.escape(notice.issuer) + metadata.OWN_RULES, notice.title):
         # "某市扶贫办公告公示制度": an office's own rules, binding that office
         return {"units": [notice.issuer]}, f"约束范围按签发机关起草：本件为{notice.issuer}自己的制度"
+    if not notice.addressees and notice.issuer and notice.title and _DEPARTMENT.search(notice.issuer) \
+            and re.fullmatch(re.escape(notice.issuer) + _OWN_PLAN, notice.title):
+        # "某区民政局2030年政务公开工作实施方案": a department's plan for its own work, addressed to nobody
+        return {"units": [notice.issuer]}, f"约束范围按签发机关起草：本件为{notice.issuer}自己的工作方案"
     # its own sections, and the schools, hospitals or units under it ("局机关各股室，各中小学校、幼儿园"): the issuer
     # answers for them, and the audit does not visit the units under it
     own = [part for part in notice.addressees if is_internal_section(part) or _SUBORDINATES.match(part)]
@@ -170,6 +175,13 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
                                f"请按需在 binds 中写 provinces 或 parents")
     units = groups + [notice.issuer] * bool(own)  # its own sections and units: the issuer answers for them
     return {"units": units}, f"约束范围按主送单位起草：{'、'.join(notice.addressees)}"
+
+
+# a department by its name's end (局, 厅, 委员会): a government's office speaks for the government, whose plan binds its
+# departments too
+_DEPARTMENT = re.compile(r"(?<!政府)(?:局|厅|委员会|委)$")
+# what follows the department's name in the title of a plan for its own work: "2030年政务公开工作实施方案"
+_OWN_PLAN = r"(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff]{0,16}?(?:实施方案|工作方案|工作要点|工作计划|要点|计划)"
 
 
 def _groups_short_of_everyone(parts: list[str]) -> list[str] | None:

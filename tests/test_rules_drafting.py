@@ -2822,6 +2822,24 @@ def test_an_offices_own_rules_and_a_catalogue_of_its_responsible_body_bind_that_
     assert yaml.safe_load(draft_yaml(draft(catalogue), "x"))["notice"]["binds"] == {"units": ["某某镇人民政府"]}
 
 
+def test_a_departments_plan_for_its_own_work_binds_that_department_alone():
+    # the page names the issuer short (区卫健局) above a title that names it in full; no addressees
+    own_plan = ("政府信息公开\n某某市某某区卫生健康局2031年政务公开工作实施方案\n区卫生健康局\n2031-03-02\n"
+                "为做好政务公开工作，结合我局实际，制定本方案。\n一、及时公开医疗机构执业登记信息。\n")
+    notice = draft(own_plan)
+    assert notice.issuer == "某某市某某区卫生健康局"
+    assert yaml.safe_load(draft_yaml(notice, "x"))["notice"]["binds"] == {"units": ["某某市某某区卫生健康局"]}
+    # a government's office speaks for the government: its plan binds the place, not the office alone
+    office_plan = ("福建省某某县人民政府办公室2031年政务公开工作要点\n一、县直各部门要及时公开本部门预算。\n")
+    assert yaml.safe_load(draft_yaml(draft(office_plan), "x"))["notice"]["binds"] != {"units": ["福建省某某县人民政府办公室"]}
+
+
+def test_a_short_issuer_is_completed_from_a_title_that_names_its_place_over_two_levels():
+    from rules.drafting.metadata import full_name
+    assert full_name("区民政局", ["泉州市鲤城区民政局2031年政务公开工作实施方案"]) == "泉州市鲤城区民政局"
+    assert full_name("区民政局", ["关于加强民政工作的通知"]) == "区民政局"  # no place named: left short
+
+
 def test_a_district_of_a_municipality_binds_its_district_not_the_whole_city():
     text = ("北京市西城区人民政府办公室关于印发北京市西城区2031年政务公开工作要点的通知\n区政府各委、办、局，各街道办事处，各有关单位：\n"
             "一、使用财政资金的区级预算单位要按规定做好部门预决算公开工作。\n北京市西城区人民政府办公室\n2031年6月30日\n")

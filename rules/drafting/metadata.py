@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from core.places import place_of
 from core.text import date_without_marks, either_script, make_date, normalise_doc_number, parse_date
 
 from .structure import WHERE_YOU_ARE
@@ -287,6 +288,15 @@ def full_name(short: str | None, lines: list[str]) -> str | None:
             name = match.group(1)
             if not _GENERIC_PLACE.search(name) and not _NOT_A_PLACE.search(name):
                 return name + short
+    # "济南市历城区民政局2030年…" under the page's "区民政局": the place's name runs over two levels (济南市历城区),
+    # read with the division codes
+    before = re.compile(r"(?:^|(?<=[|（(《“\s\d年]))([\u4e00-\u9fff]{2,12}?)" + re.escape(short))
+    for line in lines[:6]:
+        for match in before.finditer(line):
+            name = match.group(1) + level.group(1)
+            found = place_of(name)
+            if found is not None and name.endswith(found.name) and not _NOT_A_PLACE.search(match.group(1)):
+                return match.group(1) + short
     return short
 
 
