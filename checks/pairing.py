@@ -65,13 +65,16 @@ def quoted_name(title: str) -> str | None:
 # (国办发〔2016〕80号 实施细则: "谁起草谁解读", 政策性文件与解读方案、解读材料同步); replies and approvals to
 # one addressee (批复, 复函, 函, 答复), appointments and dismissals, commendations and rewards, the setting up or
 # reshuffling of working groups and joint meetings, reports of results (…情况的通报, …检查情况通报) and decisions on one
-# party (行政处罚决定, …罚〔2031〕3号, 行政许可决定) and work arrangements (关于做好…工作的通知) set no policy for the
-# public, so a missing 解读 of them is no failure.  Decided on the genre a title ends with, never on its topic.
+# party (行政处罚决定, …罚〔2031〕3号, 行政许可决定), work arrangements and campaigns (关于做好…工作的通知, 关于开展…检查的
+# 通知) and announcements of one transaction (…挂牌出让公告, …中标候选人公示) set no policy for the public, so a missing
+# 解读 of them is no failure.  Decided on the genre a title ends with, never on its topic.
 _NO_INTERPRETATION_NEEDED = re.compile(
     r"(批复|复函|的函|答复|任免|免职|任职|聘任|聘请|表彰|嘉奖|记功|奖励|通报表扬|通报批评|讣告)"
     r"|(领导小组|委员会|工作组|指挥部|联席会议|协调小组|专责小组)(成员)?(制度)?的(通知|批复|复函)$"
     r"|(情况|结果)的?通报$"
     r"|关于(?:切实|进一步|认真|全力)?做好[^，,。]{2,40}工作的(?:紧急)?通知$"  # a work arrangement (…春节期间安全生产工作)
+    r"|关于(?:组织)?开展[^，,。]{2,40}(?:工作|活动|行动|检查|排查|整治|评估|调查|普查)的(?:紧急)?通知$"  # a campaign to carry out
+    r"|(?:出让|拍卖|挂牌|招标|中标|成交|采购|竞价|竞买|租赁)[^，,。]{0,10}(?:公告|公示)$"  # one transaction
     r"|处罚决定(书)?(信息)?(公开|公示)?([（(][^）)]*[)）])?$|(准予|不予)(行政)?许可决定|罚(字)?〔\d{4}〕"
 )
 

@@ -49,6 +49,10 @@ def test_some_policies_interpreted_and_others_not_asks_which_were_important():
     "某某市卫生健康委员会行政处罚决定信息公开（某卫医罚〔2031〕3号）",
     "某某市市场监督管理局行政处罚决定书",
     "某某镇人民政府关于做好2031年春节期间安全生产工作的通知",  # a work arrangement, no policy
+    "某某县林业局关于开展2031年森林防火隐患排查整治工作的通知",  # a campaign or an inspection to carry out
+    "某某区教育局关于开展2031年秋季学期开学检查的通知",
+    "某某县自然资源局国有建设用地使用权挂牌出让公告",  # one transaction announced, no policy for the public
+    "某某市公共资源交易中心某某路改造工程中标候选人公示",
 ])
 def test_replies_appointments_and_result_reports_need_no_interpretation(title):
     from checks.pairing import needs_interpretation
@@ -62,6 +66,7 @@ def test_replies_appointments_and_result_reports_need_no_interpretation(title):
     "某某市人民政府关于促进民营经济发展的若干意见",
     "某某市人民政府办公室关于印发某某市养老服务体系建设实施方案的通知",
     "某某市城市绿化管理办法",
+    "某某市人民政府关于开展城乡居民大病保险的实施意见",  # 开展 in a policy's name: still a policy
 ])
 def test_policy_documents_still_need_their_interpretation(title):
     from checks.pairing import needs_interpretation
