@@ -4,7 +4,8 @@ Only evidence-based verdicts count: points earned are the weights of passed rule
 points possible the weights of passed and failed rules.  ``error``, ``manual``,
 ``pending`` and ``not_applicable`` findings stay out of the denominator and are
 counted beside the score, with the coverage (verdicts / applicable rules), so a
-score that rests on few verdicts says so.
+score that rests on few verdicts says so.  A weight-0 rule's pass or fail is counted as ``unscored``, not in
+``passed``/``failed``.
 
 Agencies are ranked only against agencies bound by the same notices (their *peer
 group*): a city bound by 26 rules of one notice and a department bound by 6 of
@@ -22,12 +23,15 @@ _COUNTERS = {"pass": "passed", "fail": "failed", "error": "errors", "manual": "m
 def _empty(run_id, agency_id: str) -> dict:
     return {"run_id": run_id, "agency_id": agency_id, "points_earned": 0.0, "points_possible": 0.0, "percent": None,
             "rank": None, "rank_in_level": None, "passed": 0, "failed": 0, "errors": 0, "manual": 0, "pending": 0,
-            "not_applicable": 0, "applicable": 0, "verdicts": 0, "coverage": None}
+            "not_applicable": 0, "applicable": 0, "verdicts": 0, "coverage": None, "unscored": 0}
 
 
 def _add(row: dict, finding: dict) -> None:
     status = finding["status"]
-    row[_COUNTERS[status]] += 1
+    # a weight-0 rule's verdict (a built-in check, the repeat of a duplicate drafted rule) is shown, not counted as
+    # 通过/未通过: one missing report must not read as four failures
+    unscored = status in ("pass", "fail") and not finding["weight"]
+    row["unscored" if unscored else _COUNTERS[status]] += 1
     if status != "not_applicable":
         row["applicable"] += 1
     if status in ("pass", "fail"):

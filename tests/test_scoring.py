@@ -32,6 +32,31 @@ def test_only_pass_and_fail_count_and_coverage_says_how_much_was_decided():
     assert by_notice["notice"] == "notice-a" and score["notices"] == "notice-a"
 
 
+def test_a_weight_0_rules_verdict_is_unscored_not_another_failure():
+    # one missing report judged by a weighted rule and by two weight-0 repeats of it
+    findings = [finding("x", "a1", "fail"), finding("x", "a2", "fail", weight=0.0), finding("x", "a3", "pass", weight=0.0)]
+    (score,), (by_notice,) = score_run(findings, [agency("x")], notice_of=NOTICE_OF)
+    assert (score["passed"], score["failed"], score["unscored"]) == (0, 1, 2)
+    assert (score["points_possible"], score["percent"]) == (1.0, 0.0)
+    assert (by_notice["failed"], by_notice["unscored"]) == (1, 2)
+
+
+def test_the_lists_of_problems_leave_out_a_weight_0_rules_failure(tmp_path):
+    import sqlite_utils
+
+    from core import store
+    from core.store import workbench
+
+    db = sqlite_utils.Database(tmp_path / "f.db")
+    store.ensure_schema(db)
+    db["rules"].insert_all([{"rule_id": "a1", "kind": "annual_report", "title": "年报", "weight": 1.0, "notice": "n"},
+                            {"rule_id": "a2", "kind": "annual_report", "title": "年报（重复）", "weight": 0.0, "notice": "n"}])
+    db["findings"].insert_all([{"run_id": 1, "agency_id": "x", "rule_id": "a1", "status": "fail", "weight": 1.0},
+                               {"run_id": 1, "agency_id": "x", "rule_id": "a2", "status": "fail", "weight": 0.0}])
+    assert [f["rule_id"] for f in store.problems_of_run(db, 1)] == ["a1"]
+    assert [r["rule_id"] for r in workbench.most_failed_rules(db, 1)] == ["a1"]
+
+
 def test_ranks_only_among_agencies_bound_by_the_same_notices():
     findings = [
         # two agencies bound by notice-a only

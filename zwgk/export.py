@@ -17,6 +17,7 @@ SCORE_COLUMNS = [
     ("province", "省份"), ("percent", "得分率（%）"), ("evaluation_points", "折算分"), ("points_earned", "得分"),
     ("points_possible", "应得分"), ("passed", "通过"), ("failed", "未通过"), ("errors", "无法核查"),
     ("manual", "需人工核实"), ("pending", "未到期"), ("applicable", "适用规则"), ("coverage", "覆盖率（%）"),
+    ("unscored", "不计分结论"),
     ("notices", "适用通知（排名范围）"), ("run_id", "运行编号"),
 ]
 FINDING_COLUMNS = [

@@ -372,10 +372,11 @@ def findings_of_run(db: sqlite_utils.Database, run_id: int, include_not_applicab
 
 
 def problems_of_run(db: sqlite_utils.Database, run_id: int) -> list[dict]:
-    """A run's fail and error findings, per agency the most important first (plans before topics)."""
+    """A run's fail and error findings, per agency the most important first (plans before topics); the fail of a
+    weight-0 rule (a duplicate's repeat, a built-in check) is not an agency's problem to list."""
     return list(db.query(
         """SELECT f.agency_id, f.rule_id, f.status, f.detail, r.kind, r.title AS rule_title FROM findings f JOIN rules r ON r.rule_id = f.rule_id
-           WHERE f.run_id = ? AND f.status IN ('fail', 'error')
+           WHERE f.run_id = ? AND (f.status = 'error' OR f.status = 'fail' AND f.weight > 0)
            ORDER BY f.agency_id, r.kind IN ('topic_disclosed', 'site_security'), f.weight DESC, f.rule_id""",
         [run_id],
     ))

@@ -214,6 +214,7 @@ TABLES: dict[str, dict] = {
             "applicable": int,  # rules that apply to the agency
             "verdicts": int,  # pass + fail: the findings the score rests on
             "coverage": float,  # verdicts / applicable, percent
+            "unscored": int,  # pass or fail of a weight-0 rule (a built-in check, a duplicate's repeat): not in passed/failed
             "notices": str,  # the notices binding the agency (its peer group for ranks), comma-separated ids
         },
         pk=("run_id", "agency_id"),
@@ -237,6 +238,7 @@ TABLES: dict[str, dict] = {
             "applicable": int,
             "verdicts": int,
             "coverage": float,
+            "unscored": int,
         },
         pk=("run_id", "agency_id", "notice"),
     ),

@@ -149,14 +149,14 @@ def notice_titles(db: sqlite_utils.Database) -> dict[str, dict]:
 
 
 def most_failed_rules(db: sqlite_utils.Database, run_id: int, limit: int = 15) -> list[dict]:
-    """The rules most agencies fail in a run: failing agencies (names), and agencies with a verdict."""
+    """The scored rules most agencies fail in a run: failing agencies (names), and agencies with a verdict."""
     return list(db.query(
         """SELECT f.rule_id, r.title AS rule_title, r.notice, n.title AS notice_title, r.weight,
                   sum(f.status = 'fail') AS failing, sum(f.status IN ('pass', 'fail')) AS verdicts,
                   group_concat(CASE WHEN f.status = 'fail' THEN a.name END, '、') AS failing_agencies
            FROM findings f JOIN rules r ON r.rule_id = f.rule_id
            LEFT JOIN notices n ON n.id = r.notice LEFT JOIN agencies a ON a.id = f.agency_id
-           WHERE f.run_id = ? GROUP BY f.rule_id HAVING failing > 0
+           WHERE f.run_id = ? AND f.weight > 0 GROUP BY f.rule_id HAVING failing > 0
            ORDER BY failing DESC, r.weight DESC, f.rule_id LIMIT ?""", [run_id, limit]))
 
 
