@@ -659,6 +659,9 @@ def test_a_sentence_that_only_dates_the_one_before_it():
     "严格落实主体责任，始终将信息发布质量摆在第一位。",                  # putting something first
     "加强疫情信息发布工作协调，增强合力。",                            # coordinating an activity
     "联合起草的，由牵头部门负责组织实施解读。",                          # who does a duty stated elsewhere
+    "以本局名义制发的规范性文件，起草科室负责做好解读工作；",            # …without 由
+    "两个部门共同发文的，由主办部门做好解读工作，协办部门配合。",
+    "坚持“谁制定、谁解读”原则，重要文件由制定部门自行组织解读。",
     "公文类信息是指机关在管理过程中形成的文书。",                        # a definition
     "各部门按照职责，积极推进政策解读相关工作。",                        # "推进…相关工作" names no item
     "第一条 为规范本局信息发布，特制定本制度。",                         # the rule's own purpose
