@@ -2825,6 +2825,14 @@ def test_an_offices_own_rules_and_a_catalogue_of_its_responsible_body_bind_that_
     assert yaml.safe_load(draft_yaml(draft(catalogue), "x"))["notice"]["binds"] == {"units": ["某某镇人民政府"]}
 
 
+def test_in_a_notice_on_the_annual_report_filling_in_its_statistics_forms_publishes_nothing():
+    text = ("关于做好2030年政府信息公开工作年度报告编制和发布工作的通知\n各县（市）人民政府，市政府各部门：\n"
+            "一、各单位要于3月31日前在政府网站公布本单位2029年政府信息公开工作年度报告。\n"
+            "二、各单位要认真做好主动公开、依申请公开、行政复议等方面数据的统计和汇总工作，准确填报相关报表。\n"
+            "某市人民政府办公室\n2030年1月5日\n")
+    assert [o["kind"] for o in draft(text).obligations] == ["annual_report", "manual"]
+
+
 def test_a_departments_plan_for_its_own_work_binds_that_department_alone():
     # the page names the issuer short (区卫健局) above a title that names it in full; no addressees
     own_plan = ("政府信息公开\n某某市某某区卫生健康局2031年政务公开工作实施方案\n区卫生健康局\n2031-03-02\n"

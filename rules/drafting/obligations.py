@@ -517,6 +517,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
             return "manual"  # the report sent up for review or filing, not published
         if not _ANNUAL_REPORT.search(text) and not _has_disclosure(text):
             return "manual"  # in a notice on the annual report, compiling it or checking it publishes nothing
+        if not _ANNUAL_REPORT.search(text) and re.search(r"填报[^,，;；。]{0,12}报表|报表[^,，;；。]{0,6}(填报|报送)|统计和?汇总", text):
+            return "manual"  # the statistics forms filled in and sent up (主动公开、依申请公开…的数据): nothing published
         return "annual_report"
     if re.search(r"初稿|草稿", text) and not re.search(r"征求意见", text):
         return "manual"  # "形成…标准目录初稿": a draft for review, published later if at all
