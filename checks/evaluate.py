@@ -79,6 +79,14 @@ def not_yet_due(outcome: Outcome, as_of: dt.date) -> Outcome:
     )
 
 
+def _named(notice) -> str:
+    """The notice as a supervisor knows it: its issuer, else (a draft's TODO left unfilled) its title or id."""
+    for name in (notice.issuer, notice.title):
+        if name and str(name).strip().upper() != "TODO":
+            return str(name)
+    return str(notice.id)
+
+
 def evaluate_run(db, run_id: int, catalogue: Catalogue, agencies: list[Agency],
                  calendar: WorkdayCalendar | None = None, evidence: dict[str, Evidence] | None = None,
                  as_of: dt.date | None = None) -> list[dict]:
@@ -94,7 +102,7 @@ def evaluate_run(db, run_id: int, catalogue: Catalogue, agencies: list[Agency],
         failure = crawl_failure(db, run_id, agency, ev)
         for rule in catalogue.all_rules:
             if not rule_applies(rule, agency, audited):
-                outcome = Outcome("not_applicable", "out_of_scope", f"该规则（{rule.notice.issuer}）不适用于{agency.name}。")
+                outcome = Outcome("not_applicable", "out_of_scope", f"该规则（{_named(rule.notice)}）不适用于{agency.name}。")
             elif as_of < rule.notice.issued:
                 outcome = Outcome(
                     "pending", "not_issued",

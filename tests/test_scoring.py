@@ -108,3 +108,25 @@ def test_before_the_notice_was_issued_every_rule_is_pending(tmp_path):
     applicable = [f for f in findings if f["status"] != "not_applicable"]
     assert applicable and {f["status"] for f in applicable} == {"pending"}
     assert {f["reason"] for f in applicable} == {"not_issued"}
+
+
+def test_an_unfilled_issuer_is_not_shown_to_a_supervisor_as_todo(tmp_path):
+    import shutil
+
+    from checks.catalogue import RULES_DIR, load_catalogue
+    from checks.evaluate import evaluate_run
+    from checks.kinds import Evidence
+    from core import store
+
+    shutil.copy(RULES_DIR / "calendar.yaml", tmp_path / "calendar.yaml")
+    (tmp_path / "draft.yaml").write_text(
+        "notice:\n  id: draft-2031\n  title: 某县2031年政务公开工作要点\n  issuer: TODO\n  issued: '2031-03-01'\n  year: 2031\n"
+        "  binds:\n    units: [某县教育局]\nrules:\n  - id: draft-2031-1\n    kind: manual\n"
+        "    quote: 各单位要及时公开本单位预算。\n    params:\n      reason: 人工核实\n    weight: 1\n", encoding="utf-8")
+    other = Agency("other", "某县民政局", "department", ("http://x/",), province="云南省")
+    evidence = {"other": Evidence(other, [], lambda urls: [], lambda urls: [])}
+    findings = evaluate_run(store.open_db(tmp_path / "a.db"), 1, load_catalogue(tmp_path), [other], evidence=evidence,
+                            as_of=dt.date(2031, 6, 1))
+    (finding,) = [f for f in findings if f["rule_id"] == "draft-2031-1"]
+    assert finding["status"] == "not_applicable" and "某县2031年政务公开工作要点" in finding["detail"]
+    assert "TODO" not in finding["detail"]
