@@ -74,3 +74,12 @@ def test_policy_documents_still_need_their_interpretation(title):
     document = page(title, "2017-06-01", page_type="policy")
     assert needs_interpretation(document)
     assert run(rule("interpretation_timely", {"working_days": 3}), [document]).status == "fail"
+
+
+def test_a_findings_detail_states_the_lag_once_and_readably():
+    r = rule("interpretation_timely", {"working_days": 3})
+    policy = page("某某市人民政府关于促进民营经济发展的若干意见", "2017-06-01", page_type="policy")
+    detail = run(r, [policy]).detail
+    assert detail.startswith("要求政策文件的解读稿件在文件公开后3个工作日内发布；") and detail.count("文件公开后") == 1
+    same_day = run(rule("interpretation_timely", {"working_days": 0}), [policy]).detail
+    assert same_day.startswith("要求政策文件的解读稿件与文件同步发布；")

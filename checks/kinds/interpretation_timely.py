@@ -37,7 +37,7 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
     since = dt.date.fromisoformat(str(rule.params.get("since", notice.issued.isoformat())))
     until = dt.date.fromisoformat(str(rule.params.get("until", f"{notice.year}-12-31")))
     window = f"{since.isoformat()}至{until.isoformat()}"
-    lag_words = "同步发布" if lag == 0 else f"文件公开后{lag}个工作日内发布"
+    lag_words = "与文件同步发布" if lag == 0 else f"在文件公开后{lag}个工作日内发布"
     policies = [
         p for p in evidence.pages
         if needs_interpretation(p) and p.published_date and since <= p.published_date <= until
@@ -46,7 +46,7 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
         return Outcome(
             "not_applicable",
             "no_policies",
-            f"要求政策文件公开后解读稿件{lag_words}；{window}期间未在网站上发现政策文件，本项不适用。",
+            f"要求政策文件的解读稿件{lag_words}；{window}期间未在网站上发现政策文件，本项不适用。",
         )
     pairs = pair_interpretations(evidence)
     problems = []
@@ -62,7 +62,7 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
         return Outcome(
             "pass",
             "all_interpreted",
-            f"要求政策文件公开后解读稿件{lag_words}；{window}期间的 {len(policies)} 份政策文件均按时发布了解读。",
+            f"要求政策文件的解读稿件{lag_words}；{window}期间的 {len(policies)} 份政策文件均按时发布了解读。",
             evidence=policies[0],
         )
     late = [problem for problem in problems if problem[1] == "late"]
@@ -73,7 +73,7 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
         return Outcome(
             "manual",
             "partly_interpreted",
-            f"要求重要政策文件公开后解读稿件{lag_words}；{window}期间的 {len(policies)} 份政策文件中 {interpreted} 份已按时解读，"
+            f"要求重要政策文件的解读稿件{lag_words}；{window}期间的 {len(policies)} 份政策文件中 {interpreted} 份已按时解读，"
             f"{len(problems)} 份未找到解读{more}：{listed}。这些文件是否属于须解读的重要政策，请人工判断。",
             evidence=problems[0][0],
             deadline=problems[0][2],
@@ -90,7 +90,7 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
     return Outcome(
         "fail",
         "missing" if reason == "missing" else "late",
-        f"要求政策文件公开后解读稿件{lag_words}；{len(policies)} 份政策文件中有 {len(problems)} 份未按时解读{more}：" + "；".join(lines) + "。",
+        f"要求政策文件的解读稿件{lag_words}；{len(policies)} 份政策文件中有 {len(problems)} 份未按时解读{more}：" + "；".join(lines) + "。",
         evidence=policy,
         deadline=deadline,
     )
