@@ -260,7 +260,8 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
 
 
 # The subject a sentence opens with, before its modal verb or date: "（二）市直各单位须于1月31日前…", "各市、县（区）要…"
-_SUBJECT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?([^，,。；;:：“”《》]{2,30}?)"
+# ("各部门自行出台的重要规范性文件，也要…": a noun phrase with 的 names a thing, not who must act)
+_SUBJECT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?([^，,。；;:：“”《》的]{2,30}?)"
                       r"(?=要|应当?|须|必须|务必|分别|于\d|在\d|在本)")
 
 

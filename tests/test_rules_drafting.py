@@ -2833,6 +2833,11 @@ def test_in_a_notice_on_the_annual_report_filling_in_its_statistics_forms_publis
     assert [o["kind"] for o in draft(text).obligations] == ["annual_report", "manual"]
 
 
+def test_a_sentence_opening_with_a_thing_not_with_who_acts_does_not_narrow_its_rule():
+    text = "某县政策解读制度\n一、各部门自行出台的重要规范性文件，也要通过政府网站进行解读。\n二、县直各部门要在县政府网站公开本部门预算。\n"
+    assert [o.get("lead_units") for o in draft(text).obligations] == [None, ["县直各部门"]]
+
+
 def test_a_departments_plan_for_its_own_work_binds_that_department_alone():
     # the page names the issuer short (区卫健局) above a title that names it in full; no addressees
     own_plan = ("政府信息公开\n某某市某某区卫生健康局2031年政务公开工作实施方案\n区卫生健康局\n2031-03-02\n"
