@@ -179,7 +179,7 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
 
 # a department by its name's end (局, 厅, 委员会): a government's office speaks for the government, whose plan binds its
 # departments too
-_DEPARTMENT = re.compile(r"(?<!政府)(?:局|厅|委员会|委)$")
+_DEPARTMENT = re.compile(r"(?<!政府)(?<!办公)(?:局|厅|委员会|委)$")
 # what follows the department's name in the title of a plan for its own work: "2030年政务公开工作实施方案"
 _OWN_PLAN = r"(?:(?:19|20)\d{2}年度?)?[\u4e00-\u9fff]{0,16}?(?:实施方案|工作方案|工作要点|工作计划|要点|计划)"
 

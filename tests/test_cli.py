@@ -93,7 +93,9 @@ def test_serve_shows_findings_read_only_and_the_next_run(sample_portals, tmp_pat
         scorecard = json.loads(get(base + "/audit/scorecard.json?_shape=array"))
         assert {r["运行"] for r in scorecard} == {2}
         run2 = json.loads(get(base + "/audit/findings.json?_shape=array&run_id=2&_size=max&status=fail"))
-        assert len(run2) == sum(r["未通过"] for r in scorecard) > 0
+        scored = [f for f in run2 if f["weight"]]  # a weight-0 rule's fail is counted as 不计分结论, not 未通过
+        assert len(scored) == sum(r["未通过"] for r in scorecard) > 0
+        assert len(run2) - len(scored) <= sum(r["不计分结论"] for r in scorecard)
         assert "审计运行 #2" in get(base + "/-/zwgk/audit/agency/kaifeng")
     finally:
         server.terminate()

@@ -2386,7 +2386,7 @@ def test_a_notice_whose_issuer_names_its_province_binds_nobody_outside_it(tmp_pa
 
     letter = ("福建省人民政府办公厅关于做好2031年政务公开工作的通知\n各市、县（区）人民政府，省人民政府各部门：\n"
               "各地各部门要于6月底前公开本地区本部门工作方案。\n福建省人民政府办公厅\n2031年3月2日\n")
-    plan = "北京市某某局2031年政务公开工作要点\n一、各处室要于6月底前公开本局年度工作方案。\n北京市某某局\n2031年3月2日\n"
+    plan = "北京市人民政府办公厅2031年政务公开工作要点\n一、各单位要于6月底前公开本单位年度工作方案。\n北京市人民政府办公厅\n2031年3月2日\n"
     (tmp_path / "fj.yaml").write_text(draft_yaml(draft(letter), "fj-2031"), encoding="utf-8")
     (tmp_path / "bj.yaml").write_text(draft_yaml(draft(plan), "bj-2031"), encoding="utf-8")
     rules = {r.notice.id: r for r in load_catalogue(tmp_path).rules}
@@ -2401,7 +2401,7 @@ def test_a_notice_whose_issuer_names_its_province_binds_nobody_outside_it(tmp_pa
 
 
 def test_a_rule_assigned_to_the_issuers_own_division_binds_the_issuer():
-    text = ("某市某某局2031年政务公开工作要点\n"
+    text = ("某市某某局关于印发2031年政务公开工作要点的通知\n各县（区）某某局，局机关各处室：\n"
             "1.及时公开艺术创作扶持项目评审结果。（责任单位：艺术处）\n"
             "2.年底前公开本局文化产业资金使用情况。（責任單位：財務審計處）\n")
     from rules.draft import draft_yaml
