@@ -423,6 +423,21 @@ def rule_applies(rule: Rule, agency: Agency, agencies: list[Agency] | AuditedAge
     return within_jurisdiction(agency, issuer, audited.by_id, own_system=own_system)
 
 
+def names_agency(rule: Rule, agency: Agency, audited: AuditedAgencies | None = None) -> bool:
+    """Whether the rule names this agency itself — by its id, by its name (县财政局), by the work its name says it
+    does (各级财政部门), or as the notice's issuer — rather than reaching it as one of a group (市政府各部门, 各单位)
+    or of a place."""
+    if audited is not None and audited.issuer(rule.notice.issuer) is agency:
+        return True
+    province = rule.notice.province
+    for selector in (rule.applies_to, rule.notice.binds):
+        if agency.id in (selector.get("agencies") or []):
+            return True
+        if any(unit_group_levels(unit) is None and unit_matches(unit, agency, province) for unit in selector.get("units") or []):
+            return True
+    return False
+
+
 def within_place(name: str, agency: Agency, audited: AuditedAgencies | None) -> bool:
     """Whether an agency lies in a place named in a rule file (``places``: 保山市, 云南省保山市隆阳区); an agency whose
     place cannot be read is not excluded, and neither is any agency when the name is no place the codes know."""

@@ -75,6 +75,10 @@ class Topic:
     policy_is_disclosure: bool = False
     # Titles that are a different thing altogether (not a policy about the topic): no evidence at all.
     unrelated: tuple[re.Pattern, ...] = ()
+    # Every agency has such an item of its own (its budget, its functions, its guide, its annual report): a department
+    # bound only as one of a group (市政府各部门) fails when it is missing.  Otherwise the topic is a field some
+    # departments own (安全生产, 乡村振兴): missing on a department the rule does not name is for a person to judge.
+    every_agency: bool = False
 
     def excluded(self, title: str, common: tuple[re.Pattern, ...] = ()) -> re.Pattern | None:
         return next((p for p in (*self.exclude, *common) if p.search(title)), None)
@@ -195,7 +199,7 @@ def _topic(entry, where: str) -> Topic:
     if entry.get("id"):
         where = f"{where} ({entry['id']})"
     unknown = set(entry) - {"id", "name", "source", "rhythm", "titles", "exclude", "loose", "columns",
-                            "policy_is_disclosure", "unrelated"}
+                            "policy_is_disclosure", "unrelated", "every_agency"}
     if unknown:
         raise VocabularyError(f"{where}: 未知字段 {sorted(unknown)}")
     for key in ("id", "name", "rhythm", "titles"):
@@ -205,8 +209,9 @@ def _topic(entry, where: str) -> Topic:
         raise VocabularyError(f"{where}: id 只能包含 a-z 0-9 -")
     if entry["rhythm"] not in RHYTHMS:
         raise VocabularyError(f"{where}: rhythm 应为 {' / '.join(RHYTHMS)}")
-    if not isinstance(entry.get("policy_is_disclosure", False), bool):
-        raise VocabularyError(f"{where}: policy_is_disclosure 应为 true 或 false")
+    for flag in ("policy_is_disclosure", "every_agency"):
+        if not isinstance(entry.get(flag, False), bool):
+            raise VocabularyError(f"{where}: {flag} 应为 true 或 false")
     loose = entry.get("loose") or []
     if not isinstance(loose, list) or not all(isinstance(w, str) and w for w in loose):
         raise VocabularyError(f"{where}: loose 应为词语列表")
@@ -221,6 +226,7 @@ def _topic(entry, where: str) -> Topic:
         columns=_patterns(entry.get("columns") or [], f"{where}: columns"),
         policy_is_disclosure=entry.get("policy_is_disclosure", False),
         unrelated=_patterns(entry.get("unrelated") or [], f"{where}: unrelated"),
+        every_agency=entry.get("every_agency", False),
     )
 
 

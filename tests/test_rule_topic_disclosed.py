@@ -200,3 +200,25 @@ def test_every_catalogue_topic_rule_names_known_topics():
     assert len(rules) > 80
     for r in rules:
         assert param_problems(KINDS[r.kind], r.params, r.notice) == ([], []), r.id
+
+
+def test_a_field_some_departments_own_is_for_a_person_when_the_rule_reaches_a_department_only_as_one_of_a_group():
+    from checks.catalogue import Rule
+    from rule_kit import CAL, evidence, notice
+
+    from core.model import Agency
+
+    department = Agency("d", "河南省教育厅", "department", ("http://d/",), province="河南省")
+    letter = notice(binds={"provinces": ["河南省"], "levels": ["city", "department"]})
+
+    def outcome(topic, units, agency=department):
+        r = Rule("r", letter, "topic_disclosed", "t", "q", {"topics": [topic]}, {"units": units} if units else {}, 1.0)
+        return KINDS["topic_disclosed"].evaluate(r, evidence([], agency=agency), CAL)
+
+    grouped = outcome("work-safety", ["省政府各部门"])
+    assert (grouped.status, grouped.reason) == ("manual", "not_named") and "未被通知点名" in grouped.detail
+    assert outcome("work-safety", None).status == "manual"               # the notice's addressees: a group too
+    assert outcome("work-safety", ["省教育厅"]).status == "fail"           # named: its own task
+    assert outcome("budget-final-accounts", ["省政府各部门"]).status == "fail"  # every agency has a budget
+    city = Agency("c", "洛阳市人民政府", "city", ("http://c/",), province="河南省")
+    assert outcome("work-safety", None, agency=city).status == "fail"    # a government answers for its place's fields

@@ -24,7 +24,10 @@ fail:   a required topic with no such page — not even a loose candidate — or
 manual: ``weak_match`` — only loose candidates (a generic word, the column alone, a news item, an
         undated page): a supervisor looks at the candidate pages listed in the detail;
         ``after_period`` — the task has no ``by_date`` and the missing items were published, only after the
-        default period: the period is this tool's reading of an undated task, so a person weighs it.
+        default period: the period is this tool's reading of an undated task, so a person weighs it;
+        ``not_named`` — nothing found on a department the rule reaches only as one of a group (市政府各部门,
+        各单位), for a topic that is a field some departments own (安全生产, 乡村振兴; not its own budget or
+        annual report, ``every_agency`` in rules/topics.yaml): whose field it is, a person knows.
 """
 
 from __future__ import annotations
@@ -169,6 +172,16 @@ def evaluate(rule, evidence: Evidence, calendar) -> Outcome:
         return Outcome("manual", "after_period",
                        lead + f"期间内未找到，但通知未规定期限，期间之后已公开：{shown}。请人工判断是否视为落实。",
                        evidence=decisive_fail[0].late[0][0], deadline=end)
+    if decisive_fail and evidence.agency.level == "department" and not all(f.topic.every_agency for f in decisive_fail):
+        from ..catalogue import names_agency  # the catalogue imports the kinds
+
+        if not names_agency(rule, evidence.agency):
+            # "各级各部门要公开安全生产…": a field some departments own, asked of a group; whose field it is, the
+            # notice does not say and the portal cannot show
+            parts = [_missing_text(f, pages, start, end) for f in decisive_fail]
+            return Outcome("manual", "not_named",
+                           lead + "。".join(parts) + "。本单位未被通知点名，该事项可能不属于本单位职责，请人工核实是否应由本单位公开。",
+                           deadline=end)
     if decisive_fail:
         late = [f for f in decisive_fail if f.verdict == "late"]
         reason = "outside_period" if len(late) == len(decisive_fail) else "missing"
