@@ -248,6 +248,9 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             _scope_by_subject(item, unit.text)
         if item["kind"] in ("topic_disclosed", "published_by_date"):
             item["topics"] = topics.topic_ids(unit.text)
+            if obligations.interpretation_is_add_on(unit.text):
+                # "加大…配套措施的公开、解读力度": the measures are the topic; any 解读 page proves nothing of them
+                item["topics"] = [topic for topic in item["topics"] if topic != "policy-interpretation"]
         from_issue = date_from_issue(unit.text, notice.issued) \
             if notice.issued and not obligations.dated_at_all(deadline) else None
         if from_issue:  # "印发之日起30日内", "请于本月底前…": a fixed date, counted from the notice's issue

@@ -2840,6 +2840,16 @@ def test_a_sentence_opening_with_a_thing_not_with_who_acts_does_not_narrow_its_r
     assert [o.get("lead_units") for o in draft(text).obligations] == [None, ["县直各部门"]]
 
 
+def test_interpreting_as_an_add_on_to_publishing_named_measures_is_no_interpretation_topic():
+    text = ("某市2031年政务公开重点工作任务分工\n各镇人民政府，市直有关部门：\n"
+            "1.加大新能源产业重大工程配套制度措施的公开、解读力度，动态公开推进落实情况。\n"
+            "2.做好财政预决算信息的公开和解读工作。\n")
+    rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+    # the measures are no vocabulary topic: any 解读 page would prove nothing of them, so a person checks
+    assert [(r["kind"], (r.get("params") or {}).get("topics")) for r in rules] == [
+        ("manual", None), ("topic_disclosed", ["budget-final-accounts"])]
+
+
 def test_a_departments_plan_for_its_own_work_binds_that_department_alone():
     # the page names the issuer short (区卫健局) above a title that names it in full; no addressees
     own_plan = ("政府信息公开\n某某市某某区卫生健康局2031年政务公开工作实施方案\n区卫生健康局\n2031-03-02\n"

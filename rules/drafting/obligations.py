@@ -484,6 +484,15 @@ def dated_at_all(deadline: dict) -> bool:
 
 # an office named after the work ("市政务公开办", "信息公开办公室"): its 公开 publishes nothing
 _OFFICE_NAMED_FOR_DISCLOSURE = re.compile(r"[\u4e00-\u9fff]{0,6}公开(办公室|办|领导小组)")
+def interpretation_is_add_on(text: str) -> bool:
+    """Whether interpreting is an add-on to publishing the content a sentence names ("加大…措施的公开、解读力度",
+    "公开…办法，并做好解读"): the topic is that content, not 政策解读 as such."""
+    if re.search(r"公开[、和及与](政策)?解读", text):
+        return True
+    add_on = _INTERPRETATION_ADD_ON.search(text)
+    return bool(add_on and re.search(r"(公开|公布)(?![、的后]|之日)", text[:add_on.start()]))
+
+
 def _topic_ids(text: str) -> list[str]:
     from .topics import topic_ids  # the vocabulary is loaded only when a sentence needs it
 
