@@ -142,8 +142,9 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
     its plan for its own work ("某区民政局2030年政务公开工作实施方案"); when the addressees say everyone
     or cannot all be read, the issuer's province (福建省…), else the place its name, the title or the text names (保山市:
     a city's notice binds its own agencies), else everyone."""
+    title = re.sub(r"^(?:19|20)\d{2}年度?", "", notice.title or "")  # "2030年某某镇人民政府主动公开基本目录"
     if not notice.addressees and notice.issuer and notice.title \
-            and (re.fullmatch(re.escape(notice.issuer) + metadata.OWN_CATALOGUE, notice.title)
+            and (re.fullmatch(re.escape(notice.issuer) + metadata.OWN_CATALOGUE, title)
                  or re.search(metadata.OWN_CATALOGUE, notice.title) and not re.search(r"标准|领域|关于", notice.title)):
         # "某局主动公开事项目录": what the organisation itself publishes, binding nobody else
         return {"units": [notice.issuer]}, f"约束范围按签发机关起草：本件为{notice.issuer}自己的公开事项目录"

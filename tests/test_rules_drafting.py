@@ -2825,6 +2825,10 @@ def test_an_offices_own_rules_and_a_catalogue_of_its_responsible_body_bind_that_
     catalogue = ("第一部分 概述\n(一)责任主体:某某镇人民政府\n(二)公开时限:信息形成之日起20个工作日内\n"
                  "第二部分 主动公开基本目录\n序号 | 公开事项 | 公开内容 | 责任单位 |\n| 1 | 机构信息 | 机构职能、领导分工 | 党政办 |\n")
     assert yaml.safe_load(draft_yaml(draft(catalogue), "x"))["notice"]["binds"] == {"units": ["某某镇人民政府"]}
+    yearly = "2031年某某县某某镇人民政府主动公开基本目录\n| 目录类别 | 公开内容 | 公开时限 |\n| 机构信息 | 机构职能 | 20个工作日内 |\n"
+    notice = draft(yearly)
+    assert notice.issuer == "某某县某某镇人民政府"  # a year before the organisation's name
+    assert yaml.safe_load(draft_yaml(notice, "x"))["notice"]["binds"] == {"units": ["某某县某某镇人民政府"]}
 
 
 def test_in_a_notice_on_the_annual_report_filling_in_its_statistics_forms_publishes_nothing():

@@ -322,7 +322,9 @@ def issuer(title_text: str | None, signed_by: str | None, named_by_page: str | N
         if re.search(_ISSUER_END + "$", prefix):
             return prefix
     # "某市某局2023年政务公开工作要点": the organisation before the year names the issuer; "某局主动公开事项目录": the
-    # organisation whose own catalogue it is
+    # organisation whose own catalogue it is (also after a leading year: "2030年某某镇人民政府主动公开基本目录")
+    title_text = re.sub(r"^(?:19|20)\d{2}年度?(?=[\u4e00-\u9fff]{2,30}?(?:" + _ISSUER_END + "|" + _OWN_OFFICE + ")(?:"
+                        + OWN_CATALOGUE + "|" + OWN_RULES + "))", "", title_text or "")
     match = re.match(r"^([\u4e00-\u9fff]{2,30}?" + _ISSUER_END + r")(?:(?:19|20)\d{2}年|" + OWN_CATALOGUE + ")", title_text or "")
     if match:
         return match.group(1)
