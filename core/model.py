@@ -98,7 +98,8 @@ def function_name_form(name: str) -> str:
 
 # An agency's internal section named without a place ("办公室", "医政医管股", "各科室", "局属各单位"): it names no
 # agency of a targets file, only a part of the issuer
-_INTERNAL_SECTION = re.compile(r"(综合)?办公室|[\u4e00-\u9fff]{1,8}(科|股)|(?![省市县区州旗镇乡])[\u4e00-\u9fff]{1,8}[处室]"
+# (a 街道办事处 is a sub-district's government, not a 处)
+_INTERNAL_SECTION = re.compile(r"(综合)?办公室|[\u4e00-\u9fff]{1,8}(科|股)|(?![省市县区州旗镇乡])(?![\u4e00-\u9fff]{0,8}办事处$)[\u4e00-\u9fff]{1,8}[处室]"
                                r"|各?(科室|股室|处室)|各?[局委厅办](?:[(（][局委厅办][)）])?(机关|属|直属)各?(单位|科室|处室|股室)?")
 
 

@@ -2854,6 +2854,17 @@ def test_interpreting_as_an_add_on_to_publishing_named_measures_is_no_interpreta
         ("manual", None), ("topic_disclosed", ["budget-final-accounts"])]
 
 
+def test_a_sub_districts_office_among_the_addressees_is_a_government_and_a_damaged_signature_date_is_read():
+    text = ("您当前所在位置:首页 > 政务公开\n关于印发某某市2031年政务公开重点工作任务分工的通知\n\n"
+            "各镇人民政府、街道办事处,各开发区管委会,市直有关部门:\n\n现将任务分工印发给你们,请认真抓好贯彻落实。\n\n"
+            "某某市人民政府办公室\n\n20317 9\n\n一、各部门要在市政府网站公开本部门预算。\n")
+    notice = draft(text)
+    assert notice.addressees == ["各镇人民政府", "街道办事处", "各开发区管委会", "市直有关部门"]
+    assert (notice.issuer, notice.issued) == ("某某市人民政府办公室", "2031-07-09")
+    from core.model import is_internal_section
+    assert not is_internal_section("各街道办事处") and is_internal_section("财务审计处")
+
+
 def test_a_departments_plan_for_its_own_work_binds_that_department_alone():
     # the page names the issuer short (区卫健局) above a title that names it in full; no addressees
     own_plan = ("政府信息公开\n某某市某某区卫生健康局2031年政务公开工作实施方案\n区卫生健康局\n2031-03-02\n"
