@@ -2865,6 +2865,14 @@ def test_a_sub_districts_office_among_the_addressees_is_a_government_and_a_damag
     assert not is_internal_section("各街道办事处") and is_internal_section("财务审计处")
 
 
+def test_a_units_cell_cut_by_the_capture_keeps_the_units_it_shows():
+    text = ("某某市2031年政务公开重点工作任务分工\n\n工作任务\n\n具体要求\n\n责任单位\n\n时限要求\n\n"
+            "1.推进预算信息公开\n\n全面公开本级预算和部门预算。\n\n市财政局\n\n2031年底前\n\n"
+            "2.推进乡村振兴信息公开\n\n加强乡村振兴战略的政策、资金、项目安排等信息公开工作。\n\n市农业农村局、市\n")
+    # not a rule for everyone the notice binds: the row names 市农业农村局 before the capture ends
+    assert [o.get("lead_units") for o in draft(text).obligations] == [["市财政局"], ["市农业农村局"]]
+
+
 def test_a_departments_plan_for_its_own_work_binds_that_department_alone():
     # the page names the issuer short (区卫健局) above a title that names it in full; no addressees
     own_plan = ("政府信息公开\n某某市某某区卫生健康局2031年政务公开工作实施方案\n区卫生健康局\n2031-03-02\n"

@@ -724,8 +724,15 @@ def _names_a_task_stated_beside(cell: str, texts: list[str]) -> bool:
 _UNIT_NAME = re.compile(r"(委|局|厅|办|政府|部门|中心|支行|管委会|单位|机构|办公室|院|会|所|站|队|组|处|科|室|集团|公司|馆|台|校)$")
 
 
+def without_cut_tail(cell: str) -> str:
+    """A units cell without the fragment a capture cut it at ("市农业农村局、市" → "市农业农村局")."""
+    tail = re.search(r"[、，,;；]([\u4e00-\u9fff]{1,2})$", cell)
+    return cell[: tail.start()] if tail and not (_UNIT_NAME.search(tail.group(1)) or tail.group(1).startswith("各")) else cell
+
+
 def _looks_like_units(text: str) -> bool:
     """A 责任单位 cell: unit names, a "；" between the city's units and the towns' ("市直有关部门;各镇(街)")."""
+    text = without_cut_tail(text)
     parts = [p for p in re.split(r"[、，,；;]", re.sub(r"(等|按职责分工落实|按职责|分别|牵头|负责|配合|落实)+$", "", text)) if p]
     return bool(parts) and len(text) <= 120 and not re.search(r"。", text) and \
         sum(1 for p in parts if _UNIT_NAME.search(p) or p.startswith("各") and len(p) <= 10 and "的" not in p) / len(parts) >= 0.75 and \

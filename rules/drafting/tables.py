@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .deadlines import deadline_of
-from .structure import LAG_ONLY_CELL, TIME_LIMIT_LABELS, UNIT_LABEL_BODIES, UNIT_LABEL_ROLES
+from .structure import LAG_ONLY_CELL, TIME_LIMIT_LABELS, UNIT_LABEL_BODIES, UNIT_LABEL_ROLES, without_cut_tail
 
 _TABLE_HEADERS = ("工作任务", "牵头单位", "配合单位", "责任单位", "完成时间", "具体要求", "落实单位", "序号", "责任分工", "时限要求", "完成时限",
                   "时间节点", "计划完成时间", "时间安排", "重点任务", "主要任务", "工作内容", "任务内容", "具体措施", "牵头部门",
@@ -36,7 +36,7 @@ _STATUS_CELL = re.compile(r"^(推进中|进行中|正在推进|持续推进中|�
 
 def _units(line: str) -> list[str] | None:
     """The unit names of a units cell, or None when the line is not one."""
-    line = re.sub(r"\s+", "", line)
+    line = without_cut_tail(re.sub(r"\s+", "", line))
     line = re.sub(r"[（(][^（()）]{0,30}[)）]", "", line)  # "各县市区人民政府(园区、示范区管委会)"
     if not line or len(line) > 220 or "。" in line:
         return None
@@ -298,9 +298,9 @@ def note_units(note: str) -> tuple[list[str], list[str]] | None:
         lead, cooperating = (lead, responsible + cooperating) if lead else (responsible, cooperating)
     else:  # "市财政局牵头，各部门配合", "县政府办、各部门"
         parts = [part for part in re.split(r"[，,；;]", text) if part]
-        if any(part.endswith("牵头") for part in parts):  # "市司法局牵头，市政府各部门按职责分工负责"
-            lead = [part for part in parts if part.endswith("牵头")]
-            cooperating = [part for part in parts if not part.endswith("牵头")]
+        if any(re.search(r"牵头(?:落实|负责)?$", part) for part in parts):  # "市司法局牵头，市政府各部门按职责分工负责"
+            lead = [part for part in parts if re.search(r"牵头(?:落实|负责)?$", part)]
+            cooperating = [part for part in parts if not re.search(r"牵头(?:落实|负责)?$", part)]
         else:
             cooperating = [part for part in parts if part.endswith("配合")]
             lead = [part for part in parts if not part.endswith("配合")]
