@@ -61,6 +61,7 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
                                 f"“省政府各部门”“县直各单位”等按地区的部门泛称无法判断该部门属哪一级政府 (parent not in the targets file)")
     audited = AuditedAgencies(agencies)
     seen: dict[str, Path] = {}
+    unmatched: dict[tuple[Path, str], list[str]] = {}  # (file, unit) → the rules naming a unit no agency answers to
     files = rule_files(rules_dir)
     if not files:
         return [f"{rules_dir}: error: no rule files"]
@@ -123,5 +124,9 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
                 problems.append(f"{path}: {rule.id}: warning: applies to no agency in {targets}")
             for unit in rule.applies_to.get("units", []):
                 if agencies and not any(unit_matches(unit, a, notice.province) for a in agencies):
-                    problems.append(f"{path}: {rule.id}: warning: unit '{unit}' matches no agency in {targets}")
+                    unmatched.setdefault((path, unit), []).append(rule.id)
+    # one line per unit and file, not one per rule: a task table names the same units on every row
+    for (path, unit), rule_ids in unmatched.items():
+        shown = ", ".join(rule_ids[:5]) + (f" … ({len(rule_ids)} rules)" if len(rule_ids) > 5 else "")
+        problems.append(f"{path}: {shown}: warning: unit '{unit}' matches no agency in {targets}")
     return problems

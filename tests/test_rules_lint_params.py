@@ -106,3 +106,17 @@ def test_a_drafts_placeholders_and_a_notice_binding_everyone_anywhere_draw_warni
     assert sorted(p.split(": warning: ")[1].split("：")[0] for p in problems) == [
         "binds 为 all", "notice.issuer 仍为 TODO", "notice.title 仍为 TODO"]
     assert not any(": error: " in p for p in problems)  # warnings: the file still loads and audits
+
+
+def test_a_unit_no_agency_answers_to_is_reported_once_with_the_rules_that_name_it(tmp_path):
+    rules_dir = tmp_path / "rules"
+    rules_dir.mkdir()
+    targets = tmp_path / "targets.yaml"
+    targets.write_text("agencies:\n  - {id: hx, name: 汉西市人民政府, level: city, province: 湖北省, urls: ['http://127.0.0.1:9/']}\n",
+                       encoding="utf-8")
+    rows = "".join(f"  - {{id: n-{i}, kind: manual, quote: q{i}, params: {{reason: r}}, applies_to: {{units: [市统计局, 汉西市人民政府]}}}}\n"
+                   for i in range(1, 4))
+    (rules_dir / "n.yaml").write_text("notice: {id: n, title: T, issuer: 汉西市人民政府办公室, issued: 2031-03-02, binds: {all: true}}\n"
+                                      "rules:\n" + rows, encoding="utf-8")
+    warnings = [p for p in lint_rules(rules_dir, targets) if "市统计局" in p]
+    assert warnings == [f"{rules_dir / 'n.yaml'}: n-1, n-2, n-3: warning: unit '市统计局' matches no agency in {targets}"]
