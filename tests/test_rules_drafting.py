@@ -2873,6 +2873,13 @@ def test_a_units_cell_cut_by_the_capture_keeps_the_units_it_shows():
     assert [o.get("lead_units") for o in draft(text).obligations] == [["市财政局"], ["市农业农村局"]]
 
 
+def test_the_cases_listed_after_a_sentence_ending_with_a_full_stop_are_its_scope():
+    text = ("某县政策解读实施办法\n二、解读范围\n符合下列情形之一的文件，应当进行解读。\n"
+            "（一）县政府制定的规范性文件；\n（二）县级部门制定的规范性文件；\n（三）其他需要解读的文件。\n"
+            "三、解读材料应在文件公开后3个工作日内在县政府网站发布。\n")
+    assert [o["quote"][:4] for o in draft(text).obligations] == ["符合下列", "三、解读"]
+
+
 def test_a_departments_plan_for_its_own_work_binds_that_department_alone():
     # the page names the issuer short (区卫健局) above a title that names it in full; no addressees
     own_plan = ("政府信息公开\n某某市某某区卫生健康局2031年政务公开工作实施方案\n区卫生健康局\n2031-03-02\n"

@@ -1005,7 +1005,8 @@ def _marker_kind(text: str) -> int | None:
 
 
 # A sentence that introduces a list: "…公开下列信息：", "…包括：", "年度报告主要包括以下内容" (its colon lost).
-LIST_INTRO = re.compile(r"(下列|以下|如下)[^。；]{0,24}[:：]$|包括[:：]$|(包括|包含)(下列|以下)(内容|信息|事项|几个方面)$")
+LIST_INTRO = re.compile(r"(下列|以下|如下)[^。；]{0,24}[:：]$|包括[:：]$|(包括|包含)(下列|以下)(内容|信息|事项|几个方面)$"
+                        r"|^符合(下列|以下)(情形|条件)之一的[^。；:：]{2,40}[。；]?$")  # "符合下列情形之一的政策性文件，应当进行解读。"
 
 
 def _attach_intros(out: list[Unit]) -> None:
