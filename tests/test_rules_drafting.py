@@ -664,6 +664,7 @@ def test_a_sentence_that_only_dates_the_one_before_it():
     "坚持“谁制定、谁解读”原则，重要文件由制定部门自行组织解读。",
     "各单位要切实提高政策解读材料的质量，讲清政策出台的来龙去脉。",      # how good an interpretation must be
     "坚决杜绝照搬原文、罗列条目等简单化解读。",
+    "经县政府授权，县直部门负责同志也可以进行新闻发布。",               # a permission
     "公文类信息是指机关在管理过程中形成的文书。",                        # a definition
     "各部门按照职责，积极推进政策解读相关工作。",                        # "推进…相关工作" names no item
     "第一条 为规范本局信息发布，特制定本制度。",                         # the rule's own purpose

@@ -91,7 +91,7 @@ _ASSESSMENT = re.compile(r"(?:^|[,，])(?:主要)?(?:对|就)[^。；;]{2,40}(?:
 _CRITERION = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(评价|考核|考评|评估)[^,，;；。]{0,30}(数量|比例|情况|效果|及时性|质量)")
 _MODAL = re.compile(r"应|须|必须|务必|不得|" + MUST + "|将")
 # A permission ("…可通过专家解读、在线访谈等形式进行", "…的,可提请…出具说明") obliges nobody to anything.
-_PERMISSION = re.compile(r"(?<![不即])可(以)?(?=通过|采取|采用|提请|根据|结合|参照|自行|适当|在|向|由|邀请|委托|申请|按|视)")
+_PERMISSION = re.compile(r"(?<![不即])可(以)?(?=进行|通过|采取|采用|提请|根据|结合|参照|自行|适当|在|向|由|邀请|委托|申请|按|视)")
 _DEDUCTION = re.compile(r"扣\s*[\d.]+\s*分|每[条件次项个处][^,，;；。]{0,6}扣|不得分|加\s*[\d.]+\s*分|[（(]\s*[\d.]+\s*分\s*[)）]\s*$")
 # A news report restating a notice's requirements: "《要点》要求,加强…", "通知强调,…"
 _REPORTED_REQUIREMENT = re.compile(r"(?:》|通知|要点|意见|方案)[^,，;；。]{0,4}(?:要求|强调|明确|提出)[,，:：]")
