@@ -665,6 +665,8 @@ def test_a_sentence_that_only_dates_the_one_before_it():
     "各单位要切实提高政策解读材料的质量，讲清政策出台的来龙去脉。",      # how good an interpretation must be
     "坚决杜绝照搬原文、罗列条目等简单化解读。",
     "经县政府授权，县直部门负责同志也可以进行新闻发布。",               # a permission
+    "围绕年度工作要点，考评各部门主动公开和依申请公开工作情况。",        # the issuer assesses
+    "测评方式：根据政府网站信息发布情况开展考评。",
     "公文类信息是指机关在管理过程中形成的文书。",                        # a definition
     "各部门按照职责，积极推进政策解读相关工作。",                        # "推进…相关工作" names no item
     "第一条 为规范本局信息发布，特制定本制度。",                         # the rule's own purpose

@@ -87,7 +87,8 @@ _ISSUER_INTENT = re.compile(r"^[^,，；;]{0,24}将(于|通过|继续|适时|进
 _CONSEQUENCE = re.compile(r"不予(收文|受理|办理)|予以退文|退回(起草|报送)")
 # A 评价标准 cell: how a task is assessed ("评价…的数量和质量"), not the task.
 # How the issuer assesses the units ("主要对…主动公开信息进行考评"): its procedure, not their task.
-_ASSESSMENT = re.compile(r"(?:^|[,，])(?:主要)?(?:对|就)[^。；;]{2,40}(?:进行|开展|组织)(?:考评|考核|测评|评估|督查|打分)")
+_ASSESSMENT = re.compile(r"(?:^|[,，])(?:主要)?(?:对|就)[^。；;]{2,40}(?:进行|开展|组织)(?:考评|考核|测评|评估|督查|打分)"
+                         r"|(?:考评|考核|测评)各(?:地|部门|单位|县|乡镇)|^(?:测评|考评|考核)(?:方式|方法)[:：]")  # the issuer assesses
 _CRITERION = re.compile(r"^(?:\d{1,2}[.．、]\s*)?(评价|考核|考评|评估)[^,，;；。]{0,30}(数量|比例|情况|效果|及时性|质量)")
 _MODAL = re.compile(r"应|须|必须|务必|不得|" + MUST + "|将")
 # A permission ("…可通过专家解读、在线访谈等形式进行", "…的,可提请…出具说明") obliges nobody to anything.
