@@ -89,6 +89,9 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
         for field in ("title", "issuer"):
             if getattr(notice, field).strip().upper() == "TODO":
                 problems.append(f"{path}: warning: notice.{field} 仍为 TODO：起草时未读出，请按通知填写 (placeholder left by rules draft)")
+        if notice.published and notice.issued and notice.published < notice.issued:
+            problems.append(f"{path}: warning: notice.published（{notice.published}）早于 issued（{notice.issued}）：通知不会在"
+                            f"印发前发布，请核对两个日期 (published before issued)")
         if notice.binds.get("all") and not set(notice.binds) & {"provinces", "places", "parents", "levels", "units"}:
             problems.append(f"{path}: warning: binds 为 all：签发机关不是受审单位时，本通知约束所有受审单位，不分地区"
                             f"（是受审单位时只约束其辖区）；如只约束签发机关所在地区，请写 provinces 或 parents；"

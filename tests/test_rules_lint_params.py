@@ -120,3 +120,13 @@ def test_a_unit_no_agency_answers_to_is_reported_once_with_the_rules_that_name_i
                                       "rules:\n" + rows, encoding="utf-8")
     warnings = [p for p in lint_rules(rules_dir, targets) if "市统计局" in p]
     assert warnings == [f"{rules_dir / 'n.yaml'}: n-1, n-2, n-3: warning: unit '市统计局' matches no agency in {targets}"]
+
+
+def test_a_notice_published_before_it_was_issued_draws_a_warning(tmp_path):
+    (tmp_path / "n.yaml").write_text("notice: {id: n, title: T, issuer: I, issued: 2031-10-01, published: 2031-09-01, "
+                                     "binds: {provinces: [河南省]}}\nrules:\n  - {id: n-1, kind: manual, quote: q, params: {reason: r}}\n",
+                                     encoding="utf-8")
+    assert any("published before issued" in p for p in lint_rules(tmp_path))
+    (tmp_path / "n.yaml").write_text((tmp_path / "n.yaml").read_text(encoding="utf-8").replace("2031-09-01", "2031-10-08"),
+                                     encoding="utf-8")
+    assert not any("published before issued" in p for p in lint_rules(tmp_path))
