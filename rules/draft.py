@@ -265,7 +265,7 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
 
 # The subject a sentence opens with, before its modal verb or date: "（二）市直各单位须于1月31日前…", "各市、县（区）要…"
 # ("各部门自行出台的重要规范性文件，也要…": a noun phrase with 的 names a thing, not who must act)
-_SUBJECT = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?([^，,。；;:：“”《》的]{2,30}?)"
+_SUBJECT = re.compile(r"^(?:第[一二三四五六七八九十百]{1,4}条\s*|[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?([^，,。；;:：“”《》的]{2,30}?)"
                       r"(?=要|应当?|须|必须|务必|分别|于\d|在\d|在本)")
 
 
@@ -495,6 +495,13 @@ def _checks_the_same(entry: dict) -> tuple | None:
     return entry["kind"], tuple(sorted(map(str, thing))), str((entry.get("applies_to") or {}).get("units"))
 
 
+def _leniency(entry: dict) -> tuple:
+    """How late a rule lets the thing it checks come (a longer lag, a later date): of two rules judging the same pages,
+    the later one is scored, so that no agency fails on the stricter reading of a notice that says both."""
+    params = entry["params"]
+    return params.get("working_days") if params.get("working_days") is not None else -1, str(params.get("by_date") or "")
+
+
 _RHYTHM_WORDS = {"quarterly": "按季度", "monthly": "按月", "yearly": "每年", "continuous": "及时、持续"}
 
 
@@ -521,7 +528,7 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
     out = ["# Draft by `zwgk rules draft`: review every rule (kind, params, applies_to) before use.\n",
            "# 审核：每条规则的类型、参数和适用单位；“# 审核”注释说明起草时无法确定的内容。\n",
            *([f"# 审核：{bound_note}\n"] if bound_note else []), dump(document), "rules:\n"]
-    checked: dict[tuple, str] = {}  # what a web-checkable rule looks for → the first rule that does
+    drafted = []
     for index, item in enumerate(notice.obligations, start=1):
         entry, review = rule_entry(item, f"{notice_id}-{index}", notice.year, notice.title, notice.issued)
         if scope_unknown and entry["kind"] != "manual":
@@ -536,16 +543,24 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
             # "（学生处负责）" in a bureau's notice to others: its own division does it, so the bureau answers for it
             entry["applies_to"] = {"units": [notice.issuer]}
             review.append(f"责任单位{'、'.join(named)}为签发机关的内设机构：按签发机关{notice.issuer}起草")
-        same = _checks_the_same(entry)
-        if same and same in checked:
-            # one missing page would fail both: it counts once, until a reviewer merges them or weighs both
-            entry["weight"] = 0
-            review.append(f"与 {checked[same]} 核查同一事项：为免一项缺失被重复计为未通过，本条 weight 设为 0；"
-                          f"请合并两条，或确需分别计分时改回")
-        elif same:
-            checked[same] = entry["id"]
         if entry["params"].get("anchor") == "published" and not notice.published:
             review.append("期限自通知公布之日起算，但未读出公布日期：请在 notice.published 填写，否则 rules lint 报错")
+        drafted.append((entry, review))
+    # rules that would judge the same pages: one missing page would fail each, so it counts once — on the most lenient
+    # of them (第五条 "发布与解读同步" and 第六条 "5个工作日内": the 5 days), until a reviewer merges them or weighs both
+    groups: dict[tuple, list[dict]] = {}
+    for entry, _ in drafted:
+        same = _checks_the_same(entry)
+        if same:
+            groups.setdefault(same, []).append(entry)
+    for entries in groups.values():
+        kept = max(entries, key=_leniency)
+        for entry, review in drafted:
+            if entry in entries and entry is not kept:
+                entry["weight"] = 0
+                review.append(f"与 {kept['id']} 核查同一事项：为免一项缺失被重复计为未通过，本条 weight 设为 0；"
+                              f"请合并两条，或确需分别计分时改回")
+    for entry, review in drafted:
         out.extend(f"  # 审核：{note}\n" for note in review)
         out.append("".join("  " + line + "\n" if line else "\n" for line in dump([entry]).splitlines()))
     if not notice.obligations:

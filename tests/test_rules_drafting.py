@@ -2920,3 +2920,14 @@ def test_a_publication_on_a_board_alone_is_left_for_a_person(sentence, kind):
 def test_why_a_rule_is_made_obliges_nobody():
     sentence = "推行扶贫项目资金公示公告制，是将扶贫项目资金置于社会的监督之下的有效形式。"
     assert draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations == []
+
+
+def test_of_two_rules_judging_the_same_pages_the_more_lenient_one_is_scored():
+    text = ("泉州市政策解读工作制度\n第五条 按照发布与解读同步的原则，在政策文件公开的同时发布解读材料。\n"
+            "第六条 解读材料最迟应在政策文件公开后5个工作日内在市政府网站发布。\n")
+    rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+    scored = [(r["params"]["working_days"], r["weight"]) for r in rules if r["kind"] == "interpretation_timely"]
+    # the stricter reading (same day) would fail an agency the notice's own 5 days allow
+    assert scored == [(0, 0), (5, 1)]
+    subject = draft("泉州市政策解读工作制度\n第五条 各部门要在政策文件公开后3个工作日内发布解读材料。\n").obligations[0]
+    assert subject.get("lead_units") == ["各部门"]  # not a unit named 第五条各部门
