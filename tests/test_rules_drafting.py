@@ -2931,3 +2931,10 @@ def test_of_two_rules_judging_the_same_pages_the_more_lenient_one_is_scored():
     assert scored == [(0, 0), (5, 1)]
     subject = draft("泉州市政策解读工作制度\n第五条 各部门要在政策文件公开后3个工作日内发布解读材料。\n").obligations[0]
     assert subject.get("lead_units") == ["各部门"]  # not a unit named 第五条各部门
+
+
+def test_a_catalogue_whose_content_header_stands_before_its_number_header_is_drafted_without_error():
+    # a two-row header flattened one cell per line: 公开内容 … 序号 (the layout the merged-row reader does not apply to)
+    text = ("某某街道办事处基层政务公开标准目录\n公开事项\n公开内容\n公开时限\n序号\n一级事项\n二级事项\n"
+            "1\n基本信息\n机构职能\n2\n基本信息\n领导信息\n3\n政务服务\n办事指南\n4\n财政信息\n财政预算\n")
+    assert isinstance(draft(text).obligations, list)

@@ -967,6 +967,8 @@ def _attach_merged_catalogue_rows(out: list[Unit]) -> None:
     if "序号" not in header or not any(_CONTENT_HEADER.match(t) for t in header):
         return
     content_column = next(i for i, t in enumerate(header) if _CONTENT_HEADER.match(t)) - header.index("序号")
+    if content_column < 1:
+        return  # a 内容 header before the 序号 one: not the layout this reads
     numbers, expected = [], 1
     for i, unit in enumerate(out[first:], first):
         if unit.text == str(expected):
