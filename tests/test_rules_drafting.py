@@ -2938,3 +2938,9 @@ def test_a_catalogue_whose_content_header_stands_before_its_number_header_is_dra
     text = ("某某街道办事处基层政务公开标准目录\n公开事项\n公开内容\n公开时限\n序号\n一级事项\n二级事项\n"
             "1\n基本信息\n机构职能\n2\n基本信息\n领导信息\n3\n政务服务\n办事指南\n4\n财政信息\n财政预算\n")
     assert isinstance(draft(text).obligations, list)
+
+
+def test_the_contents_listed_for_an_annual_report_written_as_a_work_report_are_no_topics():
+    text = ("某局政府信息公开年度报告制度\n第三条 年度政府信息公开工作情况的报告内容包括以下几个方面：\n"
+            "（一）主动公开政府信息的情况。\n（二）政府信息公开工作的主要做法。\n（三）存在的主要问题和改进措施。\n")
+    assert draft(text).obligations == []

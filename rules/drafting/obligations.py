@@ -260,7 +260,8 @@ def _lists_disclosures(intro: str) -> bool:
     of a 政府信息公开年度报告, nor what is exempt ("下列信息不予公开：") or the cases of a penalty."""
     if _EXEMPT_OR_CASES.search(intro):
         return False
-    intro = re.sub(r"(政府|政务)?信息公开(工作)?年度报告", "", intro)  # what the annual report contains is not published
+    # what the annual report contains is not published ("年度政府信息公开工作情况的报告内容包括以下几个方面")
+    intro = re.sub(r"(政府|政务)?信息公开(工作)?(情况)?的?(年度)?报告", "", intro)
     return bool(re.search(r"(公开|公布|发布|公示|公告)[^,，；;。]{0,16}(下列|以下|如下)|(下列|以下|如下)[^,，；;。]{0,16}(公开|公布|发布|公示|公告)"
                           r"|(公开|公布|发布|公示)[^,，；;。]{0,8}[,，][^,，；;。]{0,8}(包含|包括)(下列|以下)(内容|信息|事项)"  # "公开信息,重点包含下列内容:"
                           r"|(公开|公布|发布)的?(内容|信息|事项)[^,，；;。]{0,6}包括", intro))
