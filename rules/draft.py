@@ -396,10 +396,10 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
     elif kind == "column_exists":
         # the name the column is given ("开设“惠企政策”专栏", "开设共同富裕专题") before any other quoted words, which may
         # be a slogan ("瞄准“…时代样板”目标，开设共同富裕专题")
-        named = re.search(r"(?:[《“\"][^》”\"]{2,30}[》”\"][、和及]?)+(?=(?:专题)?(?:专栏|专题|栏目|频道))", quote)
+        named = re.search(r"(?:[《“\"][^》”\"]{2,30}[》”\"][、和及]?)+(?=(?:专题)?(?:专栏|专题|栏目|频道))", clean_text(quote))
+        # — not any quoted words of the sentence: "开设栏目，主动公开“十四五”规划纲要" names a plan, not the column
         names = (re.findall(r"[《“\"]([^》”\"]{2,30})[》”\"]", named.group(0)) if named else []) or \
-            re.findall(r"(?:开设|设立|设置|开辟)([\u4e00-\u9fff]{2,20}?)(?:专题)?(?:专栏|专题|栏目)", clean_text(quote)) or \
-            re.findall(r"[《“\"]([^》”\"]{2,30})[》”\"]", quote)
+            re.findall(r"(?:开设|设立|设置|开辟)([\u4e00-\u9fff]{2,20}?)(?:专题)?(?:专栏|专题|栏目)", clean_text(quote))
         if names:
             params["names"] = [re.escape(name) for name in names]
             if item.get("by_date"):

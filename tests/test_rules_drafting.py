@@ -2944,3 +2944,13 @@ def test_the_contents_listed_for_an_annual_report_written_as_a_work_report_are_n
     text = ("某局政府信息公开年度报告制度\n第三条 年度政府信息公开工作情况的报告内容包括以下几个方面：\n"
             "（一）主动公开政府信息的情况。\n（二）政府信息公开工作的主要做法。\n（三）存在的主要问题和改进措施。\n")
     assert draft(text).obligations == []
+
+
+def test_a_column_is_named_only_by_words_standing_before_its_column_word():
+    def names(sentence):
+        rules = yaml.safe_load(draft_yaml(draft("泉州市2031年政务公开工作要点\n" + sentence + "\n"), "x"))["rules"]
+        return [(r["kind"], (r.get("params") or {}).get("names")) for r in rules]
+
+    # a plan's quoted name is no column's: the column is not named, so a person checks it
+    assert names("各部门在政府信息公开专栏开设栏目，主动公开“十五五”规划纲要和专项规划。") == [("manual", None)]
+    assert names("各部门要設置《價格服務進校園》專欄，公示收费项目。") == [("column_exists", ["价格服务进校园"])]
