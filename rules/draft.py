@@ -247,6 +247,10 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             item["lead_units"], item["cooperating_units"] = noted
         else:
             _scope_by_subject(item, unit.text)
+        portal = _ON_GOVERNMENT_PORTAL.search(clean_text(unit.text)) if item["kind"] == "column_exists" else None
+        if portal:
+            # "在县政府门户网站…开设“规划信息”栏目": the column is the county portal's, whoever fills it
+            item["lead_units"], item["cooperating_units"] = [f"{portal.group(1)}政府"], []
         if item["kind"] in ("topic_disclosed", "published_by_date"):
             item["topics"] = topics.topic_ids(unit.text)
             if obligations.interpretation_is_add_on(unit.text):
@@ -319,6 +323,7 @@ _CONDITION = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)�
 # a lag counted from each event, not from the notice: "批复后20日内", "作出之日起7个工作日内", "信息形成之日起20个工作日内"
 _EVENT_LAG = re.compile(r"(批复|作出|形成|变更|产生|审定|通过)[^,，。；;]{0,6}?(?:之日起|之日后|后)[^,，。；;]{0,4}?"
                         r"(?:\d+|[一二三四五六七八九十]+)个?(?:工作日|日|天)")
+_ON_GOVERNMENT_PORTAL = re.compile(r"在([省市县区])(?:人民)?政府(?:门户)?网站[^,，;；。]{0,16}(?:开设|设立|设置|开辟|增设)")
 _GOVERNMENT_PORTAL = re.compile(r"在[省市县区](人民)?政府(门户)?网站[^,，;；。]{0,12}(公开|公布|发布)")
 # Units under the addressees that the audit does not visit: "委属各医疗机构", "局属各学校", "各公立医院"
 _SUBORDINATES = re.compile(r"^(?:[委局厅办院](?:属|直属)|所属|直属)各?[\u4e00-\u9fff]{0,8}(?:单位|机构|医院|学校|企业)"

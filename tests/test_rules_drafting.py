@@ -2954,3 +2954,17 @@ def test_a_column_is_named_only_by_words_standing_before_its_column_word():
     # a plan's quoted name is no column's: the column is not named, so a person checks it
     assert names("各部门在政府信息公开专栏开设栏目，主动公开“十五五”规划纲要和专项规划。") == [("manual", None)]
     assert names("各部门要設置《價格服務進校園》專欄，公示收费项目。") == [("column_exists", ["价格服务进校园"])]
+
+
+def test_a_column_on_the_governments_portal_binds_the_government_whoever_fills_it():
+    from checks.catalogue import unit_matches
+    from core.model import Agency
+
+    text = ("福建省某某县人民政府办公室关于印发2031年政务公开工作要点的通知\n各乡镇人民政府，县政府各部门：\n"
+            "一、在县政府门户网站政府信息公开专栏开设“规划信息”栏目，集中展示各乡镇各部门的规划。（责任单位：县发改局、各乡镇）\n"
+            "福建省某某县人民政府办公室\n2031年3月2日\n")
+    (rule,) = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+    assert rule["kind"] == "column_exists" and rule["applies_to"] == {"units": ["县政府"]}
+    county = Agency("c", "福建省某某县人民政府", "county", ("http://c/",), province="福建省")
+    bureau = Agency("b", "福建省某某县发展和改革局", "department", ("http://b/",), province="福建省")
+    assert [unit_matches("县政府", agency, "福建省") for agency in (county, bureau)] == [True, False]
