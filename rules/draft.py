@@ -247,6 +247,11 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             item["lead_units"], item["cooperating_units"] = noted
         else:
             _scope_by_subject(item, unit.text)
+        level = re.search(r"([省市县区])(?:人民)?政府办公[室厅]$", notice.issuer or "")
+        for role in ("lead_units", "cooperating_units"):
+            if level and item.get(role):
+                # "（责任单位：政府办公室、发改局…）" in a county government office's notice: the county's office
+                item[role] = [f"{level.group(1)}政府办公室" if re.fullmatch(r"政府办(公室)?", unit) else unit for unit in item[role]]
         portal = _ON_GOVERNMENT_PORTAL.search(clean_text(unit.text)) if item["kind"] == "column_exists" else None
         if portal:
             # "在县政府门户网站…开设“规划信息”栏目": the column is the county portal's, whoever fills it

@@ -2968,3 +2968,11 @@ def test_a_column_on_the_governments_portal_binds_the_government_whoever_fills_i
     county = Agency("c", "福建省某某县人民政府", "county", ("http://c/",), province="福建省")
     bureau = Agency("b", "福建省某某县发展和改革局", "department", ("http://b/",), province="福建省")
     assert [unit_matches("县政府", agency, "福建省") for agency in (county, bureau)] == [True, False]
+
+
+def test_a_bare_government_office_among_a_tasks_units_is_the_issuing_governments_office():
+    text = ("福建省某某县人民政府办公室关于印发2031年政务公开工作要点的通知\n各乡镇人民政府，县政府各部门：\n"
+            "一、全面公开本县国土空间规划和专项规划。（责任单位：政府办公室、县发改局）\n"
+            "福建省某某县人民政府办公室\n2031年3月2日\n")
+    (rule,) = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+    assert rule["applies_to"] == {"units": ["县政府办公室", "县发改局"]}  # not dropped as the issuer's own section
