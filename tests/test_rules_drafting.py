@@ -2976,3 +2976,11 @@ def test_a_bare_government_office_among_a_tasks_units_is_the_issuing_governments
             "福建省某某县人民政府办公室\n2031年3月2日\n")
     (rule,) = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
     assert rule["applies_to"] == {"units": ["县政府办公室", "县发改局"]}  # not dropped as the issuer's own section
+
+
+def test_a_table_headed_by_task_and_requirements_and_lead_unit_cells_is_read_row_by_row():
+    text = ("某某区2031年政务公开重点工作任务分解表\n\n工作任务及要求\n\n牵头单位\n\n备注\n\n"
+            "聚焦乡村振兴做好公开\n\n及时公开我区实施乡村振兴战略的政策举措。\n\n区农业农村局\n\n \n\n"
+            "及时公开新旧动能转换有关工作的政策措施。\n\n区发展和改革局\n\n区工业和信息化局\n\n \n")
+    found = [(o["quote"][:8], o.get("lead_units")) for o in draft(text).obligations]
+    assert found == [("及时公开我区实施", ["区农业农村局"]), ("及时公开新旧动能", ["区发展和改革局"])]

@@ -18,7 +18,7 @@ _TABLE_HEADERS = ("工作任务", "牵头单位", "配合单位", "责任单位"
                   "决策事项名称", "决策事项", "决策承办单位", "承办部门", "决策时间", "拟决策时间", "计划决策时间")
 # Header cells a table flattened one cell per line may also have, recognised only as whole lines ("任务" inside a
 # sentence says nothing about a table).
-_HEADER_CELLS = _TABLE_HEADERS + ("任务", "目标", "工作目标", "有关要求", "工作要求", "工作措施")
+_HEADER_CELLS = _TABLE_HEADERS + ("任务", "目标", "工作目标", "有关要求", "工作要求", "工作措施", "工作任务及要求", "工作任务和要求", "任务及要求")
 _DEADLINE_HEADERS = ("完成时间", "时限要求", "完成时限", "时间节点", "计划完成时间", "时间安排", "拟发布时间", "决策时间", "拟决策时间", "计划决策时间")
 _UNIT_SUFFIX = re.compile(
     r"(委|局|厅|办|政府|部门|中心|支行|管委会|单位|机构|办公室|院|会|所|站|队|组|处|集团|示范区|园区|公司|科|室|馆|台|校)$"
