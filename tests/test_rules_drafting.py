@@ -2984,3 +2984,9 @@ def test_a_table_headed_by_task_and_requirements_and_lead_unit_cells_is_read_row
             "及时公开新旧动能转换有关工作的政策措施。\n\n区发展和改革局\n\n区工业和信息化局\n\n \n")
     found = [(o["quote"][:8], o.get("lead_units")) for o in draft(text).obligations]
     assert found == [("及时公开我区实施", ["区农业农村局"]), ("及时公开新旧动能", ["区发展和改革局"])]
+
+
+def test_an_enforcement_corps_among_the_addressees_does_not_hide_the_others():
+    text = ("各区某某局,市局各处室、执法总队、机场分局,各事业单位:\n现将工作要点印发给你们,请认真遵照执行。\n"
+            "某某市某某局\n2031年4月24日\n2031年某某市某某局政务公开工作要点\n一、全面公开行政处罚信息。\n")
+    assert draft(text).addressees == ["各区某某局", "市局各处室", "执法总队", "机场分局", "各事业单位"]

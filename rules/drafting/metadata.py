@@ -392,7 +392,7 @@ def year_of_body(lines: list[str]) -> int | None:
 
 # The addressees' line under the title: "各乡镇人民政府，县政府各部门：", "局机关各科室、局属各单位："
 _ADDRESSEES = re.compile(r"^([^。；;！!？?:：]{2,120})[:：]$")
-_ADDRESSEE = re.compile(r"各|单位|部门|政府|科室|股室|处室|机构|办事处$|[局委办厅]$|中心$|管委会$|学校$|幼儿园$|医院$|卫生院$")
+_ADDRESSEE = re.compile(r"各|单位|部门|政府|科室|股室|处室|机构|办事处$|[局委办厅]$|[队所站院]$|中心$|管委会$|学校$|幼儿园$|医院$|卫生院$")
 _PAGE_FIELD = re.compile(r"(发布|发文|所属|生成|来源)(机构|机关|单位|部门)$|^(索引号|主题分类|体裁分类|信息来源|来源|文号|发文字号|"
                          r"成文日期|发布日期|公开方式|公开范围|有效性)$")
 _INSTITUTION = re.compile(r"(学校|幼儿园|医院|卫生院)$")
