@@ -2990,3 +2990,12 @@ def test_an_enforcement_corps_among_the_addressees_does_not_hide_the_others():
     text = ("各区某某局,市局各处室、执法总队、机场分局,各事业单位:\n现将工作要点印发给你们,请认真遵照执行。\n"
             "某某市某某局\n2031年4月24日\n2031年某某市某某局政务公开工作要点\n一、全面公开行政处罚信息。\n")
     assert draft(text).addressees == ["各区某某局", "市局各处室", "执法总队", "机场分局", "各事业单位"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("以本局微信公众号和行业期刊为主阵地，发布政策解读、执法动态等信息。", "manual"),  # a channel the portal audit does not read
+    ("通过门户网站和微信公众号同步发布政策解读材料。", "interpretation_timely"),      # the portal too
+])
+def test_a_publication_only_on_a_channel_other_than_the_portal_is_left_for_a_person(sentence, kind):
+    text = "某县人民政府办公室关于做好2031年政务公开工作的通知\n各乡镇人民政府，县政府各部门：\n" + sentence + "\n"
+    assert [o["kind"] for o in draft(text).obligations] == [kind]

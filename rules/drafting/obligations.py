@@ -510,6 +510,9 @@ _SENT_UP = re.compile(r"(报送|上报|报至|送至|报)[^,，;；。]{0,16}(�
 _PHYSICAL_AREA = re.compile(r"(大厅|服务中心|服务站|办事场所|场所|村[(（]?居?[)）]?|社区)[^。；;]{0,24}(专区|窗口)")
 _NOTICE_BOARD = re.compile(r"公开栏|公示栏|公告栏|宣传栏|公示牌|公示板|宣传牌|明白卡|公开墙")
 _ONLINE = re.compile(r"网站|网上|门户|平台|新媒体|微信|微博|网络|上网|政务网|客户端")
+# channels other than the agency's portal, and the portal itself
+_OTHER_CHANNEL = re.compile(r"(?:通过|以|在|利用|依托)[^。；;,，]{0,16}(?:公众号|杂志|期刊|报纸|报刊)")
+_PORTAL = re.compile(r"网站|门户|政务网|网上|上网|挂网|网络|平台")
 
 
 def classify(unit, deadline: dict, notice_kind: str) -> str:
@@ -566,6 +569,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     # "公开…信息" names other content, unless that content is the interpretation ("公开政策解读信息")
     interpretation = _INTERPRET.search(core) and not re.search(r"信息公开|公开(?![^,，;；。]{0,4}解读)[^,，;；。]{0,6}(情况|信息|数据)", core)
     add_on = _INTERPRETATION_ADD_ON.search(core)
+    if (disclosure or interpretation) and _OTHER_CHANNEL.search(core) and not _PORTAL.search(core):
+        return "manual"  # "以官方微信公众号、业务期刊为主阵地发布政策解读…": a channel the audit of the portal does not read
     if interpretation and _SENT_UP.search(core) and not re.search(r"公开|公布|发布|刊登|上网|挂网", _OFFICE_NAMED_FOR_DISCLOSURE.sub("", core)):
         return "manual"  # "将第一季度政策解读工作情况报送市政务公开办": a report on the work, sent up
     disclose_first = re.search(r"(公开|公布)(?![、的后]|之日)", core)
