@@ -154,6 +154,14 @@ def test_by_date_ends_the_period_and_late_pages_fail_as_outside_it():
     assert outcome.deadline == dt.date(2017, 11, 30)
 
 
+def test_a_row_due_before_the_notice_was_issued_counts_the_pages_of_its_deadlines_year():
+    # the notice (23 May 2017, rule_kit) confirms work that was due by 30 April: not a period that runs backwards
+    retroactive = topic_rule(["budget-final-accounts"], by_date="2017-04-30")
+    assert period_of(retroactive) == (dt.date(2017, 1, 1), dt.date(2017, 4, 30))
+    assert run(retroactive, [page("洛阳市2017年部门预算公开", "2017-03-01")]).status == "pass"
+    assert run(retroactive, [page("洛阳市2016年部门预算公开", "2016-03-01")]).status == "fail"
+
+
 def test_without_a_date_in_the_notice_an_item_published_after_the_period_asks_for_a_person():
     undated_task = topic_rule(["budget-final-accounts"])
     after = page("洛阳市2018年部门预算公开", "2018-07-02")

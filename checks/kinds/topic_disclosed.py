@@ -100,6 +100,10 @@ def period_of(rule) -> tuple[dt.date, dt.date]:
     params = rule.params
     start = dt.date.fromisoformat(str(params["since"])) if params.get("since") else rule.notice.issued
     end = dt.date.fromisoformat(str(params["by_date"])) if params.get("by_date") else start + DEFAULT_WINDOW
+    if end < start and not params.get("since"):
+        # a row due before the notice was issued ("11月底前" in a notice of 16 December): the work the notice
+        # confirms was due in the deadline's year, so that year's pages count
+        start = dt.date(end.year, 1, 1)
     return start, end
 
 
