@@ -2999,3 +2999,13 @@ def test_an_enforcement_corps_among_the_addressees_does_not_hide_the_others():
 def test_a_publication_only_on_a_channel_other_than_the_portal_is_left_for_a_person(sentence, kind):
     text = "某县人民政府办公室关于做好2031年政务公开工作的通知\n各乡镇人民政府，县政府各部门：\n" + sentence + "\n"
     assert [o["kind"] for o in draft(text).obligations] == [kind]
+
+
+def test_a_catalogues_title_row_with_empty_cells_after_it_names_the_catalogue_and_its_owner():
+    text = ("附件 | ||||||\n某某县教育局主动公开事项目录(试行) | ||||||\n序号 | 公开事项 | 公开内容 | 公开时限 | 公开主体 |\n"
+            "1 | 机构信息 | 本局主要职责 | 信息形成之日起20个工作日内 | 某某县教育局 |\n")
+    notice = draft(text)
+    assert (notice.title, notice.issuer) == ("某某县教育局主动公开事项目录(试行)", "某某县教育局")
+    assert yaml.safe_load(draft_yaml(notice, "x"))["notice"]["binds"] == {"units": ["某某县教育局"]}
+    from rules.drafting.metadata import title
+    assert title(["(三)某某领域基层政务公开标准目录", "序号"]) == "某某领域基层政务公开标准目录"

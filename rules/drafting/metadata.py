@@ -250,9 +250,13 @@ def title(lines: list[str]) -> str | None:
     for line in lines[:15]:
         cells = [cell for cell in line.split("|") if cell.strip()]
         # a table's title in its own row ("| 某局主动公开事项目录 | ||||"), not a flattened table's cell ("三、…年度报告 |")
-        line = cells[0] if len(cells) == 1 and line.lstrip().startswith("|") else line
+        # (or "某局主动公开事项目录(试行) | ||||||": its empty cells after it)
+        table_row = line.lstrip().startswith("|") or re.search(r"\|\s*\|\s*\|\s*$", line)
+        line = cells[0] if len(cells) == 1 and table_row else line
         line = _TITLE_JUNK.sub("", re.sub(r"\s+", "", line))
-        if 8 <= len(line) <= 60 and re.search(r"(要点|报告|方案|(?:标准|分解|任务|计划|安排|分工)表|制度|办法|细则|清单|台账|目录|任务分解|及分工|评估指标|考核指标|指标体系)$", line) \
+        line = re.sub(r"^[（(][一二三四五六七八九十]{1,3}[)）]", "", line)  # "(三)某领域基层政务公开标准目录": a part's number
+        if 8 <= len(line) <= 60 and re.search(r"(要点|报告|方案|(?:标准|分解|任务|计划|安排|分工)表|制度|办法|细则|清单|台账|目录|任务分解|及分工|评估指标|考核指标|指标体系)"
+                                             r"(?:[（(](?:试行|暂行|修订)[)）])?$", line) \
                 and not re.search(r"[，,。:：]", line):
             return line
     return None
@@ -305,7 +309,7 @@ def full_name(short: str | None, lines: list[str]) -> str | None:
 
 # What an organisation's own disclosure catalogue is called after its name: "主动公开事项目录", "政务公开事项标准目录",
 # "政务信息主动公开基本目录".
-OWN_CATALOGUE = r"(?:政务|政府)?(?:信息)?(?:主动)?公开[\u4e00-\u9fff]{0,8}(?:目录|清单)$"
+OWN_CATALOGUE = r"(?:政务|政府)?(?:信息)?(?:主动)?公开[\u4e00-\u9fff]{0,8}(?:目录|清单)(?:[（(](?:试行|暂行|修订)[)）])?$"
 # An office's own rules after its name: "某市扶贫办公告公示制度", "某县教育局政务公开工作制度" (not a government's: its rules
 # bind its departments too).
 OWN_RULES = r"(?<!政府)[\u4e00-\u9fff]{2,16}?(?:制度|办法|规定|细则|规程)$"
