@@ -3009,3 +3009,10 @@ def test_a_catalogues_title_row_with_empty_cells_after_it_names_the_catalogue_an
     assert yaml.safe_load(draft_yaml(notice, "x"))["notice"]["binds"] == {"units": ["某某县教育局"]}
     from rules.drafting.metadata import title
     assert title(["(三)某某领域基层政务公开标准目录", "序号"]) == "某某领域基层政务公开标准目录"
+
+
+def test_a_units_note_cut_by_the_capture_before_its_bracket_closes_still_names_the_units():
+    text = ("2031年某某区政务公开工作要点\n3.做好优化营商环境信息公开。(区发展改革委负责落实)\n"
+            "4.持续做好产业政策信息公开工作,加强重点产业政策的发布、解读。(区发展改革委、区科信局、区财政局、\n")
+    found = [(o["quote"][:2], o.get("lead_units")) for o in draft(text).obligations]
+    assert found == [("3.", ["区发展改革委"]), ("4.", ["区发展改革委", "区科信局", "区财政局"])]

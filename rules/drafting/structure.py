@@ -60,8 +60,10 @@ ROW_LABELS = r"(?:" + UNIT_LABEL_ROLES + r")(?:" + UNIT_LABEL_BODIES + r")|责�
 # "(区金融办、区财政局、区房管局。)": a note of the units alone, without 责任单位 or 牵头 (not "(以下简称市政府办)")
 _UNIT_END = r"(?:办|局|委|厅|中心|政府|办事处|委员会|公司|集团)"
 UNITS_NOTE = r"[（(](?!以下|简称|含|下同|即|如|包括)(?:[\u4e00-\u9fff]{2,24}?" + _UNIT_END + r"[、，,]){0,12}[\u4e00-\u9fff]{2,24}?" + _UNIT_END + r"。?[)）]"
+# "(区发改委、区科信局、区财政局、" at the end of a capture: the note cut before its closing bracket
+UNITS_NOTE_CUT = r"[（(](?!以下|简称|含|下同|即|如|包括)(?:[\u4e00-\u9fff]{2,24}?" + _UNIT_END + r"[、，,]){1,12}[\u4e00-\u9fff]{0,6}"
 RESPONSIBILITY = re.compile(
-    r"^" + UNITS_NOTE + r"\s*$|"
+    r"^" + UNITS_NOTE + r"\s*$|^" + UNITS_NOTE_CUT + r"\s*$|"
     r"^[（(〔\[【]\s*(?:(?:" + ROW_LABELS + r")\s*[:：】\]]"
     r"|[^（()）]{2,160}?(?:牵头|负责|配合|按职责分工负责|分别负责)[^（()）]{0,40}[)）〕\]】]?\s*$)"
 )
