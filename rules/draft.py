@@ -278,6 +278,11 @@ _SUBJECT = re.compile(r"^(?:第[一二三四五六七八九十百]{1,4}条\s*|[�
                       r"(?=要|应当?|须|必须|务必|分别|于\d|在\d|在本)")
 
 
+# "请区医保局、发改局…及时登录…": the offices a request is made of
+_REQUESTED = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)?请([^，,。；;:：“”《》的]{2,60}?)"
+                        r"(?=及时|尽快|立即|按要求|于\d|在\d|要|务必|认真)")
+
+
 def _later_date_for_a_part(found: list, position: int, by_date: str | None, year: int | None) -> str | None:
     """The later date a "其中…" clause gives a part of a dated unit's addressees: in the unit itself ("…1月31日前公布，
     其中各级人民政府于3月31日前公布") or right after it on its line."""
@@ -300,17 +305,18 @@ def _scope_by_subject(item: dict, text: str) -> None:
     cities and counties), departments named by their work ("各级财政部门"), or named offices ("市发展改革委、市住房城乡
     建设局要…"); subordinate units ("委属各医疗机构") are marked, since their own sites publish.  Nothing for any other
     subject (起草单位, 各地各部门: everyone), so that a rule never narrows by a guess."""
-    match = _SUBJECT.match(text)
+    match = _SUBJECT.match(text) or _REQUESTED.match(text)
     if not match:
         return
-    names = split_names(match.group(1), "、和及与")
+    # "区医保局、发改局、水务局": a bare name shares the first one's 区
+    names = tables.expand_units(split_names(match.group(1), "、和及与"))
     if scope := _groups_short_of_everyone(names) or (names if all(function_group(name) for name in names) else None):
         item["lead_units"], item["cooperating_units"] = scope, []
     elif names and all(_NAMED_OFFICE.match(name) and not is_internal_section(name) for name in names):
         item["lead_units"], item["cooperating_units"] = names, []
         # "市司法局要…在市政府门户网站集中公布": a named office publishing on its government's portal, which the check
         # of the office's own site does not read
-        item["elsewhere"] = _GOVERNMENT_PORTAL.search(text) is not None
+        item["elsewhere"] = _GOVERNMENT_PORTAL.search(text) is not None or _OUTSIDE_PLATFORM.search(text) is not None
     elif _SUBORDINATES.match(match.group(1)):
         item["subordinates"] = match.group(1)
 
@@ -329,6 +335,8 @@ _CONDITION = re.compile(r"^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)�
 _EVENT_LAG = re.compile(r"(批复|作出|形成|变更|产生|审定|通过)[^,，。；;]{0,6}?(?:之日起|之日后|后)[^,，。；;]{0,4}?"
                         r"(?:\d+|[一二三四五六七八九十]+)个?(?:工作日|日|天)")
 _ON_GOVERNMENT_PORTAL = re.compile(r"在([省市县区])(?:人民)?政府(?:门户)?网站[^,，;；。]{0,16}(?:开设|设立|设置|开辟|增设)")
+# "登录陕西省政务服务事项中控管理平台…发布": a platform outside the agency's own site
+_OUTSIDE_PLATFORM = re.compile(r"登录[^,，;；。]{2,30}平台")
 _GOVERNMENT_PORTAL = re.compile(r"在[省市县区](人民)?政府(门户)?网站[^,，;；。]{0,12}(公开|公布|发布)")
 # Units under the addressees that the audit does not visit: "委属各医疗机构", "局属各学校", "各公立医院"
 _SUBORDINATES = re.compile(r"^(?:[委局厅办院](?:属|直属)|所属|直属)各?[\u4e00-\u9fff]{0,8}(?:单位|机构|医院|学校|企业)"
@@ -468,7 +476,7 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
         # "拟作出重大行政决策的，…应当公开征求意见": an agency that had no such event publishes nothing and fails nothing
         kind, params, review = _undecided(item["kind"], f"为条件性要求（{condition.group(1)}），没有此类事项的单位不应判为未通过", item)
     elif elsewhere:
-        kind, params, review = _undecided(item["kind"], "要求在本级政府门户网站公布，而核查只读该单位自己的网站", item)
+        kind, params, review = _undecided(item["kind"], "要求在本级政府门户网站或其他平台公布，而核查只读该单位自己的网站", item)
     entry = {"id": rule_id, "kind": kind, "quote": quote, "params": params, "weight": 0 if kind == "manual" else 1}
     # an issuer's own section ("（办公室负责）") names no agency: the notice's binds decide who answers for it
     units = [unit for unit in (item.get("lead_units") or []) + (item.get("cooperating_units") or [])

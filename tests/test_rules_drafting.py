@@ -3016,3 +3016,12 @@ def test_a_units_note_cut_by_the_capture_before_its_bracket_closes_still_names_t
             "4.持续做好产业政策信息公开工作,加强重点产业政策的发布、解读。(区发展改革委、区科信局、区财政局、\n")
     found = [(o["quote"][:2], o.get("lead_units")) for o in draft(text).obligations]
     assert found == [("3.", ["区发展改革委"]), ("4.", ["区发展改革委", "区科信局", "区财政局"])]
+
+
+def test_offices_a_request_is_made_of_are_the_rules_units_and_an_outside_platform_is_left_for_a_person():
+    text = ("某某区政务公开办公室关于2031年第一季度政府网站检查情况的通报\n各镇人民政府，区政府各工作部门：\n"
+            "请区医保局、发改局、水务局及时登录某某省政务服务事项管理平台，按要求整改办事指南并发布。\n"
+            "某某区政务公开办公室\n2031年4月2日\n")
+    (rule,) = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+    assert rule["applies_to"] == {"units": ["区医保局", "区发改局", "区水务局"]}  # not the towns the letter is also to
+    assert rule["kind"] == "manual"  # published on a provincial platform, which the audit of their own sites does not read

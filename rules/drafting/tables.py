@@ -63,7 +63,7 @@ def _is_unit_name(part: str) -> bool:
     return bool(_UNIT_SUFFIX.search(part)) and not (len(part) > 12 and re.search(r"公开|公布|发布|解读|召开|开展", part))
 
 
-def _expand_units(units: list[str]) -> list[str]:
+def expand_units(units: list[str]) -> list[str]:
     """省发展改革委、人力资源社会保障厅 → the bare names inherit the first name's 省/市 prefix."""
     expanded = []
     prefix = re.match(r"^(省|市|区|县)", units[0]).group(1) if units and re.match(r"^(省|市|区|县)", units[0]) else ""
@@ -177,7 +177,7 @@ def _numbered_rows(lines: list[str], year: int | None) -> list[dict]:
         if units:
             key = "lead_units" if not current["lead_units"] else "cooperating_units"
             if not current[key]:
-                current[key] = _expand_units(units)
+                current[key] = expand_units(units)
                 continue
         if is_deadline_cell(line) and not current.get("deadline_text"):
             current.update(_row_deadline(line, year))
@@ -225,9 +225,9 @@ def _flattened_rows(lines: list[str], year: int | None) -> list[dict]:
         units = _units(line)
         if units and current is not None:
             if not current["lead_units"]:
-                current["lead_units"] = _expand_units(units)
+                current["lead_units"] = expand_units(units)
             elif not current["cooperating_units"] and not current.get("deadline_text"):
-                current["cooperating_units"] = _expand_units(units)
+                current["cooperating_units"] = expand_units(units)
             continue
         if is_deadline_cell(line) and current is not None:
             current.update(_row_deadline(line, year))
@@ -308,5 +308,5 @@ def note_units(note: str) -> tuple[list[str], list[str]] | None:
     cooperating_units = [unit for value in cooperating for unit in (_units(value) or [])]
     if not lead_units and not cooperating_units:
         return None
-    return _expand_units(lead_units or cooperating_units), _expand_units(cooperating_units) if lead_units else []
+    return expand_units(lead_units or cooperating_units), expand_units(cooperating_units) if lead_units else []
 
