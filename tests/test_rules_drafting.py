@@ -3025,3 +3025,14 @@ def test_offices_a_request_is_made_of_are_the_rules_units_and_an_outside_platfor
     (rule,) = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
     assert rule["applies_to"] == {"units": ["区医保局", "区发改局", "区水务局"]}  # not the towns the letter is also to
     assert rule["kind"] == "manual"  # published on a provincial platform, which the audit of their own sites does not read
+
+
+def test_units_with_bracketed_alternatives_stay_whole_and_name_their_groups():
+    from core.model import unit_group_levels
+    from rules.drafting.tables import note_units
+
+    assert note_units("（责任单位：省直各部门、各市〔州〕政府、各县〔市、区、特区〕政府）")[0] == [
+        "省直各部门", "各市〔州〕政府", "各县〔市、区、特区〕政府"]
+    assert note_units("（责任单位：各级政府办公厅〔室〕）")[0] == ["各级政府办公厅〔室〕"]
+    assert unit_group_levels("各级政府办公厅〔室〕") == {"province", "city", "county"}  # their governments' portals
+    assert unit_group_levels("各级政府部门") == {"department"}

@@ -40,7 +40,8 @@ def _units(line: str) -> list[str] | None:
     line = re.sub(r"[（(][^（()）]{0,30}[)）]", "", line)  # "各县市区人民政府(园区、示范区管委会)"
     if not line or len(line) > 220 or "。" in line:
         return None
-    parts = [p for p in re.split(r"[、，,;；]|和(?=[省市区县])", line) if p]  # "市发改局牵头落实;市工信局、…分别落实"
+    # "市发改局牵头落实;市工信局、…分别落实"; a 、 inside brackets belongs to its name ("各县〔市、区〕政府")
+    parts = [p for p in re.split(r"[、，,;；](?![^（(〔]*[)）〕])|和(?=[省市区县])", line) if p]
     units = []
     for part in parts:
         part = re.sub(r"\(.*?\)|（.*?）", "", _UNIT_NOISE.sub("", part))
@@ -290,6 +291,9 @@ def note_units(note: str) -> tuple[list[str], list[str]] | None:
     """Lead and cooperating units of a task's own note or cell: "(牵头单位：市财政局；责任单位：各部门)",
     "牵头单位：…" lines, "(市财政局牵头，各部门配合)", a "|" row's units cell; None when it names no unit."""
     text = re.sub(r"【([^【】]{2,6})】", r"\1:", re.sub(r"\s+", "", note)).strip("（()）〔〕[]。")  # "【责任单位】县审计局"
+    for opening, closing in ("〔〕", "（）", "()"):
+        if text.count(opening) > text.count(closing):
+            text += closing  # "…各级政府办公厅〔室〕）": the stripped end closed a name's own bracket
     fields = _NOTE_FIELD.findall(text)
     if fields:
         lead = [value for key, value in fields if key in _LEADING_KEYS]
