@@ -417,7 +417,9 @@ def rule_entry(item: dict, rule_id: str, year: int | None, title: str | None = N
         named = re.search(r"(?:[《“\"][^》”\"]{2,30}[》”\"][、和及]?)+(?=(?:专题)?(?:专栏|专题|栏目|频道))", clean_text(quote))
         # — not any quoted words of the sentence: "开设栏目，主动公开“十四五”规划纲要" names a plan, not the column
         names = (re.findall(r"[《“\"]([^》”\"]{2,30})[》”\"]", named.group(0)) if named else []) or \
-            re.findall(r"(?:开设|设立|设置|开辟)([\u4e00-\u9fff]{2,20}?)(?:专题)?(?:专栏|专题|栏目)", clean_text(quote))
+            [name for name in re.findall(r"(?:开设|设立|设置|开辟)([\u4e00-\u9fff]{2,20}?)(?:专题)?(?:专栏|专题|栏目)", clean_text(quote))
+             # "开设或利用好现有专栏": words of the verb phrase, not a name
+             if not re.match(r"[或和及并与好]", name) and not re.search(r"利用|现有|相关|有关|相应", name)]
         if names:
             params["names"] = [re.escape(name) for name in names]
             if item.get("by_date"):

@@ -2954,6 +2954,7 @@ def test_a_column_is_named_only_by_words_standing_before_its_column_word():
     # a plan's quoted name is no column's: the column is not named, so a person checks it
     assert names("各部门在政府信息公开专栏开设栏目，主动公开“十五五”规划纲要和专项规划。") == [("manual", None)]
     assert names("各部门要設置《價格服務進校園》專欄，公示收费项目。") == [("column_exists", ["价格服务进校园"])]
+    assert names("各级政府门户网站要开设或利用好现有专栏，集中公开权责清单。")[0] == ("manual", None)  # a verb phrase
 
 
 def test_a_column_on_the_governments_portal_binds_the_government_whoever_fills_it():
