@@ -374,6 +374,9 @@ def government_level_of_name(agency: Agency) -> str | None:
     return "province" if province else None
 
 
+_MUNICIPALITY = re.compile(r"^(北京|上海|天津|重庆)市")
+
+
 def _another_governments(unit: str, agency: Agency, parent_level: str | None) -> bool:
     place = department_group_place(unit)
     return agency.level == "department" and parent_level is not None and place is not None and place != parent_level
@@ -404,6 +407,8 @@ def rule_applies(rule: Rule, agency: Agency, agencies: list[Agency] | AuditedAge
     province = rule.notice.province
     parent = audited.by_id.get(agency.parent) if audited is not None and agency.parent else None
     level = parent.level if parent is not None else government_level_of_name(agency) if audited is not None else None
+    if level == "province" and parent is not None and any(_MUNICIPALITY.match(name) for name in parent.names):
+        level = "city"  # 北京市's bureaus are "市政府各部门": a municipality is audited as a province, named as a 市
     issuer = audited.issuer(rule.notice.issuer) if audited is not None else None
     own_duty = issuer is agency and bool(rule.applies_to.get("units"))
     if not ((own_duty or applies(rule.notice.binds, agency, province=province, parent_level=level))

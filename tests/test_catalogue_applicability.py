@@ -235,3 +235,19 @@ def test_a_place_is_written_back_with_its_official_names_and_read_again_the_same
     prefecture = place_of("凉山州人民政府办公室")  # the short form notices write
     assert full_name(prefecture) == "四川省凉山彝族自治州" and place_of(full_name(prefecture)).code == prefecture.code
     assert full_name(place_of("朝阳区", "北京市")) == "北京市朝阳区"
+
+
+def test_a_municipalitys_bureaus_are_its_shi_zhengfu_ge_bumen():
+    import datetime as dt
+    from pathlib import Path
+
+    from checks.catalogue import AuditedAgencies, Notice, Rule
+
+    city = Agency("bj", "北京市人民政府", "province", ("http://a/",), province="北京市")
+    bureau = Agency("bj-jw", "北京市教育委员会", "department", ("http://b/",), province="北京市", parent="bj")
+    notice = Notice(id="n", title="T", issuer="北京市人民政府办公厅", doc_number=None, issued=dt.date(2031, 3, 2),
+                    published=None, year=2031, province="北京市", source_file=None, binds={"units": ["市政府各部门"]},
+                    path=Path("n.yaml"))
+    rule = Rule("r", notice, "manual", "t", "q", {"reason": "r"}, notice.binds, 1.0)
+    audited = AuditedAgencies([city, bureau])
+    assert rule_applies(rule, bureau, audited) and not rule_applies(rule, city, audited)
