@@ -536,6 +536,16 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
     # nothing says whom the notice binds: no addressees read, and neither its issuer, its title nor its text names a
     # place (a catalogue page headed "来源：县信息公开办") — binding everyone would fail other places' agencies on a guess
     scope_unknown = bound == {"all": True} and not notice.addressees and not is_national(notice.issuer or "")
+    # …or addressed to groups only (各县市区人民政府，市直各单位) by an issuer whose place nothing names (a mirror put its
+    # brand where the city's name was): the groups of every place would be bound
+    groups_of_no_place = bool(bound.get("units")) and set(bound) == {"units"} \
+        and all(unit_group_levels(unit) is not None or function_group(unit) for unit in bound["units"]) \
+        and notice.place is None and not notice.province and not is_national(notice.issuer or "") \
+        and not any(re.match(r"^(?:关于)?[\u4e00-\u9fff]{1,10}?[省市县区州旗盟]", name or "")
+                    for name in (notice.issuer, notice.title))  # "某县人民政府办公室", "某县2030年…要点": a place's own
+    unknown_why = ("未读出签发机关所在地，主送单位泛指各地，约束范围无法确定（填写 issuer 或 binds 的 places 后可改回）"
+                   if groups_of_no_place else "未读出签发机关、所在地和主送单位，约束范围无法确定（填写 issuer 与 binds 后可改回）")
+    scope_unknown = scope_unknown or groups_of_no_place
 
     document = {
         "notice": {
@@ -552,8 +562,7 @@ def draft_yaml(notice: DraftNotice, notice_id: str, source_file: str | None = No
     for index, item in enumerate(notice.obligations, start=1):
         entry, review = rule_entry(item, f"{notice_id}-{index}", notice.year, notice.title, notice.issued)
         if scope_unknown and entry["kind"] != "manual":
-            kind, params, notes = _undecided(entry["kind"], "未读出签发机关、所在地和主送单位，约束范围无法确定（填写 issuer 与 "
-                                                            "binds 后可改回）", item)
+            kind, params, notes = _undecided(entry["kind"], unknown_why, item)
             entry = {**entry, "kind": kind, "params": params, "weight": 0}
             review.extend(notes)
         named = (item.get("lead_units") or []) + (item.get("cooperating_units") or [])

@@ -2848,7 +2848,7 @@ def test_a_sentence_opening_with_a_thing_not_with_who_acts_does_not_narrow_its_r
 
 
 def test_interpreting_as_an_add_on_to_publishing_named_measures_is_no_interpretation_topic():
-    text = ("某市2031年政务公开重点工作任务分工\n各镇人民政府，市直有关部门：\n"
+    text = ("泉州市2031年政务公开重点工作任务分工\n各镇人民政府，市直有关部门：\n"
             "1.加大新能源产业重大工程配套制度措施的公开、解读力度，动态公开推进落实情况。\n"
             "2.做好财政预决算信息的公开和解读工作。\n")
     rules = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
@@ -3037,3 +3037,13 @@ def test_units_with_bracketed_alternatives_stay_whole_and_name_their_groups():
     assert note_units("（责任单位：各级政府办公厅〔室〕）")[0] == ["各级政府办公厅〔室〕"]
     assert unit_group_levels("各级政府办公厅〔室〕") == {"province", "city", "county"}  # their governments' portals
     assert unit_group_levels("各级政府部门") == {"department"}
+
+
+def test_groups_addressed_by_an_issuer_whose_place_nothing_names_leave_the_rules_for_a_person():
+    text = ("某某体育政务公开领导小组办公室关于做好2031年政府信息公开工作年度报告编制发布工作的通知\n各县市区人民政府，市直各单位：\n"
+            "各单位要于3月31日前在门户网站公布本单位2030年政府信息公开工作年度报告。\n某某体育政务公开领导小组办公室\n2031年1月5日\n")
+    written = draft_yaml(draft(text), "x")
+    # 各县市区 of which city? every county anywhere would be bound and failed on a guess
+    assert [rule["kind"] for rule in yaml.safe_load(written)["rules"]] == ["manual"] and "主送单位泛指各地" in written
+    placed = text.replace("某某体育政务公开领导小组办公室", "某某市政务公开领导小组办公室").replace("市直各单位：", "市直各单位：\n为做好泉州市年报工作，")
+    assert [rule["kind"] for rule in yaml.safe_load(draft_yaml(draft(placed), "x"))["rules"]] == ["annual_report"]
