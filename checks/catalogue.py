@@ -434,6 +434,8 @@ def names_agency(rule: Rule, agency: Agency, audited: AuditedAgencies | None = N
     or of a place."""
     if audited is not None and audited.issuer(rule.notice.issuer) is agency:
         return True
+    if audited is None and issuing_agency(rule.notice.issuer, [agency]) is agency:
+        return True  # "湛江市公安局" issuing a plan for its own documents
     province = rule.notice.province
     for selector in (rule.applies_to, rule.notice.binds):
         if agency.id in (selector.get("agencies") or []):

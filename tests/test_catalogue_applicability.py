@@ -251,3 +251,10 @@ def test_a_municipalitys_bureaus_are_its_shi_zhengfu_ge_bumen():
     rule = Rule("r", notice, "manual", "t", "q", {"reason": "r"}, notice.binds, 1.0)
     audited = AuditedAgencies([city, bureau])
     assert rule_applies(rule, bureau, audited) and not rule_applies(rule, city, audited)
+
+
+def test_the_townships_of_a_county_are_its_ge_xiang_zhen():
+    town = Agency("t", "某某县某某镇人民政府", "county", ("http://t/",), province="广西壮族自治区")
+    county = Agency("c", "某某县人民政府", "county", ("http://c/",), province="广西壮族自治区")
+    for unit in ("各乡(镇)人民政府", "各乡人民政府"):
+        assert unit_matches(unit, town, "广西壮族自治区") and not unit_matches(unit, county, "广西壮族自治区")

@@ -230,3 +230,5 @@ def test_a_field_some_departments_own_is_for_a_person_when_the_rule_reaches_a_de
     assert outcome("budget-final-accounts", ["省政府各部门"]).status == "fail"  # every agency has a budget
     city = Agency("c", "洛阳市人民政府", "city", ("http://c/",), province="河南省")
     assert outcome("work-safety", None, agency=city).status == "fail"    # a government answers for its place's fields
+    issuer = Agency("i", "河南省人民政府办公厅", "department", ("http://i/",), province="河南省")
+    assert outcome("work-safety", ["省政府各部门"], agency=issuer).status == "fail"  # the notice's own issuer
