@@ -258,6 +258,9 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             item["lead_units"], item["cooperating_units"] = [f"{portal.group(1)}政府"], []
         if item["kind"] in ("topic_disclosed", "published_by_date"):
             item["topics"] = topics.topic_ids(unit.text)
+            if re.search(r"政府公报[^。；;]{0,24}等?(?:载体|渠道|平台|方式|形式|媒体)", clean_text(unit.text)):
+                # "通过政府网站、政府公报及报刊、电视台等载体及时公开…": the gazette is a channel, not what is published
+                item["topics"] = [topic for topic in item["topics"] if topic != "government-gazette"]
             if obligations.interpretation_is_add_on(unit.text):
                 # "加大…配套措施的公开、解读力度": the measures are the topic; any 解读 page proves nothing of them
                 item["topics"] = [topic for topic in item["topics"] if topic != "policy-interpretation"]

@@ -3047,3 +3047,12 @@ def test_groups_addressed_by_an_issuer_whose_place_nothing_names_leave_the_rules
     assert [rule["kind"] for rule in yaml.safe_load(written)["rules"]] == ["manual"] and "主送单位泛指各地" in written
     placed = text.replace("某某体育政务公开领导小组办公室", "某某市政务公开领导小组办公室").replace("市直各单位：", "市直各单位：\n为做好泉州市年报工作，")
     assert [rule["kind"] for rule in yaml.safe_load(draft_yaml(draft(placed), "x"))["rules"]] == ["annual_report"]
+
+
+def test_the_gazette_named_as_a_channel_is_not_what_a_sentence_publishes():
+    def topics(sentence):
+        rules = yaml.safe_load(draft_yaml(draft("泉州市某某局2031年政务公开工作要点\n局机关各科室：\n" + sentence + "\n"), "x"))["rules"]
+        return [(r["kind"], (r.get("params") or {}).get("topics")) for r in rules]
+
+    assert topics("以本局名义印发的政策文件，都应通过政府网站、政府公报及报刊等载体及时公开。") == [("manual", None)]
+    assert "government-gazette" in topics("按期编辑出版政府公报，及时刊登本级政府规章。")[0][1]
