@@ -60,6 +60,9 @@ class TopicMatch:
     pattern: str
 
 
+_INTERPRETED_TITLE = re.compile(r"《[^》]{2,80}》(?=[^《》]{0,8}(?:政策)?(?:解读|图解|问答))")
+
+
 @dataclass(frozen=True)
 class Topic:
     id: str
@@ -103,7 +106,8 @@ class Topic:
             return None
         if any(p.search(title) for p in self.unrelated):
             return None
-        instruction = any(p.search(title) for p in vocabulary.instructions)
+        # an interpretation quotes the title it explains (《关于做好…工作的通知》政策解读): the quote is no instruction
+        instruction = any(p.search(_INTERPRETED_TITLE.sub("", title)) for p in vocabulary.instructions)
         if instruction and (not self.policy_is_disclosure or DISCLOSURE_WORK.search(title)):
             # An instruction to do the work is not the data, result or list itself; nor, even for a policy topic,
             # is an instruction to do the *disclosure* work (关于做好…信息公开工作的通知) one of the topic's policies.

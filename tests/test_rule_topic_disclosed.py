@@ -232,3 +232,11 @@ def test_a_field_some_departments_own_is_for_a_person_when_the_rule_reaches_a_de
     assert outcome("work-safety", None, agency=city).status == "fail"    # a government answers for its place's fields
     issuer = Agency("i", "河南省人民政府办公厅", "department", ("http://i/",), province="河南省")
     assert outcome("work-safety", ["省政府各部门"], agency=issuer).status == "fail"  # the notice's own issuer
+
+
+def test_an_interpretation_quoting_a_work_arrangements_title_is_still_an_interpretation():
+    interpretation = topic_rule(["policy-interpretation"])
+    reading = page("《关于进一步做好行业常态化疫情防控工作的通知》政策解读", "2017-06-09", "interpretation")
+    assert run(interpretation, [reading]).status == "pass"
+    # the arrangement itself is no interpretation, nor evidence of one
+    assert run(interpretation, [page("关于做好政策解读工作的通知", "2017-06-09", "policy")]).status == "fail"
