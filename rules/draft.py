@@ -109,6 +109,7 @@ class DraftNotice:
     place: Place | None = None      # where the issuer is: its name's place, else the title's, else the first the text names
     kind: str = "notice"
     addressees: list[str] = field(default_factory=list)
+    owner: str | None = None        # the one organisation a catalogue's 公开主体 column names on every row
     obligations: list[dict] = field(default_factory=list)
     table: list[dict] = field(default_factory=list)
 
@@ -131,6 +132,7 @@ def notice_metadata(text: str) -> DraftNotice:
                    or metadata.heading_year(lines, in_sentences=True))
     notice.kind = obligations.notice_kind(text, notice.title)
     notice.addressees = metadata.addressees(lines)
+    notice.owner = metadata.catalogue_owner(lines)
     notice.place = place_of(notice.issuer or "") or place_in(notice.title or "") or place_in("\n".join(lines[:40]))
     return notice
 
@@ -152,6 +154,9 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
             and re.fullmatch(re.escape(notice.issuer) + metadata.OWN_RULES, notice.title):
         # "某市扶贫办公告公示制度": an office's own rules, binding that office
         return {"units": [notice.issuer]}, f"约束范围按签发机关起草：本件为{notice.issuer}自己的制度"
+    if not notice.addressees and notice.owner:
+        # "公开主体：县自然资源和规划局" on every row of a 领域 catalogue: what that bureau publishes, binding nobody else
+        return {"units": [notice.owner]}, f"约束范围按目录的公开主体起草：每一行的公开主体均为{notice.owner}"
     if not notice.addressees and notice.issuer and notice.title and _DEPARTMENT.search(notice.issuer) \
             and re.fullmatch(re.escape(notice.issuer) + _OWN_PLAN, notice.title):
         # "某区民政局2030年政务公开工作实施方案": a department's plan for its own work, addressed to nobody
@@ -175,7 +180,15 @@ def binds(notice: DraftNotice) -> tuple[dict, str | None]:
         return {"all": True}, (f"约束范围按所有受审单位起草（{said}）：签发机关不在受审单位中时，其他地区的单位也受约束，"
                                f"请按需在 binds 中写 provinces 或 parents")
     units = groups + [notice.issuer] * bool(own)  # its own sections and units: the issuer answers for them
-    return {"units": units}, f"约束范围按主送单位起草：{'、'.join(notice.addressees)}"
+    said = f"约束范围按主送单位起草：{'、'.join(notice.addressees)}"
+    if notice.place is not None and not place_of(notice.issuer or "") and not place_in(notice.title or "") \
+            and not is_national(notice.issuer or "") and any(unit_group_levels(unit) is not None for unit in units):
+        # "各乡(镇)人民政府" of a notice whose issuer and title name no place: not every province's (the audit reads a
+        # place only from the issuer or the title) — those of the province of the first place its text names, which
+        # is seldom wrong even when the place itself is not the issuer's (a county the text happens to name first)
+        where = full_name(Place(notice.place.code[:2], ""))
+        return {"units": units, "places": [where]}, f"{said}；所在省按正文首次提到的地名{full_name(notice.place)}起草，请核实"
+    return {"units": units}, said
 
 
 # a department by its name's end (局, 厅, 委员会): a government's office speaks for the government, whose plan binds its

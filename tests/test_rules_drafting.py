@@ -3056,3 +3056,19 @@ def test_the_gazette_named_as_a_channel_is_not_what_a_sentence_publishes():
 
     assert topics("以本局名义印发的政策文件，都应通过政府网站、政府公报及报刊等载体及时公开。") == [("manual", None)]
     assert "government-gazette" in topics("按期编辑出版政府公报，及时刊登本级政府规章。")[0][1]
+
+
+def test_a_catalogue_whose_every_row_names_one_owner_binds_that_owner():
+    text = ("泉州市某某县自然资源领域基层政务公开标准目录\n序号\n公开事项\n公开内容\n公开时限\n公开主体\n"
+            "1\n机构信息\n机构职能、内设机构\n信息形成之日起20个工作日内\n县自然资源局\n"
+            "2\n规划信息\n国土空间规划\n信息形成之日起20个工作日内\n县自然资源局\n"
+            "3\n用地信息\n征地批复\n信息形成之日起20个工作日内\n县自然资源局\n")
+    binds = yaml.safe_load(draft_yaml(draft(text), "x"))["notice"]["binds"]
+    assert binds == {"units": ["泉州市某某县自然资源局"]}  # the bureau, with the title's place: not the whole county
+
+
+def test_groups_of_a_notice_whose_issuer_and_title_name_no_place_are_those_of_the_province_its_text_names():
+    text = ("关于做好2031年政务公开工作的通知\n各乡(镇)人民政府，县政府各部门：\n为贯彻福建省有关部署，现将有关事项通知如下：\n"
+            "一、各单位要于6月底前在门户网站公开本单位部门预算。\n")
+    binds = yaml.safe_load(draft_yaml(draft(text), "x"))["notice"]["binds"]
+    assert binds == {"units": ["各乡(镇)人民政府", "县政府各部门"], "places": ["福建省"]}
