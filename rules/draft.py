@@ -270,7 +270,8 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             # "在县政府门户网站…开设“规划信息”栏目": the column is the county portal's, whoever fills it
             item["lead_units"], item["cooperating_units"] = [f"{portal.group(1)}政府"], []
         if item["kind"] in ("topic_disclosed", "published_by_date"):
-            item["topics"] = topics.topic_ids(unit.text)
+            # "(公开路径:政府网站>政府信息公开目录>…)": where it is published, not what
+            item["topics"] = topics.topic_ids(re.sub(r"[（(]公开(?:路径|渠道|载体|平台)[:：][^）)]*[)）]?", "", unit.text))
             if re.search(r"政府公报[^。；;]{0,24}等?(?:载体|渠道|平台|方式|形式|媒体)", clean_text(unit.text)):
                 # "通过政府网站、政府公报及报刊、电视台等载体及时公开…": the gazette is a channel, not what is published
                 item["topics"] = [topic for topic in item["topics"] if topic != "government-gazette"]

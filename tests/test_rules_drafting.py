@@ -3072,3 +3072,10 @@ def test_groups_of_a_notice_whose_issuer_and_title_name_no_place_are_those_of_th
             "一、各单位要于6月底前在门户网站公开本单位部门预算。\n")
     binds = yaml.safe_load(draft_yaml(draft(text), "x"))["notice"]["binds"]
     assert binds == {"units": ["各乡(镇)人民政府", "县政府各部门"], "places": ["福建省"]}
+
+
+def test_the_path_a_task_is_published_on_is_not_what_it_publishes():
+    text = ("泉州市某某局2031年政务公开工作要点\n局机关各处室：\n"
+            "及时公开本部门财政预决算信息(公开路径:政府网站>政府信息公开目录>预算/决算)。\n")
+    (rule,) = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
+    assert rule["params"]["topics"] == ["budget-final-accounts"]  # not also the disclosure catalogue
