@@ -40,6 +40,18 @@ def _places_bound(notice, rules, audited: AuditedAgencies) -> list[str] | None:
     return places if len(places) > 1 else None
 
 
+def _quote_and_parameter_problems(where: str, quote, kind: str | None, params: dict | None, notice,
+                                  source_text: str | None) -> list[str]:
+    """A rule's quote missing from its notice's text, and the parameters its kind does not read."""
+    problems = []
+    if source_text is not None and quote and comparable(str(quote)) not in source_text:
+        problems.append(f"{where}: error: quote not found in {notice.source_file}")
+    if kind in KINDS and params is not None:
+        _errors, unread = param_problems(KINDS[kind], params, notice)
+        problems.extend(f"{where}: error: parameter '{name}' is not read by kind {kind}" for name in unread)
+    return problems
+
+
 def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
                sources: str | Path = DEFAULT_SOURCES) -> list[str]:
     """Every problem, one line each.  A rule file naming a ``source_file`` that cannot be read from
@@ -104,21 +116,16 @@ def lint_rules(rules_dir: str | Path, targets: str | Path | None = None,
                             f"(binds agencies of several places)")
         for exc, entry in failed:  # a rule that could not be read still has a quote and parameters to check
             entry = entry if isinstance(entry, dict) else {}
-            if source_text is not None and entry.get("quote") and comparable(str(entry["quote"])) not in source_text:
-                problems.append(f"{exc.where}: error: quote not found in {notice.source_file}")
-            if entry.get("kind") in KINDS and isinstance(entry.get("params") or {}, dict):
-                _errors, unread = param_problems(KINDS[entry["kind"]], entry.get("params") or {}, notice)
-                problems.extend(f"{exc.where}: error: parameter '{name}' is not read by kind {entry['kind']}" for name in unread)
+            params = entry.get("params") or {}
+            problems.extend(_quote_and_parameter_problems(
+                exc.where, entry.get("quote"), entry.get("kind"), params if isinstance(params, dict) else None, notice, source_text))
         for rule in rules:
             if rule.id in seen:
                 problems.append(f"{path}: {rule.id}: error: duplicate rule id (also in {seen[rule.id].name})")
             seen[rule.id] = path
-            if source_text is not None and comparable(rule.quote) not in source_text:
-                problems.append(f"{path}: {rule.id}: error: quote not found in {notice.source_file}")
+            problems.extend(_quote_and_parameter_problems(f"{path}: {rule.id}", rule.quote, rule.kind, rule.params, notice,
+                                                          source_text))
             kind = KINDS[rule.kind]
-            _errors, unread = param_problems(kind, rule.params, notice)
-            for name in unread:
-                problems.append(f"{path}: {rule.id}: error: parameter '{name}' is not read by kind {rule.kind}")
             vague = getattr(kind, "vague", None)  # web-checkable kinds say when a rule's criteria prove nothing
             problem = vague(rule.params, notice) if vague and kind.WEB_CHECKABLE else None
             if problem:

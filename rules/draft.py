@@ -132,7 +132,7 @@ def notice_metadata(text: str) -> DraftNotice:
                    or metadata.heading_year(lines, in_sentences=True))
     notice.kind = obligations.notice_kind(text, notice.title)
     notice.addressees = metadata.addressees(lines)
-    notice.owner = metadata.catalogue_owner(lines)
+    notice.owner = metadata.catalogue_owner(lines, notice.title)
     notice.place = place_of(notice.issuer or "") or place_in(notice.title or "") or place_in("\n".join(lines[:40]))
     return notice
 
@@ -241,6 +241,8 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
     notice = notice_metadata(text)
     notice.table = tables.task_table(clean_text(text), notice.year)
     seen: set[str] = set()
+    # a county government office's notice: the bare "政府办公室" among a task's units is that county's office
+    office_level = re.search(r"([省市县区])(?:人民)?政府办公[室厅]$", notice.issuer or "")
     found = candidates.candidates(text, notice.year, notice.kind, notice.table, notice.title)
     for position, candidate in enumerate(found):
         key = re.sub(r"\W", "", candidate.text)
@@ -260,11 +262,11 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             item["lead_units"], item["cooperating_units"] = noted
         else:
             _scope_by_subject(item, unit.text)
-        level = re.search(r"([省市县区])(?:人民)?政府办公[室厅]$", notice.issuer or "")
         for role in ("lead_units", "cooperating_units"):
-            if level and item.get(role):
-                # "（责任单位：政府办公室、发改局…）" in a county government office's notice: the county's office
-                item[role] = [f"{level.group(1)}政府办公室" if re.fullmatch(r"政府办(公室)?", unit) else unit for unit in item[role]]
+            if office_level and item.get(role):
+                # "（责任单位：政府办公室、发改局…）"
+                item[role] = [f"{office_level.group(1)}政府办公室" if re.fullmatch(r"政府办(公室)?", unit) else unit
+                              for unit in item[role]]
         portal = _ON_GOVERNMENT_PORTAL.search(clean_text(unit.text)) if item["kind"] == "column_exists" else None
         if portal:
             # "在县政府门户网站…开设“规划信息”栏目": the column is the county portal's, whoever fills it

@@ -321,7 +321,7 @@ _OWN_OFFICE = r"(?:办公室|办|局|委员会|委|中心|镇|乡|街道|街道�
 _OWNER_CELL = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}?(?:局|委员会|委|办公室|办|中心|人民政府|政府|办事处)$")
 
 
-def catalogue_owner(lines: list[str]) -> str | None:
+def catalogue_owner(lines: list[str], title_text: str | None) -> str | None:
     """The one organisation a catalogue's 公开主体 column names on every row ("县自然资源和规划局" on each of its rows),
     with the place the head of the capture (its title first) gives it; None when the column names several, or none."""
     if not any(re.fullmatch(r"\|?\s*(?:公开主体|责任主体)\s*\|?", cell.strip()) for line in lines for cell in line.split("|")):
@@ -329,7 +329,7 @@ def catalogue_owner(lines: list[str]) -> str | None:
     cells = [cell.strip() for line in lines for cell in line.split("|") if _OWNER_CELL.match(cell.strip())]
     if len(cells) < 3 or len(set(cells)) != 1:
         return None
-    return full_name(cells[0], [title(lines) or "", *lines])
+    return full_name(cells[0], [title_text or "", *lines])
 
 
 def issuer(title_text: str | None, signed_by: str | None, named_by_page: str | None = None) -> str | None:
