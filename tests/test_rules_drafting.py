@@ -1251,7 +1251,31 @@ def test_an_open_day_notice_dates_its_event_and_splits_the_duty_from_the_issuers
         return [(o["kind"], o["by_date"], o["quote"]) for o in draft("某县2031年政务公开工作要点\n" + sentence + "\n").obligations]
 
     assert found("各单位要于5月15日开展政府开放日活动，并在门户网站发布活动信息。")[0][1] == "2031-05-15"
-    assert [q for _, _, q in found("定于2031年5月20日举办主题活动，各单位要在网站发布活动预告。")] == ["各单位要在网站发布活动预告。"]
+    # the issuer's announcement is the day the event is held (a duty no page shows); the addressees' is their own
+    assert found("定于2031年5月20日举办主题活动，各单位要在网站发布活动预告。") == [
+        ("manual", "2031-05-20", "定于2031年5月20日举办主题活动，"), ("topic_disclosed", None, "各单位要在网站发布活动预告。")]
+
+
+@pytest.mark.parametrize("text, quote, by_date", [
+    ("某乡2031年政府开放日活动公告\n本乡将于2031年827日组织开展“走进乡政府”开放日活动，欢迎参加。\n",
+     "本乡将于2031年827日组织开展“走进乡政府”开放日活动，", "2031-08-27"),        # 月 lost, the digits split one way
+    ("某局2031年政府开放日活动方案\n一、活动主题\n走进某局\n二、活动时间\n2031年9月16日（星期二）上午9:30\n三、活动地点\n某局一楼\n",
+     "2031年9月16日（星期二）上午9:30", "2031-09-16"),                             # the date under its heading
+    ("某局2031年政府开放日活动方案\n三、活动安排\n活动时间：2031年10月9日（星期四）14:30\n",
+     "活动时间：2031年10月9日（星期四）14:30", "2031-10-09"),
+    ("某局2031年政府开放日活动方案\n（一）活动时间\n拟定于2031年11月6日（星期四）上午9:00 开始\n",
+     "拟定于2031年11月6日（星期四）上午9:00 开始", "2031-11-06"),
+    ("某区政府开放日活动通知\n二、活动安排\n（一）区本级集中组织开放日活动，各街道在9月18日举办本街道开放日活动。\n",
+     "各街道在9月18日举办本街道开放日活动。", None),                                 # no year anywhere: undated
+])
+def test_an_announced_events_day_is_a_manual_duty_dated_by_that_day(text, quote, by_date):
+    found = [(o["kind"], o["by_date"]) for o in draft(text).obligations if quote in o["quote"] or o["quote"] in quote]
+    assert found == [("manual", by_date)]
+
+
+def test_an_offices_own_assessment_or_meeting_day_is_no_event_to_hold():
+    text = "某县2031年政务公开工作要点\n县政务公开办将于6月12日开展第二次测评，测评情况纳入年度考评。\n"
+    assert [o["by_date"] for o in draft(text).obligations if "测评" in o["quote"]] == []
 
 
 def test_a_plans_first_sentence_naming_the_annual_report_does_not_make_it_a_report():

@@ -321,6 +321,26 @@ _QUOTES_AN_ARTICLE = re.compile(r"^[^,，。；;“”]{0,30}第?[一二三四�
 _COMPLETED_BY = re.compile(r"(前|底|内)([^,，;；。]{0,4}|[,，][^,，;；。]{0,30}?)(完成|建成|实现|上线)")
 
 
+# An event a notice announces, on its day ("虎山乡将于2025年7月31日组织开展…政府开放日活动", "活动时间:2025年9月19日",
+# "拟定于2025年11月8日(星期五)上午9:00开始" under "(一)活动时间"): holding it is the duty, by that day.
+_EVENT = re.compile(r"活动|开放日|开放月|开放周|主题日|发布会")
+_EVENT_TIME = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*)?(?:活动|开放|举办)(?:的)?(?:时间|日期)(?:和|及|、)?(?:地点)?[:：]?$")
+_HOLDS = re.compile(r"(?:于|在)(?:19|20)?\d[^,，;；。]{0,40}?(?:开展|举办|举行|召开|组织|开始)")
+
+
+def holds_event(unit, deadline: dict) -> bool:
+    """Whether a unit is the day an announced event is held: a dated sentence that holds an event, or a date (a
+    period: "2025年5月上旬") written under or after the event's 活动时间."""
+    if not deadline.get("by_date") or re.search(r"前|之前|以前|底|末", unit.text):
+        return False  # a deadline before which something is done is the ordinary kind
+    if _EVENT.search(unit.text) and _HOLDS.search(unit.text):
+        return True
+    plain = re.sub(r"\W", "", unit.text)
+    time_field = re.match(r"^活动(?:时间|日期)[:：]", unit.text)
+    under_time_heading = unit.sections and _EVENT_TIME.match(unit.sections[-1])
+    return bool((time_field or under_time_heading) and len(plain) <= 30 and not _REQUEST.search(unit.text))
+
+
 def verdict(unit, deadline: dict, notice_kind: str) -> str:
     """The rules' verdict on a unit: ``no`` when a rule knows it obliges nobody (an exhortation, a title, background,
     an agenda …), ``yes`` when it names a deliverable, ``unsure`` when no rule rejects it but none finds what it
@@ -333,6 +353,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
     if (unit.row or {}).get("responsibility") and "units" not in (unit.row or {}) or (unit.row or {}).get("basis") \
             or (unit.row or {}).get("label"):
         return NO  # a responsibility note, a catalogue's 依据 cell, or a cell that only names its row
+    if holds_event(unit, deadline) and notice_kind == "notice":
+        return YES  # the event's day ("将于2025年7月31日组织开展…活动"), not the issuer's intent nor a past event
     plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
     if len(plain) < shortest or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text) \
             or re.match(r"^(?:\d{1,2}[.．、])?附件\d*[:：]", text) or _ATTACHMENT_FILE.search(text):  # the attachments' list
@@ -519,6 +541,8 @@ def classify(unit, deadline: dict, notice_kind: str) -> str:
     """The rule kind of an obligation unit."""
     text, context = unit.text, unit.context + unit.intro
     dated = deadline.get("by_date") is not None
+    if holds_event(unit, deadline):
+        return "manual"  # holding an open day or a press conference: no page shows it was held
     if _LEADER.search(text):
         return "leader_published"
     # "规范设置机构信息、政府信息公开年报等栏目": the annual report names a column to set up
