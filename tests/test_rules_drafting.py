@@ -81,7 +81,11 @@ def test_damaged_signature_dates_are_read_only_when_unambiguous():
 
 
 @pytest.mark.parametrize("limit", ["信息生成之日起15个工作日内公开", "信息形成或者变更之日起15个工作日内及时公开",
-                                   "自信息生成之日起15个工作日内予以公开"])
+                                   "自信息生成之日起15个工作日内予以公开",
+                                   # the statute's reservation after the lag, a lost 内
+                                   "信息产生、变更之日起15个工作日内公开，保持长期公开（相关法规另有规定的应从其规定）",
+                                   "信息形成或者变更之日起15个工作日内。法律法规对公开期限另有规定的，从其规定",
+                                   "自形成或变更之日起15个工作日"])
 def test_a_catalogue_time_limit_cell_dates_the_cell_it_follows(limit):
     text = "\n".join([
         "类别 |", "内容 |", "公开时限 |",

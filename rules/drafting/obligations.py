@@ -106,6 +106,8 @@ _CONTENT_QUALITY = re.compile(r"(公开|发布)的?(内容|事项|信息)(要|�
 _PURPOSE = re.compile(r"^(?:第[一二三四五六七八九十]{1,3}条\s*)?为了?(全面|深入|更?进一步|认真|切实|准确|更好地?)?"
                       r"(贯彻|落实|推进|做好|加强|规范|保证|保障|掌握|了解|提高|提升|充分发挥|发挥)")
 # A rule document's own entry into force ("本制度自发布之日起施行", "本制度自发布之日起试行", "本办法自2031年1月1日起执行") and who construes it.
+# "法律法规对政府信息公开的期限另有规定的，从其规定": the statute's reservation, no duty of the notice's own
+_RESERVATION = re.compile(r"^(?!.*(?:工作日|日内|前))[（(]?[^。；;]{0,40}另有规定的?[,，]?(?:应|的)?(?:从|依|按)其规定[)）]?[。；;]?$")
 _IN_FORCE = re.compile(r"本(制度|办法|细则|规定|规则|意见|通知|方案|规范|实施意见)[^,，;；。]{0,16}(之日起|起)(施行|试行|执行|实施|生效)"
                        r"|^(?:第[一二三四五六七八九十百]{1,4}条\s*)?本(制度|办法|细则|规定|规则|规范|目录)适用于"  # its scope
                        r"|本(制度|办法|细则|规定|规则|规范)由[^,，;；。]{2,30}负责解释")
@@ -399,8 +401,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # "如需调整公开栏目，请与…对接", "如遇法定节假日，报送时间顺延": how to proceed if need be
     if _CASE_ITEM.search(text) and not dated_at_all(deadline):
         return NO  # "(一)涉及国家秘密的;": a case a rule applies to, not a thing to do
-    if _IN_FORCE.search(text):
-        return NO  # "第十条 本制度自公布之日起施行。": when the document takes effect
+    if _IN_FORCE.search(text) or _RESERVATION.match(text):
+        return NO  # "第十条 本制度自公布之日起施行。": when the document takes effect; "…另有规定的，从其规定": the law's
     if _QUOTES_AN_ARTICLE.match(text) and not re.search(_ASKS, text) or _CITATION_ALONE.match(text):
         return NO  # "新条例第五十条规定:“…”", "《…条例》(国令第711号)": the law quoted or cited, not a duty the notice sets
     if _NEWS_OF_AN_ISSUE.match(text) and not _REQUEST.search(text) or _NEWS_LEAD.match(text):
