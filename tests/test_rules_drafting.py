@@ -1277,6 +1277,21 @@ def test_an_announced_events_day_is_a_manual_duty_dated_by_that_day(text, quote,
     assert found == [("manual", by_date)]
 
 
+def test_an_event_plans_guests_theme_place_and_programme_oblige_nobody_but_its_assigned_and_dated_steps_do():
+    text = ("某局2031年政府开放日活动方案\n"
+            "一、活动主题\n走进某局 共话发展\n"
+            "二、活动时间\n2031年9月16日（星期二）上午9:30\n"
+            "三、邀请对象\n邀请人大代表、政协委员、企业代表和群众代表参加。\n"
+            "四、活动内容\n（一）实地参观。邀请代表参观办事大厅，介绍本局主要职能。\n"
+            "（二）座谈交流。召开座谈会，听取代表意见建议。\n"
+            "（三）意见反馈。各科室要认真收集代表意见，逐条答复。\n"
+            "五、报名方式\n请有意参加的市民于9月10日前通过电话报名。\n"
+            "六、工作要求\n办公室负责会场布置，活动结束后3个工作日内在门户网站发布活动信息。\n")
+    quotes = [o["quote"] for o in draft(text).obligations]
+    assert quotes == ["2031年9月16日（星期二）上午9:30", "各科室要认真收集代表意见，逐条答复。",
+                      "办公室负责会场布置，活动结束后3个工作日内在门户网站发布活动信息。"]
+
+
 def test_an_offices_own_assessment_or_meeting_day_is_no_event_to_hold():
     text = "某县2031年政务公开工作要点\n县政务公开办将于6月12日开展第二次测评，测评情况纳入年度考评。\n"
     assert [o["by_date"] for o in draft(text).obligations if "测评" in o["quote"]] == []

@@ -330,6 +330,28 @@ _EVENT_TIME = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)�
 _HOLDS = re.compile(r"(?:于|在)(?:19|20)?\d[^,，;；。]{0,40}?(?:开展|举办|举行|召开|组织|开始)")
 
 
+# An event plan's sections that describe the event rather than oblige: who is invited and how to sign up (never a
+# duty of the agency's), and its theme, place and programme (参观, 座谈, 介绍…: how the held event runs), unless a
+# step is dated or given to a unit of its own ("党政办负责会场布置").
+_EVENT_NOT_DUTY = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*)?(?:(?:参加|参与|邀请|开放|活动)(?:人员|对象)|报名(?:方式|办法)|活动(?:主题|地点)|开放(?:主题|地点))")
+_EVENT_PROGRAMME = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*)?(?:活动|开放)(?:内容|方式|形式|流程|议程|安排)(?:及|和|、)?(?:流程|安排)?[:：]?$")
+_EVENT_FIELD = re.compile(r"^(?:活动|开放)(?:主题|地点|方式|形式|对象|内容)[:：]")
+
+
+def describes_event(unit, deadline: dict) -> bool:
+    """Whether a unit describes an announced event (who comes, where, what they see) instead of obliging."""
+    if unit.row is not None:
+        return False  # a plan's table row ("承办单位 | 活动内容 | 活动时间") is dated by its own cells
+    last = unit.sections[-1] if unit.sections else ""
+    acts = re.search(r"负责|征集|遴选|制定|报送|公开|公布|发布|公示", unit.text)
+    officials = re.search(r"政府|部门|单位|科室|股室", unit.text) and not re.search(r"代表|群众|市民|公众|居民", unit.text)
+    if (_EVENT_NOT_DUTY.match(last) or _EVENT_FIELD.match(unit.text)) and not acts and not officials:
+        return True  # the public invited, how they sign up, the theme and the place; officials told to attend do attend
+    programme = any(_EVENT_PROGRAMME.match(section) for section in unit.sections[-2:])
+    return bool(programme and not dated_at_all(deadline) and not re.search(r"负责|公开|公布|发布|公示", unit.text)
+                and not _REQUEST.search(unit.text))  # "各部门要积极收集…意见建议": a duty put on the units
+
+
 def holds_event(unit, deadline: dict) -> bool:
     """Whether a unit is the day an announced event is held: a dated sentence that holds an event, or a date (a
     period: "2025年5月上旬") written under or after the event's 活动时间."""
@@ -357,6 +379,8 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return NO  # a responsibility note, a catalogue's 依据 cell, or a cell that only names its row
     if holds_event(unit, deadline) and notice_kind == "notice":
         return YES  # the event's day ("将于2025年7月31日组织开展…活动"), not the issuer's intent nor a past event
+    if describes_event(unit, deadline):
+        return NO
     plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
     if len(plain) < shortest or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text) \
             or re.match(r"^(?:\d{1,2}[.．、])?附件\d*[:：]", text) or _ATTACHMENT_FILE.search(text):  # the attachments' list
