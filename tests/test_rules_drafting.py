@@ -1292,6 +1292,16 @@ def test_an_event_plans_guests_theme_place_and_programme_oblige_nobody_but_its_a
                       "办公室负责会场布置，活动结束后3个工作日内在门户网站发布活动信息。"]
 
 
+def test_what_a_press_conference_may_announce_is_no_page_to_publish():
+    text = ("某县关于报送2031年新闻发布会计划的通知\n一、发布内容\n1.全县重点工作和重大决策部署；\n"
+            "2.社会关注的热点问题及回应；\n3.其他需要对外发布的重要事项。\n"
+            "二、报送要求\n各单位要于3月10日前将本单位新闻发布会计划报县政府办公室。\n")
+    assert [o["quote"] for o in draft(text).obligations] == ["各单位要于3月10日前将本单位新闻发布会计划报县政府办公室。"]
+    # the same list in a notice on the portal's contents is what the portal must carry
+    website = text.replace("新闻发布会计划", "网站信息发布计划")
+    assert len(draft(website).obligations) > 1
+
+
 def test_an_offices_own_assessment_or_meeting_day_is_no_event_to_hold():
     text = "某县2031年政务公开工作要点\n县政务公开办将于6月12日开展第二次测评，测评情况纳入年度考评。\n"
     assert [o["by_date"] for o in draft(text).obligations if "测评" in o["quote"]] == []

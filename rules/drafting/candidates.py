@@ -147,7 +147,7 @@ def candidates(text: str, year: int | None, kind: str, table: list[dict], title:
         # verdict, although no by_date can be drafted
         stated = deadline if year is not None else _deadline(units, index, row, _ANY_YEAR)
         dates_the_one_before = index > 0 and units[index - 1].line == unit.line and _COMPLETION_CLAUSE.match(unit.text)
-        said = obligations.verdict(unit, stated, kind) \
+        said = obligations.verdict(unit, stated, kind, title or "") \
             if unit.line not in agenda_lines and unit.text not in time_limit_cells and not dates_the_one_before else obligations.NO
         candidate = Candidate(unit, index, deadline, row, cut_off=cut_off, repeated=key in seen or part_of_title(key, title_key),
                               rules_keep=said == obligations.YES, rules_unsure=said == obligations.UNSURE)

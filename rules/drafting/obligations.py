@@ -257,6 +257,13 @@ _EXEMPT_OR_CASES = re.compile(r"不予公开|不得[^,，；;。]{0,8}公开|免
 _TASK_INTRO = re.compile(r"(通知|要求|意见|安排|措施|任务|工作)(如下|下列|以下)|(如下|下列|以下|几项|几个方面)(的?(工作|任务|要求|措施|事项|程序|步骤|流程))")
 
 
+# What press conferences announce ("新闻发布的内容主要包括：", "二、发布内容" in a notice on press conferences): the
+# spokesman's subjects, not pages an agency must publish
+_PRESS_CONTENTS = re.compile(r"(?:发布|公布)的?[^,，；;。:：]{0,4}(?:内容|范围|事项)")
+_PRESS_CONTENTS_HEADING = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*)?(?:新闻)?(?:发布|公布)(?:会)?的?[^,，;；。]{0,4}(?:内容|范围|事项)")
+_PRESS_TITLE = re.compile(r"新闻(?:发布|公布)|发布会|发言人")
+
+
 def _lists_disclosures(intro: str) -> bool:
     """Whether a list's introduction makes its items things to publish ("主动公开下列信息："): not the contents
     of a 政府信息公开年度报告, nor what is exempt ("下列信息不予公开：") or the cases of a penalty."""
@@ -365,7 +372,7 @@ def holds_event(unit, deadline: dict) -> bool:
     return bool((time_field or under_time_heading) and len(plain) <= 30 and not _REQUEST.search(unit.text))
 
 
-def verdict(unit, deadline: dict, notice_kind: str) -> str:
+def verdict(unit, deadline: dict, notice_kind: str, title: str = "") -> str:
     """The rules' verdict on a unit: ``no`` when a rule knows it obliges nobody (an exhortation, a title, background,
     an agenda …), ``yes`` when it names a deliverable, ``unsure`` when no rule rejects it but none finds what it
     delivers — the only units the learned scorer may still keep (:meth:`.scorer.ObligationModel.keeps`)."""
@@ -381,6 +388,12 @@ def verdict(unit, deadline: dict, notice_kind: str) -> str:
         return YES  # the event's day ("将于2025年7月31日组织开展…活动"), not the issuer's intent nor a past event
     if describes_event(unit, deadline):
         return NO
+    press_contents = any(_PRESS_CONTENTS_HEADING.match(section) for section in unit.sections[-2:]) \
+        and (_PRESS_TITLE.search(title) or any("新闻" in section for section in unit.sections[-2:])) \
+        or _PRESS_TITLE.search(title) and _PRESS_CONTENTS.search(unit.intro)
+    if press_contents and unit.row is None and not dated_at_all(deadline) \
+            and re.match(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、])", text):
+        return NO  # an item under "二、发布内容": a subject a press conference may take up
     plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
     if len(plain) < shortest or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text) \
             or re.match(r"^(?:\d{1,2}[.．、])?附件\d*[:：]", text) or _ATTACHMENT_FILE.search(text):  # the attachments' list
