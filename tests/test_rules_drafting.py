@@ -1279,6 +1279,7 @@ def test_an_announced_events_day_is_a_manual_duty_dated_by_that_day(text, quote,
 
 def test_an_event_plans_guests_theme_place_and_programme_oblige_nobody_but_its_assigned_and_dated_steps_do():
     text = ("某局2031年政府开放日活动方案\n"
+            "一、活动目标\n通过开展政府开放日活动，邀请群众走进机关，了解政府工作，促进政务公开。\n"
             "一、活动主题\n走进某局 共话发展\n"
             "二、活动时间\n2031年9月16日（星期二）上午9:30\n"
             "三、邀请对象\n邀请人大代表、政协委员、企业代表和群众代表参加。\n"

@@ -27,7 +27,7 @@ _GENERAL = re.compile(r"政务公开工作[,，]?(的总体要求是|要以|紧�
 # What a goal says it will have reached ("…更加完善", "…明显提升"): no deliverable of its own.
 _GOAL_STATE = re.compile(r"趋于完善|基本建成|初步建成|基本形成|初步形成|明显提升|显著提升|进一步显现|不断增强|大幅提高|更加完善")
 _GOAL = re.compile(r"^到20\d\d年(底|末)?(?!前)|" + _GOAL_STATE.pattern)
-_GENERAL_SECTION = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|活动目的|重要意义|开放对象")
+_GENERAL_SECTION = re.compile(r"总体要求|指导思想|基本原则|工作目标|目标任务|活动目[的标]|开放目[的标]|重要意义|开放对象")
 _EXHORTATION = re.compile(
     r"(加大|加强|强化|提升)[^,，;；。、]{0,30}力度|"  # the whole "加大对…的宣传解读力度", not only up to its first noun
     r"(加大|加强|强化|提升|提高|增强|深化|拓展|优化|丰富|改进|夯实|压实|发挥|扩大|营造|保障|维护|树立|牢固树立|增进|引导|释放|稳定|提振)"
