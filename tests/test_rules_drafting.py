@@ -308,6 +308,14 @@ def test_an_interpretation_page_and_a_progress_report_oblige_nobody():
     ])
     assert draft(interpretation).obligations == []
     assert draft(report).obligations == []
+    # a page on what was built ("…专区建设情况"), in the modal-free voice of a report
+    built = "\n".join(["某镇2031年政务公开专区建设情况",
+                       "某镇便民服务中心在一楼大厅设置政务公开专区，及时发布并动态更新各项惠民政策。",
+                       "一、规范公开栏建设", "按照标准化要求设置政务公开栏，系统公布重点项目、财政资金等信息。"])
+    assert draft(built).obligations == []
+    # …but a notice about it still asks
+    asked = built.replace("某镇2031年政务公开专区建设情况", "关于加快推进政务公开专区建设情况的通知").replace("及时发布", "要及时发布")
+    assert draft(asked).obligations != []
 
 
 def test_the_last_sentence_of_a_capture_cut_before_its_object_gives_no_rule():

@@ -677,7 +677,7 @@ _REPORT_HEADING = re.compile(r"(?:^|\n)\s*[一二三四五六七八九十]{1,2}�
 _INTERPRETATION_PAGE = re.compile(r"解读|答记者问|一图读懂|图解")
 _INTERPRETATION_HEADINGS = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])?\s*"
                                       r"((起草|制定|出台|修订)(背景|过程|依据|目的)|主要内容|政策依据|名词解释)")
-_PROGRESS_TITLE = re.compile(r"^(?!关于印发)[^，,。；;]{0,50}(完成|落实|推进|进展|执行)情况(的?(报告|通报|汇总|统计表?))?$")
+_PROGRESS_TITLE = re.compile(r"^(?!关于)[^，,。；;]{0,50}(完成|落实|推进|进展|执行|建设|开展|实施)情况(的?(报告|通报|汇总|统计表?))?$")
 
 
 # The sections of an inspection report ("一、总体情况", "二、存在的问题", "三、下一步工作要求"), in any notice
