@@ -228,6 +228,8 @@ def test_a_capture_that_stops_inside_a_bracket_or_on_a_separator_gives_no_rule()
     "某某县政府信息发布协调工作规定（试行）",
     "2030年本镇政务公开工作，紧紧围绕镇党委中心工作，坚持公开为常态，推动信息发布更加规范。",
     "为做好本街道信息公开工作，结合实际，特制定本街道政务公开工作实施方案。",
+    "2031年，本区政府信息公开工作要继续深入贯彻落实条例，加大主动公开力度，提升公开质量。",
+    "今年，本县将坚持以公开为常态、不公开为例外，不断健全发布、解读、回应的政务公开格局。",
 ])
 def test_purpose_scope_fields_reports_titles_and_general_requirements_oblige_nobody(sentence):
     assert draft("某某县人民政府办公室\n" + sentence + "\n").obligations == []
