@@ -2764,6 +2764,18 @@ def test_a_news_reports_lead_obliges_nobody(sentence):
     assert _verdict(sentence) == "no"
 
 
+def test_a_news_report_restating_a_plans_tasks_in_imperative_words_keeps_them_but_not_its_facts():
+    text = ("某省部署2031年政务公开工作\n来源：某某日报 记者 张三\n"
+            "日前，某省政府办公厅印发《某省2031年政务公开工作要点》。\n"
+            "《要点》要求，加强涉企政策信息公开，及时回应企业关切。\n"
+            "继续做好财政预决算信息公开；统筹抓好安全生产领域信息公开。\n"
+            "今年以来，全省各地已公开各类政府信息20余万条。\n")
+    quotes = [o["quote"] for o in draft(text).obligations]
+    assert any("继续做好财政预决算信息公开" in q for q in quotes)
+    assert any("统筹抓好安全生产领域信息公开" in q for q in quotes)
+    assert not any("20余万条" in q or "日前" in q for q in quotes)
+
+
 @pytest.mark.parametrize("sentence", ["同时，部分单位的年度报告编制发布工作还存在一些需要改进的问题。",
                                       "某开发区管委会：应公开单位3个，按时公开年度报告单位2个。"])
 def test_a_reports_findings_and_counts_oblige_nobody(sentence):

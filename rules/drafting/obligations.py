@@ -372,6 +372,11 @@ def holds_event(unit, deadline: dict) -> bool:
     return bool((time_field or under_time_heading) and len(plain) <= 30 and not _REQUEST.search(unit.text))
 
 
+# A news report restating a 要点's tasks in their own imperative words ("继续做好财政预决算信息公开", "统筹抓好…信息公开"):
+# a task, as the 要点 has it, not a fact the reporter tells
+_RESTATED_TASK = re.compile(r"^(?:继续|深入|持续|全面|统筹|着力|进一步)?(?:做好|推进|抓好|开展|强化|加大|加强|深化)")
+
+
 def verdict(unit, deadline: dict, notice_kind: str, title: str = "") -> str:
     """The rules' verdict on a unit: ``no`` when a rule knows it obliges nobody (an exhortation, a title, background,
     an agenda …), ``yes`` when it names a deliverable, ``unsure`` when no rule rejects it but none finds what it
@@ -473,7 +478,8 @@ def verdict(unit, deadline: dict, notice_kind: str, title: str = "") -> str:
             and not dated_at_all(deadline):
         return NO  # a shortcoming found ("解读形式单一，缺乏…"), the 存在问题 part of a review
     dated = dated_at_all(deadline)
-    if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated or _REPORTED_REQUIREMENT.search(text)):
+    if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated or _REPORTED_REQUIREMENT.search(text)
+                                      or _RESTATED_TASK.match(text) and _has_disclosure(text)):
         return NO
     findings = any(_FINDINGS_SECTION.search(section) for section in unit.sections) or notice_kind == "inspection" \
         and not any(_REQUIREMENTS_SECTION.search(section) for section in unit.sections)
