@@ -2769,10 +2769,12 @@ def test_a_news_report_restating_a_plans_tasks_in_imperative_words_keeps_them_bu
             "日前，某省政府办公厅印发《某省2031年政务公开工作要点》。\n"
             "《要点》要求，加强涉企政策信息公开，及时回应企业关切。\n"
             "继续做好财政预决算信息公开；统筹抓好安全生产领域信息公开。\n"
+            "民政部门负责公开社会救助资金发放情况。\n"
             "今年以来，全省各地已公开各类政府信息20余万条。\n")
     quotes = [o["quote"] for o in draft(text).obligations]
     assert any("继续做好财政预决算信息公开" in q for q in quotes)
     assert any("统筹抓好安全生产领域信息公开" in q for q in quotes)
+    assert any("民政部门负责公开" in q for q in quotes)
     assert not any("20余万条" in q or "日前" in q for q in quotes)
 
 

@@ -374,7 +374,8 @@ def holds_event(unit, deadline: dict) -> bool:
 
 # A news report restating a 要点's tasks in their own imperative words ("继续做好财政预决算信息公开", "统筹抓好…信息公开"):
 # a task, as the 要点 has it, not a fact the reporter tells
-_RESTATED_TASK = re.compile(r"^(?:继续|深入|持续|全面|统筹|着力|进一步)?(?:做好|推进|抓好|开展|强化|加大|加强|深化)")
+_RESTATED_TASK = re.compile(r"^(?:继续|深入|持续|全面|统筹|着力|进一步)?(?:做好|推进|抓好|开展|强化|加大|加强|深化)"
+                            r"|^[^,，。；;]{2,20}负责(?:公开|公布|发布)")  # "财政部门负责公开彩票公益金分配情况": assigned
 
 
 def verdict(unit, deadline: dict, notice_kind: str, title: str = "") -> str:
