@@ -2778,6 +2778,13 @@ def test_a_news_report_restating_a_plans_tasks_in_imperative_words_keeps_them_bu
     assert not any("20余万条" in q or "日前" in q for q in quotes)
 
 
+def test_a_news_reports_headline_is_not_the_rule_its_body_states():
+    text = ("某市政策文件都将配发解读 最迟不超过3个工作日\n来源：某某晚报 记者 李四\n"
+            "记者从市政府办公厅获悉，市政府办公厅近日印发通知。\n"
+            "通知要求，解读材料原则上应与政策文件同时发布，最迟应在政策文件公开后3个工作日内发布。\n")
+    assert [o["quote"][:6] for o in draft(text).obligations] == ["通知要求，解"]
+
+
 @pytest.mark.parametrize("sentence", ["同时，部分单位的年度报告编制发布工作还存在一些需要改进的问题。",
                                       "某开发区管委会：应公开单位3个，按时公开年度报告单位2个。"])
 def test_a_reports_findings_and_counts_oblige_nobody(sentence):

@@ -479,6 +479,8 @@ def verdict(unit, deadline: dict, notice_kind: str, title: str = "") -> str:
             and not dated_at_all(deadline):
         return NO  # a shortcoming found ("解读形式单一，缺乏…"), the 存在问题 part of a review
     dated = dated_at_all(deadline)
+    if notice_kind == "news" and unit.line <= 2 and unit.row is None and len(plain) <= 40 and not re.search(r"[。；;]$", text):
+        return NO  # a news report's headline ("某市政策文件都将配发解读版 最迟不超过3个工作日"): its body states the rule
     if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated or _REPORTED_REQUIREMENT.search(text)
                                       or _RESTATED_TASK.match(text) and _has_disclosure(text)):
         return NO
