@@ -1318,6 +1318,12 @@ def test_an_offices_own_assessment_or_meeting_day_is_no_event_to_hold():
     assert [o["by_date"] for o in draft(text).obligations if "测评" in o["quote"]] == []
 
 
+def test_what_an_annual_report_must_contain_is_an_annual_report_rule_and_its_items_are_no_topics():
+    text = ("某局政府信息公开工作年度报告制度\n第三条 年度政府信息公开工作情况的报告内容包括以下几个方面：\n"
+            "（一）主动公开政府信息的情况；\n（二）依申请公开政府信息的情况；\n（三）存在的主要问题及改进情况。\n")
+    assert [(o["kind"], o["quote"][:8]) for o in draft(text).obligations] == [("annual_report", "第三条 年度政府")]
+
+
 def test_a_plans_first_sentence_naming_the_annual_report_does_not_make_it_a_report():
     found = draft("某县2031年政务公开工作要点\n各单位政府信息公开工作年度报告须于每年1月31日前向社会公布。\n").obligations
     assert [o["kind"] for o in found] == ["annual_report"]

@@ -171,7 +171,10 @@ _COLUMN = re.compile(r"(开设|设立|设置|开通|增设|建立|规范|建好|
                      r"|(专栏|专题|专区)[^,，;；。]{0,8}(开设|设立|建设)"
                      r"|(添加|设置|开设|增设|开通)[^,，;；。]{0,24}?入口"  # "添加“…”平台入口": a link a page shows, like a column
                      r"|栏目[^,，;；。]{0,16}?(每|至少|定期|按)[^,，;；。]{0,10}更新")  # "各栏目每周至少更新一次": a column kept up
-_ANNUAL_REPORT = re.compile(r"(?<!法治政府建设)(?<!建设)年度报告|年报|政府信息公开工作报告")
+_ANNUAL_REPORT = re.compile(r"(?<!法治政府建设)(?<!建设)年度报告|年报|政府信息公开工作报告|年度(?:政府|政务)?信息公开工作(?:情况)?的报告")
+# "年度政府信息公开工作情况的报告内容包括下述几方面：": what the annual report must contain (its items are the contents,
+# not topics to publish apart)
+_ANNUAL_REPORT_CONTENTS = re.compile("(?:" + _ANNUAL_REPORT.pattern + r")[^,，。；;:：]{0,4}的?内容(?:应当?|要|须|主要|应该)?(?:包括|包含)")
 _LEADER = re.compile(r"(负责同志|分管负责人|分管领导|负责人).{0,20}(分管|负责).{0,30}(对外公布|公布|(?<!政务)公开)"
                      r"|(明确|确定|指定)[^,，;；。]{0,10}(分管领导|分管负责人|负责同志|负责人)[^。；;]{0,20}(对外公布|公布|(?<!政务)公开)"
                      r"|(对外公布|公布)[^,，;；。]{0,12}分管[^,，;；。]{0,12}(负责同志|负责人|领导)")
@@ -412,6 +415,8 @@ def verdict(unit, deadline: dict, notice_kind: str, title: str = "") -> str:
             and not dated_at_all(deadline) and unit.row is None and not re.match(r"^[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]", text):
         return NO  # the page's first line, a phrase without a duty: its title ("事后公开程序", "浙江部署…工作")
     introduces = text if text.endswith((":", "：")) else text + "：" if LIST_INTRO.search(text) else None  # its colon lost
+    if _ANNUAL_REPORT_CONTENTS.search(text) and re.search(r"(?:以下|下述|下列|如下)[^,，。；;]{0,6}[:：。]?$", text):
+        return YES
     if introduces and not (_DUTY_INTRO.search(introduces) and not _lists_disclosures(introduces)):
         return NO  # "…主动公开下列信息:" obliges through its items; "…须予解读:" and "年度报告包括…:" by themselves
     if unit.row is not None and _LABEL_CELL.match(text) and not (unit.row.get("discloses") or unit.row.get("only_task")) \
