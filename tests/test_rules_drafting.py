@@ -297,6 +297,12 @@ def test_a_catalogue_row_on_one_line_drafts_its_content_cell_dated_by_its_time_l
     assert drafted == {"本局的内设机构名称、职责和联系电话": 20, "本局中长期规划和年度计划": 15}
 
 
+def test_a_catalogues_header_row_written_on_one_line_obliges_nobody():
+    text = ("某镇卫生健康领域基层政务公开标准目录\n序号 公开事项 公开内容\n公开依据 公开\n1\n计划生育奖励\n"
+            "独生子女父母奖励的对象、标准和程序\n《中华人民共和国政府信息公开条例》\n信息形成之日起20个工作日内\n")
+    assert not any("序号" in o["quote"] or o["quote"].startswith("公开依据") for o in draft(text).obligations)
+
+
 def test_an_interpretation_page_and_a_progress_report_oblige_nobody():
     interpretation = "\n".join([
         "《某县2031年政务公开工作要点》政策解读",

@@ -60,6 +60,9 @@ _FIELD = re.compile(r"^[•·\-]?\s*[【\[]?\s*(报送单位|报送方式|报送
                     r"文\s*号|生成日期|成文日期|实施日期|主题分类|体裁分类|[（(]?原标题|内容概述|(?:信息)?公开选项|栏\s*目(?=\s*[:：])|[\u4e00-\u9fff]{1,8}名称(?=\s*[:：])|中文名|作者|公开方式|公开类型|公开目录|公开范围|组配分类|信息分类|有效性|时效性)(?![^\s:：|\]】]{0,2}(要|应|须|必须|可|在|于|将|按|对|根据))")
 # A catalogue's column name or channel checklist written as a line of its own ("公开内容(要素)", "公开渠道和载体",
 # "■政府网站 □政府公报 …", "公开属性: 全部公开 公开期限: 长期公开").
+# A catalogue's header row written as one line of column names ("序号 公开事项 公开内容", "公开依据 公开"): no duty
+_HEADER_WORD = re.compile(r"(?:序号|编号|备注|[一二三]级事项|(?:公开|所属)?(?:事项|内容|依据|时限|主体|渠道|载体|对象|方式|层级|范围|形式|属性|类别|期限)"
+                          r"(?:[（(][^（()）]{1,12}[)）]|名称|要素|和载体|及事项)?|公开|废止日期|成文日期|发布日期)[:：]?")
 _COLUMN_LABEL = re.compile(r"^\s*(?:公开)?(?:事项|内容|依据|时限|主体|渠道|载体|对象|方式|层级|范围|形式|属性)(?:[（(]要素[)）]|和载体)?\s*\|?\s*$"
                            r"|^\s*[一二三四五六]级(?:事项|目录)\s*\|?\s*$|^\s*[■□☑☐]|^\s*公开属性\s*[:：]"
                            r"|^\s*(?:[（(][一二三四五六七八九十]{1,2}[)）]|[一二三四五六七八九十]{1,2}、)?\s*公开(?:载体|渠道|方式|形式|主体|范围)\s*[:：]"
@@ -404,6 +407,9 @@ def verdict(unit, deadline: dict, notice_kind: str, title: str = "") -> str:
             and re.match(r"^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}[.．、])", text):
         return NO  # an item under "二、发布内容": a subject a press conference may take up
     plain = re.sub(r"[^\u4e00-\u9fff]", "", re.sub(r"^[（(]?[一二三四五六七八九十]{1,3}[)）、]?", "", text))
+    header_words = [word for word in re.split(r"[\s|\u3000]+", unit.quote.strip()) if word]
+    if len(header_words) >= 2 and all(_HEADER_WORD.fullmatch(word) for word in header_words):
+        return NO  # "序号 公开事项 公开内容 公开依据": a catalogue's header row
     if len(plain) < shortest or _FIELD.search(text) or _PAGE_FURNITURE.search(text) or _COLUMN_LABEL.match(text) \
             or re.match(r"^(?:\d{1,2}[.．、])?附件\d*[:：]", text) or _ATTACHMENT_FILE.search(text):  # the attachments' list
         return NO
