@@ -230,6 +230,8 @@ def test_a_capture_that_stops_inside_a_bracket_or_on_a_separator_gives_no_rule()
     "为做好本街道信息公开工作，结合实际，特制定本街道政务公开工作实施方案。",
     "2031年，本区政府信息公开工作要继续深入贯彻落实条例，加大主动公开力度，提升公开质量。",
     "今年，本县将坚持以公开为常态、不公开为例外，不断健全发布、解读、回应的政务公开格局。",
+    "做好政策解读是提升政府公信力、执行力，保障公众知情权、参与权的重要举措。",   # why the work matters
+    "政府网站主要考核：日常更新、概况信息、互动交流、功能设计等。",               # what an assessment covers
 ])
 def test_purpose_scope_fields_reports_titles_and_general_requirements_oblige_nobody(sentence):
     assert draft("某某县人民政府办公室\n" + sentence + "\n").obligations == []
@@ -1285,6 +1287,8 @@ def test_an_open_day_notice_dates_its_event_and_splits_the_duty_from_the_issuers
      "活动时间：2031年10月9日（星期四）14:30", "2031-10-09"),
     ("某局2031年政府开放日活动方案\n（一）活动时间\n拟定于2031年11月6日（星期四）上午9:00 开始\n",
      "拟定于2031年11月6日（星期四）上午9:00 开始", "2031-11-06"),
+    ("某镇2031年政务开放日活动方案\n二、活动时间\n2031年8月28日(暂定)\n", "2031年8月28日(暂定)", "2031-08-28"),
+    ("某局2031年政府开放日活动方案\n时间:2031年9月27日14:30\n地点:某局会议室\n", "时间:2031年9月27日14:30", "2031-09-27"),
     ("某区政府开放日活动通知\n二、活动安排\n（一）区本级集中组织开放日活动，各街道在9月18日举办本街道开放日活动。\n",
      "各街道在9月18日举办本街道开放日活动。", None),                                 # no year anywhere: undated
 ])
@@ -3036,6 +3040,8 @@ def test_the_contents_listed_for_an_annual_report_written_as_a_work_report_are_n
             "（一）主动公开政府信息的情况。\n（二）政府信息公开工作的主要做法。\n（三）存在的主要问题和改进措施。\n")
     # what the report must contain is one annual-report rule; its items are no topics to publish apart
     assert [(o["kind"], o["quote"][:8]) for o in draft(text).obligations] == [("annual_report", "第三条 年度政府")]
+    called_otherwise = text.replace("年度政府信息公开工作情况的报告内容包括以下几个方面", "政府信息公开年度工作报告主要包括以下内容")
+    assert [(o["kind"], o["quote"][:8]) for o in draft(called_otherwise).obligations] == [("annual_report", "第三条 政府信息")]
 
 
 def test_a_column_is_named_only_by_words_standing_before_its_column_word():

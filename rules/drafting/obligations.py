@@ -119,6 +119,10 @@ _DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?:[（(]以下简称[^)）]{1,1
 # A rule document's statements of who answers for the work ("办公室负责组织、协调…工作", "…为受理机构"), of the
 # principle it follows, of the public's rights, and the penalties for breaking it: no deliverable.
 # "公开征求意见的期限不得少于30日": how long something lasts, not a deliverable
+# Why the work matters ("做好政策解读是提升政府公信力、执行力，…的重要举措"), and what an assessment covers
+# ("政府网站主要考核：日常更新、概况信息…"): background and scope, no duty
+_WHY_IT_MATTERS = re.compile(r"^[^;；。]{2,40}?(?<![要应须])是(?!否)[^;；。]{6,80}(?:重要举措|必然要求|内在要求|有效途径|重要手段|重要保障|重要内容|重要制度安排)[。；;]?$")
+_ASSESSED_SCOPE = re.compile(r"^[^,，;；。]{2,12}主要考核[:：]|^考核(?:内容|范围|重点)[:：]")
 _MIN_DURATION = re.compile(r"^[^,，;；。]{0,30}(期限|时间|公示期|征求意见期)[^,，;；。]{0,6}(不少于|不得少于|不低于|至少)")
 _RESPONSIBLE_FOR = re.compile(r"由(?:制作|保存|牵头|最初)[^,，;；。]{0,24}(?:行政机关|机关|部门|单位)负责公开"  # which body publishes what (条例 第十条)
                               r"|^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]?\s*)?[^,，;；。]{2,24}(负责|承担)[^;；。]{0,30}?"
@@ -174,10 +178,11 @@ _COLUMN = re.compile(r"(开设|设立|设置|开通|增设|建立|规范|建好|
                      r"|(专栏|专题|专区)[^,，;；。]{0,8}(开设|设立|建设)"
                      r"|(添加|设置|开设|增设|开通)[^,，;；。]{0,24}?入口"  # "添加“…”平台入口": a link a page shows, like a column
                      r"|栏目[^,，;；。]{0,16}?(每|至少|定期|按)[^,，;；。]{0,10}更新")  # "各栏目每周至少更新一次": a column kept up
-_ANNUAL_REPORT = re.compile(r"(?<!法治政府建设)(?<!建设)年度报告|年报|政府信息公开工作报告|年度(?:政府|政务)?信息公开工作(?:情况)?的报告")
+_ANNUAL_REPORT = re.compile(r"(?<!法治政府建设)(?<!建设)年度报告|年报|政府信息公开工作报告|年度(?:政府|政务)?信息公开工作(?:情况)?的报告"
+                            r"|信息公开年度工作报告")
 # "年度政府信息公开工作情况的报告内容包括下述几方面：": what the annual report must contain (its items are the contents,
 # not topics to publish apart)
-_ANNUAL_REPORT_CONTENTS = re.compile("(?:" + _ANNUAL_REPORT.pattern + r")[^,，。；;:：]{0,4}的?内容(?:应当?|要|须|主要|应该)?(?:包括|包含)")
+_ANNUAL_REPORT_CONTENTS = re.compile("(?:" + _ANNUAL_REPORT.pattern + r")[^,，。；;:：]{0,4}?(?:的?内容)?(?:应当?|要|须|主要|应该)?(?:包括|包含)")
 _LEADER = re.compile(r"(负责同志|分管负责人|分管领导|负责人).{0,20}(分管|负责).{0,30}(对外公布|公布|(?<!政务)公开)"
                      r"|(明确|确定|指定)[^,，;；。]{0,10}(分管领导|分管负责人|负责同志|负责人)[^。；;]{0,20}(对外公布|公布|(?<!政务)公开)"
                      r"|(对外公布|公布)[^,，;；。]{0,12}分管[^,，;；。]{0,12}(负责同志|负责人|领导)")
@@ -276,7 +281,7 @@ def _lists_disclosures(intro: str) -> bool:
     if _EXEMPT_OR_CASES.search(intro):
         return False
     # what the annual report contains is not published ("年度政府信息公开工作情况的报告内容包括以下几个方面")
-    intro = re.sub(r"(政府|政务)?信息公开(工作)?(情况)?的?(年度)?报告", "", intro)
+    intro = re.sub(r"(政府|政务)?信息公开(工作)?(情况)?的?(年度)?(工作)?报告", "", intro)
     return bool(re.search(r"(公开|公布|发布|公示|公告)[^,，；;。]{0,16}(下列|以下|如下)|(下列|以下|如下)[^,，；;。]{0,16}(公开|公布|发布|公示|公告)"
                           r"|(公开|公布|发布|公示)[^,，；;。]{0,8}[,，][^,，；;。]{0,8}(包含|包括)(下列|以下)(内容|信息|事项)"  # "公开信息,重点包含下列内容:"
                           r"|(公开|公布|发布)的?(内容|信息|事项)[^,，；;。]{0,6}包括", intro))
@@ -373,7 +378,7 @@ def holds_event(unit, deadline: dict) -> bool:
     if _EVENT.search(unit.text) and _HOLDS.search(unit.text):
         return True
     plain = re.sub(r"\W", "", unit.text)
-    time_field = re.match(r"^活动(?:时间|日期)[:：]", unit.text)
+    time_field = re.match(r"^(?:活动)?(?:时间|日期)[:：]", unit.text)
     under_time_heading = unit.sections and _EVENT_TIME.match(unit.sections[-1])
     return bool((time_field or under_time_heading) and len(plain) <= 30 and not _REQUEST.search(unit.text))
 
@@ -455,6 +460,8 @@ def verdict(unit, deadline: dict, notice_kind: str, title: str = "") -> str:
         return NO  # "如需调整公开栏目，请与…对接", "如遇法定节假日，报送时间顺延": how to proceed if need be
     if _CASE_ITEM.search(text) and not dated_at_all(deadline):
         return NO  # "(一)涉及国家秘密的;": a case a rule applies to, not a thing to do
+    if (_WHY_IT_MATTERS.match(text) or _ASSESSED_SCOPE.match(text)) and not dated_at_all(deadline):
+        return NO
     if _IN_FORCE.search(text) or _RESERVATION.match(text):
         return NO  # "第十条 本制度自公布之日起施行。": when the document takes effect; "…另有规定的，从其规定": the law's
     if _QUOTES_AN_ARTICLE.match(text) and not re.search(_ASKS, text) or _CITATION_ALONE.match(text):
