@@ -352,7 +352,8 @@ _HOLDS = re.compile(r"(?:于|在)(?:19|20)?\d[^,，;；。]{0,40}?(?:开展|举�
 # duty of the agency's), and its theme, place and programme (参观, 座谈, 介绍…: how the held event runs), unless a
 # step is dated or given to a unit of its own ("党政办负责会场布置").
 _EVENT_NOT_DUTY = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*)?(?:(?:参加|参与|邀请|开放|活动)(?:人员|对象)|报名(?:方式|办法)|活动(?:主题|地点)|开放(?:主题|地点))")
-_EVENT_PROGRAMME = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*)?(?:活动|开放)(?:内容|方式|形式|流程|议程|安排)(?:及|和|、)?(?:流程|安排)?[:：]?$")
+_EVENT_PROGRAMME = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*)?(?:活动|开放)(?:主题|内容|方式|形式|流程|议程|安排)"
+                              r"(?:(?:及|和|、|与)(?:主题|内容|方式|形式|流程|议程|安排))*[:：]?$")
 _EVENT_FIELD = re.compile(r"^(?:活动|开放)(?:主题|地点|方式|形式|对象|内容)[:：]")
 
 
@@ -366,7 +367,8 @@ def describes_event(unit, deadline: dict) -> bool:
     if (_EVENT_NOT_DUTY.match(last) or _EVENT_FIELD.match(unit.text)) and not acts and not officials:
         return True  # the public invited, how they sign up, the theme and the place; officials told to attend do attend
     programme = any(_EVENT_PROGRAMME.match(section) for section in unit.sections[-2:])
-    return bool(programme and not dated_at_all(deadline) and not re.search(r"负责|公开|公布|发布|公示", unit.text)
+    publishes = re.search(r"公开|公布|发布|公示", _DOMAIN_WORDS.sub("", re.sub(r"公开(?:专区|栏|墙)", "", unit.text)))
+    return bool(programme and not dated_at_all(deadline) and not re.search(r"负责", unit.text) and not publishes
                 and not _REQUEST.search(unit.text))  # "各部门要积极收集…意见建议": a duty put on the units
 
 
