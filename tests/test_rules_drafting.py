@@ -2788,6 +2788,15 @@ def test_a_news_report_restating_a_plans_tasks_in_imperative_words_keeps_them_bu
     assert not any("20余万条" in q or "日前" in q for q in quotes)
 
 
+@pytest.mark.parametrize("sentence, kept", [
+    ("进一步加大征地信息公开力度，增强公开实效。", True),      # a named field of information, however short its name
+    ("进一步加大政务信息公开力度，增强公开实效。", False),     # information in general
+    ("加强疫情防控信息发布工作协调，增强多方协同合力。", False),  # coordinating the work, not publishing more
+])
+def test_more_disclosure_of_a_named_field_is_a_topic(sentence, kept):
+    assert _verdict(sentence) == ("yes" if kept else "no")
+
+
 def test_a_news_reports_headline_is_not_the_rule_its_body_states():
     text = ("某市政策文件都将配发解读 最迟不超过3个工作日\n来源：某某晚报 记者 李四\n"
             "记者从市政府办公厅获悉，市政府办公厅近日印发通知。\n"

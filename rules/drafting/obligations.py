@@ -255,8 +255,8 @@ def _strip(text: str, *patterns: re.Pattern) -> str:
 
 
 # "加大惠农补贴政策的公开力度", "加强…收费标准信息发布工作": the exhortation names what is to be published.
-_NAMED_DISCLOSURE = re.compile(r"(加大|加强|强化)[^,，;；。]{6,40}?(政策|措施|举措|信息|清单|规则|标准|情况|结果|数据)"
-                               r"[^,，;；。]{0,6}?(公开|发布|公示)([和、及与]解读)?(力度|工作)")
+_NAMED_DISCLOSURE = re.compile(r"(加大|加强|强化)(?:[^,，;；。]{6,40}?|(?!政务|政府|各类|相关|有关|主动|重点|对)[\u4e00-\u9fff]{2,5}?)(政策|措施|举措|信息|清单|规则|标准|情况|结果|数据)"
+                               r"[^,，;；。]{0,6}?(公开|发布|公示)([和、及与]解读)?(力度|工作)(?![\u4e00-\u9fff])")
 # A sentence whose main verb sets up a mechanism ("要建立…工作机制,…的,不得…"): the rest elaborates it.
 _MECHANISM_FIRST = re.compile(r"^(?:第[一二三四五六七八九十百]{1,4}条)?(?:[^,，;；。]{0,12}(?:要|应当?))?(?:建立健全|建立|健全|完善)"
                               r"[^,，;；。]{0,30}(?:机制|制度|体系)[,，;；]")
