@@ -2797,6 +2797,14 @@ def test_more_disclosure_of_a_named_field_is_a_topic(sentence, kept):
     assert _verdict(sentence) == ("yes" if kept else "no")
 
 
+@pytest.mark.parametrize("sentence, kept", [
+    ("提升政策解读材料质量，及时回应公众关切，对政策实施中出现的新问题开展二次解读、跟踪解读。", True),  # still interprets
+    ("提升政策解读材料质量，杜绝简单罗列小标题的形式化解读。", False),                              # how good it must be
+])
+def test_a_sentence_on_interpretation_quality_obliges_when_another_clause_interprets(sentence, kept):
+    assert _verdict(sentence) == ("yes" if kept else "no")
+
+
 def test_a_news_reports_headline_is_not_the_rule_its_body_states():
     text = ("某市政策文件都将配发解读 最迟不超过3个工作日\n来源：某某晚报 记者 李四\n"
             "记者从市政府办公厅获悉，市政府办公厅近日印发通知。\n"

@@ -535,7 +535,10 @@ def verdict(unit, deadline: dict, notice_kind: str, title: str = "") -> str:
                  r"|取得(了)?(明显|显著|积极|良好)成效", text) \
             and not _REQUEST.search(text) and not re.search(r"至少|不少于|不低于|每[年季月周日]", text):
         return NO  # a report of what was done
-    if _INTERPRETATION_FORM.search(text) and not (dated or re.search(r"公开|公布|发布", text)):
+    # …unless another clause still interprets something ("提升解读材料质量，…，对…新情况开展二次解读、跟踪解读")
+    interprets_too = any("解读" in clause and not _INTERPRETATION_FORM.search(clause) and re.search(r"开展|进行|做好|组织", clause)
+                         for clause in re.split(r"[,，;；]", text))
+    if _INTERPRETATION_FORM.search(text) and not (dated or re.search(r"公开|公布|发布", text) or interprets_too):
         return NO
     if unit.intro and not _TASK_INTRO.search(unit.intro) and not ((dated or _PLAN_PUBLISHED.search(text)) and _has_disclosure(text)):
         # an item of "…主动公开下列信息：" is a topic; an item of "…须予解读:" / "…包括以下要素:" is the
