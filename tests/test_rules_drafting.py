@@ -2805,6 +2805,12 @@ def test_a_sentence_on_interpretation_quality_obliges_when_another_clause_interp
     assert _verdict(sentence) == ("yes" if kept else "no")
 
 
+@pytest.mark.parametrize("sentence", ["一是加快推进门户网站政府信息公开专栏改版升级。",
+                                      "加强对网站政民互动栏目的管理，及时答复群众留言。"])
+def test_keeping_a_column_up_is_a_column_duty(sentence):
+    assert [o["kind"] for o in draft("某局2031年政务公开工作要点\n" + sentence + "\n").obligations] == ["column_exists"]
+
+
 def test_a_news_reports_headline_is_not_the_rule_its_body_states():
     text = ("某市政策文件都将配发解读 最迟不超过3个工作日\n来源：某某晚报 记者 李四\n"
             "记者从市政府办公厅获悉，市政府办公厅近日印发通知。\n"
