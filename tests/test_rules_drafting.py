@@ -232,6 +232,8 @@ def test_a_capture_that_stops_inside_a_bracket_or_on_a_separator_gives_no_rule()
     "今年，本县将坚持以公开为常态、不公开为例外，不断健全发布、解读、回应的政务公开格局。",
     "做好政策解读是提升政府公信力、执行力，保障公众知情权、参与权的重要举措。",   # why the work matters
     "政府网站主要考核：日常更新、概况信息、互动交流、功能设计等。",               # what an assessment covers
+    "县政府网站是规范性文件和以县政府名义印发的重要政策性文件及解读材料的公开平台。",  # what a channel is for
+    "充分发挥政府门户网站的政务公开第一平台和权威政策发布解读平台作用。",
 ])
 def test_purpose_scope_fields_reports_titles_and_general_requirements_oblige_nobody(sentence):
     assert draft("某某县人民政府办公室\n" + sentence + "\n").obligations == []

@@ -122,6 +122,9 @@ _DEFINITION = re.compile(r"^[^,，;；。]{2,30}(?:[（(]以下简称[^)）]{1,1
 # Why the work matters ("做好政策解读是提升政府公信力、执行力，…的重要举措"), and what an assessment covers
 # ("政府网站主要考核：日常更新、概况信息…"): background and scope, no duty
 _WHY_IT_MATTERS = re.compile(r"^[^;；。]{2,40}?(?<![要应须])是(?!否)[^;；。]{6,80}(?:重要举措|必然要求|内在要求|有效途径|重要手段|重要保障|重要内容|重要制度安排)[。；;]?$")
+# What a channel is for ("市政府网站是…政策性文件及解读内容的公开平台", "充分发挥政府门户网站的…平台作用"): its role, no duty
+_CHANNEL_ROLE = re.compile(r"^[^,，;；。]{2,30}(?<![要应须])是[^;；。]{0,60}(?:平台|渠道|载体|窗口|主阵地)[。]?$"
+                           r"|^(?:要)?(?:充分)?发挥[^,，;；。]{0,60}作用[。]?$")
 _ASSESSED_SCOPE = re.compile(r"^[^,，;；。]{2,12}主要考核[:：]|^考核(?:内容|范围|重点)[:：]")
 _MIN_DURATION = re.compile(r"^[^,，;；。]{0,30}(期限|时间|公示期|征求意见期)[^,，;；。]{0,6}(不少于|不得少于|不低于|至少)")
 _RESPONSIBLE_FOR = re.compile(r"由(?:制作|保存|牵头|最初)[^,，;；。]{0,24}(?:行政机关|机关|部门|单位)负责公开"  # which body publishes what (条例 第十条)
@@ -463,7 +466,7 @@ def verdict(unit, deadline: dict, notice_kind: str, title: str = "") -> str:
         return NO  # "如需调整公开栏目，请与…对接", "如遇法定节假日，报送时间顺延": how to proceed if need be
     if _CASE_ITEM.search(text) and not dated_at_all(deadline):
         return NO  # "(一)涉及国家秘密的;": a case a rule applies to, not a thing to do
-    if (_WHY_IT_MATTERS.match(text) or _ASSESSED_SCOPE.match(text)) and not dated_at_all(deadline):
+    if (_WHY_IT_MATTERS.match(text) or _ASSESSED_SCOPE.match(text) or _CHANNEL_ROLE.match(text)) and not dated_at_all(deadline):
         return NO
     if _IN_FORCE.search(text) or _RESERVATION.match(text):
         return NO  # "第十条 本制度自公布之日起施行。": when the document takes effect; "…另有规定的，从其规定": the law's
