@@ -254,7 +254,9 @@ def deadline_of(sentence: str, year: int | None) -> dict:
         if re.search(r"(活动|会议)前", sentence[max(0, match.start() - 8): match.start()]):
             result["anchor"] = None
         return result
-    if re.search(r"三同步|解读在前", sentence) or "解读" in sentence and re.search(r"三同步|同步(起草|审批|审签|组织|部署|开展|做好)|同步(报送|提交|报审|报批)[^,，;；。]{0,6}解读|同时(起草|审批|审签|组织|部署)|同步[^,，;；。]{0,12}(公开|发布)|同时[^,，;；。]{0,10}(公开|发布)|一并(公开|发布)", sentence):
+    # an office named after the work ("县政务公开办") publishes nothing: "同步报送县政务公开办" is no release
+    unnamed = re.sub(r"[政务信息]{2}公开(?:办公室|办|科|股|中心)", "", sentence)
+    if re.search(r"三同步|解读在前", sentence) or "解读" in sentence and re.search(r"三同步|同步(起草|审批|审签|组织|部署|开展|做好)|同步(报送|提交|报审|报批)[^,，;；。]{0,6}解读|同时(起草|审批|审签|组织|部署)|同步[^,，;；。]{0,12}(公开|发布)|同时[^,，;；。]{0,10}(公开|发布)|一并(公开|发布)", unnamed):
         return {"working_days": 0, "anchor": "document"}
     if re.search(r"(发布|公开|公布)[^,，;；。]{0,8}与[^,，;；。]{1,16}同步(?!推进|部署|研究|建立|完善)", sentence):
         return {"working_days": 0, "anchor": "document"}  # "会议信息的采集发布要与会议同步": released with what it reports
