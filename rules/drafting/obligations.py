@@ -272,10 +272,12 @@ _EXEMPT_OR_CASES = re.compile(r"不予公开|不得[^,，；;。]{0,8}公开|免
 _TASK_INTRO = re.compile(r"(通知|要求|意见|安排|措施|任务|工作)(如下|下列|以下)|(如下|下列|以下|几项|几个方面)(的?(工作|任务|要求|措施|事项|程序|步骤|流程))")
 
 
+# A heading's number before its words ("三、", "（二）", "1."), when it has one
+_HEADING_NUMBER = r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*)?"
 # What press conferences announce ("新闻发布的内容主要包括：", "二、发布内容" in a notice on press conferences): the
 # spokesman's subjects, not pages an agency must publish
 _PRESS_CONTENTS = re.compile(r"(?:发布|公布)的?[^,，；;。:：]{0,4}(?:内容|范围|事项)")
-_PRESS_CONTENTS_HEADING = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*)?(?:新闻)?(?:发布|公布)(?:会)?的?[^,，;；。]{0,4}(?:内容|范围|事项)")
+_PRESS_CONTENTS_HEADING = re.compile(_HEADING_NUMBER + r"(?:新闻)?(?:发布|公布)(?:会)?的?[^,，;；。]{0,4}(?:内容|范围|事项)")
 _PRESS_TITLE = re.compile(r"新闻(?:发布|公布)|发布会|发言人")
 
 
@@ -348,15 +350,15 @@ _COMPLETED_BY = re.compile(r"(前|底|内)([^,，;；。]{0,4}|[,，][^,，;；�
 # An event a notice announces, on its day ("虎山乡将于2025年7月31日组织开展…政府开放日活动", "活动时间:2025年9月19日",
 # "拟定于2025年11月8日(星期五)上午9:00开始" under "(一)活动时间"): holding it is the duty, by that day.
 _EVENT = re.compile(r"活动|开放日|开放月|开放周|主题日|发布会")
-_EVENT_TIME = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*)?(?:活动|开放|举办)(?:的)?(?:时间|日期)(?:和|及|、)?(?:地点)?[:：]?$")
+_EVENT_TIME = re.compile(_HEADING_NUMBER + r"(?:活动|开放|举办)(?:的)?(?:时间|日期)(?:和|及|、)?(?:地点)?[:：]?$")
 _HOLDS = re.compile(r"(?:于|在)(?:19|20)?\d[^,，;；。]{0,40}?(?:开展|举办|举行|召开|组织|开始)")
 
 
 # An event plan's sections that describe the event rather than oblige: who is invited and how to sign up (never a
 # duty of the agency's), and its theme, place and programme (参观, 座谈, 介绍…: how the held event runs), unless a
 # step is dated or given to a unit of its own ("党政办负责会场布置").
-_EVENT_NOT_DUTY = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*)?(?:(?:参加|参与|邀请|开放|活动)(?:人员|对象)|报名(?:方式|办法)|活动(?:主题|地点)|开放(?:主题|地点))")
-_EVENT_PROGRAMME = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?\s*)?(?:活动|开放)(?:主题|内容|方式|形式|流程|议程|安排)"
+_EVENT_NOT_DUTY = re.compile(_HEADING_NUMBER + r"(?:(?:参加|参与|邀请|开放|活动)(?:人员|对象)|报名(?:方式|办法)|活动(?:主题|地点)|开放(?:主题|地点))")
+_EVENT_PROGRAMME = re.compile(_HEADING_NUMBER + r"(?:活动|开放)(?:主题|内容|方式|形式|流程|议程|安排)"
                               r"(?:(?:及|和|、|与)(?:主题|内容|方式|形式|流程|议程|安排))*[:：]?$")
 _EVENT_FIELD = re.compile(r"^(?:活动|开放)(?:主题|地点|方式|形式|对象|内容)[:：]")
 
