@@ -59,9 +59,7 @@ _DAY_LOST_MONTH = re.compile(r"(?<![\d年月.\-/])(\d)(\d{2})日(?:前|之前|�
 # "2023131日前", "于2025620日开展", "将于2025年731日组织": a date whose 年 and 月 (or 月 alone) a capture dropped; put back
 # when the digits split one way
 _DAY_LOST_YEAR_MARK = re.compile(r"(?<!\d)((?:19|20)\d{2})年?(\d{3,4})(?=日)")
-_MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?"
-                        # "于2031年11月开展…开放月活动": a month a task is held in ends by its last day, like "11月份"
-                        r"|(?<=[于在])(?:" + _YEAR + r")?(\d{1,2})月(?=(?:期间|中)?(?:集中)?(?:开展|举办|举行|组织|召开))")
+_MONTH_END = re.compile(r"(?:" + _YEAR + r")?(\d{1,2})月(?:底|末|份)(?:前|之前|以前)?")
 # "2021年至2022年6月": a span of years ending in a month of the last
 _YEARS_TO_MONTH = re.compile(r"(?:19|20)\d{2}年(?:\d{1,2}月)?(?:至|到|-|—|～|~)" + _YEAR + r"(\d{1,2})月(?!\d{1,2}[日号])")
 _MONTH_RANGE = re.compile(r"(?:((?:19|20)\d{2})年?)?(\d{1,2})月?(?:至|到|-|—|～|~)(\d{1,2})月(?!\d{1,2}日)")
@@ -162,12 +160,7 @@ def _date_readings(sentence: str, year: int | None):
     match = _MONTH_RANGE.search(sentence)
     if match and with_year(match.group(1)) and 1 <= int(match.group(3)) <= 12:
         yield match.start(), month_end(with_year(match.group(1)), int(match.group(3)))
-    match = _MONTH_END.search(sentence)
-    if match:
-        year_, month_ = (match.group(1), match.group(2)) if match.group(2) else (match.group(3), match.group(4))
-        if with_year(year_) and 1 <= int(month_) <= 12:
-            yield match.start(), month_end(with_year(year_), int(month_))
-    match = None if _MONTH_END.search(sentence) else _BARE_MONTH.search(sentence)
+    match = _MONTH_END.search(sentence) or _BARE_MONTH.search(sentence)
     if match and with_year(match.group(1)) and 1 <= int(match.group(2)) <= 12:
         yield match.start(), month_end(with_year(match.group(1)), int(match.group(2)))
     match = _MONTH_BEFORE.search(sentence)
