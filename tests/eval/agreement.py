@@ -6,6 +6,8 @@ The file keeps no text of the notices: each obligation is a character span of it
 
     python -m tests.eval.agreement [--verbose]
 
+In the verbose listing "missed" is an obligation only the first reader listed, "extra" one only the second did.
+
 It measures the labels, not the drafter: what recall and precision a careful human reaches on the same texts.
 """
 
@@ -15,7 +17,7 @@ import json
 import sys
 from pathlib import Path
 
-from tests.eval.notices import REAL_PAGES, ROWS, Tally, _has_deadline, load_labels, overlaps, restatements
+from tests.eval.notices import REAL_PAGES, ROWS, Tally, load_labels, score_obligations
 
 SECOND_READER = Path(__file__).resolve().parent / "second_reader_dev_labels.json"
 
@@ -27,22 +29,7 @@ def agreement(verbose: bool = False) -> Tally:
         text = (REAL_PAGES / "notices" / second["file"]).read_text(encoding="utf-8")
         reference = first[second["file"]]
         found = [{**obligation, "quote": text[slice(*obligation["span"])]} for obligation in second["obligations"]]
-        used: set[int] = set()
-        for obligation in reference["obligations"]:
-            matches = [i for i, other in enumerate(found) if overlaps(other["quote"], obligation["quote"])]
-            tally.add("recall", bool(matches))
-            tally.add("typed_recall", any(found[i]["kind"] == obligation["kind"] for i in matches))
-            used.update(matches)
-            used.update(i for i, other in enumerate(found) for q in restatements(obligation) if overlaps(other["quote"], q))
-            if _has_deadline(obligation):
-                tally.add("deadlines", any(found[i]["working_days"] == obligation["working_days"]
-                                           and found[i]["by_date"] == obligation["by_date"] for i in matches))
-            if verbose and not matches:
-                print(f"  first only   {second['file'][:28]}: {obligation['kind']}: {obligation['quote'][:60]}")
-        for index, other in enumerate(found):
-            tally.add("precision", index in used)
-            if verbose and index not in used:
-                print(f"  second only  {second['file'][:28]}: {other['kind']}: {other['quote'][:60]}")
+        score_obligations(reference["obligations"], found, tally, second["file"][:28], verbose)
         for key in ("issued", "published"):
             tally.add(key, second.get(key) == reference.get(key))
     return tally

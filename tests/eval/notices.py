@@ -107,18 +107,11 @@ def _has_deadline(obligation: dict) -> bool:
     return obligation.get("working_days") is not None or obligation.get("by_date") is not None
 
 
-def score_notice(label: dict, verbose: bool = False, folder: Path | None = None) -> Tally:
-    tally = Tally()
-    notice, rules = drafted_rules((folder or REAL_PAGES / "notices") / label["file"])
-    name = label["file"][:28]
-    for key in METADATA:
-        got = getattr(notice, key)
-        got = None if got is None else str(got)
-        tally.add(key, got == label[key])
-        if verbose and got != label[key]:
-            print(f"  {key:10} {name}: got {got!r}, want {label[key]!r}")
+def score_obligations(labelled: list[dict], rules: list[dict], tally: Tally, name: str, verbose: bool = False) -> None:
+    """Recall, typed recall, deadlines and precision of ``rules`` (each with kind, quote, working_days, by_date)
+    against the labelled obligations of one notice, added to ``tally``."""
     used = set()
-    for obligation in label["obligations"]:
+    for obligation in labelled:
         matches = [i for i, r in enumerate(rules) if overlaps(r["quote"], obligation["quote"])]
         typed = [i for i in matches if rules[i]["kind"] == obligation["kind"]]
         tally.add("recall", bool(matches))
@@ -142,6 +135,20 @@ def score_notice(label: dict, verbose: bool = False, folder: Path | None = None)
         tally.add("precision", index in used)
         if verbose and index not in used:
             print(f"  extra      {name}: {rule['kind']}: {rule['quote'][:60]}")
+
+
+
+def score_notice(label: dict, verbose: bool = False, folder: Path | None = None) -> Tally:
+    tally = Tally()
+    notice, rules = drafted_rules((folder or REAL_PAGES / "notices") / label["file"])
+    name = label["file"][:28]
+    for key in METADATA:
+        got = getattr(notice, key)
+        got = None if got is None else str(got)
+        tally.add(key, got == label[key])
+        if verbose and got != label[key]:
+            print(f"  {key:10} {name}: got {got!r}, want {label[key]!r}")
+    score_obligations(label["obligations"], rules, tally, name, verbose)
     return tally
 
 
