@@ -350,6 +350,15 @@ def test_a_capture_cut_after_its_duty_and_object_were_written_still_gives_its_ru
     assert [o["quote"] for o in draft(before_the_object).obligations] == ["各单位要主动公开本单位的办事指南。"]
 
 
+def test_a_dated_report_cut_inside_its_remark_still_gives_its_rule_but_an_undated_one_does_not():
+    first = "各单位要主动公开本单位的办事指南。\n"
+    dated = first + "请各科室于2031年9月15日前,将半年工作总结及佐证材料报县政务公开办(联系电话:0000-"
+    undated = first + "请各科室认真梳理本科室工作亮点,将有关材料报县政务公开办(联系电话:0000-"
+    drafted = draft(dated).obligations
+    assert len(drafted) == 2 and drafted[1]["kind"] == "manual" and str(drafted[1]["by_date"]) == "2031-09-15"
+    assert len(draft(undated).obligations) == 1
+
+
 def test_a_section_headed_by_its_date_dates_its_rows_and_name_cells_are_no_rules():
     text = "\n".join([
         "2031年某县政务公开任务清单",
