@@ -1195,6 +1195,15 @@ def test_a_statement_of_significance_a_list_of_mechanisms_and_a_form_name_oblige
                      "某市2031年度新闻发布工作计划表\n").obligations
 
 
+def test_trying_out_a_new_mechanism_or_channel_obliges_nobody_unless_another_clause_delivers():
+    notice = "某县2031年政务公开工作要点\n"
+    exploring = ["要聚焦企业关切,探索建立“局长谈政策”工作机制。", "加强大数据技术运用,探索建立全县统一的智能问答平台。",
+                 "在全县范围内探索建立“一网发布”新闻发布模式。"]
+    assert draft(notice + "\n".join(exploring)).obligations == []
+    delivering = "开展村级财务公开试点,在村务公开栏公布收支明细,探索建立村级财务公开评议机制。"
+    assert [o["quote"] for o in draft(notice + delivering).obligations] == [delivering]
+
+
 def test_a_catalogue_whose_cells_are_separated_by_spaces_and_whose_content_follows_its_basis():
     source = ("某市政府信息公开事项清单\n序号 事项名称    内容要求 公开主体 时限 公开方式\n"
               "1  机构领导 《条例》 领导姓名、分工、简历、办公电话等。 市政府办公室 20个工作日内 政府网站、查阅点\n"
