@@ -12,6 +12,7 @@ sentences, tables), ``candidates`` (every unit before the keep/drop decision), `
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -284,11 +285,27 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
             if notice.issued and not obligations.dated_at_all(deadline) else None
         if from_issue:  # "印发之日起30日内", "请于本月底前…": a fixed date, counted from the notice's issue
             item["by_date"], item["deadline_text"] = from_issue
+        item["by_date"] = _after_the_notice(item.get("by_date"), unit.text, notice)
         later = _later_date_for_a_part(found, position, item.get("by_date"), notice.year)
         if later:  # "…1月31日前公布…，其中各级人民政府于3月31日前公布": the rule takes the later date (rule_entry)
             item["later_part_date"] = later
         notice.obligations.append(item)
     return notice
+
+
+def _after_the_notice(by_date: str | None, sentence: str, notice: DraftNotice) -> str | None:
+    """A month and day without a year ("1月20日前报送年度报告") in a notice issued late in the year falls in the next
+    year when the notice's year would put it months before the notice itself: a rule due before it was issued
+    would fail every agency."""
+    if not (by_date and notice.issued and notice.year):
+        return by_date
+    issued = datetime.date.fromisoformat(str(notice.issued))
+    if datetime.date.fromisoformat(str(by_date)) >= issued - datetime.timedelta(days=60):
+        return by_date
+    next_year = deadline_of(sentence, notice.year + 1).get("by_date")
+    # only a year the sentence left out moves: "2031年1月20日前" stays as written
+    same_day = next_year and str(next_year)[5:] == str(by_date)[5:] and int(str(next_year)[:4]) == int(str(by_date)[:4]) + 1
+    return next_year if same_day else by_date
 
 
 # The subject a sentence opens with, before its modal verb or date: "（二）市直各单位须于1月31日前…", "各市、县（区）要…"

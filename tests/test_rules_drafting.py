@@ -3222,3 +3222,17 @@ def test_the_path_a_task_is_published_on_is_not_what_it_publishes():
             "及时公开本部门财政预决算信息(公开路径:政府网站>政府信息公开目录>预算/决算)。\n")
     (rule,) = yaml.safe_load(draft_yaml(draft(text), "x"))["rules"]
     assert rule["params"]["topics"] == ["budget-final-accounts"]  # not also the disclosure catalogue
+
+
+def test_a_month_and_day_without_a_year_in_a_december_notice_fall_in_the_next_year_but_a_written_year_stays():
+    notice = ("某州人民政府办公室关于做好2031年政府信息公开工作年度报告编制发布工作的通知\n"
+              "一、州级各部门的年度报告须于1月20日前报州政府办公室审核，审核通过后于1月31日前在本部门门户网站公开发布。\n"
+              "二、各县人民政府应于2031年12月31日前完成本级政府信息公开指南的更新。\n"
+              "某州人民政府办公室\n2031年12月20日\n")
+    found = draft(notice).obligations
+    assert [str(o["by_date"]) for o in found] == ["2032-01-20", "2032-01-31", "2031-12-31"]
+    written = notice.replace("须于1月20日前", "须于2031年1月20日前")
+    assert str(draft(written).obligations[0]["by_date"]) == "2031-01-20"  # as the text says, however odd
+    # …and a notice issued early in its year keeps its own year
+    january = notice.replace("2031年12月20日\n", "2031年1月5日\n")
+    assert [str(o["by_date"]) for o in draft(january).obligations][:2] == ["2031-01-20", "2031-01-31"]
