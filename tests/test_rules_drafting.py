@@ -3236,3 +3236,19 @@ def test_a_month_and_day_without_a_year_in_a_december_notice_fall_in_the_next_ye
     # …and a notice issued early in its year keeps its own year
     january = notice.replace("2031年12月20日\n", "2031年1月5日\n")
     assert [str(o["by_date"]) for o in draft(january).obligations][:2] == ["2031-01-20", "2031-01-31"]
+
+
+def test_a_standards_scope_and_a_statement_of_what_the_work_is_good_for_oblige_nobody():
+    text = ("某省政府信息公开工作年度报告编制规范\n本标准规定了年度报告的编制要求、提交公布的要求。\n本标准适用于全省各级行政机关。\n"
+            "加强政策性文件解读，对落实重要政策举措、保障群众合法权益具有重要作用。\n"
+            "各级行政机关应于每年1月31日前公布本机关上一年度的年度报告。")
+    assert [o["quote"] for o in draft(text).obligations] == ["各级行政机关应于每年1月31日前公布本机关上一年度的年度报告。"]
+
+
+def test_a_catalogue_bullet_and_field_name_before_the_title_are_not_part_of_it():
+    head = ("  • 索引号 abc/2031-0000755\n  • 发布机构 某县政府办\n  • 发布日期 2031-02-10\n"
+            "  • 名称 某县人民政府办公室关于进一步规范和加强政策解读工作的通知\n"
+            "各乡镇人民政府，县政府各部门：\n各部门要在政策文件公开后3个工作日内发布解读材料。")
+    notice = draft(head)
+    assert notice.title == "某县人民政府办公室关于进一步规范和加强政策解读工作的通知"
+    assert notice.issuer == "某县人民政府办公室"

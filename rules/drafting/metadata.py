@@ -208,7 +208,8 @@ def issued(written_field: str | None, signed_on: str | None, page_date: str | No
 _TITLE_END = re.compile(r"(通知|意见|决定|方案|要点|分工|办法|函|通报|批复|制度|细则|规定|公告|通告)$")
 # "当前位置:首页»政策法规»…»", "工作制度】": a page's breadcrumb or the end of a column tag before the title
 _BREADCRUMB = re.compile(either_script(r"^(?:.*" + WHERE_YOU_ARE + r"[:：]?(?:[^»>＞›]{0,20}[»>＞›])+|【?[^【】《]{1,12}】)"))
-_TITLE_JUNK = re.compile(r"^(?:[•·\-\s]|\d{1,2}\.\d{1,2}|附件[:：]|文件名称|标题|名称|中文名)[:：\s]*")
+# (all of them: "• 名称 某县…的通知", a catalogue's bullet and then its field name)
+_TITLE_JUNK = re.compile(r"^(?:(?:[•·\-\s]|\d{1,2}\.\d{1,2}|附件[:：]|文件名称|标题|名称|中文名)[:：\s]*)+")
 
 
 def title(lines: list[str]) -> str | None:
