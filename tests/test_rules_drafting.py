@@ -3252,3 +3252,24 @@ def test_a_catalogue_bullet_and_field_name_before_the_title_are_not_part_of_it()
     notice = draft(head)
     assert notice.title == "某县人民政府办公室关于进一步规范和加强政策解读工作的通知"
     assert notice.issuer == "某县人民政府办公室"
+
+
+def test_a_numbered_task_followed_by_who_handles_it_is_a_task_not_a_heading():
+    table = ("某区2031年政务公开工作要点分工方案\n工作任务\n具体要求\n责任单位和工作要求\n"
+             "一、深化重点领域公开\n（一）做好各类规划主动公开。\n"
+             "1.主动公开国民经济和社会发展规划纲要、国土空间规划、专项规划和区域规划。\n区发展改革局、各镇(街)办理。\n"
+             "2.做好历史规划的归集整理和主动公开工作。\n区政府办会同各有关单位、各镇(街)办理。\n")
+    quotes = [o["quote"] for o in draft(table).obligations]
+    assert "2.做好历史规划的归集整理和主动公开工作。" in quotes
+
+
+def test_a_taiwan_style_gateway_copy_reads_like_its_mainland_original():
+    from core.text import clean_text
+
+    assert clean_text("國務院辦公廳關於印發2031年政府資訊公開工作要點的通知") == "国务院办公厅关于印发2031年政府信息公开工作要点的通知"
+    assert clean_text("推進重點領域資訊公開") == "推进重点领域信息公开"
+    assert clean_text("政务资讯") == "政务资讯"  # a column of news, not 信息公开
+    big5 = "國務院辦公廳關於印發2031年政府資訊公開工作要點的通知\n各地區要推進重點領域資訊公開，在政府網站公開權力清單。"
+    notice = draft(big5)
+    assert notice.title == "国务院办公厅关于印发2031年政府信息公开工作要点的通知"
+    assert [o["quote"] for o in notice.obligations] == ["各地區要推進重點領域資訊公開，在政府網站公開權力清單。"]  # verbatim

@@ -86,9 +86,14 @@ def strip_pinyin(text: str) -> str:
     return _PINYIN.sub("", text)
 
 
+# Taiwan-style gateways (big5 copies of gov.cn pages) render 信息 as 資訊; the mainland says 信息公开, never 资讯公开.
+# Same length, so positions in the text still line up.
+_TAIWAN_PHRASES = re.compile(r"资讯(?=公开)|(?<=政府)资讯")
+
+
 def clean_text(text: str) -> str:
     """Simplified characters, ASCII digits, no pinyin noise, no injected spam tokens."""
-    return SEO_TOKENS.sub("", to_simplified(strip_pinyin(normalise_width(text))))
+    return _TAIWAN_PHRASES.sub("信息", SEO_TOKENS.sub("", to_simplified(strip_pinyin(normalise_width(text)))))
 
 
 def comparable(text: str) -> str:

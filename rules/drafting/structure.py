@@ -344,6 +344,10 @@ _ROW_LABEL = re.compile(r"^(?:" + ROW_LABELS + r")\s*[:：]")
 _TASK_DUTY = re.compile(r"(?<![回响相适对供])应当?(?!用)|须|不得|" + MUST)
 
 
+# a 责任单位 cell that says who handles the task: "区政府办会同各有关单位、各镇(街)办理。"
+_HANDLED_BY = re.compile(r"^[\u4e00-\u9fff、，,（）()]{2,160}?(?:牵头|会同|负责|配合)[\u4e00-\u9fff、，,（）()]{0,80}?办理。?$")
+
+
 def _is_task_line(line: Line, following: Line | None) -> bool:
     """A short numbered line that is an item of work, not a heading: what follows it is its own note (its units
     or deadline, in brackets or on labelled lines), or it states a duty or a deadline and no deeper item follows."""
@@ -353,7 +357,7 @@ def _is_task_line(line: Line, following: Line | None) -> bool:
                                   or _ROW_LABEL.match(following.text)):
         return True
     if following is not None and following.level is None and line.level >= 2 and "|" not in following.raw \
-            and (UNITS_CELL.match(following.text) or _looks_like_units(following.text)):
+            and (UNITS_CELL.match(following.text) or _looks_like_units(following.text) or _HANDLED_BY.match(following.text)):
         return True  # a flattened task table's task cell, followed by its 牵头单位 cell
     if following is not None and following.level is None and (line.level >= 2 or line.text.endswith("。")):
         # a top-level "一、…" heads a part unless it is a whole sentence
