@@ -3273,3 +3273,17 @@ def test_a_taiwan_style_gateway_copy_reads_like_its_mainland_original():
     notice = draft(big5)
     assert notice.title == "国务院办公厅关于印发2031年政府信息公开工作要点的通知"
     assert [o["quote"] for o in notice.obligations] == ["各地區要推進重點領域資訊公開，在政府網站公開權力清單。"]  # verbatim
+
+
+def test_a_numbered_item_publishing_two_things_is_a_task_and_publishing_inspection_results_is_no_findings_section():
+    table = ("某省2031年政务公开重点工作任务分工\n一、围绕深化改革推进公开\n"
+             "1.进一步统一权力清单和责任清单，通过政府门户网站集中展示。（省编办牵头落实）\n"
+             "2.依法公开随机抽查事项清单，及时公布抽查结果和查处情况。重点公开保障性住房、产品质量等方面监管执法依据、内容、标准、"
+             "程序和结果。（省政府有关部门按职责分工分别落实）\n")
+    quotes = [o["quote"] for o in draft(table).obligations]
+    assert quotes[1:] == ["2.依法公开随机抽查事项清单，及时公布抽查结果和查处情况。",
+                          "重点公开保障性住房、产品质量等方面监管执法依据、内容、标准、程序和结果。"]
+    # an inspection report's findings still oblige nobody
+    report = ("关于2031年第一季度政府网站抽查情况的通报\n一、抽查情况\n部分单位未按要求公开规范性文件。\n"
+              "二、整改要求\n各单位要于4月30日前完成整改，并在网站公开整改情况。\n")
+    assert [o["quote"] for o in draft(report).obligations] == ["各单位要于4月30日前完成整改，并在网站公开整改情况。"]

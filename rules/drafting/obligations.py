@@ -514,7 +514,7 @@ def verdict(unit, deadline: dict, notice_kind: str, title: str = "") -> str:
     if notice_kind == "news" and not (_MODAL.search(text) or _COLUMN.search(text) or dated or _REPORTED_REQUIREMENT.search(text)
                                       or _RESTATED_TASK.match(text) and _has_disclosure(text)):
         return NO
-    findings = any(_FINDINGS_SECTION.search(section) for section in unit.sections) or notice_kind == "inspection" \
+    findings = any(_is_findings_section(section) for section in unit.sections) or notice_kind == "inspection" \
         and not any(_REQUIREMENTS_SECTION.search(section) for section in unit.sections)
     if findings and not (_REQUEST.search(text) or re.search(r"(月|日|年底|季度)[^,，;；。]{0,6}前|日内|以内|之内", text)):
         return NO  # an inspection's findings and what the inspectors did; the requirements after them ask
@@ -725,6 +725,13 @@ _PROGRESS_TITLE = re.compile(r"^(?!关于)[^，,。；;]{0,50}(完成|落实|推
 # The sections of an inspection report ("一、总体情况", "二、存在的问题", "三、下一步工作要求"), in any notice
 _FINDINGS_SECTION = re.compile(r"存在的?(主要)?问题|主要问题|发现的问题|(检查|抽查|普查|测评|监测|核查|巡查)(情况|结果)")
 _REQUIREMENTS_SECTION = re.compile(r"要求|建议|下一步|整改|安排|措施")
+
+
+def _is_findings_section(section: str) -> bool:
+    """A section that reports what an inspection found ("二、存在的主要问题", "（一）抽查情况"), not a task that publishes
+    the results ("2.依法公开随机抽查事项清单，及时公布抽查结果和查处情况")."""
+    found = _FINDINGS_SECTION.search(section)
+    return bool(found) and not re.search(r"(公开|公布|发布|公示)[^,，;；。]{0,10}$", section[:found.start()])
 _INSPECTION_TITLE = re.compile(r"((检查|抽查|普查|巡查|测评|监测|核查|督查|考核|评估)[^，,。；;]{0,16}?|工作|(编制|公布|发布|报送|落实|整改)[^，,。；;]{0,4}?)(情况|结果)的?通报$")
 
 

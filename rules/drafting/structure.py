@@ -397,6 +397,9 @@ def _is_item_name(text_: str, following: str) -> bool:
     if _marker_kind(text_) is not None and _marker_kind(text_) == _marker_kind(analysis(following)):
         return False  # "（一）公开预算。（二）公开债务。": the first of a list's items run into one line, not its name
     clauses = [c for c in re.split(r"[，,]", re.sub(r"^\S{1,5}?[、.．)）〕]", "", text_).rstrip("。；;")) if c]
+    if re.match(r"^\d{1,2}[.．、]", text_) and len(clauses) == 2 \
+            and all(re.search(r"(?<!以)(公开|公布|发布)[^，,]{2,}$", c) for c in clauses):
+        return False  # "2.依法公开随机抽查事项清单，及时公布抽查结果…。": two things to publish, not an area's name
     return len(clauses) == 1 or (len(clauses) == 2 and all(len(c) <= 14 for c in clauses)
                                  and not re.search(r"\d{1,2}月|年底|年内|工作日", text_))
 
