@@ -3287,3 +3287,12 @@ def test_a_numbered_item_publishing_two_things_is_a_task_and_publishing_inspecti
     report = ("关于2031年第一季度政府网站抽查情况的通报\n一、抽查情况\n部分单位未按要求公开规范性文件。\n"
               "二、整改要求\n各单位要于4月30日前完成整改，并在网站公开整改情况。\n")
     assert [o["quote"] for o in draft(report).obligations] == ["各单位要于4月30日前完成整改，并在网站公开整改情况。"]
+
+
+def test_the_issuers_decision_to_hold_a_campaign_obliges_nobody_but_what_the_campaign_asks_does():
+    plan = ("某县2031年政务公开工作“整体提升年”活动方案\n"
+            "为深入贯彻落实习近平新时代中国特色社会主义思想和党的二十大精神,认真贯彻落实省、市关于政务公开工作的决策部署,全面推进决策、执行、管理、服务、结果公开(以下统称“五公开”),更好发挥政务公开的"
+            "倒逼作用,进一步提高政务公开能力和水平,着力打造法治政府、廉洁政府、服务型政府,经县人民政府研究,决定对照省级政务公开示范县相应标准,"
+            "在全县范围内开展"
+            "政务公开工作“整体提升年”活动。\n一、各乡镇要于2031年6月底前在政府网站开设“整体提升年”专栏。\n")
+    assert [o["quote"] for o in draft(plan).obligations] == ["一、各乡镇要于2031年6月底前在政府网站开设“整体提升年”专栏。"]
