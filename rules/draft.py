@@ -286,7 +286,7 @@ def draft(text: str, model: scorer.ObligationModel | str | None = SHIPPED_MODEL)
         if from_issue:  # "印发之日起30日内", "请于本月底前…": a fixed date, counted from the notice's issue
             item["by_date"], item["deadline_text"] = from_issue
         item["by_date"] = _after_the_notice(item.get("by_date"), unit.text, notice)
-        later = _later_date_for_a_part(found, position, item.get("by_date"), notice.year)
+        later = _later_date_for_a_part(found, position, item.get("by_date"), notice)
         if later:  # "…1月31日前公布…，其中各级人民政府于3月31日前公布": the rule takes the later date (rule_entry)
             item["later_part_date"] = later
         notice.obligations.append(item)
@@ -299,13 +299,13 @@ def _after_the_notice(by_date: str | None, sentence: str, notice: DraftNotice) -
     would fail every agency."""
     if not (by_date and notice.issued and notice.year):
         return by_date
-    issued = datetime.date.fromisoformat(str(notice.issued))
-    if datetime.date.fromisoformat(str(by_date)) >= issued - datetime.timedelta(days=60):
+    due = datetime.date.fromisoformat(str(by_date))
+    if due >= datetime.date.fromisoformat(str(notice.issued)) - datetime.timedelta(days=60):
         return by_date
     next_year = deadline_of(sentence, notice.year + 1).get("by_date")
     # only a year the sentence left out moves: "2031年1月20日前" stays as written
-    same_day = next_year and str(next_year)[5:] == str(by_date)[5:] and int(str(next_year)[:4]) == int(str(by_date)[:4]) + 1
-    return next_year if same_day else by_date
+    moved = next_year and datetime.date.fromisoformat(str(next_year)) == due.replace(year=due.year + 1)
+    return next_year if moved else by_date
 
 
 # The subject a sentence opens with, before its modal verb or date: "（二）市直各单位须于1月31日前…", "各市、县（区）要…"
@@ -319,7 +319,7 @@ _REQUESTED = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)�
                         r"(?=及时|尽快|立即|按要求|于\d|在\d|要|务必|认真)")
 
 
-def _later_date_for_a_part(found: list, position: int, by_date: str | None, year: int | None) -> str | None:
+def _later_date_for_a_part(found: list, position: int, by_date: str | None, notice: DraftNotice) -> str | None:
     """The later date a "其中…" clause gives a part of a dated unit's addressees: in the unit itself ("…1月31日前公布，
     其中各级人民政府于3月31日前公布") or right after it on its line."""
     if not by_date:
@@ -327,11 +327,12 @@ def _later_date_for_a_part(found: list, position: int, by_date: str | None, year
     own = re.search(r"[,，]其中([^。；;]+)", found[position].text)
     following = found[position + 1] if position + 1 < len(found) else None
     if own:
-        later = deadline_of(own.group(1), year).get("by_date")
+        part, later = own.group(1), deadline_of(own.group(1), notice.year).get("by_date")
     elif following is not None and following.unit.line == found[position].unit.line and following.text.startswith("其中"):
-        later = following.deadline.get("by_date")
+        part, later = following.text, following.deadline.get("by_date")
     else:
         return None
+    later = _after_the_notice(later, part, notice)
     return later if later and str(later) > str(by_date) else None
 
 

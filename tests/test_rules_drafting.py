@@ -3296,3 +3296,11 @@ def test_the_issuers_decision_to_hold_a_campaign_obliges_nobody_but_what_the_cam
             "在全县范围内开展"
             "政务公开工作“整体提升年”活动。\n一、各乡镇要于2031年6月底前在政府网站开设“整体提升年”专栏。\n")
     assert [o["quote"] for o in draft(plan).obligations] == ["一、各乡镇要于2031年6月底前在政府网站开设“整体提升年”专栏。"]
+
+
+def test_the_later_date_of_a_part_moves_into_the_next_year_with_its_sentence():
+    notice = ("某州人民政府办公室关于做好2031年政府信息公开工作年度报告编制发布工作的通知\n"
+              "一、州级各部门的年度报告须于1月31日前在本部门门户网站公开发布，其中各县人民政府于3月31日前公布本级政府年度报告。\n"
+              "某州人民政府办公室\n2031年12月20日\n")
+    first = draft(notice).obligations[0]
+    assert (str(first["by_date"]), str(first["later_part_date"])) == ("2032-01-31", "2032-03-31")
