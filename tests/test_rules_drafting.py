@@ -3304,3 +3304,11 @@ def test_the_later_date_of_a_part_moves_into_the_next_year_with_its_sentence():
               "某州人民政府办公室\n2031年12月20日\n")
     first = draft(notice).obligations[0]
     assert (str(first["by_date"]), str(first["later_part_date"])) == ("2032-01-31", "2032-03-31")
+
+
+def test_a_basis_cell_opening_with_the_laws_kind_in_brackets_is_the_basis_not_the_content():
+    rows = ["某县基层政务公开标准目录", "序号", "|", "公开事项", "|", "公开内容(要素)", "|", "公开依据", "|", "公开时限", "|",
+            "公开主体", "|", "1", "|", "廉租住房补贴资格确认", "|", "【规章】《某省廉租住房管理办法》(某省人民政府令第9号,发布日期2030年05月28日)",
+            "|", "20工作日", "|", "某县住房和城乡建设局", "|"]
+    found = draft("\n".join(rows)).obligations
+    assert [(o["quote"], o["working_days"]) for o in found] == [("廉租住房补贴资格确认", 20)]

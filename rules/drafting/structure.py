@@ -623,7 +623,7 @@ def _is_name_cell(line: Line, following: Line | None) -> bool:
 _CHANNEL_CELL = re.compile(r"^[^，,。；;]{0,30}(网站|栏目|公报|新媒体|公开栏|公示栏|服务中心|显示屏|平台)[^，,。；;]{0,12}$|^(主动|依申请)公开$"
                            r"|^[^，,。；;]{1,20}—[^，,。；;]{1,20}—")  # a site column written as its path ("平台—政策—…")
 # In a disclosure catalogue, a cell that opens with a cited law or document (numbered or not) is a 公开依据 cell.
-_CITED_BASIS = re.compile(r"^(\d{1,2}[.．、])?《")
+_CITED_BASIS = re.compile(r"^(\d{1,2}[.．、])?([【\[][^】\]]{1,6}[】\]])?《")  # "【规章】《…办法》…": the law's kind before it
 
 
 def _time_limit_cell(cells: list[str]) -> str | None:
